@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+
+import { MobileSidebar, Sidebar } from '@/components/shell/sidebar';
+import { ThemeToggle } from '@/components/shell/theme-toggle';
+
+export default function DashboardLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="sr-only rounded-md bg-blue-600 px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-60"
+      >
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-40 flex h-14 items-center gap-3 border-b border-zinc-200 bg-white/90 px-4 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
+        <MobileSidebar />
+        <Link
+          href="/"
+          className="rounded-md text-base font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:focus-visible:outline-blue-400"
+        >
+          sendSMS API Keys
+        </Link>
+        <div className="ml-auto">
+          <ThemeToggle />
+        </div>
+      </header>
+      <div className="flex flex-1">
+        <Sidebar />
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-8 focus:outline-none sm:px-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

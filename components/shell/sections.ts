@@ -1,0 +1,60 @@
+/**
+ * The dashboard's sections, in sidebar order. One list feeds the sidebar, the overview cards and each section's
+ * placeholder, so a section is named and described the same way everywhere.
+ */
+export type SectionId = 'api-keys' | 'request-builder' | 'usage' | 'audit' | 'accounts' | 'users';
+
+export interface DashboardSection {
+  id: SectionId;
+  title: string;
+  href: `/${SectionId}`;
+  /** What the section does for its users, in a sentence. */
+  summary: string;
+}
+
+export const dashboardSections: Readonly<Record<SectionId, DashboardSection>> = {
+  'api-keys': {
+    id: 'api-keys',
+    title: 'API Keys',
+    href: '/api-keys',
+    summary:
+      'Generate Default and Cloud keys, name and delete them, and see the IPs each key is Locked On, for every sendSMS account you belong to.',
+  },
+  'request-builder': {
+    id: 'request-builder',
+    title: 'Request Builder',
+    href: '/request-builder',
+    summary:
+      'Build and test a sendSMS API request, such as token_add_ip to whitelist an IP for a key, and see the answer on the page.',
+  },
+  usage: {
+    id: 'usage',
+    title: 'Usage',
+    href: '/usage',
+    summary: 'When each key was last used and how many times, over time, so that idle or failing keys stand out.',
+  },
+  audit: {
+    id: 'audit',
+    title: 'Audit',
+    href: '/audit',
+    summary:
+      'Who did what to which key, when and from where, including every view of a customer’s keys by support staff.',
+  },
+  accounts: {
+    id: 'accounts',
+    title: 'Accounts',
+    href: '/accounts',
+    summary:
+      'The sendSMS accounts this dashboard manages: their credentials, kept encrypted, when those were last rotated, and who is a member.',
+  },
+  users: {
+    id: 'users',
+    title: 'Users',
+    href: '/users',
+    summary: 'Who can sign in, and with which role: account admin, support staff or team lead.',
+  },
+};
+
+export const sectionOrder: readonly SectionId[] = ['api-keys', 'request-builder', 'usage', 'audit', 'accounts', 'users'];
+
+export const orderedSections: readonly DashboardSection[] = sectionOrder.map((id) => dashboardSections[id]);

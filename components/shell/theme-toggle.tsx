@@ -1,0 +1,88 @@
+'use client';
+
+import { useSyncExternalStore, type ReactNode } from 'react';
+import { useTheme } from 'next-themes';
+import { ToggleGroup } from 'radix-ui';
+
+import { cn } from '@/components/ui/cn';
+
+type ThemeChoice = 'light' | 'dark' | 'system';
+
+const choices: readonly { value: ThemeChoice; label: string; icon: ReactNode }[] = [
+  {
+    value: 'light',
+    label: 'Light',
+    icon: (
+      <>
+        <circle cx="10" cy="10" r="3.25" />
+        <path d="M10 2.5v1.5M10 16v1.5M2.5 10H4M16 10h1.5M4.7 4.7l1.06 1.06M14.24 14.24l1.06 1.06M4.7 15.3l1.06-1.06M14.24 5.76l1.06-1.06" />
+      </>
+    ),
+  },
+  { value: 'dark', label: 'Dark', icon: <path d="M16 12.5A6.5 6.5 0 0 1 7.5 4a6.5 6.5 0 1 0 8.5 8.5Z" /> },
+  {
+    value: 'system',
+    label: 'System',
+    icon: (
+      <>
+        <rect x="2.5" y="3.5" width="15" height="10" rx="1.5" />
+        <path d="M7 16.5h6M10 13.5v3" />
+      </>
+    ),
+  },
+];
+
+function isThemeChoice(value: string | undefined): value is ThemeChoice {
+  return value === 'light' || value === 'dark' || value === 'system';
+}
+
+const noop = () => () => {};
+
+/** Light, dark or follow the system: a labelled radio group, so arrow keys move between the three and Space picks one. */
+export function ThemeToggle() {
+  const { theme, setTheme } = useTheme();
+  // The stored choice is only known in the browser; until hydration nothing is shown as selected, so the server HTML
+  // and the first client render agree.
+  const hydrated = useSyncExternalStore(noop, () => true, () => false);
+  const selected = hydrated && isThemeChoice(theme) ? theme : '';
+
+  return (
+    <ToggleGroup.Root
+      type="single"
+      aria-label="Theme"
+      value={selected}
+      onValueChange={(value) => {
+        // Radix reports '' when the selected item is pressed again; a theme must always be chosen.
+        if (isThemeChoice(value)) setTheme(value);
+      }}
+      className="inline-flex items-center gap-0.5 rounded-lg border border-zinc-200 bg-zinc-50 p-0.5 dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      {choices.map((choice) => (
+        <ToggleGroup.Item
+          key={choice.value}
+          value={choice.value}
+          aria-label={choice.label}
+          title={choice.label}
+          className={cn(
+            'inline-flex size-7 cursor-pointer items-center justify-center rounded-md text-zinc-500 transition-colors',
+            'hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-zinc-400 dark:hover:text-zinc-100 dark:focus-visible:outline-blue-400',
+            'data-[state=on]:bg-white data-[state=on]:text-zinc-900 data-[state=on]:shadow-sm dark:data-[state=on]:bg-zinc-700 dark:data-[state=on]:text-zinc-50',
+          )}
+        >
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 20 20"
+            className="size-4"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.5"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          >
+            {choice.icon}
+          </svg>
+        </ToggleGroup.Item>
+      ))}
+    </ToggleGroup.Root>
+  );
+}

@@ -1,0 +1,138 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The dashboard's whole configuration, read from the environment and validated in one place.
+ * Every variable has a default for the embedded mode, so a fresh clone runs with none set; the README's
+ * configuration table is written from this file.
+ */
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+
+const emptyAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const port = (fallback: number) =>
+  z.preprocess(
+    emptyAsUnset,
+    z.coerce
+      .number({ error: 'must be a whole number from 1 to 65535' })
+      .int('must be a whole number from 1 to 65535')
+      .min(1, 'must be a whole number from 1 to 65535')
+      .max(65535, 'must be a whole number from 1 to 65535')
+      .default(fallback),
+  );
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), 'must be a postgres:// or postgresql:// URL');
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http:// or https:// URL');
+
+/** 32 bytes for AES-256-GCM, given as 64 hex digits or as base64. */
+const encryptionKey = z
+  .string()
+  .trim()
+  .refine((value) => decodeEncryptionKey(value) !== null, 'must be 32 bytes, as 64 hex digits or base64');
+
+export function decodeEncryptionKey(value: string): Buffer | null {
+  const bytes = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  return bytes.length === 32 ? bytes : null;
+}
+
+const environmentSchema = z.object({
+  DATABASE_URL: z.preprocess(emptyAsUnset, postgresUrl.optional()),
+  SENDSMS_API_URL: z.preprocess(emptyAsUnset, httpUrl.optional()),
+  NEXTAUTH_SECRET: z.preprocess(emptyAsUnset, z.string().min(32, 'must be at least 32 characters').optional()),
+  CREDENTIALS_ENCRYPTION_KEY: z.preprocess(emptyAsUnset, encryptionKey.optional()),
+  PORT: port(3000),
+  HOST: z.preprocess(emptyAsUnset, z.string().trim().min(1).default('127.0.0.1')),
+  LOG_LEVEL: z.preprocess(
+    (value) => (typeof emptyAsUnset(value) === 'string' ? String(value).toLowerCase() : value),
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  ),
+  DATA_DIR: z.preprocess(emptyAsUnset, z.string().default('.data')),
+  EMBEDDED_POSTGRES_PORT: port(54329),
+  SANDBOX_PORT: port(4010),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface Config {
+  /** Null means: start the embedded PostgreSQL under dataDir and use it. */
+  databaseUrl: string | null;
+  /** Null means: start the bundled sandbox on 127.0.0.1:sandboxPort and talk to it. */
+  sendsmsApiUrl: string | null;
+  nextAuthSecret: string | null;
+  credentialsEncryptionKey: Buffer | null;
+  port: number;
+  host: string;
+  logLevel: LogLevel;
+  /** Absolute. Holds the embedded database and the secrets generated for the embedded mode. */
+  dataDir: string;
+  embeddedPostgresPort: number;
+  /** Where `npm start` runs the bundled sandbox when SENDSMS_API_URL is not set. */
+  sandboxPort: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment; throws ConfigError naming every bad variable (and never echoing a secret's value). */
+export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const result = environmentSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`),
+    );
+  }
+  const values = result.data;
+  return {
+    databaseUrl: values.DATABASE_URL ?? null,
+    sendsmsApiUrl: values.SENDSMS_API_URL ?? null,
+    nextAuthSecret: values.NEXTAUTH_SECRET ?? null,
+    credentialsEncryptionKey: values.CREDENTIALS_ENCRYPTION_KEY
+      ? decodeEncryptionKey(values.CREDENTIALS_ENCRYPTION_KEY)
+      : null,
+    port: values.PORT,
+    host: values.HOST,
+    logLevel: values.LOG_LEVEL,
+    dataDir: path.resolve(cwd, values.DATA_DIR),
+    embeddedPostgresPort: values.EMBEDDED_POSTGRES_PORT,
+    sandboxPort: values.SANDBOX_PORT,
+  };
+}
+
+let cached: Config | undefined;
+
+/** The running server's configuration (parsed once from process.env). */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** The bundled sandbox's endpoint, on loopback only. */
+export function sandboxApiUrl(config: Pick<Config, 'sandboxPort'>): string {
+  return `http://127.0.0.1:${config.sandboxPort}/json`;
+}
+
+/** The sendSMS base URL the dashboard talks to by default: SENDSMS_API_URL, or the bundled sandbox. */
+export function upstreamBaseUrl(config: Config): string {
+  return config.sendsmsApiUrl ?? sandboxApiUrl(config);
+}

@@ -1,0 +1,65 @@
+import crypto from 'node:crypto';
+
+/**
+ * The demo world, in one place: who can sign in, which sendSMS accounts exist and which keys they hold. The
+ * dashboard's demo seed and the sandbox's seed both read it, so the keys the dashboard lists are the keys the
+ * sandbox accepts. Demo secrets are derived from their names: stable across restarts, and never real.
+ */
+
+export const DEMO_PASSWORD = 'demo';
+
+export const DEMO_USERS = [
+  { email: 'admin@demo.local', name: 'Ada Admin', role: 'ADMIN', accounts: ['demo', 'demo-logistics'] },
+  { email: 'support@demo.local', name: 'Sam Support', role: 'SUPPORT', accounts: [] },
+  { email: 'lead@demo.local', name: 'Lee Lead', role: 'LEAD', accounts: ['demo'] },
+] as const;
+
+export interface DemoKey {
+  name: string;
+  kind: 'DEFAULT' | 'CLOUD';
+  usageLabel: 'DEFAULT' | 'CLOUD' | 'SMPP' | 'APP';
+  /** Default keys: every authorized address, the first being the one that locked it. Cloud keys: the first seen. */
+  ips: string[];
+  useCount: number;
+  /** Minutes before the seed ran; null when never used. */
+  lastUsedMinutesAgo: number | null;
+  createdDaysAgo: number;
+}
+
+export interface DemoAccount {
+  label: string;
+  username: string;
+  credential: string;
+  credentialKind: 'PASSWORD' | 'API_KEY';
+  keys: DemoKey[];
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  {
+    label: 'Demo shop',
+    username: 'demo',
+    credential: DEMO_PASSWORD,
+    credentialKind: 'PASSWORD',
+    keys: [
+      { name: 'Website orders', kind: 'DEFAULT', usageLabel: 'DEFAULT', ips: ['203.0.113.10'], useCount: 1204, lastUsedMinutesAgo: 4, createdDaysAgo: 120 },
+      { name: 'Warehouse SMPP', kind: 'DEFAULT', usageLabel: 'SMPP', ips: [], useCount: 0, lastUsedMinutesAgo: null, createdDaysAgo: 2 },
+      { name: 'Mobile app', kind: 'CLOUD', usageLabel: 'APP', ips: ['198.51.100.7'], useCount: 318, lastUsedMinutesAgo: 60 * 26, createdDaysAgo: 45 },
+      { name: 'Staging', kind: 'CLOUD', usageLabel: 'CLOUD', ips: [], useCount: 0, lastUsedMinutesAgo: null, createdDaysAgo: 9 },
+    ],
+  },
+  {
+    label: 'Demo logistics',
+    username: 'demo-logistics',
+    credential: 'demo-logistics-api-key',
+    credentialKind: 'API_KEY',
+    keys: [
+      { name: 'Courier notifications', kind: 'DEFAULT', usageLabel: 'DEFAULT', ips: ['192.0.2.44', '192.0.2.45'], useCount: 5210, lastUsedMinutesAgo: 12, createdDaysAgo: 300 },
+      { name: 'Dispatch cloud', kind: 'CLOUD', usageLabel: 'CLOUD', ips: ['198.51.100.99'], useCount: 77, lastUsedMinutesAgo: 60 * 24 * 40, createdDaysAgo: 200 },
+    ],
+  },
+];
+
+/** A demo key's secret: 32 hex characters, derived from the account and key names. */
+export function demoKeySecret(username: string, keyName: string): string {
+  return crypto.createHash('sha256').update(`sendsms-demo:${username}:${keyName}`).digest('hex').slice(0, 32);
+}

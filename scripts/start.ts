@@ -1,0 +1,122 @@
+/**
+ * `npm start`: everything a fresh clone needs to serve the dashboard, in order, each step stopping start-up with
+ * one clear line when it fails. Configuration → local secrets → database (embedded unless DATABASE_URL) →
+ * migrations → demo data (embedded only) → production build if the sources changed → Next.js.
+ * `npm run dev` does the same but serves with `next dev`. It stays in the foreground and owns the children: Ctrl-C or SIGTERM stops Next.js, then PostgreSQL.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { parseConfig, type Config } from '@/lib/config';
+import { createLogger, describeError } from '@/lib/log';
+import { prepareRuntime, type Runtime } from '@/lib/runtime/prepare';
+import { isBuildCurrent, sourceFingerprint, stampBuild } from '@/lib/runtime/build-fingerprint';
+import { assertPortFree } from '@/lib/runtime/ports';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/demo/fixtures';
+
+const log = createLogger('start');
+const root = path.resolve(__dirname, '..');
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+/** `npm run dev`: the same preparation, then Next's development server instead of a production build. */
+const developing = process.argv.includes('--dev');
+
+let runtime: Runtime | undefined;
+let server: ChildProcess | undefined;
+let stopping = false;
+
+async function main(): Promise<void> {
+  const config = parseConfig(process.env, root);
+  await assertPortFree(config.port, config.host, 'PORT', 'the dashboard');
+
+  runtime = await prepareRuntime(config, log);
+  if (stopping) return;
+
+  if (!developing) await buildIfNeeded();
+  if (stopping) return;
+
+  server = spawn(process.execPath, [nextBin, developing ? 'dev' : 'start', '--port', String(config.port), '--hostname', config.host], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...runtime.serverEnvironment, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: developing ? 'development' : 'production' },
+  });
+  server.on('exit', (code, signal) => {
+    if (stopping) return;
+    log.error(`Next.js stopped unexpectedly (${signal ?? `exit code ${code}`})`);
+    void shutdown(code || 1);
+  });
+
+  await waitForHealth(config);
+  printBanner(config, runtime);
+}
+
+async function buildIfNeeded(): Promise<void> {
+  if (isBuildCurrent(root)) return;
+  log.info('building the dashboard (first start, or the sources changed): this takes a minute or two');
+  const fingerprint = sourceFingerprint(root);
+  const code = await new Promise<number>((resolve) => {
+    const build = spawn(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' } });
+    build.on('exit', (exitCode) => resolve(exitCode ?? 1));
+  });
+  if (code !== 0) throw new Error(`next build failed (exit code ${code}); see its output above`);
+  stampBuild(root, fingerprint);
+}
+
+async function waitForHealth(config: Config): Promise<void> {
+  const url = `http://${urlHost(config.host)}:${config.port}/api/health`;
+  const deadline = Date.now() + 60_000;
+  while (!stopping && Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  if (!stopping) log.warn(`${url} did not answer 200 within 60 s; the dashboard may not be healthy`);
+}
+
+function printBanner(config: Config, prepared: Runtime): void {
+  const url = `http://${config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : urlHost(config.host)}:${config.port}`;
+  const lines = [``, `  sendSMS API Keys dashboard is ready: ${url}`, `  database: ${prepared.databaseDescription}`, `  sendSMS API: ${prepared.upstreamDescription}`];
+  if (prepared.demoSeeded) {
+    lines.push(`  demo sign-in (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((user) => `${user.email} (${user.role})`).join(', ')}`);
+  }
+  lines.push(`  stop with Ctrl-C`, ``);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+async function shutdown(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    server.kill('SIGTERM');
+    const forced = setTimeout(() => server?.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(forced);
+  }
+  try {
+    await runtime?.stop();
+  } catch (error) {
+    log.error('could not stop cleanly', error);
+    exitCode ||= 1;
+  }
+  process.exit(exitCode);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    log.info(`${signal} received: stopping`);
+    void shutdown(0);
+  });
+}
+
+main().catch(async (error: unknown) => {
+  log.error(`start-up failed: ${describeError(error)}`);
+  await shutdown(1);
+});
