@@ -68,6 +68,8 @@ export async function prepareRuntime(config: Config, log: Logger): Promise<Runti
       }
     }
 
+    // The bundled sandbox (lib/sendsms/sandbox) starts here when SENDSMS_API_URL is not set: issue 3.
+
     return {
       databaseUrl,
       serverEnvironment: {
