@@ -24,6 +24,18 @@ const port = (fallback: number) =>
       .default(fallback),
   );
 
+/** A duration in milliseconds: a whole number from 1 ms to 10 minutes. */
+const milliseconds = (fallback: number) =>
+  z.preprocess(
+    emptyAsUnset,
+    z.coerce
+      .number({ error: 'must be a whole number of milliseconds from 1 to 600000' })
+      .int('must be a whole number of milliseconds from 1 to 600000')
+      .min(1, 'must be a whole number of milliseconds from 1 to 600000')
+      .max(600_000, 'must be a whole number of milliseconds from 1 to 600000')
+      .default(fallback),
+  );
+
 const postgresUrl = z
   .string()
   .trim()
@@ -66,6 +78,7 @@ const environmentSchema = z.object({
   DATA_DIR: z.preprocess(emptyAsUnset, z.string().default('.data')),
   EMBEDDED_POSTGRES_PORT: port(54329),
   SANDBOX_PORT: port(4010),
+  SENDSMS_TIMEOUT_MS: milliseconds(10_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -85,6 +98,8 @@ export interface Config {
   embeddedPostgresPort: number;
   /** Where `npm start` runs the bundled sandbox when SENDSMS_API_URL is not set. */
   sandboxPort: number;
+  /** How long one call to sendSMS may take before it is abandoned (and, for reads, retried). */
+  sendsmsTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +131,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     dataDir: path.resolve(cwd, values.DATA_DIR),
     embeddedPostgresPort: values.EMBEDDED_POSTGRES_PORT,
     sandboxPort: values.SANDBOX_PORT,
+    sendsmsTimeoutMs: values.SENDSMS_TIMEOUT_MS,
   };
 }
 

