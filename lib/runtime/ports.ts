@@ -23,3 +23,15 @@ export function assertPortFree(port: number, host: string, variable: string, wha
     probe.listen(port, host, () => probe.close(() => resolve()));
   });
 }
+
+/** A port nothing listens on right now, chosen by the kernel. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

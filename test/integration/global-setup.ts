@@ -4,7 +4,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/db/embedded-postgres';
 import { applyMigrations } from '@/lib/db/migrate';
 import { createLogger } from '@/lib/log';
-import { freePort } from '@/test/integration/support/free-port';
+import { freePort } from '@/lib/runtime/ports';
 import { adminQuery, withDatabase } from '@/test/integration/support/server';
 
 /**

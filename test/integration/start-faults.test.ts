@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createScratchDatabase } from '@/test/integration/support/database';
-import { freePort } from '@/test/integration/support/free-port';
+import { freePort } from '@/lib/runtime/ports';
 import { runStart } from '@/test/integration/support/run-start';
 
 /** Each fault stops start-up with exit code 1 and exactly one error line saying what and where. */

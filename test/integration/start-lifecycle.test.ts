@@ -3,30 +3,36 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '@/lib/db/client';
-import { freePort } from '@/test/integration/support/free-port';
-import { runStart, waitForOutput } from '@/test/integration/support/run-start';
+import { freePort } from '@/lib/runtime/ports';
+import { runStart, waitForOutput, type StartRun } from '@/test/integration/support/run-start';
 
 /**
- * The embedded default end to end, minus the production build (that is the e2e suite's): `npm start`'s script in
- * dev mode on a fresh data folder initialises PostgreSQL, migrates, seeds the demo, serves /api/health, stops
- * cleanly on SIGTERM, and a second start finds everything as it was.
+ * The embedded default end to end: `npm start` on a fresh data folder initialises PostgreSQL, migrates, seeds the
+ * demo, serves /api/health, stops cleanly on SIGTERM, and a second start finds everything as it was. It builds the
+ * dashboard if the tree has no current build (the end-to-end suite then reuses that build).
  */
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifecycle-'));
 // mkdtemp makes the folder private; as root, PostgreSQL runs as `postgres`, which must be able to enter it.
 fs.chmodSync(dataDir, 0o755);
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+const running: StartRun[] = [];
+afterAll(async () => {
+  // A failed assertion must not leave a server behind.
+  for (const run of running) if (run.child.exitCode === null) run.child.kill('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 async function startOnce(env: Record<string, string>) {
-  const run = runStart(env, ['--dev']);
-  await waitForOutput(run, /dashboard is ready/, 90_000);
+  const run = runStart(env);
+  running.push(run);
+  await waitForOutput(run, /dashboard is ready/, 600_000);
   const health = await fetch(`http://127.0.0.1:${env.PORT}/api/health`);
   const body = await health.json();
   return { run, status: health.status, body };
 }
 
 describe('npm start on the embedded default', () => {
-  it('starts, serves, stops cleanly on SIGTERM and keeps its data', { timeout: 240_000 }, async () => {
+  it('starts, serves, stops cleanly on SIGTERM and keeps its data', { timeout: 900_000 }, async () => {
     const env = {
       PORT: String(await freePort()),
       DATA_DIR: dataDir,
