@@ -1,6 +1,10 @@
 import Link from 'next/link';
 
+import { SystemStatus } from '@/components/overview/system-status';
 import { orderedSections } from '@/components/shell/sections';
+
+// The system status is read live on every visit.
+export const dynamic = 'force-dynamic';
 
 export default function OverviewPage() {
   return (
@@ -16,6 +20,7 @@ export default function OverviewPage() {
           The sections are being built; each one says what it will do.
         </p>
       </div>
+      <SystemStatus />
       <section aria-labelledby="sections-title" className="grid gap-3">
         <h2 id="sections-title" className="text-lg font-semibold">
           Sections
