@@ -7,6 +7,7 @@ import { seedDemo } from '@/lib/demo/seed';
 import type { Logger } from '@/lib/log';
 import { assertDataDirWritable } from '@/lib/runtime/data-dir';
 import { readOrCreateLocalSecret } from '@/lib/runtime/local-secrets';
+import { startSandbox } from '@/lib/sendsms/sandbox/server';
 
 /**
  * Everything the server needs before Next.js starts: its secrets, a migrated database, and in the embedded mode
@@ -71,6 +72,10 @@ export async function prepareRuntime(config: Config, log: Logger): Promise<Runti
     }
 
     // The bundled sandbox (lib/sendsms/sandbox) starts here when SENDSMS_API_URL is not set: issue 3.
+    if (config.sendsmsApiUrl === null) {
+      const sandbox = await startSandbox({ databaseUrl, host: '127.0.0.1', port: config.sandboxPort, log });
+      stops.push(sandbox.stop);
+    }
 
     return {
       databaseUrl,
@@ -91,7 +96,7 @@ export async function prepareRuntime(config: Config, log: Logger): Promise<Runti
   }
 }
 
-function resolveSecrets(config: Config, log: Logger): { nextAuthSecret: string; encryptionKey: Buffer } {
+export function resolveSecrets(config: Config, log: Logger): { nextAuthSecret: string; encryptionKey: Buffer } {
   const generated: string[] = [];
   const nextAuthSecret =
     config.nextAuthSecret ?? (generated.push('NEXTAUTH_SECRET'), readOrCreateLocalSecret(config.dataDir, 'nextauth-secret', 32));
