@@ -152,3 +152,10 @@ export function sandboxApiUrl(config: Pick<Config, 'sandboxPort'>): string {
 export function upstreamBaseUrl(config: Config): string {
   return config.sendsmsApiUrl ?? sandboxApiUrl(config);
 }
+
+/** The key that encrypts stored credentials and key secrets; `npm start` always provides it to the server. */
+export function getCredentialsKey(): Buffer {
+  const key = getConfig().credentialsEncryptionKey;
+  if (!key) throw new Error('CREDENTIALS_ENCRYPTION_KEY is not set: start the dashboard with `npm start`, which provides it');
+  return key;
+}
