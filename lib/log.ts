@@ -15,7 +15,8 @@ function threshold(): number {
 }
 
 export interface Logger {
-  debug(message: string): void;
+  /** A function is called only when debug lines are written: for messages that cost something to build. */
+  debug(message: string | (() => string)): void;
   info(message: string): void;
   warn(message: string): void;
   error(message: string, error?: unknown): void;
@@ -27,9 +28,10 @@ export function describeError(error: unknown): string {
 }
 
 export function createLogger(scope: string, write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Logger {
-  const emit = (level: LogLevel, message: string) => {
+  const emit = (level: LogLevel, message: string | (() => string)) => {
     if (ORDER[level] < threshold()) return;
-    write(redact(`${new Date().toISOString()} ${level.padEnd(5)} [${scope}] ${message}`));
+    const text = typeof message === 'function' ? message() : message;
+    write(redact(`${new Date().toISOString()} ${level.padEnd(5)} [${scope}] ${text}`));
   };
   return {
     debug: (message) => emit('debug', message),

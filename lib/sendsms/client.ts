@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { Logger } from '@/lib/log';
 import { redactSecrets } from '@/lib/redact';
 import { ACTIONS, isBudgeted, type ActionDefinition, type ActionDetails, type ActionName, type ActionParams } from '@/lib/sendsms/actions';
@@ -17,7 +16,7 @@ import {
   type RedactedEnvelope,
 } from '@/lib/sendsms/errors';
 import { chooseKeyCallForm, type KeyInUse } from '@/lib/sendsms/key-form';
-import { buildRequestUrl, type QueryValue } from '@/lib/sendsms/request-url';
+import { buildRequestUrl, type BuiltRequest, type QueryValue } from '@/lib/sendsms/request-url';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableFailure, type RetryPolicy } from '@/lib/sendsms/retry';
 
 /**
@@ -85,7 +84,8 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 interface Prepared {
   action: ActionDefinition;
-  query: Record<string, QueryValue>;
+  /** The URL, secrets included (sent, and the identity of a read in flight), and its masked form for logs. */
+  request: BuiltRequest;
   secrets: string[];
   account: BudgetAccount | null;
   form: 'account' | 'key' | null;
@@ -139,7 +139,7 @@ export function createSendsmsClient(options: SendsmsClientOptions): SendsmsClien
     }
     return {
       action,
-      query: { action: name, ...credentials, ...paramValues },
+      request: buildRequestUrl(baseUrl, { action: name, ...credentials, ...paramValues }),
       secrets,
       account: request.account ? { apiBaseUrl: baseUrl, username: request.account.username } : null,
       form,
@@ -160,7 +160,7 @@ export function createSendsmsClient(options: SendsmsClientOptions): SendsmsClien
 
   async function sendOnce(prepared: Prepared, attempt: number): Promise<Envelope> {
     const name = prepared.action.name;
-    const { url, displayUrl } = buildRequestUrl(baseUrl, prepared.query);
+    const { url, displayUrl } = prepared.request;
     const started = performance.now();
     // A timer cleared on answer rather than AbortSignal.timeout(): thousands of calls must not leave thousands of
     // pending 10-second timers behind.
@@ -179,7 +179,8 @@ export function createSendsmsClient(options: SendsmsClientOptions): SendsmsClien
       clearTimeout(timer);
     }
     const envelope = parseEnvelope(name, httpStatus, body, () => redactSecrets(body, prepared.secrets));
-    log?.debug(`${displayUrl} → status ${envelope.status} in ${Math.round(performance.now() - started)} ms (attempt ${attempt})`);
+    const elapsedMs = Math.round(performance.now() - started);
+    log?.debug(() => `${displayUrl()} → status ${envelope.status} in ${elapsedMs} ms (attempt ${attempt})`);
     return envelope;
   }
 
@@ -238,9 +239,9 @@ export function createSendsmsClient(options: SendsmsClientOptions): SendsmsClien
         if (known[name] === 'unsupported') throw new UnsupportedActionError(name, true);
       }
       if (!prepared.action.retrySafe) return (await execute(prepared)) as CallResult<Name>;
-      // The full query (secrets included) identifies a read; hashed so the secrets are not kept as map keys.
-      const identity = crypto.createHash('sha256').update(`${baseUrl}\n${JSON.stringify(prepared.query)}`).digest('base64');
-      return (await coalescer.run(identity, () => execute(prepared))) as CallResult<Name>;
+      // The full URL (credentials included) identifies a read: only identical calls share one answer. It lives in
+      // memory for the length of the call, like the credentials themselves, and is never logged.
+      return (await coalescer.run(prepared.request.url, () => execute(prepared))) as CallResult<Name>;
     },
   };
 }

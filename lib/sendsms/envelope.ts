@@ -33,6 +33,14 @@ export function parseEnvelope(action: string, httpStatus: number, body: string, 
   } catch {
     throw new UpstreamFaultError(action, 'not-json', keptBody(redactedBody()), httpStatus, body.trim() === '' ? 'empty body' : undefined);
   }
+  // The usual answer, checked by hand: the schema below handles the odd shapes (a status as a string, a message
+  // that is not one) and costs more than the rest of a call's parsing together.
+  if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
+    const { status, message, details } = json as { status?: unknown; message?: unknown; details?: unknown };
+    if (Number.isInteger(status) && (typeof message === 'string' || message === undefined)) {
+      return { status: status as number, message: message ?? '', details: details ?? null };
+    }
+  }
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) throw new UpstreamFaultError(action, 'bad-envelope', keptBody(redactedBody()), httpStatus);
   return { status: envelope.data.status, message: envelope.data.message, details: envelope.data.details ?? null };

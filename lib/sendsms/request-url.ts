@@ -11,21 +11,21 @@ const SECRET_PARAMETERS = new Set(['password', 'token', 'request_key', 'key']);
 
 export interface BuiltRequest {
   url: string;
-  /** The URL with every secret masked: safe to log. */
-  displayUrl: string;
+  /** The URL with every secret masked: safe to log. Built only when something is logged. */
+  displayUrl(): string;
 }
 
 export function buildRequestUrl(baseUrl: string, query: Record<string, QueryValue>): BuiltRequest {
-  const parts: string[] = [];
-  const displayParts: string[] = [];
-  for (const [name, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    const encodedName = encodeURIComponent(name);
-    parts.push(`${encodedName}=${encodeURIComponent(String(value))}`);
-    displayParts.push(`${encodedName}=${SECRET_PARAMETERS.has(name) ? '***' : encodeURIComponent(String(value))}`);
-  }
+  const present = Object.entries(query).filter(([, value]) => value !== undefined && value !== null && value !== '');
   const separator = baseUrl.includes('?') ? '&' : '?';
-  return { url: `${baseUrl}${separator}${parts.join('&')}`, displayUrl: `${stripUserInfo(baseUrl)}${separator}${displayParts.join('&')}` };
+  const encode = (masked: boolean) =>
+    present
+      .map(([name, value]) => `${encodeURIComponent(name)}=${masked && SECRET_PARAMETERS.has(name) ? '***' : encodeURIComponent(String(value))}`)
+      .join('&');
+  return {
+    url: `${baseUrl}${separator}${encode(false)}`,
+    displayUrl: () => `${stripUserInfo(baseUrl)}${separator}${encode(true)}`,
+  };
 }
 
 function stripUserInfo(baseUrl: string): string {
