@@ -84,6 +84,11 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         respond(response, outcome, request);
         return;
       }
+      if (path === '/authorize' && request.method === 'GET') {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(AUTHORIZE_PAGE);
+        return;
+      }
       if (controlEnabled && path.startsWith('/__sandbox/') && (await handleControlRequest(control, request, response, path))) return;
       response.writeHead(404, { 'content-type': 'text/plain' });
       response.end('Not found: the sendSMS sandbox answers on /json\n');
@@ -141,3 +146,20 @@ function respond(response: http.ServerResponse, outcome: Outcome, request: http.
   response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body) });
   response.end(body);
 }
+
+/**
+ * Where user_authorize_application's authorize_url leads. On the hub the account owner signs in there and allows
+ * the application; the sandbox has no sign-in, so the page says how the same step is done here. It does not echo
+ * the request key: that is a secret until the key is fetched.
+ */
+const AUTHORIZE_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>sendSMS sandbox: authorize an application</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+<h1>Authorize an application</h1>
+<p>This is the sendSMS <strong>sandbox</strong>, a stand-in for the real API. On the hub, the account owner would sign in
+here and allow the application that asked for an API key.</p>
+<p>In the sandbox the account allows it with the API request <code>user_allow_token_request</code> (with the account's
+username, password and this <code>request_key</code>); the dashboard does that for you when it generates a key this way.
+The application then fetches its key once with <code>user_get_api_key</code>.</p>
+</body></html>
+`;
