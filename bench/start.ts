@@ -83,7 +83,7 @@ async function timedStart(env: Record<string, string>): Promise<{ ms: number; ch
   child.stderr!.on('data', (chunk) => {
     errors += chunk;
     // A rebuild would be timed as start-up: the figures would mean nothing.
-    if (/building the dashboard/.test(errors)) child.kill('SIGKILL');
+    if (/building the dashboard/.test(errors)) child.kill('SIGTERM');
   });
   const url = `http://127.0.0.1:${env.PORT}/api/health`;
   for (;;) {

@@ -54,8 +54,10 @@ async function buildIfNeeded(): Promise<void> {
   const fingerprint = sourceFingerprint(root);
   const code = await new Promise<number>((resolve) => {
     const build = spawn(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' } });
+    server = build; // stopped like the server if Ctrl-C comes while it builds
     build.on('exit', (exitCode) => resolve(exitCode ?? 1));
   });
+  if (stopping) return;
   if (code !== 0) throw new Error(`next build failed (exit code ${code}); see its output above`);
   stampBuild(root, fingerprint);
 }
