@@ -1,0 +1,104 @@
+import { ipv6Groups, type IpVersion } from '@/lib/ip/parse-ip';
+
+/**
+ * Which special range, if any, a normalised address falls in, with the warning the UI shows. A warning never
+ * refuses: sendSMS sees the public address a call comes from, so whitelisting a private or reserved one is
+ * almost always a mistake, but the user may know better (a VPN, a test).
+ */
+
+export type AddressRange =
+  | 'public'
+  | 'private'
+  | 'loopback'
+  | 'link-local'
+  | 'shared'
+  | 'documentation'
+  | 'multicast'
+  | 'unspecified'
+  | 'broadcast'
+  | 'reserved'
+  | 'ipv4-mapped';
+
+interface Block {
+  range: AddressRange;
+  /** The block in CIDR, for the warning. */
+  cidr: string;
+  base: bigint;
+  prefix: number;
+}
+
+function ipv4ToBigInt(address: string): bigint {
+  return address.split('.').reduce((value, part) => (value << 8n) | BigInt(Number(part)), 0n);
+}
+
+function ipv6ToBigInt(address: string): bigint {
+  return ipv6Groups(address).reduce((value, group) => (value << 16n) | BigInt(group), 0n);
+}
+
+function blocks(version: IpVersion, table: Array<[AddressRange, string]>): Block[] {
+  return table.map(([range, cidr]) => {
+    const [base, prefix] = cidr.split('/') as [string, string];
+    return { range, cidr, base: version === 4 ? ipv4ToBigInt(base) : ipv6ToBigInt(base), prefix: Number(prefix) };
+  });
+}
+
+// Most specific first: the first block that contains the address names its range.
+const IPV4_BLOCKS = blocks(4, [
+  ['broadcast', '255.255.255.255/32'],
+  ['unspecified', '0.0.0.0/8'],
+  ['private', '10.0.0.0/8'],
+  ['shared', '100.64.0.0/10'],
+  ['loopback', '127.0.0.0/8'],
+  ['link-local', '169.254.0.0/16'],
+  ['private', '172.16.0.0/12'],
+  ['reserved', '192.0.0.0/24'],
+  ['documentation', '192.0.2.0/24'],
+  ['private', '192.168.0.0/16'],
+  ['reserved', '198.18.0.0/15'],
+  ['documentation', '198.51.100.0/24'],
+  ['documentation', '203.0.113.0/24'],
+  ['multicast', '224.0.0.0/4'],
+  ['reserved', '240.0.0.0/4'],
+]);
+
+const IPV6_BLOCKS = blocks(6, [
+  ['unspecified', '::/128'],
+  ['loopback', '::1/128'],
+  ['ipv4-mapped', '::ffff:0:0/96'],
+  ['documentation', '2001:db8::/32'],
+  ['private', 'fc00::/7'],
+  ['link-local', 'fe80::/10'],
+  ['multicast', 'ff00::/8'],
+]);
+
+const PHRASES: Record<Exclude<AddressRange, 'public'>, string> = {
+  private: 'is a private address, used only inside a local network',
+  loopback: 'is a loopback address: it means "this machine" to every machine',
+  'link-local': 'is a link-local address, valid only on one network segment',
+  shared: 'is in the carrier-grade NAT range, shared by many customers behind their provider',
+  documentation: 'is in a range reserved for documentation and examples; no real client calls from it',
+  multicast: 'is a multicast address, not the address of one machine',
+  unspecified: 'is the unspecified address, not the address of any machine',
+  broadcast: 'is the broadcast address, not the address of one machine',
+  reserved: 'is in a reserved range that is not used on the public internet',
+  'ipv4-mapped': 'is an IPv4 address written as IPv6; sendSMS will see the IPv4 form',
+};
+
+export interface RangeCheck {
+  range: AddressRange;
+  /** Shown beside the field; null for an ordinary public address. */
+  warning: string | null;
+}
+
+export function classifyAddress(address: string, version: IpVersion): RangeCheck {
+  const value = version === 4 ? ipv4ToBigInt(address) : ipv6ToBigInt(address);
+  const bits = version === 4 ? 32 : 128;
+  for (const block of version === 4 ? IPV4_BLOCKS : IPV6_BLOCKS) {
+    const shift = BigInt(bits - block.prefix);
+    if (value >> shift === block.base >> shift) {
+      const range = block.range as Exclude<AddressRange, 'public'>;
+      return { range, warning: `sendSMS sees the public address your integration calls from; ${address} ${PHRASES[range]} (${block.cidr}).` };
+    }
+  }
+  return { range: 'public', warning: null };
+}

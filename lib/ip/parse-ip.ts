@@ -1,0 +1,99 @@
+import net from 'node:net';
+
+/**
+ * The one parser for the IP addresses people type (the request builder's `ipaddr`, Authorize IP on a key, filters).
+ * It accepts IPv4 and IPv6 in every ordinary notation — surrounding spaces, IPv6 in any case, compressed or not, in
+ * brackets, with an embedded IPv4 tail — and gives back one normal form (dotted decimal; RFC 5952 for IPv6), so the
+ * same address is always stored and compared the same way. Anything else is refused with the reason, so that no
+ * malformed address ever reaches sendSMS.
+ */
+
+export type IpVersion = 4 | 6;
+
+export type ParsedIp = { ok: true; address: string; version: IpVersion } | { ok: false; reason: string };
+
+const MAX_INPUT_LENGTH = 64;
+
+export function parseIp(input: string): ParsedIp {
+  if (typeof input !== 'string') return { ok: false, reason: 'an IP address is text, like 203.0.113.7' };
+  let text = input.trim();
+  if (text === '') return { ok: false, reason: 'enter an IP address, like 203.0.113.7' };
+  if (text.length > MAX_INPUT_LENGTH) return { ok: false, reason: 'too long to be an IP address' };
+  if (text.startsWith('[') && text.endsWith(']')) text = text.slice(1, -1);
+
+  if (/^[0-9.]+$/.test(text)) return parseIpv4(text);
+  if (text.includes('%')) return { ok: false, reason: 'a zone index (the part after %) only means something on one machine; leave it out' };
+  if (/[/]/.test(text)) return { ok: false, reason: 'one address, not a range: leave out the /prefix' };
+  if (/^\d{1,3}(\.\d{1,3}){3}:\d+$/.test(text)) return { ok: false, reason: 'an address without a port: leave out the :port' };
+  if (!text.includes(':')) return { ok: false, reason: `"${preview(text)}" is not an IPv4 or IPv6 address` };
+  return parseIpv6(text);
+}
+
+function parseIpv4(text: string): ParsedIp {
+  const parts = text.split('.');
+  if (parts.length !== 4 || parts.some((part) => part === '')) {
+    return { ok: false, reason: 'an IPv4 address has four numbers separated by dots, like 203.0.113.7' };
+  }
+  for (const part of parts) {
+    if (part.length > 1 && part.startsWith('0')) {
+      // 010 is 8 to some programs and 10 to others: refuse rather than guess which the user meant.
+      return { ok: false, reason: `"${part}" has a leading zero, which some systems read as octal; write it without` };
+    }
+    if (Number(part) > 255) return { ok: false, reason: `"${part}" is more than 255, the largest number in an IPv4 address` };
+  }
+  return { ok: true, address: parts.map(Number).join('.'), version: 4 };
+}
+
+function parseIpv6(text: string): ParsedIp {
+  // Node's own check is strict, including about an embedded IPv4 tail (no leading zeros, each part ≤ 255).
+  if (!net.isIPv6(text)) return { ok: false, reason: `"${preview(text)}" is not a valid IPv6 address` };
+  return { ok: true, address: canonicalIpv6(ipv6Groups(text)), version: 6 };
+}
+
+/** The eight 16-bit groups of a valid IPv6 address. */
+export function ipv6Groups(text: string): number[] {
+  let head = text;
+  const tailGroups: number[] = [];
+  const ipv4Tail = /^(.*:)(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (ipv4Tail) {
+    head = ipv4Tail[1]!.endsWith('::') ? ipv4Tail[1]! : ipv4Tail[1]!.slice(0, -1);
+    const bytes = ipv4Tail[2]!.split('.').map(Number);
+    tailGroups.push((bytes[0]! << 8) | bytes[1]!, (bytes[2]! << 8) | bytes[3]!);
+  }
+  const [left, right] = head.includes('::') ? head.split('::') : [head, undefined];
+  const leftGroups = left ? left.split(':').map((group) => parseInt(group, 16)) : [];
+  const rightGroups = right ? right.split(':').map((group) => parseInt(group, 16)) : [];
+  const explicit = [...leftGroups, ...rightGroups, ...tailGroups];
+  const zeros = right === undefined ? [] : new Array<number>(8 - explicit.length).fill(0);
+  return [...leftGroups, ...zeros, ...rightGroups, ...tailGroups];
+}
+
+/** RFC 5952: lowercase, no leading zeros, the longest run of two or more zero groups (the first of equals) as ::. */
+function canonicalIpv6(groups: number[]): string {
+  let bestStart = -1;
+  let bestLength = 0;
+  for (let start = 0; start < 8; ) {
+    if (groups[start] !== 0) {
+      start += 1;
+      continue;
+    }
+    let end = start;
+    while (end < 8 && groups[end] === 0) end += 1;
+    if (end - start > bestLength) {
+      bestStart = start;
+      bestLength = end - start;
+    }
+    start = end;
+  }
+  const hex = groups.map((group) => group.toString(16));
+  // IPv4-mapped addresses keep their dotted tail, as RFC 5952 recommends: ::ffff:203.0.113.7.
+  if (groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff) {
+    return `::ffff:${groups[6]! >> 8}.${groups[6]! & 255}.${groups[7]! >> 8}.${groups[7]! & 255}`;
+  }
+  if (bestLength < 2) return hex.join(':');
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+}
+
+function preview(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
