@@ -1,11 +1,10 @@
-import net from 'node:net';
-
 /**
  * The one parser for the IP addresses people type (the request builder's `ipaddr`, Authorize IP on a key, filters).
  * It accepts IPv4 and IPv6 in every ordinary notation — surrounding spaces, IPv6 in any case, compressed or not, in
  * brackets, with an embedded IPv4 tail — and gives back one normal form (dotted decimal; RFC 5952 for IPv6), so the
  * same address is always stored and compared the same way. Anything else is refused with the reason, so that no
- * malformed address ever reaches sendSMS.
+ * malformed address ever reaches sendSMS. Pure TypeScript, no Node built-ins: the request builder runs the same
+ * parser in the browser to check the field as the user types, and the server runs it again before sending.
  */
 
 export type IpVersion = 4 | 6;
@@ -45,9 +44,29 @@ function parseIpv4(text: string): ParsedIp {
 }
 
 function parseIpv6(text: string): ParsedIp {
-  // Node's own check is strict, including about an embedded IPv4 tail (no leading zeros, each part ≤ 255).
-  if (!net.isIPv6(text)) return { ok: false, reason: `"${preview(text)}" is not a valid IPv6 address` };
+  if (!isIpv6(text)) return { ok: false, reason: `"${preview(text)}" is not a valid IPv6 address` };
   return { ok: true, address: canonicalIpv6(ipv6Groups(text)), version: 6 };
+}
+
+const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
+const DOTTED_QUAD = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** RFC 4291 text forms: eight groups, or fewer around one "::", optionally ending in a dotted IPv4 (two groups). */
+function isIpv6(text: string): boolean {
+  const halves = text.split('::');
+  if (halves.length > 2) return false;
+  const groupsOf = (half: string) => (half === '' ? [] : half.split(':'));
+  const groups = halves.flatMap(groupsOf);
+  let count = groups.length;
+  const last = groups[groups.length - 1];
+  if (last !== undefined && last.includes('.')) {
+    // Only the very last group may be an IPv4 address, and it counts as two.
+    if (!DOTTED_QUAD.test(last) || (halves.length === 2 && groupsOf(halves[1]!).length === 0)) return false;
+    groups.pop();
+    count += 1;
+  }
+  if (!groups.every((group) => HEX_GROUP.test(group))) return false;
+  return halves.length === 2 ? count <= 7 : count === 8;
 }
 
 /** The eight 16-bit groups of a valid IPv6 address. */
