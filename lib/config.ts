@@ -36,6 +36,18 @@ const milliseconds = (fallback: number) =>
       .default(fallback),
   );
 
+/** A whole number in a range, for counts and durations given in hours or minutes. */
+const wholeNumber = (fallback: number, min: number, max: number) =>
+  z.preprocess(
+    emptyAsUnset,
+    z.coerce
+      .number({ error: `must be a whole number from ${min} to ${max}` })
+      .int(`must be a whole number from ${min} to ${max}`)
+      .min(min, `must be a whole number from ${min} to ${max}`)
+      .max(max, `must be a whole number from ${min} to ${max}`)
+      .default(fallback),
+  );
+
 const postgresUrl = z
   .string()
   .trim()
@@ -79,6 +91,13 @@ const environmentSchema = z.object({
   EMBEDDED_POSTGRES_PORT: port(54329),
   SANDBOX_PORT: port(4010),
   SENDSMS_TIMEOUT_MS: milliseconds(10_000),
+  SESSION_IDLE_HOURS: wholeNumber(8, 1, 720),
+  SIGN_IN_MAX_FAILURES: wholeNumber(5, 1, 100),
+  SIGN_IN_WINDOW_MINUTES: wholeNumber(15, 1, 1440),
+  OIDC_ISSUER: z.preprocess(emptyAsUnset, httpUrl.optional()),
+  OIDC_CLIENT_ID: z.preprocess(emptyAsUnset, z.string().trim().min(1).optional()),
+  OIDC_CLIENT_SECRET: z.preprocess(emptyAsUnset, z.string().min(1).optional()),
+  OIDC_NAME: z.preprocess(emptyAsUnset, z.string().trim().min(1).max(60).default('single sign-on')),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -100,6 +119,13 @@ export interface Config {
   sandboxPort: number;
   /** How long one call to sendSMS may take before it is abandoned (and, for reads, retried). */
   sendsmsTimeoutMs: number;
+  /** A session unused for this long ends; every request made with it starts the count again. */
+  sessionIdleHours: number;
+  /** Failed sign-ins allowed per email and per source IP within the window before sign-in is refused. */
+  signInMaxFailures: number;
+  signInWindowMinutes: number;
+  /** Single sign-on through an OpenID Connect provider; null when not configured (all three variables are needed). */
+  oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -118,6 +144,11 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     );
   }
   const values = result.data;
+  const oidcSet = [values.OIDC_ISSUER, values.OIDC_CLIENT_ID, values.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidcSet > 0 && oidcSet < 3) {
+    // Half a single sign-on set-up would silently not appear on the sign-in page: say so at start-up instead.
+    throw new ConfigError(['OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together']);
+  }
   return {
     databaseUrl: values.DATABASE_URL ?? null,
     sendsmsApiUrl: values.SENDSMS_API_URL ?? null,
@@ -132,6 +163,13 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     embeddedPostgresPort: values.EMBEDDED_POSTGRES_PORT,
     sandboxPort: values.SANDBOX_PORT,
     sendsmsTimeoutMs: values.SENDSMS_TIMEOUT_MS,
+    sessionIdleHours: values.SESSION_IDLE_HOURS,
+    signInMaxFailures: values.SIGN_IN_MAX_FAILURES,
+    signInWindowMinutes: values.SIGN_IN_WINDOW_MINUTES,
+    oidc:
+      values.OIDC_ISSUER && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET
+        ? { issuer: values.OIDC_ISSUER, clientId: values.OIDC_CLIENT_ID, clientSecret: values.OIDC_CLIENT_SECRET, name: values.OIDC_NAME }
+        : null,
   };
 }
 

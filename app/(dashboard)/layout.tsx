@@ -1,11 +1,20 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 
+import { SessionExpiryProvider } from '@/components/auth/session-expiry-provider';
 import { MobileSidebar, Sidebar } from '@/components/shell/sidebar';
 import { ThemeToggle } from '@/components/shell/theme-toggle';
+import { requireSignedIn } from '@/lib/auth/page-guard';
+import { ROLE_NAMES } from '@/lib/auth/role-names';
 
-export default function DashboardLayout({ children }: { children: ReactNode }) {
+// Every dashboard page answers to the signed-in user, read on each request.
+export const dynamic = 'force-dynamic';
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const sessionUser = await requireSignedIn();
+  const user = { name: sessionUser.name, email: sessionUser.email, roleName: ROLE_NAMES[sessionUser.role] };
   return (
+    <SessionExpiryProvider email={sessionUser.email}>
     <div className="flex min-h-dvh flex-col">
       <a
         href="#main"
@@ -14,7 +23,7 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="sticky top-0 z-40 flex h-14 items-center gap-3 border-b border-zinc-200 bg-white/90 px-4 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
-        <MobileSidebar />
+        <MobileSidebar user={user} />
         <Link
           href="/"
           className="rounded-md text-base font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:focus-visible:outline-blue-400"
@@ -26,11 +35,12 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <div className="flex flex-1">
-        <Sidebar />
+        <Sidebar user={user} />
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-8 focus:outline-none sm:px-8">
           {children}
         </main>
       </div>
     </div>
+    </SessionExpiryProvider>
   );
 }

@@ -7,6 +7,7 @@ import { Dialog } from 'radix-ui';
 
 import { cn } from '@/components/ui/cn';
 import { orderedSections } from './sections';
+import { SignedInUser, type SignedInUserProps } from './signed-in-user';
 
 function isActive(pathname: string, href: string): boolean {
   // Nested pages (a key's detail, say) keep their section highlighted.
@@ -45,18 +46,19 @@ function SectionLinks({ onNavigate }: { onNavigate?: () => void }) {
 }
 
 /** The left column on medium screens and up; below that, `MobileSidebar` takes its place. */
-export function Sidebar() {
+export function Sidebar({ user }: { user: SignedInUserProps }) {
   return (
     <aside className="hidden w-60 shrink-0 border-r border-zinc-200 bg-zinc-50/60 p-3 md:block dark:border-zinc-800 dark:bg-zinc-900/40">
-      <div className="sticky top-17">
+      <div className="sticky top-17 grid gap-4">
         <SectionLinks />
+        <SignedInUser {...user} />
       </div>
     </aside>
   );
 }
 
 /** The menu button and the drawer it opens on narrow screens. A modal dialog traps focus and closes on Escape. */
-export function MobileSidebar() {
+export function MobileSidebar({ user }: { user: SignedInUserProps }) {
   const [open, setOpen] = useState(false);
 
   return (
@@ -87,6 +89,7 @@ export function MobileSidebar() {
             </Dialog.Close>
           </div>
           <SectionLinks onNavigate={() => setOpen(false)} />
+          <SignedInUser {...user} />
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

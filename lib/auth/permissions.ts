@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'users.manage',
   /** Read the audit log. */
   'audit.read',
+  /** Enrol one's own sign-in in TOTP two-factor authentication. Not account-scoped; every role has it. */
+  'two_factor.enrol',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -41,24 +43,24 @@ export interface RolePolicy {
 
 export const ROLE_PERMISSIONS: Record<Role, RolePolicy> = {
   ADMIN: {
-    permissions: ['keys.read', 'keys.manage', 'ips.authorize', 'usage.read', 'requests.read', 'requests.write', 'accounts.read', 'accounts.manage', 'users.manage', 'audit.read'],
+    permissions: ['keys.read', 'keys.manage', 'ips.authorize', 'usage.read', 'requests.read', 'requests.write', 'accounts.read', 'accounts.manage', 'users.manage', 'audit.read', 'two_factor.enrol'],
     accountScope: 'members',
     description: 'Manages the sendSMS accounts they are members of: keys, IPs, credentials, users and memberships.',
   },
   SUPPORT: {
-    permissions: ['keys.read', 'usage.read', 'requests.read', 'accounts.read', 'audit.read'],
+    permissions: ['keys.read', 'usage.read', 'requests.read', 'accounts.read', 'audit.read', 'two_factor.enrol'],
     accountScope: 'all',
     description: "Audits every customer's keys, read-only; never sees a secret.",
   },
   LEAD: {
-    permissions: ['keys.read', 'usage.read', 'accounts.read'],
+    permissions: ['keys.read', 'usage.read', 'accounts.read', 'two_factor.enrol'],
     accountScope: 'members',
     description: 'Reviews key usage of the accounts they are members of; changes nothing.',
   },
 };
 
 /** Permissions that are not about one sendSMS account. */
-const GLOBAL_PERMISSIONS: ReadonlySet<Permission> = new Set(['users.manage']);
+const GLOBAL_PERMISSIONS: ReadonlySet<Permission> = new Set(['users.manage', 'two_factor.enrol']);
 
 export interface Actor {
   role: Role;
@@ -93,4 +95,5 @@ const PERMISSION_VERBS: Record<Permission, string> = {
   'accounts.manage': 'manage sendSMS accounts',
   'users.manage': 'manage users',
   'audit.read': 'read the audit log',
+  'two_factor.enrol': 'enrol in two-factor authentication',
 };

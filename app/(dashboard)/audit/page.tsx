@@ -1,12 +1,40 @@
 import type { Metadata } from 'next';
 
-import { ComingSoon } from '@/components/shell/coming-soon';
+import { AuditFilters } from '@/components/audit/audit-filters';
+import { AuditTable } from '@/components/audit/audit-table';
 import { dashboardSections } from '@/components/shell/sections';
+import { AccessDeniedError } from '@/lib/auth/access-denied';
+import { auditFilterSchema, queryAuditLog } from '@/lib/audit/audit-query';
+import { requirePagePermission } from '@/lib/auth/page-guard';
 
 const section = dashboardSections['audit'];
 
 export const metadata: Metadata = { title: section.title };
+export const dynamic = 'force-dynamic';
 
-export default function AuditPage() {
-  return <ComingSoon section={section} />;
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const query = Object.fromEntries(Object.entries(await searchParams).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]));
+  const user = await requirePagePermission('audit.read', typeof query.accountId === 'string' && query.accountId ? query.accountId : undefined);
+  const parsed = auditFilterSchema.safeParse(query);
+  const filter = parsed.success ? parsed.data : auditFilterSchema.parse({});
+  let result;
+  try {
+    result = await queryAuditLog(user, filter);
+  } catch (error) {
+    if (error instanceof AccessDeniedError) result = null;
+    else throw error;
+  }
+  const exportQuery = new URLSearchParams(Object.entries(filter).filter(([name, value]) => name !== 'page' && value !== undefined).map(([name, value]) => [name, String(value)]));
+
+  return (
+    <div className="grid gap-6">
+      <div className="grid gap-2">
+        <h1 className="text-2xl font-semibold tracking-tight">{section.title}</h1>
+        <p className="max-w-2xl text-zinc-700 dark:text-zinc-300">{section.summary}</p>
+      </div>
+      <AuditFilters filter={filter} exportHref={`/api/audit/export?${exportQuery.toString()}`} />
+      {!parsed.success ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">Some filters were not valid and were ignored: {parsed.error.issues[0]?.message}</p> : null}
+      {result ? <AuditTable rows={result.rows} total={result.total} page={result.page} pageCount={result.pageCount} query={exportQuery.toString()} /> : <p role="alert">You are not a member of this sendSMS account.</p>}
+    </div>
+  );
 }

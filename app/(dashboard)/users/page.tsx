@@ -1,12 +1,70 @@
 import type { Metadata } from 'next';
 
-import { ComingSoon } from '@/components/shell/coming-soon';
 import { dashboardSections } from '@/components/shell/sections';
+import { Badge } from '@/components/ui/badge';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { AdminTwoFactorPolicy, CreateUserDialog, UserRowControls } from '@/components/users/user-controls';
+import { requirePagePermission } from '@/lib/auth/page-guard';
+import { ROLE_NAMES } from '@/lib/auth/role-names';
+import { readAdminTwoFactorSetting } from '@/lib/auth/two-factor-policy';
+import { getPrisma } from '@/lib/db/client';
+import { listUsers } from '@/lib/users/user-service';
 
 const section = dashboardSections['users'];
 
 export const metadata: Metadata = { title: section.title };
+export const dynamic = 'force-dynamic';
 
-export default function UsersPage() {
-  return <ComingSoon section={section} />;
+export default async function UsersPage() {
+  const admin = await requirePagePermission('users.manage');
+  const prisma = getPrisma();
+  const [users, accounts, twoFactorRequired] = await Promise.all([
+    listUsers(admin),
+    prisma.account.findMany({ where: { id: { in: admin.accountIds } }, select: { id: true, label: true }, orderBy: { label: 'asc' } }),
+    readAdminTwoFactorSetting(prisma),
+  ]);
+  const accountLabel = new Map(accounts.map((account) => [account.id, account.label]));
+
+  return (
+    <div className="grid gap-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="grid gap-2">
+          <h1 className="text-2xl font-semibold tracking-tight">{section.title}</h1>
+          <p className="max-w-2xl text-zinc-700 dark:text-zinc-300">{section.summary}</p>
+        </div>
+        <CreateUserDialog accounts={accounts} />
+      </div>
+      <AdminTwoFactorPolicy required={twoFactorRequired} />
+      <Table aria-label="Users">
+        <TableHeader>
+          <TableRow>
+            <TableHead>User</TableHead>
+            <TableHead>Role</TableHead>
+            <TableHead>Accounts</TableHead>
+            <TableHead>Sign-in</TableHead>
+            <TableHead>Actions</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {users.map((user) => (
+            <TableRow key={user.id}>
+              <TableCell>
+                <span className="font-medium">{user.name}</span>
+                <span className="block text-xs text-zinc-500">{user.email}</span>
+              </TableCell>
+              <TableCell>{ROLE_NAMES[user.role]}</TableCell>
+              <TableCell className="text-sm">{user.role === 'SUPPORT' ? 'every account (read-only)' : user.accountIds.map((id) => accountLabel.get(id) ?? id).join(', ') || 'none'}</TableCell>
+              <TableCell className="grid gap-1">
+                {user.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
+                <Badge tone={user.twoFactorEnabled ? 'success' : 'neutral'}>{user.twoFactorEnabled ? '2FA on' : '2FA off'}</Badge>
+              </TableCell>
+              <TableCell>
+                <UserRowControls user={user} accounts={accounts} isSelf={user.id === admin.id} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
 }

@@ -1,0 +1,16 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { confirmTwoFactorEnrolment, startTwoFactorEnrolment } from '@/lib/auth/two-factor-enrolment';
+import { totpCodeSchema } from '@/lib/auth/totp';
+import { withPermission } from '@/lib/auth/with-permission';
+
+/** POST: a new secret and its QR code. PUT: confirm with a code; answers the ten recovery codes, once. */
+export const POST = withPermission('two_factor.enrol', async ({ user }) =>
+  NextResponse.json(await startTwoFactorEnrolment(user), { headers: { 'cache-control': 'no-store' } }),
+);
+
+export const PUT = withPermission(
+  'two_factor.enrol',
+  async ({ user, body, meta }) => NextResponse.json(await confirmTwoFactorEnrolment(user, body.code, meta), { headers: { 'cache-control': 'no-store' } }),
+  { body: z.object({ code: totpCodeSchema }) },
+);

@@ -1,0 +1,14 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { withPermission } from '@/lib/auth/with-permission';
+import { setAdminTwoFactorRequired } from '@/lib/users/user-service';
+
+/** PUT: whether admins must use 2FA. */
+export const PUT = withPermission(
+  'users.manage',
+  async ({ user, body, meta }) => {
+    await setAdminTwoFactorRequired(user, body.requireAdminTwoFactor, meta);
+    return NextResponse.json({ requireAdminTwoFactor: body.requireAdminTwoFactor });
+  },
+  { body: z.object({ requireAdminTwoFactor: z.boolean() }) },
+);

@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+
+import { SetupForm } from '@/components/auth/setup-form';
+import { needsFirstAdmin } from '@/lib/auth/first-admin';
+
+export const metadata: Metadata = { title: 'Set up' };
+export const dynamic = 'force-dynamic';
+
+/** Open only while the database holds no user at all (never in the demo, which seeds three). */
+export default async function SetupPage() {
+  if (!(await needsFirstAdmin())) redirect('/login');
+  return (
+    <main className="flex min-h-dvh items-center justify-center px-4 py-12">
+      <div className="grid w-full max-w-sm gap-6 rounded-xl border border-zinc-200 p-6 dark:border-zinc-800">
+        <div className="grid gap-1.5">
+          <h1 className="text-2xl font-semibold tracking-tight">Set up the dashboard</h1>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">No one can sign in yet. Create the first admin; more users are added from the Users page.</p>
+        </div>
+        <SetupForm />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,36 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { signOut } from 'next-auth/react';
+
+import { Button } from '@/components/ui/button';
+
+export interface SignedInUserProps {
+  name: string;
+  email: string;
+  roleName: string;
+}
+
+/** Who is signed in, with which role, and the way out; at the foot of the sidebar and the mobile menu. */
+export function SignedInUser({ name, email, roleName }: SignedInUserProps) {
+  const router = useRouter();
+  return (
+    <section aria-label="Signed-in user" className="grid gap-2 border-t border-zinc-200 pt-3 text-sm dark:border-zinc-800">
+      <div className="grid gap-0.5">
+        <span className="font-medium text-zinc-900 dark:text-zinc-100">{name}</span>
+        <span className="truncate text-zinc-600 dark:text-zinc-400">{email}</span>
+        <span className="text-zinc-600 dark:text-zinc-400" data-testid="signed-in-role">
+          {roleName}
+        </span>
+      </div>
+      <Link href="/two-factor" className="text-blue-700 underline-offset-4 hover:underline dark:text-blue-400">
+        Two-factor authentication
+      </Link>
+      {/* No redirect from next-auth: it would build the address from NEXTAUTH_URL, which a self-hosted install may not set. */}
+      <Button variant="secondary" size="sm" onClick={() => void signOut({ redirect: false }).then(() => router.replace('/login'))}>
+        Sign out
+      </Button>
+    </section>
+  );
+}

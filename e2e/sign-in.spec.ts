@@ -1,0 +1,82 @@
+import { DEMO_EMAILS, DEMO_PASSWORD, ROLE_NAMES, expect, loginAs, test, type DemoRole } from './fixtures/auth';
+
+for (const role of ['admin', 'support', 'lead'] as const satisfies readonly DemoRole[]) {
+  test(`${role} signs in and the sidebar shows who and which role`, async ({ page }) => {
+    await loginAs(page, role);
+    await page.goto('/');
+    const user = page.getByRole('complementary').getByRole('region', { name: 'Signed-in user' });
+    await expect(user.getByText(DEMO_EMAILS[role])).toBeVisible();
+    await expect(user.getByTestId('signed-in-role')).toHaveText(ROLE_NAMES[role]);
+    await expect(user.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  });
+}
+
+test('a page opened without a session asks to sign in, then returns to it', async ({ page }) => {
+  await page.goto('/audit?action=auth');
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Faudit%3Faction%3Dauth$/);
+  await page.getByLabel('Email').fill(DEMO_EMAILS.support);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL('/audit?action=auth');
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit' })).toBeVisible();
+});
+
+test('signing out ends the session', async ({ asLead: page }) => {
+  await page.goto('/');
+  await page.getByRole('complementary').getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto('/usage');
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fusage/);
+});
+
+test('a team lead opening the users page gets a 403 page with the reason', async ({ asLead: page }) => {
+  await page.goto('/users');
+  await expect(page.getByRole('heading', { level: 1, name: 'You do not have access to this page' })).toBeVisible();
+  await expect(page.getByText('A team lead cannot manage users')).toBeVisible();
+});
+
+test('support sees the accounts with the add button disabled and the reason in a tooltip', async ({ asSupport: page }) => {
+  await page.goto('/accounts');
+  await expect(page.getByRole('table', { name: 'sendSMS accounts' })).toBeVisible();
+  const add = page.getByRole('button', { name: 'Add account' });
+  await expect(add).toBeDisabled();
+  await add.locator('..').focus();
+  await expect(page.getByRole('tooltip')).toContainText('Support staff cannot manage sendSMS accounts');
+});
+
+test('the API answers 401 without a session and refuses a forged cross-origin write', async ({ asAdmin: page, playwright }) => {
+  const anonymous = await playwright.request.newContext({ baseURL: 'http://127.0.0.1:3100' });
+  const unauthenticated = await anonymous.get('/api/accounts');
+  expect(unauthenticated.status()).toBe(401);
+  await anonymous.dispose();
+
+  const forged = await page.request.post('/api/users', {
+    headers: { origin: 'https://attacker.example' },
+    data: { name: 'Mallory', email: 'mallory@example.test', role: 'ADMIN', accountIds: [] },
+  });
+  expect(forged.status()).toBe(403);
+  expect(await forged.json()).toMatchObject({ message: 'This request came from another site and was refused' });
+});
+
+test('an expired session mid-form keeps what was typed and asks to sign in again', async ({ asAdmin: page }) => {
+  await page.goto('/accounts');
+  await page.getByRole('button', { name: 'Add account' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a sendSMS account' });
+  await dialog.getByLabel('Label').fill('Kept label');
+  await dialog.getByLabel('sendSMS username').fill('kept-user');
+  await dialog.getByLabel('Credential').fill('wrong-credential');
+
+  await page.context().clearCookies();
+  await dialog.getByRole('button', { name: 'Check and add' }).click();
+
+  const again = page.getByRole('dialog', { name: 'Sign in again' });
+  await expect(again).toBeVisible();
+  await again.getByLabel('Password').fill(DEMO_PASSWORD);
+  await again.getByRole('button', { name: 'Sign in' }).click();
+  await expect(again).toBeHidden();
+
+  // The request ran again with the new session: sendSMS refused the made-up credential, and the form kept its input.
+  await expect(dialog.getByRole('alert')).toContainText('sendSMS refused these credentials');
+  await expect(dialog.getByLabel('Label')).toHaveValue('Kept label');
+  await expect(dialog.getByLabel('sendSMS username')).toHaveValue('kept-user');
+});

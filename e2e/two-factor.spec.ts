@@ -1,0 +1,60 @@
+import { Secret, TOTP } from 'otpauth';
+
+import { createTemporaryUser, expect, test } from './fixtures/auth';
+
+const codeFor = (key: string) => new TOTP({ secret: Secret.fromBase32(key), digits: 6, period: 30 }).generate();
+
+test('a user enrols in 2FA with the QR code, then signs in with a code or a recovery code', async ({ browser, asAdmin }) => {
+  const user = await createTemporaryUser(asAdmin.request);
+  try {
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.88' } });
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+
+    await page.goto('/two-factor');
+    await page.getByRole('button', { name: 'Set up two-factor authentication' }).click();
+    await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
+    const key = (await page.getByTestId('manual-entry-key').textContent())!.trim();
+
+    await page.getByLabel('Code from the app').fill('12ab');
+    await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
+    await expect(page.getByText('code: must be the 6 digits your authenticator app shows')).toBeVisible();
+
+    await page.getByLabel('Code from the app').fill(codeFor(key));
+    await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
+    await expect(page.getByText('Two-factor authentication is on.')).toBeVisible();
+    const recoveryCodes = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allTextContents();
+    expect(recoveryCodes).toHaveLength(10);
+
+    // Sign in again: the password alone now asks for a code.
+    await context.clearCookies();
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByLabel('Authentication code')).toBeVisible();
+    await page.getByLabel('Authentication code').fill('999');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('main').getByRole('alert')).toContainText('That code is not right');
+    await page.getByLabel('Authentication code').fill(codeFor(key));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+
+    // A recovery code works once.
+    await context.clearCookies();
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Authentication code').fill(recoveryCodes[0]!);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+    await context.close();
+  } finally {
+    await user.disable();
+  }
+});

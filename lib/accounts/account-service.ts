@@ -1,0 +1,124 @@
+import { recordAuditEvent } from '@/lib/audit/record';
+import { RequestRefusedError } from '@/lib/auth/access-denied';
+import type { SessionUser } from '@/lib/auth/session-user';
+import type { RequestMeta } from '@/lib/auth/with-permission';
+import { ACCOUNT_SUMMARY_SELECT, toAccountSummary, type AccountSummary } from '@/lib/accounts/account-summary';
+import type { CredentialInput, NewAccountInput } from '@/lib/accounts/account-input';
+import { checkAccountCredential } from '@/lib/accounts/check-credential';
+import { recordAccountView } from '@/lib/accounts/record-view';
+import { getConfig, getCredentialsKey, upstreamBaseUrl } from '@/lib/config';
+import { encryptSecret } from '@/lib/crypto';
+import { getPrisma } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+
+/**
+ * The sendSMS accounts: listed per the role's scope, added and rotated by admins after sendSMS accepted the
+ * credential. The credential is encrypted before it reaches Prisma and never read back here.
+ */
+
+const actorOf = (user: SessionUser) => ({ actorId: user.id, actorEmail: user.email, actorRole: user.role });
+
+/** Support sees every account; admins and leads the accounts they are members of. */
+export async function listAccounts(user: SessionUser): Promise<AccountSummary[]> {
+  const rows = await getPrisma().account.findMany({
+    where: user.role === 'SUPPORT' ? {} : { id: { in: user.accountIds } },
+    select: ACCOUNT_SUMMARY_SELECT,
+    orderBy: { label: 'asc' },
+  });
+  return rows.map((row) => toAccountSummary(row));
+}
+
+export async function viewAccount(user: SessionUser, accountId: string, meta: RequestMeta & { path: string }): Promise<AccountSummary | null> {
+  const row = await getPrisma().account.findUnique({ where: { id: accountId }, select: ACCOUNT_SUMMARY_SELECT });
+  if (!row) return null;
+  await recordAccountView(getPrisma(), user, accountId, meta);
+  return toAccountSummary(row);
+}
+
+export async function createAccount(user: SessionUser, input: NewAccountInput, meta: RequestMeta): Promise<AccountSummary> {
+  const apiBaseUrl = input.apiBaseUrl || upstreamBaseUrl(getConfig());
+  const params = { label: input.label, username: input.username, credentialKind: input.credentialKind, apiBaseUrl };
+  const prisma = getPrisma();
+  if (await prisma.account.findUnique({ where: { apiBaseUrl_username: { apiBaseUrl, username: input.username } }, select: { id: true } })) {
+    throw new RequestRefusedError(409, `The account ${input.username} at ${apiBaseUrl} is already on the dashboard.`);
+  }
+  let checked: { balance: number; upstreamStatus: number };
+  try {
+    checked = await checkAccountCredential(apiBaseUrl, input.username, input.credential);
+  } catch (error) {
+    await recordAuditEvent(prisma, {
+      ...actorOf(user),
+      action: 'account.create',
+      params: { ...params, reason: error instanceof Error ? error.message : 'check failed' },
+      outcome: 'failure',
+      upstreamStatus: error instanceof RequestRefusedError && typeof error.details.upstreamStatus === 'number' ? error.details.upstreamStatus : null,
+      ...meta,
+    });
+    throw error;
+  }
+  const now = new Date();
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const account = await tx.account.create({
+        data: {
+          label: input.label,
+          username: input.username,
+          credentialCiphertext: encryptSecret(input.credential, getCredentialsKey()),
+          credentialKind: input.credentialKind,
+          credentialRotatedAt: now,
+          apiBaseUrl,
+          balance: checked.balance,
+          balanceCheckedAt: now,
+          // The admin who adds an account manages it.
+          memberships: { create: { userId: user.id } },
+        },
+        select: ACCOUNT_SUMMARY_SELECT,
+      });
+      await recordAuditEvent(tx, { ...actorOf(user), accountId: account.id, action: 'account.create', params, outcome: 'success', upstreamStatus: checked.upstreamStatus, ...meta });
+      return toAccountSummary(account, now);
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw new RequestRefusedError(409, `The account ${input.username} at ${apiBaseUrl} is already on the dashboard.`);
+    }
+    throw error;
+  }
+}
+
+/** Replaces the credential in place (same account, same keys and memberships) once sendSMS accepts the new one. */
+export async function rotateCredential(user: SessionUser, accountId: string, input: CredentialInput, meta: RequestMeta): Promise<AccountSummary | null> {
+  const prisma = getPrisma();
+  const account = await prisma.account.findUnique({ where: { id: accountId }, select: { username: true, apiBaseUrl: true } });
+  if (!account) return null;
+  const params = { credentialKind: input.credentialKind };
+  let checked: { balance: number; upstreamStatus: number };
+  try {
+    checked = await checkAccountCredential(account.apiBaseUrl, account.username, input.credential);
+  } catch (error) {
+    await recordAuditEvent(prisma, {
+      ...actorOf(user),
+      accountId,
+      action: 'account.rotate_credential',
+      params: { ...params, reason: error instanceof Error ? error.message : 'check failed' },
+      outcome: 'failure',
+      ...meta,
+    });
+    throw error;
+  }
+  const now = new Date();
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.account.update({
+      where: { id: accountId },
+      data: {
+        credentialCiphertext: encryptSecret(input.credential, getCredentialsKey()),
+        credentialKind: input.credentialKind,
+        credentialRotatedAt: now,
+        balance: checked.balance,
+        balanceCheckedAt: now,
+      },
+      select: ACCOUNT_SUMMARY_SELECT,
+    });
+    await recordAuditEvent(tx, { ...actorOf(user), accountId, action: 'account.rotate_credential', params, outcome: 'success', upstreamStatus: checked.upstreamStatus, ...meta });
+    return toAccountSummary(updated, now);
+  });
+}

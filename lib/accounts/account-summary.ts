@@ -1,0 +1,54 @@
+import type { Account } from '@/lib/generated/prisma/client';
+import { credentialHealth, type CredentialHealth } from '@/lib/accounts/credential-health';
+
+/** An account as the browser may see it: everything but the credential (not even its ciphertext). */
+export interface AccountSummary {
+  id: string;
+  label: string;
+  username: string;
+  credentialKind: 'PASSWORD' | 'API_KEY';
+  credentialRotatedAt: string;
+  credentialHealth: CredentialHealth;
+  apiBaseUrl: string;
+  balance: number | null;
+  balanceCheckedAt: string | null;
+  /** Upstream actions found supported or unsupported. */
+  capabilities: Record<string, string>;
+}
+
+export type AccountRow = Omit<Account, 'credentialCiphertext'> & { credentialCiphertext?: string };
+
+export function toAccountSummary(account: AccountRow, now = new Date()): AccountSummary {
+  const capabilities =
+    account.capabilities && typeof account.capabilities === 'object' && !Array.isArray(account.capabilities)
+      ? Object.fromEntries(Object.entries(account.capabilities).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+      : {};
+  return {
+    id: account.id,
+    label: account.label,
+    username: account.username,
+    credentialKind: account.credentialKind,
+    credentialRotatedAt: account.credentialRotatedAt.toISOString(),
+    credentialHealth: credentialHealth(account.credentialKind, account.credentialRotatedAt, now),
+    apiBaseUrl: account.apiBaseUrl,
+    balance: account.balance,
+    balanceCheckedAt: account.balanceCheckedAt?.toISOString() ?? null,
+    capabilities,
+  };
+}
+
+/** The Prisma select for summaries: the credential column is never read for display. */
+export const ACCOUNT_SUMMARY_SELECT = {
+  id: true,
+  label: true,
+  username: true,
+  credentialKind: true,
+  credentialRotatedAt: true,
+  apiBaseUrl: true,
+  capabilities: true,
+  capabilitiesCheckedAt: true,
+  balance: true,
+  balanceCheckedAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;

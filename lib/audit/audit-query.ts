@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { AccessDeniedError } from '@/lib/auth/access-denied';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { getPrisma } from '@/lib/db/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+/**
+ * The audit log as a filtered, paginated read. Support reads every event; an admin the events of their accounts
+ * and those tied to no account (sign-ins, user changes). Filters come from the URL, so a filtered view can be
+ * shared and exported as CSV with the same rows.
+ */
+
+const optionalText = z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), z.string().trim().max(200).optional());
+const optionalDate = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD').optional(),
+);
+
+export const auditFilterSchema = z.object({
+  actor: optionalText,
+  accountId: optionalText,
+  keyId: optionalText,
+  action: optionalText,
+  from: optionalDate,
+  to: optionalDate,
+  page: z.preprocess((value) => (value === '' || value === undefined ? undefined : value), z.coerce.number().int().min(1).max(100_000).default(1)),
+});
+
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+export const AUDIT_PAGE_SIZE = 50;
+export const AUDIT_EXPORT_LIMIT = 10_000;
+
+export interface AuditRow {
+  id: string;
+  occurredAt: string;
+  actorEmail: string | null;
+  actorRole: string | null;
+  accountId: string | null;
+  keyId: string | null;
+  action: string;
+  outcome: string;
+  params: unknown;
+  upstreamStatus: number | null;
+  sourceIp: string | null;
+  userAgent: string | null;
+}
+
+function whereFor(user: SessionUser, filter: AuditFilter): Prisma.AuditEventWhereInput {
+  if (filter.accountId && user.role !== 'SUPPORT' && !user.accountIds.includes(filter.accountId)) {
+    throw new AccessDeniedError('You are not a member of this sendSMS account', filter.accountId);
+  }
+  const conditions: Prisma.AuditEventWhereInput[] = [];
+  if (user.role !== 'SUPPORT') conditions.push({ OR: [{ accountId: { in: user.accountIds } }, { accountId: null }] });
+  if (filter.actor) conditions.push({ OR: [{ actorEmail: { contains: filter.actor, mode: 'insensitive' } }, { actorId: filter.actor }] });
+  if (filter.accountId) conditions.push({ accountId: filter.accountId });
+  if (filter.keyId) conditions.push({ keyId: filter.keyId });
+  if (filter.action) conditions.push({ action: { startsWith: filter.action } });
+  if (filter.from) conditions.push({ occurredAt: { gte: new Date(`${filter.from}T00:00:00.000Z`) } });
+  // The whole "to" day is included.
+  if (filter.to) conditions.push({ occurredAt: { lt: new Date(new Date(`${filter.to}T00:00:00.000Z`).getTime() + 86_400_000) } });
+  return { AND: conditions };
+}
+
+type EventRow = Prisma.AuditEventGetPayload<object>;
+
+function toRow(event: EventRow): AuditRow {
+  return {
+    id: event.id.toString(),
+    occurredAt: event.occurredAt.toISOString(),
+    actorEmail: event.actorEmail,
+    actorRole: event.actorRole,
+    accountId: event.accountId,
+    keyId: event.keyId,
+    action: event.action,
+    outcome: event.outcome,
+    params: event.params,
+    upstreamStatus: event.upstreamStatus,
+    sourceIp: event.sourceIp,
+    userAgent: event.userAgent,
+  };
+}
+
+export async function queryAuditLog(user: SessionUser, filter: AuditFilter): Promise<{ rows: AuditRow[]; total: number; page: number; pageCount: number }> {
+  const where = whereFor(user, filter);
+  const prisma = getPrisma();
+  const [total, events] = await Promise.all([
+    prisma.auditEvent.count({ where }),
+    prisma.auditEvent.findMany({ where, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], skip: (filter.page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
+  ]);
+  return { rows: events.map(toRow), total, page: filter.page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+}
+
+export async function exportAuditLog(user: SessionUser, filter: AuditFilter): Promise<AuditRow[]> {
+  const events = await getPrisma().auditEvent.findMany({ where: whereFor(user, filter), orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], take: AUDIT_EXPORT_LIMIT });
+  return events.map(toRow);
+}

@@ -1,0 +1,93 @@
+import type { AuthOptions } from 'next-auth';
+import type { Provider } from 'next-auth/providers/index';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { recordAuditEvent } from '@/lib/audit/record';
+import { signInWithPassword } from '@/lib/auth/credentials-sign-in';
+import { sessionCookieName, sessionSecret } from '@/lib/auth/session-cookie';
+import { sessionIdleSeconds } from '@/lib/auth/session-lifetime';
+import { sourceIpOf } from '@/lib/auth/source-ip';
+import { getConfig } from '@/lib/config';
+import { getPrisma } from '@/lib/db/client';
+
+/**
+ * next-auth 4 with JWT sessions. The JWT carries the user's id, role and memberships; pages and routes still read
+ * the user row on every request (lib/auth/session-user-lookup.ts), so the JWT is never the last word.
+ * Built on demand: the secret and the OIDC settings exist only at run time, not during `next build`.
+ */
+
+export const OIDC_PROVIDER_ID = 'oidc';
+
+export function buildAuthOptions(): AuthOptions {
+  const config = getConfig();
+  const idleSeconds = sessionIdleSeconds();
+  const providers: Provider[] = [
+    CredentialsProvider({
+      id: 'credentials',
+      name: 'Email and password',
+      credentials: { email: { type: 'email' }, password: { type: 'password' }, code: { type: 'text' } },
+      async authorize(credentials, request) {
+        const headers = (request.headers ?? {}) as Record<string, string | undefined>;
+        const user = await signInWithPassword(credentials, { sourceIp: sourceIpOf(headers), userAgent: headers['user-agent']?.slice(0, 500) ?? null });
+        return { id: user.id, email: user.email, name: user.name, role: user.role, accountIds: user.accountIds };
+      },
+    }),
+  ];
+  if (config.oidc) {
+    providers.push({
+      id: OIDC_PROVIDER_ID,
+      name: config.oidc.name,
+      type: 'oauth',
+      wellKnown: `${config.oidc.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+      clientId: config.oidc.clientId,
+      clientSecret: config.oidc.clientSecret,
+      authorization: { params: { scope: 'openid email profile' } },
+      idToken: true,
+      checks: ['pkce', 'state'],
+      profile: (profile: { sub: string; email?: string; name?: string }) => ({ id: profile.sub, email: profile.email?.toLowerCase() ?? null, name: profile.name ?? null }),
+    });
+  }
+
+  return {
+    secret: sessionSecret(),
+    providers,
+    session: { strategy: 'jwt', maxAge: idleSeconds },
+    jwt: { maxAge: idleSeconds },
+    cookies: {
+      sessionToken: {
+        name: sessionCookieName(),
+        options: { httpOnly: true, sameSite: 'lax', path: '/', secure: sessionCookieName().startsWith('__Secure-') },
+      },
+    },
+    pages: { signIn: '/login', error: '/login' },
+    callbacks: {
+      // Single sign-on admits only people who already have a dashboard user (created or invited by an admin).
+      async signIn({ user, account }) {
+        if (account?.provider !== OIDC_PROVIDER_ID) return true;
+        const email = user.email?.toLowerCase();
+        const known = email ? await getPrisma().user.findUnique({ where: { email }, select: { id: true, role: true, disabledAt: true } }) : null;
+        await recordAuditEvent(getPrisma(), {
+          actorId: known?.id ?? null,
+          actorEmail: email ?? null,
+          actorRole: known?.role ?? null,
+          action: 'auth.sign_in',
+          params: known && !known.disabledAt ? { method: 'oidc' } : { method: 'oidc', reason: 'not invited or disabled' },
+          outcome: known && !known.disabledAt ? 'success' : 'denied',
+        });
+        return known && !known.disabledAt ? true : '/login?error=sso-not-invited';
+      },
+      async jwt({ token, user, account }) {
+        if (!user) return token;
+        if (account?.provider === OIDC_PROVIDER_ID) {
+          const row = await getPrisma().user.findUnique({ where: { email: user.email!.toLowerCase() }, include: { memberships: true } });
+          if (!row) return token;
+          return { sub: row.id, email: row.email, name: row.name, role: row.role, accountIds: row.memberships.map((membership) => membership.accountId) };
+        }
+        const signedIn = user as typeof user & { role: string; accountIds: string[] };
+        return { sub: signedIn.id, email: signedIn.email, name: signedIn.name, role: signedIn.role, accountIds: signedIn.accountIds };
+      },
+      async session({ session, token }) {
+        return { ...session, user: { ...session.user, id: token.sub, role: token.role, accountIds: token.accountIds } };
+      },
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { recordAuditEvent } from '@/lib/audit/record';
+import { getConfig, getCredentialsKey } from '@/lib/config';
+import { decryptSecret } from '@/lib/crypto';
+import { getPrisma } from '@/lib/db/client';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { verifyPassword } from '@/lib/auth/password';
+import { consumeRecoveryCode, looksLikeRecoveryCode } from '@/lib/auth/recovery-codes';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { SignInError, type SignInErrorCode } from '@/lib/auth/sign-in-errors';
+import { checkSignInLimit, recordSignInAttempt } from '@/lib/auth/sign-in-limit';
+import { verifyTotp } from '@/lib/auth/totp';
+
+/**
+ * Email + password (+ a TOTP or recovery code when the user has 2FA). Every outcome is counted for the limit and
+ * audited as `auth.sign_in`; the limit is checked before the password, so a locked-out guesser learns nothing.
+ */
+
+export const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(320),
+  password: z.string().min(1).max(1000),
+  code: z.string().trim().max(40).optional().transform((code) => (code ? code : undefined)),
+});
+
+export interface SignInMeta {
+  sourceIp: string | null;
+  userAgent: string | null;
+}
+
+export async function signInWithPassword(input: unknown, meta: SignInMeta, prisma: PrismaClient = getPrisma()): Promise<SessionUser> {
+  const parsed = credentialsSchema.safeParse(input);
+  if (!parsed.success) throw new SignInError('invalid-credentials');
+  const { email, password, code } = parsed.data;
+  const sourceIp = meta.sourceIp ?? 'unknown';
+  const config = getConfig();
+
+  const audit = (outcome: 'success' | 'failure' | 'denied', reason: string | null, user?: { id: string; role: SessionUser['role'] }) =>
+    recordAuditEvent(prisma, {
+      actorId: user?.id ?? null,
+      actorEmail: email,
+      actorRole: user?.role ?? null,
+      action: 'auth.sign_in',
+      params: reason ? { method: 'password', reason } : { method: 'password' },
+      outcome,
+      sourceIp: meta.sourceIp,
+      userAgent: meta.userAgent,
+    });
+  const fail = async (reason: SignInErrorCode, user?: { id: string; role: SessionUser['role'] }): Promise<never> => {
+    await recordSignInAttempt(prisma, { email, sourceIp, succeeded: false });
+    await audit('failure', reason, user);
+    throw new SignInError(reason);
+  };
+
+  const verdict = await checkSignInLimit(prisma, { email, sourceIp }, { maxFailures: config.signInMaxFailures, windowMinutes: config.signInWindowMinutes });
+  if (verdict.locked) {
+    await audit('denied', `locked out by ${verdict.by} for ${verdict.retryAfterMinutes} more minutes`);
+    throw new SignInError('locked-out');
+  }
+
+  const user = await prisma.user.findUnique({ where: { email }, include: { memberships: { select: { accountId: true } } } });
+  // Unknown, SSO-only and disabled users get the same answer as a wrong password: nothing to enumerate.
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password)) || user.disabledAt) return fail('invalid-credentials', user ?? undefined);
+
+  if (user.totpEnabledAt && user.totpSecret) {
+    // The password was right; asking for the code is not a failure.
+    if (!code) throw new SignInError('totp-required');
+    const secret = decryptSecret(user.totpSecret, getCredentialsKey());
+    const accepted = verifyTotp(secret, code) || (looksLikeRecoveryCode(code) && (await prisma.$transaction((tx) => consumeRecoveryCode(tx, user.id, code))));
+    if (!accepted) return fail('invalid-code', user);
+  }
+
+  await recordSignInAttempt(prisma, { email, sourceIp, succeeded: true });
+  await audit('success', null, user);
+  return { id: user.id, email: user.email, name: user.name, role: user.role, accountIds: user.memberships.map((membership) => membership.accountId) };
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { recordAuditEvent } from '@/lib/audit/record';
+import { RequestRefusedError } from '@/lib/auth/access-denied';
+import { hashPassword } from '@/lib/auth/password';
+import { getPrisma } from '@/lib/db/client';
+import type { RequestMeta } from '@/lib/auth/with-permission';
+
+/**
+ * First run outside the demo: with no user at all, anyone who reaches /setup may create the first admin, once.
+ * The count and the insert share a transaction holding an advisory lock, so two racing set-ups make one admin.
+ */
+
+export const firstAdminSchema = z.object({
+  name: z.string().trim().min(1, 'enter a name').max(100),
+  email: z.string().trim().toLowerCase().email('enter an email address').max(320),
+  password: z.string().min(12, 'use at least 12 characters').max(1000),
+});
+
+const SETUP_LOCK = 4_204_204;
+
+export async function needsFirstAdmin(): Promise<boolean> {
+  return (await getPrisma().user.count()) === 0;
+}
+
+export async function createFirstAdmin(input: z.infer<typeof firstAdminSchema>, meta: RequestMeta): Promise<{ id: string }> {
+  const passwordHash = await hashPassword(input.password);
+  return getPrisma().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
+    if ((await tx.user.count()) > 0) throw new RequestRefusedError(409, 'The dashboard is already set up: sign in instead.');
+    const user = await tx.user.create({ data: { name: input.name, email: input.email, role: 'ADMIN', passwordHash }, select: { id: true } });
+    await recordAuditEvent(tx, {
+      actorId: user.id,
+      actorEmail: input.email,
+      actorRole: 'ADMIN',
+      action: 'auth.setup',
+      params: { email: input.email },
+      outcome: 'success',
+      ...meta,
+    });
+    return user;
+  });
+}

@@ -1,0 +1,29 @@
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { Role } from '@/lib/generated/prisma/enums';
+
+/**
+ * The admin setting that makes 2FA mandatory for admins. Kept in one row of DashboardSettings; no row means the
+ * defaults (not mandatory), so a fresh database needs no seeding.
+ */
+
+const SETTINGS_ID = 'dashboard';
+
+type SettingsReader = Pick<PrismaClient, 'dashboardSettings'> | Prisma.TransactionClient;
+
+export async function isTwoFactorRequired(db: SettingsReader, role: Role): Promise<boolean> {
+  if (role !== 'ADMIN') return false;
+  return (await readAdminTwoFactorSetting(db)) === true;
+}
+
+export async function readAdminTwoFactorSetting(db: SettingsReader): Promise<boolean> {
+  const settings = await db.dashboardSettings.findUnique({ where: { id: SETTINGS_ID }, select: { requireAdminTwoFactor: true } });
+  return settings?.requireAdminTwoFactor ?? false;
+}
+
+export async function writeAdminTwoFactorSetting(db: SettingsReader, required: boolean): Promise<void> {
+  await db.dashboardSettings.upsert({
+    where: { id: SETTINGS_ID },
+    create: { id: SETTINGS_ID, requireAdminTwoFactor: required },
+    update: { requireAdminTwoFactor: required },
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * The authorization matrix: one entry per route handler and method (and per server action, should one appear),
+ * with the exact answer each kind of caller must get. authorization-matrix.test.ts fails when a route exists
+ * without an entry here, or an entry names a route that no longer exists.
+ *
+ * 'allow' means the request got past the permission gate (any status but 401 and 403); a number is the exact
+ * status. The callers: nobody signed in, a LEAD and an ADMIN who are members of account A, SUPPORT (no
+ * memberships), and an ADMIN of account B only. Requests act on account A and on userInA (a LEAD of account A).
+ * To add a route: add an entry with its file, method, the request to send, and the five expectations.
+ */
+
+export type Caller = 'anonymous' | 'lead' | 'support' | 'otherAdmin' | 'admin';
+export type Expected = 'allow' | 401 | 403;
+
+export interface World {
+  accountA: string;
+  accountB: string;
+  userInA: string;
+  /** A string unique to this call, for things that must not collide (a new user's email). */
+  unique: string;
+}
+
+export interface RouteAccess {
+  /** The file under app/, as found on disk. */
+  file: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Public routes: why they need no session. Not called by the matrix (next-auth's own need a real request scope). */
+  public?: string;
+  request?: (world: World) => { params?: Record<string, string | string[]>; body?: unknown; query?: string };
+  expect?: Record<Caller, Expected>;
+}
+
+const ADMIN_ONLY: Record<Caller, Expected> = { anonymous: 401, lead: 403, support: 403, otherAdmin: 403, admin: 'allow' };
+/** users.manage is not account-scoped: any admin passes the gate; the tenant check is the service's (see below). */
+const ANY_ADMIN: Record<Caller, Expected> = { anonymous: 401, lead: 403, support: 403, otherAdmin: 'allow', admin: 'allow' };
+const ANY_ADMIN_OWN_TENANT: Record<Caller, Expected> = { anonymous: 401, lead: 403, support: 403, otherAdmin: 403, admin: 'allow' };
+const MEMBERS_AND_SUPPORT_READ: Record<Caller, Expected> = { anonymous: 401, lead: 'allow', support: 'allow', otherAdmin: 403, admin: 'allow' };
+const ADMINS_AND_SUPPORT_READ: Record<Caller, Expected> = { anonymous: 401, lead: 403, support: 'allow', otherAdmin: 'allow', admin: 'allow' };
+const ADMINS_AND_SUPPORT_READ_ACCOUNT: Record<Caller, Expected> = { anonymous: 401, lead: 403, support: 'allow', otherAdmin: 403, admin: 'allow' };
+const EVERYONE_SIGNED_IN: Record<Caller, Expected> = { anonymous: 401, lead: 'allow', support: 'allow', otherAdmin: 'allow', admin: 'allow' };
+
+const accountParams = (world: World) => ({ accountId: world.accountA });
+const keyParams = (world: World) => ({ accountId: world.accountA, keyId: 'no-such-key' });
+
+export const ROUTE_ACCESS: RouteAccess[] = [
+  { file: 'app/api/health/route.ts', method: 'GET', public: 'liveness probe for the start script and monitors; says nothing about accounts' },
+  { file: 'app/api/auth/[...nextauth]/route.ts', method: 'GET', public: "next-auth's own endpoints (csrf, session, providers), protected by next-auth's CSRF token" },
+  { file: 'app/api/auth/[...nextauth]/route.ts', method: 'POST', public: 'next-auth sign-in and sign-out; the credentials callback is rate limited per email and IP' },
+  { file: 'app/api/auth/setup/route.ts', method: 'POST', public: 'creates the first admin only while no user exists (409 after)' },
+
+  { file: 'app/api/auth/two-factor/route.ts', method: 'POST', expect: EVERYONE_SIGNED_IN },
+  { file: 'app/api/auth/two-factor/route.ts', method: 'PUT', request: () => ({ body: { code: '000000' } }), expect: EVERYONE_SIGNED_IN },
+
+  { file: 'app/api/accounts/route.ts', method: 'GET', expect: { anonymous: 401, lead: 'allow', support: 'allow', otherAdmin: 'allow', admin: 'allow' } },
+  {
+    file: 'app/api/accounts/route.ts',
+    method: 'POST',
+    // A closed port: the credential check fails (502) once the gate has let the request through.
+    request: (world) => ({ body: { label: 'New', username: `new-${world.unique}`, credential: 'x', credentialKind: 'API_KEY', apiBaseUrl: 'http://127.0.0.1:9/json' } }),
+    expect: ANY_ADMIN,
+  },
+  { file: 'app/api/accounts/[accountId]/route.ts', method: 'GET', request: (world) => ({ params: accountParams(world) }), expect: MEMBERS_AND_SUPPORT_READ },
+  {
+    file: 'app/api/accounts/[accountId]/credential/route.ts',
+    method: 'PUT',
+    request: (world) => ({ params: accountParams(world), body: { credential: 'rotated', credentialKind: 'API_KEY' } }),
+    expect: ADMIN_ONLY,
+  },
+
+  { file: 'app/api/users/route.ts', method: 'GET', expect: ANY_ADMIN },
+  {
+    file: 'app/api/users/route.ts',
+    method: 'POST',
+    // Granting account A: only its own admin may; B's admin reaching into A is a 403 from the service.
+    request: (world) => ({ body: { name: 'New', email: `new-${world.unique}@example.test`, role: 'LEAD', accountIds: [world.accountA] } }),
+    expect: ANY_ADMIN_OWN_TENANT,
+  },
+  { file: 'app/api/users/[userId]/route.ts', method: 'PATCH', request: (world) => ({ params: { userId: world.userInA }, body: { role: 'LEAD' } }), expect: ANY_ADMIN_OWN_TENANT },
+  { file: 'app/api/users/[userId]/two-factor/route.ts', method: 'DELETE', request: (world) => ({ params: { userId: world.userInA } }), expect: ANY_ADMIN_OWN_TENANT },
+  { file: 'app/api/users/two-factor-policy/route.ts', method: 'PUT', request: () => ({ body: { requireAdminTwoFactor: false } }), expect: ANY_ADMIN },
+
+  { file: 'app/api/audit/route.ts', method: 'GET', expect: ADMINS_AND_SUPPORT_READ },
+  { file: 'app/api/audit/route.ts', method: 'GET', request: (world) => ({ query: `accountId=${world.accountA}` }), expect: ADMINS_AND_SUPPORT_READ_ACCOUNT },
+  { file: 'app/api/audit/export/route.ts', method: 'GET', expect: ADMINS_AND_SUPPORT_READ },
+
+  // Issue 5's key routes, entered from their withPermission calls (keys.read / keys.manage / ips.authorize on the
+  // account in the URL). The bodies are deliberately empty: the gate answers before the body is validated.
+  { file: 'app/api/accounts/[accountId]/keys/route.ts', method: 'GET', request: (world) => ({ params: accountParams(world) }), expect: MEMBERS_AND_SUPPORT_READ },
+  { file: 'app/api/accounts/[accountId]/keys/route.ts', method: 'POST', request: (world) => ({ params: accountParams(world), body: {} }), expect: ADMIN_ONLY },
+  { file: 'app/api/accounts/[accountId]/keys/refresh/route.ts', method: 'POST', request: (world) => ({ params: accountParams(world), body: {} }), expect: MEMBERS_AND_SUPPORT_READ },
+  { file: 'app/api/accounts/[accountId]/keys/import/route.ts', method: 'POST', request: (world) => ({ params: accountParams(world), body: {} }), expect: ADMIN_ONLY },
+  { file: 'app/api/accounts/[accountId]/keys/[keyId]/route.ts', method: 'GET', request: (world) => ({ params: keyParams(world) }), expect: MEMBERS_AND_SUPPORT_READ },
+  { file: 'app/api/accounts/[accountId]/keys/[keyId]/route.ts', method: 'PATCH', request: (world) => ({ params: keyParams(world), body: {} }), expect: ADMIN_ONLY },
+  { file: 'app/api/accounts/[accountId]/keys/[keyId]/route.ts', method: 'DELETE', request: (world) => ({ params: keyParams(world), body: {} }), expect: ADMIN_ONLY },
+  { file: 'app/api/accounts/[accountId]/keys/[keyId]/ips/route.ts', method: 'POST', request: (world) => ({ params: keyParams(world), body: {} }), expect: ADMIN_ONLY },
+
+  // The request builder (requests.read at the gate; the service asks for requests.write for token_add_ip).
+  { file: 'app/api/accounts/[accountId]/requests/route.ts', method: 'POST', request: (world) => ({ params: accountParams(world), body: {} }), expect: ADMINS_AND_SUPPORT_READ_ACCOUNT },
+];
+
+/** Server actions ("use server" exports), as `file#export`. None today: every write is a route handler above. */
+export const SERVER_ACTION_ACCESS: Array<{ action: string; expect: Record<Caller, Expected> }> = [];

@@ -1,0 +1,74 @@
+import crypto from 'node:crypto';
+import { encode } from 'next-auth/jwt';
+import { NextRequest } from 'next/server';
+import { encryptSecret } from '@/lib/crypto';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { testDatabaseUrl } from '@/test/integration/support/database';
+
+/**
+ * A small world for authorization tests, written straight to the test database: accounts A and B, one user per
+ * kind of caller, and session cookies made the way next-auth makes them. The server modules read the same
+ * environment a started dashboard gets, set here before they load.
+ */
+
+export const TEST_SECRET = 'integration-test-secret-'.padEnd(48, 'x');
+export const TEST_KEY_HEX = 'ab'.repeat(32);
+
+export function applyServerEnvironment(): void {
+  process.env.DATABASE_URL = testDatabaseUrl();
+  process.env.NEXTAUTH_SECRET = TEST_SECRET;
+  process.env.CREDENTIALS_ENCRYPTION_KEY = TEST_KEY_HEX;
+  process.env.SENDSMS_API_URL = 'http://127.0.0.1:9/json';
+  process.env.SENDSMS_TIMEOUT_MS = '500';
+}
+
+export interface TestWorld {
+  accountA: string;
+  accountB: string;
+  userInA: string;
+  users: { lead: string; support: string; otherAdmin: string; admin: string };
+  credentialA: string;
+}
+
+export async function createWorld(prisma: PrismaClient, tag = crypto.randomBytes(4).toString('hex')): Promise<TestWorld> {
+  const key = Buffer.from(TEST_KEY_HEX, 'hex');
+  const credentialA = `cred-A-${crypto.randomBytes(8).toString('hex')}`;
+  const account = (name: string, credential: string) =>
+    prisma.account.create({
+      data: { label: `Account ${name}`, username: `${name}-${tag}`, credentialCiphertext: encryptSecret(credential, key), credentialKind: 'PASSWORD', apiBaseUrl: 'http://127.0.0.1:9/json' },
+    });
+  const accountA = (await account('a', credentialA)).id;
+  const accountB = (await account('b', `cred-B-${tag}`)).id;
+  const user = (name: string, role: 'ADMIN' | 'SUPPORT' | 'LEAD', accountIds: string[]) =>
+    prisma.user
+      .create({ data: { email: `${name}-${tag}@example.test`, name, role, memberships: { create: accountIds.map((accountId) => ({ accountId })) } } })
+      .then((row) => row.id);
+  return {
+    accountA,
+    accountB,
+    credentialA,
+    userInA: await user('in-a', 'LEAD', [accountA]),
+    users: {
+      lead: await user('lead', 'LEAD', [accountA]),
+      support: await user('support', 'SUPPORT', []),
+      otherAdmin: await user('admin-b', 'ADMIN', [accountB]),
+      admin: await user('admin-a', 'ADMIN', [accountA]),
+    },
+  };
+}
+
+export async function sessionCookie(userId: string): Promise<string> {
+  const token = await encode({ token: { sub: userId }, secret: TEST_SECRET, maxAge: 3600 });
+  return `next-auth.session-token=${token}`;
+}
+
+export function routeRequest(path: string, init: { method: string; cookie?: string; body?: unknown; headers?: Record<string, string> }): NextRequest {
+  const headers: Record<string, string> = { 'user-agent': 'matrix-test', 'x-forwarded-for': '203.0.113.9', ...init.headers };
+  if (init.cookie) headers.cookie = init.cookie;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  return new NextRequest(new URL(path, 'http://127.0.0.1:3000'), {
+    method: init.method,
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+}
