@@ -5,14 +5,11 @@
  *
  *   RUNS=5 npm run bench:start
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { isBuildCurrent, sourceFingerprint, stampBuild } from '@/lib/runtime/build-fingerprint';
-import { freePort } from '@/lib/runtime/ports';
+import { freshEnvironment, median, ROOT as root, startDashboard } from '@/bench/support/dashboard-process';
 
-const root = path.resolve(__dirname, '..');
 const runs = Number(process.env.RUNS ?? 3);
 const IDLE_SETTLE_MS = 5_000;
 
@@ -30,31 +27,24 @@ async function main() {
   const rssTotals: number[] = [];
   const pssTotals: number[] = [];
   for (let run = 1; run <= runs; run++) {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-start-'));
-    fs.chmodSync(dataDir, 0o755); // PostgreSQL runs as `postgres` under root and must enter it
-    const env = {
-      PORT: String(await freePort()),
-      EMBEDDED_POSTGRES_PORT: String(await freePort()),
-      SANDBOX_PORT: String(await freePort()),
-      DATA_DIR: dataDir,
-    };
+    const env = await freshEnvironment();
     try {
-      const first = await timedStart(env);
-      firstStarts.push(first.ms);
-      await stop(first.child);
+      const first = await startDashboard(env);
+      firstStarts.push(first.startMs);
+      await first.stop();
 
-      const second = await timedStart(env);
-      secondStarts.push(second.ms);
+      const second = await startDashboard(env);
+      secondStarts.push(second.startMs);
       await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
       const memory = treeMemory(second.child.pid!);
       rssTotals.push(memory.rssMb);
       pssTotals.push(memory.pssMb);
       process.stdout.write(
-        `run ${run}: first start ${first.ms} ms, second start ${second.ms} ms, idle memory ${memory.pssMb.toFixed(0)} MB PSS / ${memory.rssMb.toFixed(0)} MB RSS in ${memory.processes} processes\n`,
+        `run ${run}: first start ${first.startMs} ms, second start ${second.startMs} ms, idle memory ${memory.pssMb.toFixed(0)} MB PSS / ${memory.rssMb.toFixed(0)} MB RSS in ${memory.processes} processes\n`,
       );
-      await stop(second.child);
+      await second.stop();
     } finally {
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      env.remove();
     }
   }
 
@@ -62,49 +52,14 @@ async function main() {
     [
       '',
       `npm start → /api/health 200, built tree, median of ${runs}:`,
-      `  first start (initialises the embedded PostgreSQL): ${median(firstStarts)} ms   (target ≤ 15000 ms)`,
-      `  second start:                                       ${median(secondStarts)} ms   (target ≤ 5000 ms)`,
+      `  first start (initialises the embedded PostgreSQL): ${Math.round(median(firstStarts))} ms   (target ≤ 15000 ms)`,
+      `  second start:                                       ${Math.round(median(secondStarts))} ms   (target ≤ 5000 ms)`,
       `idle memory of the whole dashboard (start script, Next.js, sandbox, PostgreSQL), median:`,
       `  PSS ${median(pssTotals).toFixed(0)} MB (shared pages counted once)   (target ≤ 500 MB)`,
       `  RSS ${median(rssTotals).toFixed(0)} MB (shared pages counted in every process: an upper bound)`,
       '',
     ].join('\n'),
   );
-}
-
-async function timedStart(env: Record<string, string>): Promise<{ ms: number; child: ChildProcess }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: '', SENDSMS_API_URL: '', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let errors = '';
-  child.stderr!.on('data', (chunk) => {
-    errors += chunk;
-    // A rebuild would be timed as start-up: the figures would mean nothing.
-    if (/building the dashboard/.test(errors)) child.kill('SIGTERM');
-  });
-  const url = `http://127.0.0.1:${env.PORT}/api/health`;
-  for (;;) {
-    if (/building the dashboard/.test(errors)) throw new Error('the sources changed during the benchmark, so npm start rebuilt: run it again on a quiet tree');
-    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${errors}`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (response.status === 200) return { ms: Math.round(performance.now() - started), child };
-    } catch {
-      // not up yet
-    }
-    if (performance.now() - started > 120_000) throw new Error(`no healthy answer within 120 s:\n${errors}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }
 
 /** RSS and PSS of a process and all its descendants, from /proc (Linux). */
@@ -142,12 +97,6 @@ function treeMemory(rootPid: number): { rssMb: number; pssMb: number; processes:
     }
   }
   return { rssMb: rssKb / 1024, pssMb: pssKb / 1024, processes: tree.size };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : Math.round((sorted[middle - 1]! + sorted[middle]!) / 2);
 }
 
 main().catch((error: unknown) => {

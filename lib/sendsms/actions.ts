@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseIpList, parseDate, type ListedIp } from '@/lib/sendsms/ip-list';
 
@@ -60,6 +61,14 @@ const keyKind = z
     return normalised === 'default' ? 'DEFAULT' : normalised === 'cloud' ? 'CLOUD' : null;
   });
 
+const lenientCount = z
+  .unknown()
+  .optional()
+  .transform((value): number | null => {
+    const count = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+    return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : null;
+  });
+
 /** One key of `token_list`; its fields are assumed, so each is optional except the name. */
 const listedKey = z
   .looseObject({
@@ -70,6 +79,11 @@ const listedKey = z
     use_count: z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number), z.null()]).optional(),
     ips: lockedIps.optional(),
     token: z.string().optional(),
+    // Refused calls per key: assumed fields (the sandbox reports them; the real token_list may not), so each is
+    // optional and anything unreadable counts as "not reported" rather than failing the whole list.
+    failed_auth_count: lenientCount,
+    last_refused_ip: z.unknown().optional().transform((value) => (typeof value === 'string' && isIP(value.trim()) !== 0 ? value.trim() : null)),
+    last_refused_at: z.unknown().optional().transform((value) => (typeof value === 'string' || typeof value === 'number' ? parseDate(value) : null)),
   })
   .transform((key) => ({
     name: key.name,
@@ -79,6 +93,9 @@ const listedKey = z
     useCount: key.use_count ?? null,
     lockedIps: key.ips ?? [],
     secret: key.token ?? null,
+    refusedCount: key.failed_auth_count,
+    lastRefusedIp: key.last_refused_ip,
+    lastRefusedAt: key.last_refused_at,
   }));
 
 export type ListedKey = z.output<typeof listedKey>;

@@ -203,6 +203,7 @@ export function createProtocol({ store, limiter, publicUrl }: ProtocolOptions) {
       const key = await store.useKey(found.keyId, ip);
       if (!key) {
         release();
+        await store.recordRefusal(found.keyId, ip);
         return json(fail(-8, 'Authentication failed: IP not allowed for this key', ip));
       }
       caller = { account: found.account, key, tokenKey: found.tokenKey };
@@ -265,5 +266,10 @@ function describeKey(key: StoredKey) {
     last_used: key.lastUsedAt?.toISOString() ?? null,
     use_count: key.useCount,
     ips: visibleIps(key).map((entry) => entry.ip),
+    // Not in any public source (token_list itself is assumed): the sandbox's answer to "how does the page learn of
+    // refused calls". The dashboard reads these leniently, as optional (lib/sendsms/actions.ts).
+    failed_auth_count: key.refusedCount,
+    last_refused_ip: key.lastRefusedIp,
+    last_refused_at: key.lastRefusedAt?.toISOString() ?? null,
   };
 }

@@ -34,6 +34,11 @@ CREATE TABLE IF NOT EXISTS ${s}.keys (
   deleted_at timestamptz
 );
 CREATE INDEX IF NOT EXISTS keys_account_id_idx ON ${s}.keys (account_id);
+-- Calls refused for a key (a Default key used from an address not on its list): reported by token_list, so the
+-- dashboard can show "a call from 198.51.100.20 was refused". Added after the table first shipped, hence ALTER.
+ALTER TABLE ${s}.keys ADD COLUMN IF NOT EXISTS refused_count integer NOT NULL DEFAULT 0;
+ALTER TABLE ${s}.keys ADD COLUMN IF NOT EXISTS last_refused_ip text;
+ALTER TABLE ${s}.keys ADD COLUMN IF NOT EXISTS last_refused_at timestamptz;
 CREATE TABLE IF NOT EXISTS ${s}.application_requests (
   request_key text PRIMARY KEY,
   application_name text NOT NULL,

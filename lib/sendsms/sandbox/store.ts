@@ -33,6 +33,9 @@ export interface StoredKey {
   useCount: number;
   lastUsedAt: Date | null;
   createdAt: Date;
+  refusedCount: number;
+  lastRefusedIp: string | null;
+  lastRefusedAt: Date | null;
 }
 
 export interface NewKey {
@@ -57,9 +60,12 @@ interface KeyRow {
   use_count: number;
   last_used_at: Date | null;
   created_at: Date;
+  refused_count: number;
+  last_refused_ip: string | null;
+  last_refused_at: Date | null;
 }
 
-const KEY_COLUMNS = 'id, account_id, name, kind, usage_label, secret, ips, use_count, last_used_at, created_at';
+const KEY_COLUMNS = 'id, account_id, name, kind, usage_label, secret, ips, use_count, last_used_at, created_at, refused_count, last_refused_ip, last_refused_at';
 
 function toKey(row: KeyRow): StoredKey {
   return {
@@ -73,6 +79,9 @@ function toKey(row: KeyRow): StoredKey {
     useCount: row.use_count,
     lastUsedAt: row.last_used_at,
     createdAt: row.created_at,
+    refusedCount: row.refused_count ?? 0,
+    lastRefusedIp: row.last_refused_ip ?? null,
+    lastRefusedAt: row.last_refused_at ?? null,
   };
 }
 
@@ -105,7 +114,14 @@ export function createSandboxStore(pool: pg.Pool, schema: string) {
       return {
         account: { id: row.id, username: row.username, password: row.password, balance: Number(row.balance), info: row.info, faults: readFaults(row.faults) },
         keyId: row.key_id,
-        tokenKey: row.token_key ? toKey({ ...row.token_key, last_used_at: row.token_key.last_used_at && new Date(row.token_key.last_used_at), created_at: new Date(row.token_key.created_at) }) : null,
+        tokenKey: row.token_key
+          ? toKey({
+              ...row.token_key,
+              last_used_at: row.token_key.last_used_at && new Date(row.token_key.last_used_at),
+              created_at: new Date(row.token_key.created_at),
+              last_refused_at: row.token_key.last_refused_at && new Date(row.token_key.last_refused_at),
+            })
+          : null,
       };
     },
 
@@ -126,6 +142,14 @@ export function createSandboxStore(pool: pg.Pool, schema: string) {
         [keyId, ip],
       );
       return row ? toKey(row) : null;
+    },
+
+    /** A call with the key as the password that its IP rule refused: counted, with the address and the time. */
+    async recordRefusal(keyId: number, ip: string): Promise<void> {
+      await pool.query(
+        `UPDATE ${s}.keys SET refused_count = refused_count + 1, last_refused_ip = $2, last_refused_at = clock_timestamp() WHERE id = $1`,
+        [keyId, ip],
+      );
     },
 
     async findKey(accountId: number, secret: string): Promise<StoredKey | null> {

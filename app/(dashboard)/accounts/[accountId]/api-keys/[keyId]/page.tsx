@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+
+import { KeyDetail } from '@/components/keys/key-detail';
+import { requirePagePermission } from '@/lib/auth/page-guard';
+import { deniedReason } from '@/lib/auth/permissions';
+import { serverKeyDeps } from '@/lib/keys/deps';
+import { getKeyDetail } from '@/lib/keys/detail-service';
+import { KeyServiceError } from '@/lib/keys/errors';
+
+export const metadata: Metadata = { title: 'API Key' };
+
+/** One key: Locked On IP, usage over time, audit trail, rename, delete. */
+export default async function ApiKeyPage({ params }: { params: Promise<{ accountId: string; keyId: string }> }) {
+  const { accountId, keyId } = await params;
+  const user = await requirePagePermission('keys.read', accountId);
+  const initial = await getKeyDetail(serverKeyDeps(), user, accountId, keyId).catch(notFoundWhenMissing);
+  return <KeyDetail initial={initial} manageDenied={deniedReason(user, 'keys.manage', accountId)} authorizeDenied={deniedReason(user, 'ips.authorize', accountId)} />;
+}
+
+function notFoundWhenMissing(error: unknown): never {
+  if (error instanceof KeyServiceError && error.code === 'not-found') notFound();
+  throw error;
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+
+import { KeysList } from '@/components/keys/keys-list';
+import { requirePagePermission } from '@/lib/auth/page-guard';
+import { deniedReason } from '@/lib/auth/permissions';
+import { serverKeyDeps } from '@/lib/keys/deps';
+import { KeyServiceError } from '@/lib/keys/errors';
+import { readKeyListQuery } from '@/lib/keys/list-query';
+import { listAccountKeys } from '@/lib/keys/list-service';
+
+export const metadata: Metadata = { title: 'API Keys' };
+
+/** Account > API Keys: rendered from Postgres at once; sendSMS is asked in the background when the data is old. */
+export default async function AccountApiKeysPage({ params, searchParams }: { params: Promise<{ accountId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { accountId } = await params;
+  const user = await requirePagePermission('keys.read', accountId);
+  const query = readKeyListQuery(await searchParams);
+  const initial = await listAccountKeys(serverKeyDeps(), user, accountId, query, { backgroundRefresh: true }).catch(notFoundWhenMissing);
+  return <KeysList initial={initial} initialQuery={query} manageDenied={deniedReason(user, 'keys.manage', accountId)} />;
+}
+
+function notFoundWhenMissing(error: unknown): never {
+  if (error instanceof KeyServiceError && error.code === 'not-found') notFound();
+  throw error;
+}

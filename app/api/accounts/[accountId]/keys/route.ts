@@ -1,0 +1,29 @@
+import { NextResponse } from 'next/server';
+import { withPermission } from '@/lib/auth/with-permission';
+import { serverKeyDeps } from '@/lib/keys/deps';
+import { generateApiKey } from '@/lib/keys/generate-service';
+import { generateKeyInput } from '@/lib/keys/inputs';
+import { parseKeyListQuery } from '@/lib/keys/list-query';
+import { listAccountKeys } from '@/lib/keys/list-service';
+import { keysResponse } from '@/lib/keys/route-response';
+import { accountOf, accountRouteParams } from '@/lib/keys/route-params';
+
+/** GET: one page of the account's keys (search, filters, sort, page in the query string). POST: "Generate". */
+export const GET = withPermission(
+  'keys.read',
+  async ({ user, params, request }) => {
+    const query = parseKeyListQuery(request.nextUrl.searchParams);
+    if (!query.success) {
+      const issues = query.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+      return NextResponse.json({ error: 'invalid', message: `${issues[0]?.path}: ${issues[0]?.message}`, issues }, { status: 422 });
+    }
+    return keysResponse(() => listAccountKeys(serverKeyDeps(), user, params.accountId, query.data, { backgroundRefresh: true }));
+  },
+  { params: accountRouteParams, account: accountOf },
+);
+
+export const POST = withPermission(
+  'keys.manage',
+  async ({ user, params, body, meta }) => keysResponse(() => generateApiKey(serverKeyDeps(), user, params.accountId, body, meta), 201),
+  { params: accountRouteParams, body: generateKeyInput, account: accountOf },
+);

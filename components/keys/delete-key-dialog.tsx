@@ -1,0 +1,80 @@
+'use client';
+
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
+import { Input } from '@/components/ui/input';
+import { formatRelative } from '@/components/ui/relative-time';
+import { toast } from '@/components/ui/toast';
+import type { KeyDetailView } from '@/lib/keys/types';
+import { keysApi, type KeysApiError } from './keys-api';
+import { formatCount } from './labels';
+import { keysQueryKeys } from './query-keys';
+
+/**
+ * Delete with the key's name typed to confirm, and a warning when an integration is using it ("this key is
+ * actively in use: used 4 minutes ago, 1,204 uses"). The dialog stays open on failure, with the reason.
+ */
+export function DeleteKeyDialog({ detail, disabled }: { detail: KeyDetailView; disabled: boolean }) {
+  const { key, accountId } = detail;
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState('');
+  const remove = useMutation<Awaited<ReturnType<typeof keysApi.remove>>, KeysApiError>({
+    mutationFn: () => keysApi.remove(accountId, key.id, typed),
+    onSuccess: (result) => {
+      setOpen(false);
+      toast(
+        result.revokedUpstream
+          ? { title: `“${key.name}” deleted`, description: 'sendSMS revoked it: calls with it are refused from now on.', tone: 'success' }
+          : {
+              title: `“${key.name}” removed from this dashboard`,
+              description: <span>sendSMS cannot delete keys for this account through its API: revoke it on the hub (Account &gt; API Keys) at <a className="underline" href={result.revokeAt ?? '#'} target="_blank" rel="noreferrer">{result.revokeAt}</a>. Until then it still works.</span>,
+              tone: 'warning',
+              duration: 15_000,
+            },
+      );
+      void queryClient.invalidateQueries({ queryKey: keysQueryKeys.account(accountId) });
+      router.push(`/accounts/${accountId}/api-keys`);
+    },
+  });
+  return (
+    <Dialog open={open} onOpenChange={(next) => { setOpen(next); if (!next) { setTyped(''); remove.reset(); } }}>
+      <DialogTrigger asChild>
+        <Button variant="danger" disabled={disabled}>Delete key</Button>
+      </DialogTrigger>
+      <DialogContent
+        title={`Delete “${key.name}”?`}
+        description={
+          detail.deleteUpstream === 'unsupported'
+            ? 'sendSMS cannot delete keys for this account through its API: the key will be removed here and you will be sent to the hub to revoke it.'
+            : 'sendSMS will revoke the key: every integration using it will be refused.'
+        }
+      >
+        {detail.inUse ? (
+          <p role="alert" data-testid="in-use-warning" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+            This key is actively in use: used {formatRelative(new Date(detail.inUse.lastUsedAt), new Date())}, {formatCount(detail.inUse.useCount)} uses.
+          </p>
+        ) : null}
+        <form
+          className="grid gap-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            remove.mutate();
+          }}
+        >
+          <Input label={`Type “${key.name}” to confirm`} autoComplete="off" value={typed} onChange={(event) => setTyped(event.target.value)} error={remove.error?.message} />
+          <DialogFooter>
+            <Button variant="danger" type="submit" disabled={typed !== key.name || remove.isPending}>
+              {remove.isPending ? 'Deleting…' : remove.error?.retryable ? 'Try again' : 'Delete this key'}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,197 @@
+'use client';
+
+import { useEffect, useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { USAGE_PRESETS } from '@/lib/keys/inputs-presets';
+import type { KeyKindName, KeyUsageLabelName } from '@/lib/keys/types';
+import { CopyButton } from './copy-button';
+import { keysApi, type KeysApiError } from './keys-api';
+import { INFRASTRUCTURE_CHOICES, KIND_LABELS } from './labels';
+import { keysQueryKeys } from './query-keys';
+
+/**
+ * "Generate a new API Key", like the hub's dialog: a name (with the usage presets), the infrastructure choice
+ * (fixed IP → Default Key, dynamic IP → Cloud), then Generate. The secret is shown once: the dialog cannot be
+ * closed by Escape or a click outside, the browser asks before the page is left, and the list is refreshed only
+ * once the user closes it. Where sendSMS cannot generate keys, the same dialog imports one made on the hub.
+ */
+
+type Mode = 'generate' | 'import';
+type Created = { secret: string | null; name: string; kind: KeyKindName; via: string; kindSetOnHub: boolean };
+
+const VIA_TEXT: Record<string, string> = {
+  token_generate: 'Generated with sendSMS’s token_generate.',
+  authorize_application: 'Generated through sendSMS’s application authorization (three steps), because this account has no token_generate.',
+  import: 'Imported: sendSMS confirmed the key belongs to this account.',
+};
+
+export function GenerateKeyDialog({ accountId, disabled }: { accountId: string; disabled: boolean }) {
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [mode, setMode] = useState<Mode>('generate');
+  const [name, setName] = useState('');
+  const [usageLabel, setUsageLabel] = useState<KeyUsageLabelName>('DEFAULT');
+  const [kind, setKind] = useState<KeyKindName>('DEFAULT');
+  const [secretInput, setSecretInput] = useState('');
+  const [created, setCreated] = useState<Created | null>(null);
+
+  const generate = useMutation<Created, KeysApiError>({
+    mutationFn: async () => {
+      if (mode === 'import') {
+        const imported = await keysApi.import(accountId, { name, kind, usageLabel, secret: secretInput });
+        return { secret: null, name: imported.key.name, kind: imported.key.kind, via: 'import', kindSetOnHub: false };
+      }
+      const result = await keysApi.generate(accountId, { name, kind, usageLabel });
+      return { secret: result.secret, name: result.key.name, kind: result.key.kind, via: result.via, kindSetOnHub: result.kindSetOnHub };
+    },
+    onSuccess: (result) => {
+      setCreated(result);
+      setSecretInput('');
+    },
+    onError: (error) => {
+      if (error.code === 'unsupported' && mode === 'generate') setMode('import');
+    },
+  });
+
+  // While the secret is on screen, leaving the page loses it for good: ask first.
+  useEffect(() => {
+    if (!created?.secret) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [created]);
+
+  const reset = () => {
+    setMode('generate');
+    setName('');
+    setUsageLabel('DEFAULT');
+    setKind('DEFAULT');
+    setSecretInput('');
+    setCreated(null);
+    generate.reset();
+  };
+
+  const close = () => {
+    const hadResult = created !== null;
+    setOpen(false);
+    reset();
+    // Only now: refreshing the list behind an open secret could re-render and lose it.
+    if (hadResult) void queryClient.invalidateQueries({ queryKey: keysQueryKeys.account(accountId) });
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    generate.mutate();
+  };
+
+  const fieldError = (field: string) => (generate.error?.field === field ? generate.error.message : undefined);
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        // The secret view closes only through its own button.
+        if (!next && created) return;
+        if (next) setOpen(true);
+        else close();
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button disabled={disabled}>Generate a new API Key</Button>
+      </DialogTrigger>
+      <DialogContent
+        dismissable={created === null}
+        title={created ? (created.secret ? 'Your new API key' : 'Key imported') : mode === 'generate' ? 'Generate a new API Key' : 'Import a key made on the hub'}
+        description={
+          created
+            ? created.secret
+              ? 'Copy it now and keep it safe: it will never be shown again.'
+              : `“${created.name}” is in the list.`
+            : mode === 'generate'
+              ? 'Name the key by its use and choose the infrastructure carefully.'
+              : 'Paste the key the hub showed you; sendSMS is asked whether it belongs to this account before it is saved.'
+        }
+      >
+        {created ? (
+          <div className="grid gap-4">
+            {created.secret ? (
+              <div className="grid gap-2">
+                <code data-testid="new-key-secret" className="rounded-md border border-zinc-300 bg-zinc-50 p-3 font-mono text-sm break-all select-all dark:border-zinc-700 dark:bg-zinc-950">
+                  {created.secret}
+                </code>
+                <div>
+                  <CopyButton text={created.secret} label="Copy the new key">
+                    Copy key
+                  </CopyButton>
+                </div>
+              </div>
+            ) : null}
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">{VIA_TEXT[created.via]}</p>
+            {created.kindSetOnHub ? (
+              <p className="text-sm text-amber-800 dark:text-amber-300">
+                sendSMS could not be told the kind through this route: set it to {KIND_LABELS[created.kind]} on the hub (Account &gt; API Keys).
+              </p>
+            ) : null}
+            {created.kind === 'DEFAULT' ? (
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">This Default Key will lock to the IP address of its first request.</p>
+            ) : null}
+            <DialogFooter>
+              <Button onClick={close}>{created.secret ? 'I have copied the key, close' : 'Close'}</Button>
+            </DialogFooter>
+          </div>
+        ) : (
+          <form className="grid gap-4" onSubmit={submit} noValidate>
+            <Input label="Name" required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} placeholder="API Key Test" error={fieldError('name')} />
+            <Select
+              label="Usage"
+              value={usageLabel}
+              onChange={(event) => {
+                const preset = USAGE_PRESETS.find((candidate) => candidate.usageLabel === event.target.value);
+                if (!preset) return;
+                setUsageLabel(preset.usageLabel);
+                setKind(preset.kind);
+              }}
+              options={USAGE_PRESETS.map((preset) => ({ value: preset.usageLabel, label: preset.label }))}
+            />
+            <fieldset className="grid gap-2">
+              <legend className="mb-1 text-sm font-medium">Infrastructure</legend>
+              {INFRASTRUCTURE_CHOICES.map((choice) => (
+                <label key={choice.kind} className="flex cursor-pointer gap-2 rounded-md border border-zinc-200 p-3 has-checked:border-blue-600 dark:border-zinc-700">
+                  <input type="radio" name="kind" value={choice.kind} checked={kind === choice.kind} onChange={() => setKind(choice.kind)} className="mt-1" />
+                  <span className="grid gap-0.5">
+                    <span className="text-sm font-medium">{choice.title}</span>
+                    <span className="text-sm text-zinc-600 dark:text-zinc-400">{choice.explanation}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+            {mode === 'import' ? (
+              <Input label="Key" required autoComplete="off" spellCheck={false} value={secretInput} onChange={(event) => setSecretInput(event.target.value)} error={fieldError('secret')} />
+            ) : null}
+            {generate.error && !generate.error.field ? (
+              <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+                {generate.error.message}
+              </p>
+            ) : null}
+            <DialogFooter>
+              <Button variant="ghost" onClick={() => setMode(mode === 'generate' ? 'import' : 'generate')}>
+                {mode === 'generate' ? 'Import a key made on the hub' : 'Generate instead'}
+              </Button>
+              <Button type="submit" disabled={generate.isPending}>
+                {generate.isPending ? 'Working…' : generate.error?.retryable ? 'Try again' : mode === 'generate' ? 'Generate' : 'Import'}
+              </Button>
+            </DialogFooter>
+          </form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}

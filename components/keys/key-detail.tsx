@@ -1,0 +1,309 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import Link from 'next/link';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { Input } from '@/components/ui/input';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { toast } from '@/components/ui/toast';
+import { DisabledReason, Tooltip } from '@/components/ui/tooltip';
+import type { KeyDetailView } from '@/lib/keys/types';
+import { LockState } from './columns';
+import { CopyButton } from './copy-button';
+import { DeleteKeyDialog } from './delete-key-dialog';
+import { FreshnessBar } from './freshness-bar';
+import { keysApi, type KeysApiError } from './keys-api';
+import { IP_REASON_LABELS, KIND_LABELS, USAGE_LABEL_NAMES, formatCount } from './labels';
+import { keysQueryKeys } from './query-keys';
+import { UsageChart } from './usage-chart';
+import { useRefreshKeys } from './use-refresh';
+
+/**
+ * One key: its facts, the Locked On IP list with when and how each address came, Authorize IP (optimistic, rolled
+ * back on refusal, with the Default-key trap confirmed first), usage over time, the audit trail, rename, delete.
+ */
+
+export interface KeyDetailProps {
+  initial: KeyDetailView;
+  /** Null when allowed; otherwise why not, shown on the disabled control. */
+  manageDenied: string | null;
+  authorizeDenied: string | null;
+}
+
+export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailProps) {
+  const { accountId } = initial;
+  const keyId = initial.key.id;
+  const queryKey = keysQueryKeys.detail(accountId, keyId);
+  const queryClient = useQueryClient();
+  const detailQuery = useQuery({
+    queryKey,
+    queryFn: () => keysApi.detail(accountId, keyId),
+    initialData: initial,
+    refetchInterval: (current) => (current.state.data?.freshness.refreshing ? 2_000 : false),
+  });
+  const detail = detailQuery.data;
+  const { key } = detail;
+  const refresh = useRefreshKeys(accountId, keyId);
+
+  // Rename: the new name shows at once; a refusal puts the old one back and says why.
+  const [renaming, setRenaming] = useState(false);
+  const [newName, setNewName] = useState(key.name);
+  const rename = useMutation<Awaited<ReturnType<typeof keysApi.rename>>, KeysApiError, string, { previous: KeyDetailView | undefined }>({
+    mutationFn: (name) => keysApi.rename(accountId, keyId, name),
+    onMutate: async (name) => {
+      await queryClient.cancelQueries({ queryKey });
+      const previous = queryClient.getQueryData<KeyDetailView>(queryKey);
+      if (previous) queryClient.setQueryData<KeyDetailView>(queryKey, { ...previous, key: { ...previous.key, name } });
+      setRenaming(false);
+      return { previous };
+    },
+    onError: (error, _name, context) => {
+      if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
+      toast({ title: 'The key was not renamed', description: error.message, tone: 'danger' });
+    },
+    onSuccess: (result) => {
+      toast({
+        title: `Renamed to “${result.name}”`,
+        description: result.upstreamKnowsName
+          ? result.upstreamName === result.name
+            ? 'sendSMS knows the key by this name too.'
+            : `The name is this dashboard’s label: sendSMS still knows the key as “${result.upstreamName}”.`
+          : 'The name is this dashboard’s label: sendSMS has not told us a name for this key.',
+        tone: 'success',
+      });
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keysQueryKeys.account(accountId) }),
+  });
+
+  // Authorize IP: the address joins the list at once; a refusal takes it off again and says why.
+  const [ip, setIp] = useState('');
+  const [confirmLock, setConfirmLock] = useState<string | null>(null);
+  const authorize = useMutation<Awaited<ReturnType<typeof keysApi.authorizeIp>>, KeysApiError, { ip: string; confirm?: boolean }, { previous: KeyDetailView | undefined }>({
+    mutationFn: ({ ip: address, confirm }) => keysApi.authorizeIp(accountId, keyId, address, confirm),
+    onMutate: async ({ ip: address }) => {
+      await queryClient.cancelQueries({ queryKey });
+      const previous = queryClient.getQueryData<KeyDetailView>(queryKey);
+      if (previous && !previous.key.lockedIps.some((listed) => listed.address === address)) {
+        const now = new Date().toISOString();
+        queryClient.setQueryData<KeyDetailView>(queryKey, {
+          ...previous,
+          key: { ...previous.key, lockedIps: [...previous.key.lockedIps, { address, reason: 'WHITELISTED', addedAt: now, fetchedAt: now, informative: false }] },
+        });
+      }
+      return { previous };
+    },
+    onError: (error, variables, context) => {
+      if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
+      if (error.code === 'confirmation-required') setConfirmLock(variables.ip);
+    },
+    onSuccess: (result) => {
+      setIp('');
+      queryClient.setQueryData<KeyDetailView>(queryKey, (current) => (current ? { ...current, key: { ...current.key, lockedIps: result.lockedIps } } : current));
+      if (result.alreadyListed) toast({ title: 'Already authorized', description: 'sendSMS already had this address on the key’s list.', tone: 'info' });
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keysQueryKeys.account(accountId) }),
+  });
+
+  const submitIp = (event: FormEvent) => {
+    event.preventDefault();
+    if (ip.trim()) authorize.mutate({ ip: ip.trim() });
+  };
+
+  return (
+    <div className="grid gap-8">
+      <div className="grid gap-2">
+        <Link href={`/accounts/${accountId}/api-keys`} className="text-sm text-blue-700 hover:underline dark:text-blue-400">
+          ← API Keys of {detail.accountLabel}
+        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          {renaming ? (
+            <form
+              className="flex items-end gap-2"
+              onSubmit={(event) => {
+                event.preventDefault();
+                if (newName.trim()) rename.mutate(newName.trim());
+              }}
+            >
+              <Input label="Name" value={newName} maxLength={100} onChange={(event) => setNewName(event.target.value)} autoFocus />
+              <Button type="submit">Save</Button>
+              <Button variant="ghost" onClick={() => setRenaming(false)}>
+                Cancel
+              </Button>
+            </form>
+          ) : (
+            <h1 className="text-2xl font-semibold tracking-tight" data-testid="key-name">
+              {key.name}
+            </h1>
+          )}
+          <Badge tone="info">{KIND_LABELS[key.kind]}</Badge>
+          <Badge>usage: {USAGE_LABEL_NAMES[key.usageLabel]}</Badge>
+          {key.badges.map((badge) => (
+            <Tooltip key={badge.id} content={badge.detail}>
+              <Badge tone={badge.tone} tabIndex={0}>
+                {badge.label}
+              </Badge>
+            </Tooltip>
+          ))}
+          <span className="ml-auto flex gap-2">
+            {!renaming ? (
+              <DisabledReason reason={manageDenied ?? undefined}>
+                <Button variant="secondary" disabled={manageDenied !== null} onClick={() => { setNewName(key.name); setRenaming(true); }}>
+                  Rename
+                </Button>
+              </DisabledReason>
+            ) : null}
+            <DisabledReason reason={manageDenied ?? undefined}>
+              <DeleteKeyDialog detail={detail} disabled={manageDenied !== null} />
+            </DisabledReason>
+          </span>
+        </div>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {key.upstreamName ? (key.upstreamName === key.name ? 'sendSMS knows the key by this name.' : `sendSMS knows this key as “${key.upstreamName}”; the name above is this dashboard’s label.`) : 'sendSMS has not reported a name for this key; the name is this dashboard’s label.'}
+        </p>
+      </div>
+
+      <dl className="grid grid-cols-2 gap-4 text-sm sm:grid-cols-3 lg:grid-cols-6">
+        <Fact label="Key">
+          <span className="flex items-center gap-1">
+            <code className="font-mono">{key.fragment}</code>
+            <CopyButton text={key.fragment} label="Copy the fragment" />
+          </span>
+        </Fact>
+        <Fact label="Created"><RelativeTime date={key.createdAt} /></Fact>
+        <Fact label="Lock state"><LockState keyRow={key} /></Fact>
+        <Fact label="Last used">
+          <span data-testid="last-used">{key.useCount === null && !key.lastUsedAt ? 'not reported by the API' : <RelativeTime date={key.lastUsedAt} />}</span>
+        </Fact>
+        <Fact label="Use count"><span data-testid="use-count">{formatCount(key.useCount)}</span></Fact>
+        <Fact label="Refused calls">
+          <span data-testid="refused-calls">
+            {key.refusedCount === null ? 'not reported' : key.refusedCount === 0 ? 'none' : `${key.refusedCount}${key.lastRefusedIp ? `, the last from ${key.lastRefusedIp}` : ''}`}
+            {key.lastRefusedAt ? <> (<RelativeTime date={key.lastRefusedAt} />)</> : null}
+          </span>
+        </Fact>
+      </dl>
+
+      <FreshnessBar freshness={detail.freshness} onRefresh={() => refresh.mutate()} refreshing={refresh.isPending} refreshError={refresh.error?.message ?? null} />
+
+      <section aria-labelledby="locked-on-ip" className="grid gap-3">
+        <h2 id="locked-on-ip" className="text-lg font-semibold">Locked On IP</h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {key.kind === 'CLOUD'
+            ? 'A Cloud key works from any address. Only the first address it was used from is shown, for information.'
+            : 'A Default Key works only from these addresses; every other address is refused until you authorize it.'}{' '}
+          <RelativeTime date={key.ipsFetchedAt} prefix="Fetched " fallback="Not fetched from sendSMS yet" />.
+        </p>
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Address</TableHead>
+              <TableHead>How</TableHead>
+              <TableHead>Added</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {key.lockedIps.length === 0 ? (
+              <TableRow>
+                <TableCell colSpan={3} className="text-zinc-600 dark:text-zinc-400">
+                  {key.kind === 'DEFAULT' ? 'None yet: the key locks to the IP of its first request.' : 'Not used yet.'}
+                </TableCell>
+              </TableRow>
+            ) : (
+              key.lockedIps.map((listed) => (
+                <TableRow key={listed.address} data-testid={`locked-ip-${listed.address}`}>
+                  <TableCell className="font-mono">{listed.address}</TableCell>
+                  <TableCell>{IP_REASON_LABELS[listed.reason]}</TableCell>
+                  <TableCell><RelativeTime date={listed.addedAt} /></TableCell>
+                </TableRow>
+              ))
+            )}
+          </TableBody>
+        </Table>
+        {key.kind === 'DEFAULT' ? (
+          <form onSubmit={submitIp} className="flex flex-wrap items-end gap-2">
+            <div className="w-64">
+              <Input label="IP address to authorize" value={ip} onChange={(event) => setIp(event.target.value)} placeholder="198.51.100.20" disabled={authorizeDenied !== null} error={authorize.error && authorize.error.code !== 'confirmation-required' ? authorize.error.message : undefined} />
+            </div>
+            <DisabledReason reason={authorizeDenied ?? undefined}>
+              <Button type="submit" disabled={authorizeDenied !== null || authorize.isPending}>
+                {authorize.isPending ? 'Authorizing…' : authorize.error?.retryable ? 'Try again' : 'Authorize IP'}
+              </Button>
+            </DisabledReason>
+            <Link href={`/request-builder?action=token_add_ip&accountId=${encodeURIComponent(accountId)}&keyId=${encodeURIComponent(keyId)}`} className="text-sm text-blue-700 hover:underline dark:text-blue-400">
+              Open in the request builder
+            </Link>
+          </form>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="usage" className="grid gap-3">
+        <h2 id="usage" className="text-lg font-semibold">Use count over time</h2>
+        <UsageChart points={detail.usage} />
+      </section>
+
+      <section aria-labelledby="audit-trail" className="grid gap-3">
+        <h2 id="audit-trail" className="text-lg font-semibold">Audit trail</h2>
+        {detail.auditTrail === null ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{detail.auditDeniedReason}.</p>
+        ) : detail.auditTrail.length === 0 ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">Nothing recorded for this key yet.</p>
+        ) : (
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>When</TableHead>
+                <TableHead>Who</TableHead>
+                <TableHead>What</TableHead>
+                <TableHead>Outcome</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {detail.auditTrail.map((event) => (
+                <TableRow key={event.id}>
+                  <TableCell><RelativeTime date={event.occurredAt} /></TableCell>
+                  <TableCell>{event.actorEmail ?? 'the dashboard'}</TableCell>
+                  <TableCell className="font-mono text-xs">{event.action}</TableCell>
+                  <TableCell>
+                    <Badge tone={event.outcome === 'success' ? 'success' : 'danger'}>{event.outcome}</Badge>
+                    {event.upstreamStatus !== null && event.upstreamStatus < 0 ? <span className="ml-2 text-xs text-zinc-500">sendSMS status {event.upstreamStatus}</span> : null}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+
+      <Dialog open={confirmLock !== null} onOpenChange={(open) => { if (!open) setConfirmLock(null); }}>
+        <DialogContent title="Lock this Default Key to the dashboard’s server?" description={authorize.error?.message ?? ''}>
+          <DialogFooter>
+            <Button variant="ghost" onClick={() => setConfirmLock(null)}>Cancel</Button>
+            <Button
+              variant="danger"
+              onClick={() => {
+                if (confirmLock) authorize.mutate({ ip: confirmLock, confirm: true });
+                setConfirmLock(null);
+              }}
+            >
+              Lock it here and authorize
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+    </div>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid gap-1">
+      <dt className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

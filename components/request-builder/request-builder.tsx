@@ -1,0 +1,295 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useMutation } from '@tanstack/react-query';
+
+import { runRequest, type BuilderRunBody, type BuilderRunOutcome } from '@/components/request-builder/builder-api';
+import { BuilderHistory } from '@/components/request-builder/builder-history';
+import { ResultPanel } from '@/components/request-builder/result-panel';
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogClose, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { DisabledReason } from '@/components/ui/tooltip';
+import { classifyAddress } from '@/lib/ip/address-range';
+import { parseIp } from '@/lib/ip/parse-ip';
+import type { BuilderAccountOption, BuilderKeyOption } from '@/lib/request-builder/builder-options';
+import { BUILDER_REQUESTS, builderRequest } from '@/lib/request-builder/catalogue';
+import type { BuilderHistoryEntry } from '@/lib/request-builder/history';
+import type { BuilderRunResult } from '@/lib/request-builder/run-request';
+
+export interface RequestBuilderProps {
+  accounts: BuilderAccountOption[];
+  /** Per account: why this user may not run requests that change a key there (null: may). */
+  writeDenied: Record<string, string | null>;
+  /** The address the dashboard sees this browser at, when it can tell. */
+  clientIp: string | null;
+  history: BuilderHistoryEntry[];
+  initial: { accountId?: string; action?: string; keyId?: string; ipaddr?: string };
+}
+
+interface FormState {
+  accountId: string;
+  action: string;
+  keyId: string;
+  params: Record<string, string>;
+  sendAs: 'account' | 'key';
+}
+
+export function RequestBuilder({ accounts, writeDenied, clientIp, history, initial }: RequestBuilderProps) {
+  const router = useRouter();
+  const [form, setForm] = useState<FormState>(() => initialForm(accounts, initial));
+  const [result, setResult] = useState<BuilderRunResult | null>(null);
+  const [problem, setProblem] = useState<{ message: string; field?: string } | null>(null);
+  const [signedOut, setSignedOut] = useState(false);
+  const [trap, setTrap] = useState<{ message: string; body: BuilderRunBody } | null>(null);
+
+  const account = accounts.find((candidate) => candidate.id === form.accountId);
+  const request = builderRequest(form.action);
+  const keys = account?.keys ?? [];
+  const key = keys.find((candidate) => candidate.id === form.keyId);
+
+  const ipChecks = useMemo(
+    () =>
+      Object.fromEntries(
+        (request?.parameters ?? []).map((parameter) => {
+          const value = form.params[parameter.name] ?? '';
+          if (value.trim() === '') return [parameter.name, { error: null, warning: null }];
+          const parsed = parseIp(value);
+          return [parameter.name, parsed.ok ? { error: null, warning: classifyAddress(parsed.address, parsed.version).warning } : { error: parsed.reason, warning: null }];
+        }),
+      ) as Record<string, { error: string | null; warning: string | null }>,
+    [request, form.params],
+  );
+  const clientIpIsPublic = useMemo(() => {
+    const parsed = clientIp ? parseIp(clientIp) : null;
+    return parsed?.ok ? classifyAddress(parsed.address, parsed.version).warning === null : false;
+  }, [clientIp]);
+
+  const mutation = useMutation({
+    mutationFn: ({ accountId, body }: { accountId: string; body: BuilderRunBody }) => runRequest(accountId, body),
+    onSuccess: (outcome: BuilderRunOutcome, { body }) => {
+      if (outcome.kind === 'result') {
+        setResult(outcome.result);
+        setSignedOut(false);
+        router.refresh(); // the history below is read from the audit log on the server
+      } else if (outcome.kind === 'signed-out') setSignedOut(true);
+      else if (outcome.kind === 'confirm-first-use') setTrap({ message: outcome.message, body });
+      else setProblem({ message: outcome.message, field: outcome.field });
+    },
+  });
+
+  if (!account || !request) {
+    return <p className="text-zinc-600 dark:text-zinc-400">There is no sendSMS account you may send requests for yet.</p>;
+  }
+
+  const writeReason = request.permission === 'requests.write' ? (writeDenied[account.id] ?? null) : null;
+  const missingKey = request.needsKey && !key;
+  const keyNotHeld = request.needsKey && key && !key.held;
+  const invalidParameter = request.parameters.some((parameter) => ipChecks[parameter.name]?.error || (parameter.required && !(form.params[parameter.name] ?? '').trim()));
+  const blockedReason = writeReason ?? (missingKey ? 'Pick the API key first' : keyNotHeld ? 'The dashboard does not hold this key’s secret' : invalidParameter ? 'Correct the parameters first' : null);
+
+  const send = (state: FormState, confirmFirstUseLock?: boolean) => {
+    setProblem(null);
+    const chosen = builderRequest(state.action);
+    mutation.mutate({
+      accountId: state.accountId,
+      body: {
+        action: state.action,
+        keyId: chosen?.needsKey ? state.keyId : undefined,
+        params: Object.fromEntries((chosen?.parameters ?? []).map((parameter) => [parameter.name, state.params[parameter.name] ?? ''])),
+        sendAs: state.sendAs,
+        confirmFirstUseLock,
+      },
+    });
+  };
+
+  const update = (change: Partial<FormState>) => setForm((current) => ({ ...current, ...change }));
+
+  return (
+    <div className="grid gap-8">
+      <form
+        className="grid max-w-2xl gap-5"
+        aria-label="Api Request Builder"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!blockedReason) send(form);
+        }}
+      >
+        <Select
+          label="sendSMS account"
+          value={account.id}
+          onChange={(event) => {
+            const next = accounts.find((candidate) => candidate.id === event.target.value);
+            update({ accountId: event.target.value, keyId: next?.keys[0]?.id ?? '', action: next?.actions.includes(form.action) ? form.action : (next?.actions[0] ?? '') });
+          }}
+          options={accounts.map((candidate) => ({ value: candidate.id, label: candidate.label }))}
+        />
+        <Input label="username" value={account.username} readOnly description="Filled in from the account, as on the hub." />
+
+        <div className="grid gap-1.5">
+          <Select
+            label="Request"
+            value={request.action}
+            onChange={(event) => update({ action: event.target.value, params: {} })}
+            options={BUILDER_REQUESTS.filter((candidate) => account.actions.includes(candidate.action)).map((candidate) => ({ value: candidate.action, label: candidate.action }))}
+          />
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            {request.summary} {request.parameters.length === 0 ? 'No parameters.' : `Parameters: ${request.parameters.map((parameter) => parameter.name).join(', ')}.`}
+          </p>
+        </div>
+
+        {request.needsKey ? (
+          <fieldset className="grid gap-3">
+            <Select
+              label="API key (token)"
+              value={form.keyId}
+              onChange={(event) => update({ keyId: event.target.value })}
+              options={[{ value: '', label: 'Pick a key…' }, ...keys.map((candidate) => ({ value: candidate.id, label: keyLabel(candidate) }))]}
+            />
+            {keyNotHeld ? (
+              <p className="text-sm text-amber-700 dark:text-amber-400">
+                The dashboard does not hold this key’s secret (it was listed by sendSMS, not generated or imported here), so it cannot send requests with it.
+              </p>
+            ) : null}
+            <div role="radiogroup" aria-label="Send the request as" className="grid gap-1 text-sm">
+              <span className="font-medium">Send the request as</span>
+              <label className="flex items-start gap-2">
+                <input type="radio" name="sendAs" checked={form.sendAs === 'account'} onChange={() => update({ sendAs: 'account' })} />
+                <span>the account (username, password and the key as <code>token</code>): the key itself is not used. Recommended.</span>
+              </label>
+              <label className="flex items-start gap-2">
+                <input type="radio" name="sendAs" checked={form.sendAs === 'key'} onChange={() => update({ sendAs: 'key' })} />
+                <span>the key itself (the key as <code>password</code>), as an integration would: counts as a use of the key from the dashboard’s server.</span>
+              </label>
+            </div>
+          </fieldset>
+        ) : null}
+
+        {request.parameters.map((parameter) => {
+          const check = ipChecks[parameter.name];
+          const fieldProblem = problem?.field === parameter.name ? problem.message : null;
+          return (
+            <div key={parameter.name} className="grid gap-2">
+              <Input
+                label={parameter.label}
+                name={parameter.name}
+                required={parameter.required}
+                autoComplete="off"
+                spellCheck={false}
+                inputMode="text"
+                value={form.params[parameter.name] ?? ''}
+                onChange={(event) => update({ params: { ...form.params, [parameter.name]: event.target.value } })}
+                description={check?.warning ?? parameter.description}
+                error={check?.error ?? fieldProblem}
+              />
+              {parameter.kind === 'ip' && clientIp ? (
+                clientIpIsPublic ? (
+                  <div>
+                    <Button type="button" variant="secondary" size="sm" onClick={() => update({ params: { ...form.params, [parameter.name]: clientIp } })}>
+                      Use my current public address ({clientIp})
+                    </Button>
+                  </div>
+                ) : (
+                  <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                    The dashboard sees this browser at {clientIp}, which is not a public address: sendSMS would see another one.
+                  </p>
+                )
+              ) : null}
+            </div>
+          );
+        })}
+
+        {signedOut ? (
+          <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+            Your session has ended.{' '}
+            <a className="font-medium underline" href={`/login?callbackUrl=${encodeURIComponent('/request-builder')}`} target="_blank" rel="noreferrer">
+              Sign in again in a new tab
+            </a>
+            , then press Test request here once more: this form keeps what you entered.
+          </p>
+        ) : null}
+        {problem && !request.parameters.some((parameter) => parameter.name === problem.field) ? (
+          <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+            {problem.message}
+          </p>
+        ) : null}
+
+        <div>
+          {blockedReason ? (
+            <DisabledReason reason={blockedReason}>
+              <Button type="submit" disabled>
+                Test request
+              </Button>
+            </DisabledReason>
+          ) : (
+            <Button type="submit" disabled={mutation.isPending}>
+              {mutation.isPending ? 'Sending…' : 'Test request'}
+            </Button>
+          )}
+        </div>
+      </form>
+
+      {result ? <ResultPanel result={result} /> : null}
+
+      <BuilderHistory
+        entries={history}
+        onRunAgain={(entry) => {
+          const again: FormState = {
+            accountId: entry.accountId,
+            action: entry.action,
+            keyId: entry.keyId ?? '',
+            params: Object.fromEntries(Object.entries(entry.params).filter(([name]) => name !== 'sendAs')),
+            sendAs: entry.params.sendAs === 'key' ? 'key' : 'account',
+          };
+          setForm(again);
+          send(again);
+        }}
+        canRunAgain={(entry) => accounts.some((candidate) => candidate.id === entry.accountId && candidate.actions.includes(entry.action))}
+      />
+
+      <Dialog open={trap !== null} onOpenChange={(open) => (open ? undefined : setTrap(null))}>
+        <DialogContent
+          title="This Default key has never been used"
+          description="A Default key locks to the IP address of its first request. Sent this way, that first request comes from the dashboard's server, so the key would be locked to the server's address, and your integration would be refused until you authorize its IP."
+        >
+          {trap?.message ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{trap.message}</p> : null}
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button variant="secondary">Cancel</Button>
+            </DialogClose>
+            <Button
+              variant="danger"
+              onClick={() => {
+                const body = trap?.body;
+                setTrap(null);
+                if (body) mutation.mutate({ accountId: form.accountId, body: { ...body, confirmFirstUseLock: true } });
+              }}
+            >
+              Send, and lock the key to the server’s IP
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+    </div>
+  );
+}
+
+function keyLabel(key: BuilderKeyOption): string {
+  const kind = key.kind === 'DEFAULT' ? 'Default' : 'Cloud';
+  const lock =
+    key.lockState.state === 'locked'
+      ? `locked since ${key.lockState.since.slice(0, 10)}`
+      : key.lockState.state === 'awaiting-first-use'
+        ? 'awaiting first use'
+        : 'no IP restriction';
+  return `${key.name} · ${kind} · ${key.fragment} · ${lock}${key.held ? '' : ' · secret not held here'}`;
+}
+
+function initialForm(accounts: BuilderAccountOption[], initial: RequestBuilderProps['initial']): FormState {
+  const account = accounts.find((candidate) => candidate.id === initial.accountId) ?? accounts[0];
+  const action = initial.action && account?.actions.includes(initial.action) ? initial.action : (account?.actions[0] ?? 'token_add_ip');
+  const keyId = account?.keys.some((key) => key.id === initial.keyId) ? initial.keyId! : (account?.keys.find((key) => key.held)?.id ?? '');
+  return { accountId: account?.id ?? '', action, keyId, params: initial.ipaddr ? { ipaddr: initial.ipaddr } : {}, sendAs: 'account' };
+}

@@ -1,0 +1,204 @@
+import type { Page } from '@playwright/test';
+import { demoKeySecret } from '@/lib/demo/fixtures';
+import { expect, test } from './fixtures/auth';
+
+/**
+ * Issue 5 end to end, in the sandbox: the provider's guide (generate "API Key Test", see the secret once, lock it
+ * by its first call, see a refused call, authorize the address, see both IPs, last used and a use count of 2),
+ * a Cloud key used from three IPs, the read-only views of support and lead staff, delete with the in-use
+ * warning, and sendSMS down. Calls "from an IP" go straight to the sandbox with its X-Sandbox-Client-Ip header,
+ * as an integration at that address would make them.
+ *
+ * The sandbox allows 10 queries a minute per account and counts the integrations' calls too, so every step that
+ * talks to sendSMS waits out the budget instead of failing when other specs have used it.
+ */
+
+const SANDBOX = 'http://127.0.0.1:4110';
+
+async function callFrom(page: Page, username: string, secret: string, ip: string): Promise<number> {
+  let status = -4096;
+  // -4096: the account's 10 queries of the minute are spent (by this spec or another): wait and call again.
+  await expect(async () => {
+    const response = await page.request.get(`${SANDBOX}/json`, { params: { action: 'user_get_balance', username, password: secret }, headers: { 'X-Sandbox-Client-Ip': ip } });
+    status = ((await response.json()) as { status: number }).status;
+    expect(status).not.toBe(-4096);
+  }).toPass({ timeout: 80_000, intervals: [5_000] });
+  return status;
+}
+
+async function setSandboxFaults(page: Page, username: string, faults: Record<string, unknown>) {
+  const response = await page.request.put(`${SANDBOX}/__sandbox/faults`, { data: { username, faults } });
+  expect(response.ok()).toBe(true);
+}
+
+async function openAccountKeys(page: Page, label: string) {
+  await page.goto('/api-keys');
+  await page.getByRole('link', { name: new RegExp(label) }).click();
+  await expect(page.getByRole('heading', { name: 'API Keys' })).toBeVisible();
+}
+
+/** Clicks Refresh until `check` passes: a refresh refused by the budget is simply tried again a little later. */
+async function refreshUntil(page: Page, check: () => Promise<void>) {
+  await expect(async () => {
+    const refresh = page.getByRole('button', { name: 'Refresh', exact: true });
+    await refresh.click();
+    await expect(refresh).toBeEnabled({ timeout: 15_000 });
+    await check();
+  }).toPass({ timeout: 100_000, intervals: [2_000, 8_000] });
+}
+
+async function generateKey(page: Page, name: string, infrastructure: 'Fixed IP: Default Key' | 'Dynamic IP: Cloud'): Promise<string> {
+  await page.getByRole('button', { name: 'Generate a new API Key' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Generate a new API Key' });
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByLabel(infrastructure).check();
+  let secret = '';
+  await expect(async () => {
+    await dialog.getByRole('button', { name: /^(Generate|Try again)$/ }).click();
+    await expect(page.getByTestId('new-key-secret')).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000, intervals: [5_000] });
+  secret = (await page.getByTestId('new-key-secret').textContent())!.trim();
+  expect(secret).toMatch(/^[0-9a-f]{32}$/);
+  return secret;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.describe('the guide, on the Demo shop account', () => {
+  test('a Default key: locked by its first call, a refused call shown, the address authorized, both IPs and 2 uses', async ({ asAdmin: page }) => {
+    test.setTimeout(360_000);
+    await openAccountKeys(page, 'Demo shop');
+
+    const secret = await generateKey(page, 'API Key Test', 'Fixed IP: Default Key');
+    // The secret dialog cannot be closed by accident.
+    await page.keyboard.press('Escape');
+    await page.mouse.click(5, 5);
+    await expect(page.getByTestId('new-key-secret')).toBeVisible();
+    await page.getByRole('button', { name: 'I have copied the key, close' }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    const row = page.getByTestId('key-row-API Key Test');
+    await expect(row).toContainText('awaiting first use');
+    // Shown once: neither the list nor the key's page holds it again.
+    expect(await page.content()).not.toContain(secret);
+
+    expect(await callFrom(page, 'demo', secret, '203.0.113.7')).toBe(0);
+    await refreshUntil(page, async () => {
+      await expect(row).toContainText('203.0.113.7', { timeout: 3_000 });
+      await expect(row).toContainText('locked since');
+    });
+
+    expect(await callFrom(page, 'demo', secret, '198.51.100.20')).toBe(-8);
+    await refreshUntil(page, async () => {
+      await expect(row.getByText('refused calls')).toBeVisible({ timeout: 3_000 });
+    });
+
+    await row.getByRole('link', { name: 'API Key Test' }).click();
+    await expect(page.getByTestId('key-name')).toHaveText('API Key Test');
+    await expect(page.getByTestId('refused-calls')).toContainText('the last from 198.51.100.20');
+    expect(await page.content()).not.toContain(secret);
+
+    await page.getByLabel('IP address to authorize').fill('198.51.100.20');
+    await expect(async () => {
+      await page.getByRole('button', { name: /^(Authorize IP|Try again)$/ }).click();
+      await expect(page.getByLabel('IP address to authorize')).toHaveValue('', { timeout: 5_000 });
+    }).toPass({ timeout: 90_000, intervals: [5_000] });
+    await expect(page.getByTestId('locked-ip-198.51.100.20')).toContainText('whitelisted here');
+
+    expect(await callFrom(page, 'demo', secret, '198.51.100.20')).toBe(0);
+    await refreshUntil(page, async () => {
+      await expect(page.getByTestId('use-count')).toHaveText('2', { timeout: 3_000 });
+    });
+    await expect(page.getByTestId('locked-ip-203.0.113.7')).toContainText('first use');
+    await expect(page.getByTestId('locked-ip-198.51.100.20')).toBeVisible();
+    await expect(page.getByTestId('last-used')).not.toHaveText('never');
+    await expect(page.getByTestId('last-used')).toContainText(/ago|now/);
+  });
+});
+
+test.describe('the Demo logistics account', () => {
+  test('a Cloud key accepts calls from three IPs and shows only the first, as informative', async ({ asAdmin: page }) => {
+    test.setTimeout(300_000);
+    await openAccountKeys(page, 'Demo logistics');
+    const secret = await generateKey(page, 'Cloud Test', 'Dynamic IP: Cloud');
+    await page.getByRole('button', { name: 'I have copied the key, close' }).click();
+    for (const ip of ['192.0.2.101', '192.0.2.102', '192.0.2.103']) expect(await callFrom(page, 'demo-logistics', secret, ip)).toBe(0);
+
+    await page.getByTestId('key-row-Cloud Test').getByRole('link', { name: 'Cloud Test' }).click();
+    await refreshUntil(page, async () => {
+      await expect(page.getByTestId('use-count')).toHaveText('3', { timeout: 3_000 });
+    });
+    await expect(page.getByTestId('locked-ip-192.0.2.101')).toContainText('first seen (informative)');
+    await expect(page.getByTestId(/^locked-ip-/)).toHaveCount(1);
+    await expect(page.getByText('192.0.2.102')).toHaveCount(0);
+    await expect(page.getByLabel('IP address to authorize')).toHaveCount(0);
+  });
+
+  test('delete warns that the key is in use and asks for its name', async ({ asAdmin: page }) => {
+    test.setTimeout(180_000);
+    await openAccountKeys(page, 'Demo logistics');
+    await page.getByTestId('key-row-Courier notifications').getByRole('link', { name: 'Courier notifications' }).click();
+    await page.getByRole('button', { name: 'Delete key' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete “Courier notifications”?' });
+    await expect(dialog.getByTestId('in-use-warning')).toContainText(/actively in use: used \d+ minutes? ago, 5,210 uses/);
+    const confirm = dialog.getByRole('button', { name: /^(Delete this key|Try again)$/ });
+    await dialog.getByLabel('Type “Courier notifications” to confirm').fill('courier notifications');
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel('Type “Courier notifications” to confirm').fill('Courier notifications');
+    await expect(async () => {
+      await confirm.click();
+      await expect(page).toHaveURL(/\/api-keys$/, { timeout: 5_000 });
+    }).toPass({ timeout: 90_000, intervals: [5_000] });
+    await expect(page.getByTestId('key-row-Courier notifications')).toHaveCount(0);
+    await expect(page.getByTestId('key-row-Dispatch cloud')).toBeVisible();
+  });
+
+  test('with sendSMS down, the list shows the last known state, its age and the reason', async ({ asAdmin: page }) => {
+    await openAccountKeys(page, 'Demo logistics');
+    await setSandboxFaults(page, 'demo-logistics', { httpStatus: 503 });
+    try {
+      await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+      const notice = page.getByTestId('stale-notice');
+      await expect(notice).toContainText('Showing the last known state from');
+      await expect(notice).toContainText(/ago|just now/);
+      await expect(notice).toContainText('sendSMS answered with an HTTP error');
+      await expect(page.getByTestId('key-row-Dispatch cloud')).toBeVisible();
+      // A reload renders from Postgres and still says so.
+      await page.reload();
+      await expect(page.getByTestId('stale-notice')).toContainText('The last refresh failed');
+      await expect(page.getByTestId('key-row-Dispatch cloud')).toContainText('198.51.100.99');
+    } finally {
+      await setSandboxFaults(page, 'demo-logistics', {});
+    }
+  });
+});
+
+test.describe('read-only roles', () => {
+  test('a team lead sees the keys and their usage, with every control disabled and the reason', async ({ asLead: page }) => {
+    await openAccountKeys(page, 'Demo shop');
+    const generate = page.getByRole('button', { name: 'Generate a new API Key' });
+    await expect(generate).toBeDisabled();
+    await generate.locator('..').hover();
+    await expect(page.getByRole('tooltip')).toContainText('A team lead cannot generate, rename or delete API keys');
+    await page.getByTestId('key-row-Website orders').getByRole('link', { name: 'Website orders' }).click();
+    await expect(page.getByTestId('use-count')).toHaveText(/\d/);
+    await expect(page.getByRole('button', { name: 'Rename' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Delete key' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Authorize IP' })).toBeDisabled();
+    await expect(page.getByText('A team lead cannot read the audit log.')).toBeVisible();
+    await expect(page.getByRole('img', { name: /Use count from/ })).toBeVisible();
+  });
+
+  test('support staff see every account read-only, with the audit trail and no secret', async ({ asSupport: page }) => {
+    await page.goto('/api-keys');
+    await expect(page.getByRole('link', { name: /Demo shop/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: /Demo logistics/ })).toBeVisible();
+    await openAccountKeys(page, 'Demo shop');
+    await expect(page.getByRole('button', { name: 'Generate a new API Key' })).toBeDisabled();
+    await page.getByTestId('key-row-Mobile app').getByRole('link', { name: 'Mobile app' }).click();
+    await expect(page.getByTestId('locked-ip-198.51.100.7')).toContainText('informative');
+    await expect(page.getByRole('button', { name: 'Delete key' })).toBeDisabled();
+    await expect(page.getByRole('heading', { name: 'Audit trail' })).toBeVisible();
+    const html = await page.content();
+    for (const name of ['Website orders', 'Warehouse SMPP', 'Mobile app', 'Staging']) expect(html).not.toContain(demoKeySecret('demo', name));
+  });
+});

@@ -1,0 +1,36 @@
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { recordAuditEvent } from '@/lib/audit/record';
+
+/** Where a request came from, for the audit row: passed down from the route handler. */
+export interface RequestOrigin {
+  sourceIp?: string | null;
+  userAgent?: string | null;
+}
+
+export interface KeyAuditFields {
+  accountId: string;
+  keyId?: string | null;
+  /** 'key.generate', 'key.import', 'key.rename', 'key.delete', 'ip.authorize', 'keys.refresh'. */
+  action: string;
+  params?: Record<string, unknown>;
+  outcome: 'success' | 'failure' | 'denied';
+  upstreamStatus?: number | null;
+}
+
+/** One audit row for a keys action, by `actor` (null: the dashboard itself, e.g. a background refresh). */
+export async function auditKeyEvent(db: PrismaClient | Prisma.TransactionClient, actor: SessionUser | null, origin: RequestOrigin, fields: KeyAuditFields): Promise<void> {
+  await recordAuditEvent(db, {
+    actorId: actor?.id ?? null,
+    actorEmail: actor?.email ?? null,
+    actorRole: actor?.role ?? null,
+    accountId: fields.accountId,
+    keyId: fields.keyId ?? null,
+    action: fields.action,
+    params: fields.params ?? {},
+    outcome: fields.outcome,
+    upstreamStatus: fields.upstreamStatus ?? null,
+    sourceIp: origin.sourceIp ?? null,
+    userAgent: origin.userAgent?.slice(0, 500) ?? null,
+  });
+}

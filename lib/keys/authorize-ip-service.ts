@@ -1,0 +1,68 @@
+import type { SessionUser } from '@/lib/auth/session-user';
+import { accountRefFor } from '@/lib/accounts/account-ref';
+import { assertAllowed, loadAccount } from '@/lib/keys/access';
+import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
+import type { KeyServiceDeps } from '@/lib/keys/deps';
+import { fromSendsmsError, KeyServiceError, upstreamStatusOf } from '@/lib/keys/errors';
+import type { AuthorizeIpInput } from '@/lib/keys/inputs';
+import { keyInUse } from '@/lib/keys/key-secret';
+import { addKeyIp, selectKey, selectKeyIps } from '@/lib/keys/repository';
+import type { LockedIpView } from '@/lib/keys/types';
+import { toLockedIpView } from '@/lib/keys/views';
+import { DefaultKeyFirstUseError, UpstreamStatusError } from '@/lib/sendsms/errors';
+
+/**
+ * "Authorize IP": token_add_ip with the contract's rules. The account form is used whenever the dashboard holds
+ * the account credential, so the key itself is not used and cannot lock here. Where only the key form is
+ * possible on a never-used Default key, the call would lock it to this server's IP first (the Default-key trap):
+ * refused with 409 until the user confirms. On success the Locked On IP cache changes at once.
+ */
+
+export interface AuthorizeIpResult {
+  lockedIps: LockedIpView[];
+  /** sendSMS said the address was already on the list (-512): it is now in the cache too. */
+  alreadyListed: boolean;
+}
+
+export async function authorizeKeyIp(deps: KeyServiceDeps, actor: SessionUser, accountId: string, keyId: string, input: AuthorizeIpInput, origin: RequestOrigin = {}): Promise<AuthorizeIpResult> {
+  assertAllowed(actor, 'ips.authorize', accountId);
+  const key = await selectKey(deps.prisma, accountId, keyId);
+  if (!key) throw new KeyServiceError('not-found', 'There is no such key in this account.');
+  const audit = { accountId, keyId, action: 'ip.authorize', params: { ip: input.ip, confirmFirstUseLock: input.confirmFirstUseLock ?? false } };
+  const fail = async (error: KeyServiceError, upstreamStatus: number | null = null) => {
+    await auditKeyEvent(deps.prisma, actor, origin, { ...audit, outcome: 'failure', upstreamStatus, params: { ...audit.params, reason: error.message } });
+    return error;
+  };
+
+  if (key.kind === 'CLOUD') throw await fail(new KeyServiceError('invalid', 'A Cloud key accepts calls from every IP address: there is nothing to authorize.', { field: 'ip' }));
+  const inUse = keyInUse(key, deps.credentialsKey);
+  if (!inUse) {
+    throw await fail(
+      new KeyServiceError('conflict', 'The dashboard does not hold this key, so it cannot authorize an IP for it. Use the hub: Dashboard > Generate Api Request, request token_add_ip.'),
+    );
+  }
+
+  const account = await loadAccount(deps.prisma, accountId);
+  let alreadyListed = false;
+  try {
+    await deps.clientFor(account.apiBaseUrl).call('token_add_ip', {
+      account: accountRefFor(account),
+      key: inUse,
+      params: { ipaddr: input.ip },
+      accountFormWorks: input.sendAs !== 'key',
+      confirmFirstUseLock: input.confirmFirstUseLock,
+    });
+  } catch (error) {
+    if (error instanceof UpstreamStatusError && error.status === -512) alreadyListed = true;
+    else if (error instanceof DefaultKeyFirstUseError) throw await fail(fromSendsmsError(error)!);
+    else throw await fail(fromSendsmsError(error) ?? new KeyServiceError('upstream-unavailable', String(error)), upstreamStatusOf(error));
+  }
+
+  const now = deps.now();
+  await deps.prisma.$transaction(async (tx) => {
+    await addKeyIp(tx, key, input.ip, 'WHITELISTED', now);
+    await auditKeyEvent(tx, actor, origin, { ...audit, outcome: 'success', upstreamStatus: alreadyListed ? -512 : 0, params: { ...audit.params, alreadyListed } });
+  });
+  const ips = (await selectKeyIps(deps.prisma, [key.id])).get(key.id) ?? [];
+  return { lockedIps: ips.map((ip) => toLockedIpView(ip, key.kind)), alreadyListed };
+}

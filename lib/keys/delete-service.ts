@@ -1,0 +1,54 @@
+import type { SessionUser } from '@/lib/auth/session-user';
+import { accountRefFor } from '@/lib/accounts/account-ref';
+import { assertAllowed, loadAccount } from '@/lib/keys/access';
+import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
+import type { KeyServiceDeps } from '@/lib/keys/deps';
+import { fromSendsmsError, KeyServiceError, upstreamStatusOf } from '@/lib/keys/errors';
+import { revealKeySecret } from '@/lib/keys/key-secret';
+import { markKeyDeleted, selectKey } from '@/lib/keys/repository';
+import { UpstreamStatusError } from '@/lib/sendsms/errors';
+import { deleteKey, HUB_API_KEYS_URL } from '@/lib/sendsms/key-operations';
+
+/**
+ * Delete, with the name typed to confirm. token_delete where the account has it; otherwise (or when the
+ * dashboard never held the secret) the key leaves the registry and the answer links to the hub to revoke it,
+ * because the key keeps working at sendSMS until then. If sendSMS refuses or is down, nothing is removed here.
+ */
+
+export interface DeleteResult {
+  revokedUpstream: boolean;
+  /** Where to revoke the key when the dashboard could not. */
+  revokeAt: string | null;
+}
+
+export async function deleteApiKey(deps: KeyServiceDeps, actor: SessionUser, accountId: string, keyId: string, confirmName: string, origin: RequestOrigin = {}): Promise<DeleteResult> {
+  assertAllowed(actor, 'keys.manage', accountId);
+  const key = await selectKey(deps.prisma, accountId, keyId);
+  if (!key) throw new KeyServiceError('not-found', 'There is no such key in this account.');
+  const audit = { accountId, keyId, action: 'key.delete', params: { name: key.name, lastUsedAt: key.lastUsedAt?.toISOString() ?? null, useCount: key.useCount } };
+  if (confirmName !== key.name) {
+    await auditKeyEvent(deps.prisma, actor, origin, { ...audit, outcome: 'failure', params: { ...audit.params, reason: 'confirmation did not match' } });
+    throw new KeyServiceError('invalid', `Type the key's name, "${key.name}", to confirm.`, { field: 'confirmName' });
+  }
+
+  let result: DeleteResult = { revokedUpstream: false, revokeAt: HUB_API_KEYS_URL };
+  if (key.secretCiphertext) {
+    const account = await loadAccount(deps.prisma, accountId);
+    try {
+      const deletion = await deleteKey(deps.clientFor(account.apiBaseUrl), accountRefFor(account), revealKeySecret(key.secretCiphertext, deps.credentialsKey));
+      result = deletion.revokedUpstream ? { revokedUpstream: true, revokeAt: null } : { revokedUpstream: false, revokeAt: deletion.revokeAt };
+    } catch (error) {
+      // -128 "invalid record": sendSMS does not have this key any more (deleted on the hub): nothing left to revoke.
+      if (error instanceof UpstreamStatusError && error.status === -128) result = { revokedUpstream: true, revokeAt: null };
+      else {
+        await auditKeyEvent(deps.prisma, actor, origin, { ...audit, outcome: 'failure', upstreamStatus: upstreamStatusOf(error) });
+        throw fromSendsmsError(error) ?? error;
+      }
+    }
+  }
+  await deps.prisma.$transaction(async (tx) => {
+    await markKeyDeleted(tx, key.id, deps.now());
+    await auditKeyEvent(tx, actor, origin, { ...audit, outcome: 'success', params: { ...audit.params, revokedUpstream: result.revokedUpstream } });
+  });
+  return result;
+}

@@ -1,0 +1,22 @@
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { getCredentialsKey } from '@/lib/config';
+import { getPrisma } from '@/lib/db/client';
+import type { SendsmsClient } from '@/lib/sendsms/client';
+import { getSendsmsClient } from '@/lib/sendsms/server-client';
+
+/**
+ * What the keys services need from the outside world, passed in so that integration tests can give them a
+ * database and a sendSMS client of their own (a sandbox, a tight budget) without touching the server's.
+ */
+export interface KeyServiceDeps {
+  prisma: PrismaClient;
+  /** The sendSMS client for an account's base URL (budget and capabilities shared through Postgres). */
+  clientFor(apiBaseUrl: string): SendsmsClient;
+  /** Encrypts the key secrets the dashboard keeps. */
+  credentialsKey: Buffer;
+  now(): Date;
+}
+
+export function serverKeyDeps(): KeyServiceDeps {
+  return { prisma: getPrisma(), clientFor: getSendsmsClient, credentialsKey: getCredentialsKey(), now: () => new Date() };
+}

@@ -1,0 +1,54 @@
+import { deniedReason } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { assertAllowed, loadAccount } from '@/lib/keys/access';
+import { accountCapability } from '@/lib/keys/capabilities';
+import type { KeyServiceDeps } from '@/lib/keys/deps';
+import { KeyServiceError } from '@/lib/keys/errors';
+import { accountFreshness, toFreshnessView } from '@/lib/keys/freshness';
+import { IDLE_DAYS } from '@/lib/keys/list-query';
+import { selectKey, selectKeyAuditTrail, selectKeyIps, selectUsageSeries } from '@/lib/keys/repository';
+import type { KeyDetailView } from '@/lib/keys/types';
+import { toKeyRowView } from '@/lib/keys/views';
+
+/** One key's page: its Locked On IP list, usage over time (from the snapshots), its audit trail, and what deleting it would cut off. */
+
+const DAY = 86_400_000;
+export const USAGE_CHART_DAYS = 90;
+const AUDIT_TRAIL_LENGTH = 50;
+
+export async function getKeyDetail(deps: KeyServiceDeps, actor: SessionUser, accountId: string, keyId: string): Promise<KeyDetailView> {
+  assertAllowed(actor, 'keys.read', accountId);
+  const now = deps.now();
+  const [account, key] = await Promise.all([loadAccount(deps.prisma, accountId), selectKey(deps.prisma, accountId, keyId)]);
+  if (!key) throw new KeyServiceError('not-found', 'There is no such key in this account.');
+  const auditDeniedReason = deniedReason(actor, 'audit.read', accountId);
+  const usageDenied = deniedReason(actor, 'usage.read', accountId);
+  const [ips, usage, trail, freshness] = await Promise.all([
+    selectKeyIps(deps.prisma, [key.id]),
+    usageDenied ? Promise.resolve([]) : selectUsageSeries(deps.prisma, key.id, new Date(now.getTime() - USAGE_CHART_DAYS * DAY)),
+    auditDeniedReason ? Promise.resolve(null) : selectKeyAuditTrail(deps.prisma, key.id, AUDIT_TRAIL_LENGTH),
+    accountFreshness(deps.prisma, accountId, { usageReported: accountCapability(account.capabilities, 'token_list') !== 'unsupported', now }),
+  ]);
+  const inUse = key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < IDLE_DAYS * DAY ? { lastUsedAt: key.lastUsedAt.toISOString(), useCount: key.useCount } : null;
+  return {
+    accountId,
+    accountLabel: account.label,
+    key: toKeyRowView(key, ips.get(key.id) ?? [], now),
+    usage: usage.map((point) => ({ takenAt: point.takenAt.toISOString(), useCount: point.useCount })),
+    auditTrail:
+      trail?.map((event) => ({
+        id: event.id.toString(),
+        occurredAt: event.occurredAt.toISOString(),
+        actorEmail: event.actorEmail,
+        actorRole: event.actorRole,
+        action: event.action,
+        outcome: event.outcome,
+        upstreamStatus: event.upstreamStatus,
+        params: (event.params ?? {}) as Record<string, unknown>,
+      })) ?? null,
+    auditDeniedReason,
+    inUse,
+    deleteUpstream: key.secretCiphertext ? accountCapability(account.capabilities, 'token_delete') : 'unsupported',
+    freshness: toFreshnessView(freshness),
+  };
+}

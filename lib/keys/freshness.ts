@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { isRefreshing } from '@/lib/keys/background-refresh';
+import { selectAccountFreshness, selectLastRefreshFailure, type Db } from '@/lib/keys/repository';
+import type { FreshnessView, RefreshProblem } from '@/lib/keys/types';
+
+/**
+ * How old the list's parts are, and whether the page must say it shows the last known state. Stale when the last
+ * refresh failed after the newest data was fetched, or when the usage is older than STALE_AFTER_MS.
+ */
+
+export const STALE_AFTER_MS = 15 * 60_000;
+/** A page view older than this starts a background refresh. */
+export const BACKGROUND_REFRESH_AFTER_MS = 5 * 60_000;
+/** After a failed refresh, page views wait this long before trying again: a down upstream is not hammered. */
+export const RETRY_FAILED_REFRESH_AFTER_MS = 60_000;
+
+const problemParams = z.looseObject({ part: z.enum(['usage', 'ips']).catch('usage'), message: z.string().catch('The last refresh failed.') });
+
+export interface AccountFreshness extends FreshnessView {
+  hasKeys: boolean;
+  lastProblemAt: Date | null;
+}
+
+export async function accountFreshness(db: Db, accountId: string, options: { usageReported: boolean; now: Date }): Promise<AccountFreshness> {
+  const fetched = await selectAccountFreshness(db, accountId);
+  const newest = [fetched.usageFetchedAt, fetched.ipsNewestFetchedAt].filter((date): date is Date => date !== null).sort((a, b) => b.getTime() - a.getTime())[0];
+  const failure = await selectLastRefreshFailure(db, accountId, newest ?? new Date(0));
+  let lastProblem: RefreshProblem | null = null;
+  if (failure) {
+    const params = problemParams.safeParse(failure.params);
+    lastProblem = {
+      part: params.success ? params.data.part : 'usage',
+      message: params.success ? params.data.message : 'The last refresh failed.',
+      at: failure.occurredAt.toISOString(),
+      upstreamStatus: failure.upstreamStatus,
+    };
+  }
+  const usageAge = fetched.usageFetchedAt ? options.now.getTime() - fetched.usageFetchedAt.getTime() : Number.POSITIVE_INFINITY;
+  return {
+    usageFetchedAt: fetched.usageFetchedAt?.toISOString() ?? null,
+    usageReported: options.usageReported,
+    ipsOldestFetchedAt: fetched.ipsOldestFetchedAt?.toISOString() ?? null,
+    ipsNewestFetchedAt: fetched.ipsNewestFetchedAt?.toISOString() ?? null,
+    lastProblem,
+    stale: lastProblem !== null || (options.usageReported && fetched.hasKeys && usageAge > STALE_AFTER_MS),
+    refreshing: isRefreshing(accountId),
+    hasKeys: fetched.hasKeys,
+    lastProblemAt: failure?.occurredAt ?? null,
+  };
+}
+
+/** Whether a page view should start a background refresh now. */
+export function backgroundRefreshDue(freshness: AccountFreshness, now: Date): boolean {
+  if (freshness.refreshing || !freshness.hasKeys) return false;
+  if (freshness.lastProblemAt && now.getTime() - freshness.lastProblemAt.getTime() < RETRY_FAILED_REFRESH_AFTER_MS) return false;
+  const usageAge = freshness.usageFetchedAt ? now.getTime() - Date.parse(freshness.usageFetchedAt) : Number.POSITIVE_INFINITY;
+  const ipsAge = freshness.ipsOldestFetchedAt ? now.getTime() - Date.parse(freshness.ipsOldestFetchedAt) : Number.POSITIVE_INFINITY;
+  return (freshness.usageReported && usageAge > BACKGROUND_REFRESH_AFTER_MS) || ipsAge > BACKGROUND_REFRESH_AFTER_MS * 2;
+}
+
+export function toFreshnessView(freshness: AccountFreshness): FreshnessView {
+  return {
+    usageFetchedAt: freshness.usageFetchedAt,
+    usageReported: freshness.usageReported,
+    ipsOldestFetchedAt: freshness.ipsOldestFetchedAt,
+    ipsNewestFetchedAt: freshness.ipsNewestFetchedAt,
+    lastProblem: freshness.lastProblem,
+    stale: freshness.stale,
+    refreshing: freshness.refreshing,
+  };
+}

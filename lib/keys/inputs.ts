@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { parseIp } from '@/lib/ip/parse-ip';
+
+/**
+ * The bodies the keys endpoints accept, one schema each, shared by the route handlers (which answer 422 with the
+ * issues) and the dialogs' forms (which show them beside the field). No server imports.
+ */
+
+export const USAGE_LABELS = ['DEFAULT', 'CLOUD', 'SMPP', 'APP'] as const;
+export const KEY_KINDS = ['DEFAULT', 'CLOUD'] as const;
+
+const keyName = z.string().trim().min(1, 'Give the key a name').max(100, 'A name is at most 100 characters');
+
+export const generateKeyInput = z
+  .object({
+    name: keyName,
+    /** Fixed IP → Default Key (locked to the first IP that uses it); dynamic IP → Cloud (no restriction). */
+    kind: z.enum(KEY_KINDS),
+    usageLabel: z.enum(USAGE_LABELS),
+  })
+  .strict();
+
+export const importKeyInput = generateKeyInput
+  .extend({ secret: z.string().trim().min(8, 'Paste the whole key as the hub showed it').max(200, 'That is longer than any sendSMS key') })
+  .strict();
+
+export const renameKeyInput = z.object({ name: keyName }).strict();
+
+export const deleteKeyInput = z.object({ confirmName: z.string() }).strict();
+
+export const authorizeIpInput = z
+  .object({
+    // The one IP parser (lib/ip): every ordinary notation accepted, stored in its normal form, refusals explained.
+    ip: z.string().transform((value, context) => {
+      const parsed = parseIp(value);
+      if (parsed.ok) return parsed.address;
+      context.addIssue({ code: 'custom', message: `${parsed.reason.charAt(0).toUpperCase()}${parsed.reason.slice(1)}` });
+      return z.NEVER;
+    }),
+    /** 'key' sends the key itself as the password, as an integration would; 'account' (the default) does not use the key. */
+    sendAs: z.enum(['account', 'key']).optional(),
+    /** The user agreed that a never-used Default key may lock to the dashboard's own IP (only asked when unavoidable). */
+    confirmFirstUseLock: z.boolean().optional(),
+  })
+  .strict();
+
+export const refreshKeysInput = z.object({ keyId: z.string().min(1).max(100).optional() }).strict();
+
+export type GenerateKeyInput = z.output<typeof generateKeyInput>;
+export type ImportKeyInput = z.output<typeof importKeyInput>;
+export type AuthorizeIpInput = z.output<typeof authorizeIpInput>;
+
+export { USAGE_PRESETS } from '@/lib/keys/inputs-presets';

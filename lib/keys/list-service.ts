@@ -1,0 +1,57 @@
+import type { SessionUser } from '@/lib/auth/session-user';
+import { assertAllowed, loadAccount } from '@/lib/keys/access';
+import { accountCapability } from '@/lib/keys/capabilities';
+import type { KeyServiceDeps } from '@/lib/keys/deps';
+import { accountFreshness, backgroundRefreshDue, toFreshnessView } from '@/lib/keys/freshness';
+import type { KeyListQuery } from '@/lib/keys/list-query';
+import { refreshAccountKeys } from '@/lib/keys/refresh-service';
+import { selectKeyIps, selectKeyPage } from '@/lib/keys/repository';
+import type { KeyListView } from '@/lib/keys/types';
+import { toKeyRowView } from '@/lib/keys/views';
+import { createLogger, describeError } from '@/lib/log';
+
+/**
+ * The keys list of one account, from Postgres only (search, filters, sort and page done there), with how old each
+ * part is. When the data is old it starts a refresh in the background and answers at once with what it has: a
+ * page never waits on sendSMS, and never breaks because sendSMS is down.
+ */
+
+const log = createLogger('keys');
+
+export interface ListOptions {
+  /** Start a background refresh when the data is old (pages and the endpoint do; tests and benchmarks may not). */
+  backgroundRefresh?: boolean;
+}
+
+export async function listAccountKeys(deps: KeyServiceDeps, actor: SessionUser, accountId: string, query: KeyListQuery, options: ListOptions = {}): Promise<KeyListView> {
+  assertAllowed(actor, 'keys.read', accountId);
+  const now = deps.now();
+  const [account, page] = await Promise.all([loadAccount(deps.prisma, accountId), selectKeyPage(deps.prisma, accountId, query, now)]);
+  const [ips, freshness] = await Promise.all([
+    selectKeyIps(deps.prisma, page.keys.map((key) => key.id)),
+    accountFreshness(deps.prisma, accountId, { usageReported: accountCapability(account.capabilities, 'token_list') !== 'unsupported', now }),
+  ]);
+  if (options.backgroundRefresh && backgroundRefreshDue(freshness, now)) {
+    freshness.refreshing = true;
+    void refreshAccountKeys(deps, null, accountId, { trigger: 'background' }).catch((error: unknown) => log.warn(`background refresh of ${accountId} failed: ${describeError(error)}`));
+  }
+  return {
+    accountId,
+    accountLabel: account.label,
+    rows: page.keys.map((key) => toKeyRowView(key, ips.get(key.id) ?? [], now)),
+    total: page.total,
+    page: query.page,
+    size: query.size,
+    freshness: toFreshnessView(freshness),
+  };
+}
+
+/** The accounts a user may see keys of, for /api-keys: members' accounts, or every account for support staff. */
+export async function listVisibleAccounts(deps: KeyServiceDeps, actor: SessionUser) {
+  const accounts = await deps.prisma.account.findMany({
+    where: actor.role === 'SUPPORT' ? {} : { id: { in: actor.accountIds } },
+    orderBy: { label: 'asc' },
+    select: { id: true, label: true, username: true, _count: { select: { apiKeys: { where: { deletedAt: null } } } } },
+  });
+  return accounts.map((account) => ({ id: account.id, label: account.label, username: account.username, keyCount: account._count.apiKeys }));
+}

@@ -1,0 +1,167 @@
+import type { SessionUser } from '@/lib/auth/session-user';
+import { accountRefFor } from '@/lib/accounts/account-ref';
+import { fingerprintSecret, secretFragment } from '@/lib/crypto';
+import { assertAllowed, loadAccount } from '@/lib/keys/access';
+import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
+import { runSingleRefresh } from '@/lib/keys/background-refresh';
+import type { KeyServiceDeps } from '@/lib/keys/deps';
+import { fromSendsmsError, upstreamStatusOf } from '@/lib/keys/errors';
+import { keyInUse, sealKeySecret } from '@/lib/keys/key-secret';
+import {
+  insertKey,
+  mergeKeyIps,
+  recordListedUsage,
+  selectKey,
+  selectKeysDueForIps,
+  selectLiveKeys,
+  type KeyRecord,
+} from '@/lib/keys/repository';
+import type { RefreshProblem } from '@/lib/keys/types';
+import type { ListedKey } from '@/lib/sendsms/actions';
+import { BudgetExhaustedError, DefaultKeyFirstUseError, UpstreamStatusError } from '@/lib/sendsms/errors';
+import { listKeys } from '@/lib/sendsms/key-operations';
+
+/**
+ * Brings the registry up to date with sendSMS, within the budget of 10 non-billable calls a minute per account:
+ *   1. usage: one token_list call (where the account has it) gives every key's last use, use count and, as this
+ *      dashboard reads it, refused calls; each reported count becomes a UsageSnapshot for the chart. Without
+ *      token_list the registry stands as it is and usage stays "not reported by the API".
+ *   2. IP lists: token_list_ips for the keys whose list is oldest (or the one key asked for), one call each, in
+ *      the account form (never the key itself, so no Default key is ever locked to this server), until the
+ *      budget says no; the rest wait for the next refresh.
+ * When sendSMS is down or refuses, nothing cached is touched: the failure is written to the audit log, which is
+ * where the page learns that it shows the last known state and why.
+ */
+
+export const IP_REFRESH_AFTER_MS = 10 * 60_000;
+/** At most this many IP lists per refresh: a 10,000-key account is covered over many refreshes, not one. */
+export const MAX_IP_FETCHES_PER_REFRESH = 50;
+
+export interface RefreshOptions {
+  trigger: 'manual' | 'background';
+  /** Fetch this key's IP list now, whatever its age. */
+  keyId?: string;
+  origin?: RequestOrigin;
+}
+
+export interface RefreshReport {
+  usage: 'fetched' | 'not-reported' | 'failed';
+  ipsFetched: number;
+  ipsDeferred: number;
+  problems: RefreshProblem[];
+}
+
+export function refreshAccountKeys(deps: KeyServiceDeps, actor: SessionUser | null, accountId: string, options: RefreshOptions): Promise<RefreshReport> {
+  if (actor) assertAllowed(actor, 'keys.read', accountId);
+  // One refresh per account at a time; a second asker waits for the first one's answer.
+  return runSingleRefresh(accountId, () => refreshNow(deps, actor, accountId, options));
+}
+
+async function refreshNow(deps: KeyServiceDeps, actor: SessionUser | null, accountId: string, options: RefreshOptions): Promise<RefreshReport> {
+  const account = await loadAccount(deps.prisma, accountId);
+  const client = deps.clientFor(account.apiBaseUrl);
+  const accountRef = accountRefFor(account);
+  const report: RefreshReport = { usage: 'failed', ipsFetched: 0, ipsDeferred: 0, problems: [] };
+  let upstreamStatus: number | null = null;
+  let upstreamDown = false;
+
+  const problem = (part: RefreshProblem['part'], error: unknown) => {
+    const described = fromSendsmsError(error);
+    if (!described) throw error;
+    upstreamStatus = upstreamStatusOf(error) ?? upstreamStatus;
+    upstreamDown ||= described.code === 'upstream-unavailable';
+    report.problems.push({ part, at: deps.now().toISOString(), message: described.message, upstreamStatus: upstreamStatusOf(error) });
+  };
+
+  try {
+    const listing = await listKeys(client, accountRef);
+    if (listing.reported) {
+      await applyListing(deps, accountId, listing.keys);
+      report.usage = 'fetched';
+    } else report.usage = 'not-reported';
+  } catch (error) {
+    problem('usage', error);
+  }
+
+  // A sendSMS that is down now is not asked again for every key.
+  if (!upstreamDown) {
+    const due = options.keyId
+      ? [await selectKey(deps.prisma, accountId, options.keyId)].filter((key): key is KeyRecord => key !== null)
+      : await selectKeysDueForIps(deps.prisma, accountId, new Date(deps.now().getTime() - IP_REFRESH_AFTER_MS), MAX_IP_FETCHES_PER_REFRESH);
+    for (const [index, key] of due.entries()) {
+      const inUse = keyInUse(key, deps.credentialsKey);
+      if (!inUse) continue;
+      try {
+        const answer = await client.call('token_list_ips', { account: accountRef, key: inUse });
+        const at = deps.now();
+        await deps.prisma.$transaction((tx) => mergeKeyIps(tx, key, answer.details, at, { authoritative: true }));
+        report.ipsFetched += 1;
+      } catch (error) {
+        if (error instanceof BudgetExhaustedError) {
+          report.ipsDeferred = due.length - index;
+          break;
+        }
+        // Only the key form could ask, and it would lock this never-used Default key here: skip, never silently.
+        if (error instanceof DefaultKeyFirstUseError) continue;
+        problem('ips', error);
+        // A refusal about one key (-8: sendSMS no longer knows it) does not stop the others; a fault does.
+        if (!(error instanceof UpstreamStatusError) || upstreamDown) break;
+      }
+    }
+  }
+
+  const failed = report.problems.length > 0;
+  if (failed || options.trigger === 'manual') {
+    const first = report.problems[0];
+    await auditKeyEvent(deps.prisma, actor, options.origin ?? {}, {
+      accountId,
+      keyId: options.keyId ?? null,
+      action: 'keys.refresh',
+      outcome: failed ? 'failure' : 'success',
+      upstreamStatus,
+      params: { trigger: options.trigger, usage: report.usage, ipsFetched: report.ipsFetched, ipsDeferred: report.ipsDeferred, ...(first ? { part: first.part, message: first.message } : {}) },
+    });
+  }
+  return report;
+}
+
+/** token_list's answer into the registry: known keys updated, keys made on the hub added, nothing removed. */
+async function applyListing(deps: KeyServiceDeps, accountId: string, listed: readonly ListedKey[]): Promise<void> {
+  const live = await selectLiveKeys(deps.prisma, accountId);
+  const byFingerprint = new Map(live.map((key) => [key.secretFingerprint, key]));
+  const byName = new Map<string, KeyRecord | null>();
+  for (const key of live) {
+    for (const name of new Set([key.upstreamName, key.name])) {
+      // A name two keys share identifies neither.
+      if (name) byName.set(name, byName.has(name) ? null : key);
+    }
+  }
+  const at = deps.now();
+  for (const entry of listed) {
+    const fingerprint = entry.secret ? fingerprintSecret(entry.secret) : null;
+    let key = fingerprint ? byFingerprint.get(fingerprint) : byName.get(entry.name) ?? undefined;
+    await deps.prisma.$transaction(async (tx) => {
+      if (!key) {
+        // Without its secret a key cannot be told apart from another of the same name, nor acted on: not added.
+        if (!entry.secret || !fingerprint) return;
+        // It may be a key deleted here: sendSMS still has it (no token_delete), so leave it deleted.
+        const deleted = await tx.apiKey.findUnique({ where: { accountId_secretFingerprint: { accountId, secretFingerprint: fingerprint } }, select: { id: true } });
+        if (deleted) return;
+        key = await insertKey(tx, {
+          accountId,
+          name: entry.name,
+          kind: entry.kind ?? 'DEFAULT',
+          usageLabel: entry.kind ?? 'DEFAULT',
+          fragment: secretFragment(entry.secret),
+          secretFingerprint: fingerprint,
+          secretCiphertext: sealKeySecret(entry.secret, deps.credentialsKey),
+          origin: 'LISTED',
+          upstreamName: entry.name,
+          createdAt: entry.createdAt ?? at,
+        });
+      }
+      await recordListedUsage(tx, key.id, { ...entry, upstreamName: entry.name }, at);
+      if (entry.lockedIps.length > 0) await mergeKeyIps(tx, key, entry.lockedIps, at, { authoritative: false });
+    });
+  }
+}

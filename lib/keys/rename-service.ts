@@ -1,0 +1,29 @@
+import type { SessionUser } from '@/lib/auth/session-user';
+import { assertAllowed } from '@/lib/keys/access';
+import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
+import type { KeyServiceDeps } from '@/lib/keys/deps';
+import { KeyServiceError } from '@/lib/keys/errors';
+import { selectKey, updateKeyName } from '@/lib/keys/repository';
+
+/**
+ * Rename: the name is the dashboard's own label. sendSMS has no action to rename a key, so the answer says
+ * whether sendSMS knows the key by a name (and which) so the page can tell the user the two now differ.
+ */
+
+export interface RenameResult {
+  name: string;
+  /** The name sendSMS knows the key by; null when it never told us one. */
+  upstreamName: string | null;
+  upstreamKnowsName: boolean;
+}
+
+export async function renameApiKey(deps: KeyServiceDeps, actor: SessionUser, accountId: string, keyId: string, name: string, origin: RequestOrigin = {}): Promise<RenameResult> {
+  assertAllowed(actor, 'keys.manage', accountId);
+  const key = await selectKey(deps.prisma, accountId, keyId);
+  if (!key) throw new KeyServiceError('not-found', 'There is no such key in this account.');
+  await deps.prisma.$transaction(async (tx) => {
+    await updateKeyName(tx, key.id, name);
+    await auditKeyEvent(tx, actor, origin, { accountId, keyId, action: 'key.rename', outcome: 'success', params: { from: key.name, to: name } });
+  });
+  return { name, upstreamName: key.upstreamName, upstreamKnowsName: key.upstreamName !== null };
+}

@@ -1,0 +1,114 @@
+/**
+ * What the keys services hand to pages and route handlers: plain JSON (dates as ISO strings), never a secret or a
+ * ciphertext. Shared by the server, which builds these, and the client, which renders them.
+ */
+
+export type KeyKindName = 'DEFAULT' | 'CLOUD';
+export type KeyUsageLabelName = 'DEFAULT' | 'CLOUD' | 'SMPP' | 'APP';
+export type KeyIpReasonName = 'FIRST_USE' | 'WHITELISTED' | 'FIRST_SEEN' | 'LISTED';
+
+export interface LockedIpView {
+  address: string;
+  reason: KeyIpReasonName;
+  addedAt: string;
+  fetchedAt: string;
+  /** Cloud keys: the address is the first seen, shown for information; it restricts nothing. */
+  informative: boolean;
+}
+
+export interface KeyRowView {
+  id: string;
+  name: string;
+  kind: KeyKindName;
+  usageLabel: KeyUsageLabelName;
+  fragment: string;
+  origin: 'GENERATED' | 'IMPORTED' | 'LISTED';
+  createdAt: string;
+  lockedIps: LockedIpView[];
+  /** Default keys only: null while awaiting the first use. */
+  lockedAt: string | null;
+  lastUsedAt: string | null;
+  /** null: not reported by the API. */
+  useCount: number | null;
+  usageFetchedAt: string | null;
+  ipsFetchedAt: string | null;
+  refusedCount: number | null;
+  lastRefusedIp: string | null;
+  lastRefusedAt: string | null;
+  upstreamName: string | null;
+  /** Whether the dashboard holds the secret (needed to ask sendSMS about this key). */
+  secretHeld: boolean;
+  badges: StatusBadgeView[];
+}
+
+export interface StatusBadgeView {
+  id: string;
+  label: string;
+  tone: 'neutral' | 'success' | 'warning' | 'danger' | 'info';
+  /** What the badge means, for its tooltip. */
+  detail: string;
+}
+
+export interface RefreshProblem {
+  part: 'usage' | 'ips';
+  at: string;
+  /** The contract's plain-language meaning. */
+  message: string;
+  upstreamStatus: number | null;
+}
+
+/** When each part of the list was last fetched from sendSMS, and whether what is shown is stale. */
+export interface FreshnessView {
+  /** Newest token_list answer for this account; null when never fetched. */
+  usageFetchedAt: string | null;
+  /** False when the account has no token_list: usage is "not reported by the API". */
+  usageReported: boolean;
+  /** Oldest and newest IP-list fetch across the keys. */
+  ipsOldestFetchedAt: string | null;
+  ipsNewestFetchedAt: string | null;
+  /** The last refresh failed after the data shown was fetched: the page shows the last known state and says so. */
+  lastProblem: RefreshProblem | null;
+  stale: boolean;
+  refreshing: boolean;
+}
+
+export interface KeyListView {
+  accountId: string;
+  accountLabel: string;
+  rows: KeyRowView[];
+  total: number;
+  page: number;
+  size: number;
+  freshness: FreshnessView;
+}
+
+export interface UsagePoint {
+  takenAt: string;
+  useCount: number;
+}
+
+export interface AuditEntryView {
+  id: string;
+  occurredAt: string;
+  actorEmail: string | null;
+  actorRole: string | null;
+  action: string;
+  outcome: string;
+  upstreamStatus: number | null;
+  params: Record<string, unknown>;
+}
+
+export interface KeyDetailView {
+  accountId: string;
+  accountLabel: string;
+  key: KeyRowView;
+  usage: UsagePoint[];
+  /** null when the viewer may not read the audit log; the reason is then in `auditDeniedReason`. */
+  auditTrail: AuditEntryView[] | null;
+  auditDeniedReason: string | null;
+  /** "used 4 minutes ago, 1,204 uses": set when deleting would cut off an integration that is using the key. */
+  inUse: { lastUsedAt: string; useCount: number | null } | null;
+  /** Whether sendSMS can delete keys for this account (token_delete), as far as is known. */
+  deleteUpstream: 'supported' | 'unsupported' | 'unknown';
+  freshness: FreshnessView;
+}

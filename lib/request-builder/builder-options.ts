@@ -1,0 +1,74 @@
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { ROLE_PERMISSIONS } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { BUILDER_REQUESTS } from '@/lib/request-builder/catalogue';
+
+/**
+ * What the builder's pickers offer the user: the sendSMS accounts they may use (username shown, as the hub fills it
+ * in), the requests each account supports, and each account's keys with what tells them apart (name, kind, masked
+ * fragment, lock state). No secret leaves the server: only whether the dashboard holds one.
+ */
+
+export interface BuilderKeyOption {
+  id: string;
+  name: string;
+  kind: 'DEFAULT' | 'CLOUD';
+  fragment: string;
+  /** "awaiting first use", "locked since …" (ISO date) or "no IP restriction" for Cloud keys. */
+  lockState: { state: 'awaiting-first-use' } | { state: 'locked'; since: string } | { state: 'unrestricted' };
+  /** Whether the dashboard holds the key's secret (needed to send a request with it). */
+  held: boolean;
+}
+
+export interface BuilderAccountOption {
+  id: string;
+  label: string;
+  username: string;
+  apiBaseUrl: string;
+  /** The builder's requests this account has not answered -2 to. */
+  actions: string[];
+  keys: BuilderKeyOption[];
+}
+
+export async function builderOptions(prisma: PrismaClient, actor: SessionUser): Promise<BuilderAccountOption[]> {
+  const everyAccount = ROLE_PERMISSIONS[actor.role].accountScope === 'all';
+  const accounts = await prisma.account.findMany({
+    where: everyAccount ? {} : { id: { in: actor.accountIds } },
+    orderBy: { label: 'asc' },
+    select: {
+      id: true,
+      label: true,
+      username: true,
+      apiBaseUrl: true,
+      capabilities: true,
+      apiKeys: {
+        where: { deletedAt: null },
+        orderBy: { name: 'asc' },
+        select: { id: true, name: true, kind: true, fragment: true, lockedAt: true, secretCiphertext: true },
+      },
+    },
+  });
+  return accounts.map((account) => {
+    const capabilities = (account.capabilities ?? {}) as Record<string, unknown>;
+    return {
+      id: account.id,
+      label: account.label,
+      username: account.username,
+      apiBaseUrl: account.apiBaseUrl,
+      actions: BUILDER_REQUESTS.filter((request) => capabilities[request.action] !== 'unsupported').map((request) => request.action),
+      keys: account.apiKeys.map((key) => ({
+        id: key.id,
+        name: key.name,
+        kind: key.kind,
+        fragment: key.fragment,
+        lockState:
+          key.kind === 'CLOUD'
+            ? { state: 'unrestricted' as const }
+            : key.lockedAt
+              ? { state: 'locked' as const, since: key.lockedAt.toISOString() }
+              : { state: 'awaiting-first-use' as const },
+        held: key.secretCiphertext !== null,
+      })),
+    };
+  });
+}

@@ -1,0 +1,57 @@
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { ROLE_PERMISSIONS } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session-user';
+
+/**
+ * The requests made in the builder, newest first, read from the audit log (`request.run` rows): who, when, which
+ * request and key, the result, and what is needed to run it again. Only for accounts the user may see.
+ */
+
+export interface BuilderHistoryEntry {
+  id: string;
+  occurredAt: string;
+  actorEmail: string | null;
+  accountId: string;
+  accountLabel: string;
+  keyId: string | null;
+  keyName: string | null;
+  action: string;
+  /** The parameters as recorded (secrets masked; builder parameters are addresses only). */
+  params: Record<string, string>;
+  outcome: string;
+  upstreamStatus: number | null;
+}
+
+export async function builderHistory(prisma: PrismaClient, actor: SessionUser, limit = 20): Promise<BuilderHistoryEntry[]> {
+  const everyAccount = ROLE_PERMISSIONS[actor.role].accountScope === 'all';
+  const events = await prisma.auditEvent.findMany({
+    where: { action: 'request.run', ...(everyAccount ? {} : { accountId: { in: actor.accountIds } }) },
+    orderBy: { occurredAt: 'desc' },
+    take: limit,
+  });
+  const accountIds = [...new Set(events.map((event) => event.accountId).filter((id): id is string => id !== null))];
+  const keyIds = [...new Set(events.map((event) => event.keyId).filter((id): id is string => id !== null))];
+  const [accounts, keys] = await Promise.all([
+    prisma.account.findMany({ where: { id: { in: accountIds } }, select: { id: true, label: true } }),
+    prisma.apiKey.findMany({ where: { id: { in: keyIds } }, select: { id: true, name: true } }),
+  ]);
+  const accountLabels = new Map(accounts.map((account) => [account.id, account.label]));
+  const keyNames = new Map(keys.map((key) => [key.id, key.name]));
+
+  return events.map((event) => {
+    const { request, ...params } = (event.params ?? {}) as Record<string, unknown>;
+    return {
+      id: event.id.toString(),
+      occurredAt: event.occurredAt.toISOString(),
+      actorEmail: event.actorEmail,
+      accountId: event.accountId ?? '',
+      accountLabel: accountLabels.get(event.accountId ?? '') ?? 'a removed account',
+      keyId: event.keyId,
+      keyName: event.keyId ? (keyNames.get(event.keyId) ?? 'a removed key') : null,
+      action: typeof request === 'string' ? request : 'unknown',
+      params: Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
+      outcome: event.outcome,
+      upstreamStatus: event.upstreamStatus,
+    };
+  });
+}

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { accountRefFor } from '@/lib/accounts/account-ref';
+import { maskSecrets } from '@/lib/audit/mask';
+import { classifyAddress } from '@/lib/ip/address-range';
+import { parseIp } from '@/lib/ip/parse-ip';
+import { assertAllowed, loadAccount } from '@/lib/keys/access';
+import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
+import { authorizeKeyIp } from '@/lib/keys/authorize-ip-service';
+import type { KeyServiceDeps } from '@/lib/keys/deps';
+import { KeyServiceError } from '@/lib/keys/errors';
+import { keyInUse } from '@/lib/keys/key-secret';
+import { selectKey } from '@/lib/keys/repository';
+import type { LockedIpView } from '@/lib/keys/types';
+import { builderRequest, type BuilderRequest } from '@/lib/request-builder/catalogue';
+import { previewRequest, type RequestPreview } from '@/lib/request-builder/request-preview';
+import type { ActionName } from '@/lib/sendsms/actions';
+import type { CallRequest } from '@/lib/sendsms/client';
+import { DefaultKeyFirstUseError, SendsmsError, UnsupportedActionError, UpstreamStatusError } from '@/lib/sendsms/errors';
+import { chooseKeyCallForm } from '@/lib/sendsms/key-form';
+import { describeStatus } from '@/lib/sendsms/status-codes';
+
+/**
+ * "Test request": runs one request from the builder through the server and reports it as the page shows it —
+ * the status with its meaning, sendSMS's message, the details (secrets masked), how long it took, and the same
+ * request as a URL and a curl line without secrets. sendSMS refusing is a result to show, not an error; only what
+ * the builder itself refuses (permission, a bad parameter, a key it does not hold, the Default-key trap without
+ * confirmation) is thrown, as KeyServiceError, for the route to answer with its HTTP status.
+ *
+ * token_add_ip goes through the keys service (lib/keys/authorize-ip-service.ts), the one implementation of
+ * "authorize an IP": the same rules, the Locked On IP cache updated at once, its own audit row. Every run also
+ * writes a `request.run` audit row: the builder's history is read from those.
+ */
+
+export const builderRunInput = z
+  .object({
+    action: z.string().min(1).max(64),
+    keyId: z.string().min(1).max(100).optional(),
+    params: z.record(z.string(), z.string().max(200)).default({}),
+    /**
+     * Key requests: 'account' (the default) sends the account credential and names the key in `token`, so the key
+     * itself is not used; 'key' sends the key as the password, as an integration would (and as the public SDKs do).
+     */
+    sendAs: z.enum(['account', 'key']).default('account'),
+    confirmFirstUseLock: z.boolean().optional(),
+  })
+  .strict();
+
+export type BuilderRunInput = z.input<typeof builderRunInput>;
+
+export interface BuilderRunResult {
+  action: ActionName;
+  /** sendSMS answered with status ≥ 0. */
+  ok: boolean;
+  /** null when no envelope came back (timeout, connection failure, a body that is not JSON). */
+  status: number | null;
+  meaning: { en: string; ro: string };
+  message: string;
+  details: unknown;
+  durationMs: number;
+  preview: RequestPreview;
+  /** token_add_ip: the key's Locked On IP list as the dashboard now holds it. */
+  lockedIps?: LockedIpView[];
+  /** A warning about the parameters that did not stop the request (a private ipaddr, say). */
+  warnings: string[];
+}
+
+export async function runBuilderRequest(
+  deps: KeyServiceDeps,
+  actor: SessionUser,
+  accountId: string,
+  rawInput: BuilderRunInput,
+  origin: RequestOrigin = {},
+): Promise<BuilderRunResult> {
+  const input = builderRunInput.parse(rawInput);
+  const request = builderRequest(input.action);
+  if (!request) throw new KeyServiceError('invalid', `The request builder does not offer "${input.action}".`, { field: 'action' });
+  assertAllowed(actor, request.permission, accountId);
+
+  const account = await loadAccount(deps.prisma, accountId);
+  const { params, warnings } = checkParameters(request, input.params);
+  const key = request.needsKey ? await loadKey(deps, accountId, input.keyId) : null;
+  const accountRef = accountRefFor(account);
+
+  const accountFormWorks = input.sendAs !== 'key';
+  const form = key
+    ? chooseKeyCallForm(request.action, { username: account.username, accountCredential: accountRef.credential, key: key.inUse, accountFormWorks, confirmFirstUseLock: true }).form
+    : null;
+  const preview = previewRequest({ baseUrl: account.apiBaseUrl, action: request.action, username: account.username, form, params });
+  const audit = async (outcome: 'success' | 'failure', status: number | null) =>
+    auditKeyEvent(deps.prisma, actor, origin, {
+      accountId,
+      keyId: key?.id ?? null,
+      action: 'request.run',
+      params: { request: request.action, ...params, ...(key ? { sendAs: input.sendAs } : {}) },
+      outcome,
+      upstreamStatus: status,
+    });
+
+  const started = performance.now();
+  const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
+
+  if (request.action === 'token_add_ip') {
+    try {
+      const authorized = await authorizeKeyIp(deps, actor, accountId, key!.id, { ip: params.ipaddr!, sendAs: input.sendAs, confirmFirstUseLock: input.confirmFirstUseLock }, origin);
+      const status = authorized.alreadyListed ? -512 : 0;
+      await audit('success', status);
+      return { ...answered(request.action, status, authorized.alreadyListed ? 'The IP is already on the list' : 'OK', null), durationMs: elapsed(), preview, lockedIps: authorized.lockedIps, warnings };
+    } catch (error) {
+      if (!(error instanceof KeyServiceError) || error.options.upstreamStatus === undefined || error.options.upstreamStatus === null) throw error;
+      await audit('failure', error.options.upstreamStatus);
+      return { ...answered(request.action, error.options.upstreamStatus, error.message, null), durationMs: elapsed(), preview, warnings };
+    }
+  }
+
+  try {
+    const call = { account: accountRef, key: key?.inUse, params, accountFormWorks, confirmFirstUseLock: input.confirmFirstUseLock } as CallRequest<typeof request.action>;
+    const result = await deps.clientFor(account.apiBaseUrl).call(request.action, call);
+    const envelope = result.auditEnvelope();
+    await audit('success', envelope.status);
+    return { ...answered(request.action, envelope.status, envelope.message, maskSecrets(envelope.details)), durationMs: elapsed(), preview, warnings };
+  } catch (error) {
+    if (error instanceof DefaultKeyFirstUseError) {
+      await audit('failure', null);
+      throw new KeyServiceError('confirmation-required', error.explanation.en, { messageRo: error.explanation.ro });
+    }
+    if (!(error instanceof SendsmsError)) throw error;
+    const status = error instanceof UpstreamStatusError ? error.status : error instanceof UnsupportedActionError ? -2 : null;
+    await audit('failure', status);
+    const envelope = error instanceof UpstreamStatusError ? error.envelope : null;
+    return {
+      action: request.action,
+      ok: false,
+      status,
+      meaning: error.explanation,
+      message: envelope?.message ?? error.message,
+      details: envelope ? maskSecrets(envelope.details) : null,
+      durationMs: elapsed(),
+      preview,
+      warnings,
+    };
+  }
+}
+
+function answered(action: ActionName, status: number, message: string, details: unknown) {
+  return { action, ok: status >= 0, status, meaning: describeStatus(status).explanation, message, details };
+}
+
+/** The builder's own check of each parameter, before anything is sent: every IP goes through lib/ip. */
+function checkParameters(request: BuilderRequest, given: Record<string, string>): { params: Record<string, string>; warnings: string[] } {
+  const params: Record<string, string> = {};
+  const warnings: string[] = [];
+  for (const parameter of request.parameters) {
+    const value = given[parameter.name]?.trim() ?? '';
+    if (value === '') {
+      if (parameter.required) throw new KeyServiceError('invalid', `${parameter.label} is required.`, { field: parameter.name });
+      continue;
+    }
+    const parsed = parseIp(value);
+    if (!parsed.ok) throw new KeyServiceError('invalid', `${parameter.label}: ${parsed.reason}.`, { field: parameter.name });
+    params[parameter.name] = parsed.address;
+    const warning = classifyAddress(parsed.address, parsed.version).warning;
+    if (warning) warnings.push(warning);
+  }
+  const unknown = Object.keys(given).filter((name) => !request.parameters.some((parameter) => parameter.name === name));
+  if (unknown.length > 0) throw new KeyServiceError('invalid', `${request.action} takes no parameter named ${unknown.join(', ')}.`);
+  return { params, warnings };
+}
+
+async function loadKey(deps: KeyServiceDeps, accountId: string, keyId: string | undefined) {
+  if (!keyId) throw new KeyServiceError('invalid', 'Pick the API key (token) the request acts on.', { field: 'keyId' });
+  const key = await selectKey(deps.prisma, accountId, keyId);
+  if (!key) throw new KeyServiceError('not-found', 'There is no such key in this account.', { field: 'keyId' });
+  const inUse = keyInUse(key, deps.credentialsKey);
+  if (!inUse) {
+    throw new KeyServiceError('conflict', 'The dashboard does not hold this key\'s secret, so it cannot send requests with it. Import the key on the API Keys page first.', { field: 'keyId' });
+  }
+  return { id: key.id, inUse };
+}

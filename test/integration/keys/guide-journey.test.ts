@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { authorizeKeyIp } from '@/lib/keys/authorize-ip-service';
+import { getKeyDetail } from '@/lib/keys/detail-service';
+import { generateApiKey } from '@/lib/keys/generate-service';
+import { listAccountKeys } from '@/lib/keys/list-service';
+import { DEFAULT_KEY_LIST_QUERY } from '@/lib/keys/list-query';
+import { refreshAccountKeys } from '@/lib/keys/refresh-service';
+import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
+import { testPrisma } from '@/test/integration/support/database';
+import { wire } from '@/test/integration/sendsms/sandbox-fixture';
+import { createTestAccount, serviceDeps, startKeysSandbox } from '@/test/integration/keys/keys-fixture';
+
+/**
+ * The provider's guide, through the services: generate a Default key, lock it by its first use, see a refused
+ * call, authorize the refused address, and see both addresses, the last use and the use count. Then a Cloud key.
+ */
+
+let sandbox: RunningSandbox;
+let prisma: PrismaClient;
+beforeAll(async () => {
+  sandbox = await startKeysSandbox();
+  prisma = testPrisma();
+});
+afterAll(async () => {
+  await sandbox?.stop();
+  await prisma?.$disconnect();
+});
+
+describe('the guide: a Default key', () => {
+  it('locks to its first caller, shows a refused call, and accepts the address once authorized', async () => {
+    const account = await createTestAccount(prisma, sandbox);
+    const deps = serviceDeps(prisma);
+
+    const generated = await generateApiKey(deps, account.admin, account.accountId, { name: 'API Key Test', kind: 'DEFAULT', usageLabel: 'DEFAULT' });
+    expect(generated.via).toBe('token_generate');
+    expect(generated.secret).toMatch(/^[0-9a-f]{32}$/);
+    expect(generated.key).toMatchObject({ name: 'API Key Test', kind: 'DEFAULT', lockedAt: null, lockedIps: [], useCount: null, fragment: `…${generated.secret.slice(-4)}` });
+    // Stored encrypted, never in clear, and never handed out again.
+    const stored = await prisma.apiKey.findUniqueOrThrow({ where: { id: generated.key.id } });
+    expect(stored.secretCiphertext).not.toContain(generated.secret);
+    const detail = await getKeyDetail(deps, account.admin, account.accountId, generated.key.id);
+    expect(JSON.stringify(detail)).not.toContain(generated.secret);
+
+    const call = (ip: string) => wire(sandbox, { action: 'user_get_balance', username: account.username, password: generated.secret }, ip);
+    expect((await call('203.0.113.7')).status).toBe(0);
+    await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
+    let row = (await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY)).rows[0]!;
+    expect(row.lockedIps.map((ip) => [ip.address, ip.reason])).toEqual([['203.0.113.7', 'FIRST_USE']]);
+    expect(row.lockedAt).not.toBeNull();
+
+    expect((await call('198.51.100.20')).status).toBe(-8);
+    await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
+    row = (await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY)).rows[0]!;
+    expect(row).toMatchObject({ refusedCount: 1, lastRefusedIp: '198.51.100.20', useCount: 1 });
+    expect(row.badges[0]).toMatchObject({ id: 'refused', label: 'refused calls' });
+
+    const authorized = await authorizeKeyIp(deps, account.admin, account.accountId, row.id, { ip: '198.51.100.20' });
+    // The cache changes at once, without waiting for a refresh.
+    expect(authorized.lockedIps.map((ip) => [ip.address, ip.reason])).toEqual([
+      ['203.0.113.7', 'FIRST_USE'],
+      ['198.51.100.20', 'WHITELISTED'],
+    ]);
+
+    expect((await call('198.51.100.20')).status).toBe(0);
+    await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual', keyId: row.id });
+    const after = await getKeyDetail(deps, account.admin, account.accountId, row.id);
+    expect(after.key.lockedIps.map((ip) => ip.address)).toEqual(['203.0.113.7', '198.51.100.20']);
+    expect(after.key.useCount).toBe(2);
+    expect(after.key.lastUsedAt).not.toBeNull();
+    // One snapshot per refresh that reported usage: the chart's series.
+    expect(after.usage.map((point) => point.useCount)).toEqual([1, 1, 2]);
+    expect(after.auditTrail!.map((event) => `${event.action}:${event.outcome}`)).toEqual(
+      expect.arrayContaining(['key.generate:success', 'ip.authorize:success', 'keys.refresh:success']),
+    );
+    // The audit log never holds the secret.
+    const audit = await prisma.auditEvent.findMany({ where: { accountId: account.accountId } });
+    expect(JSON.stringify(audit, (_, value) => (typeof value === 'bigint' ? value.toString() : value))).not.toContain(generated.secret);
+  });
+});
+
+describe('the guide: a Cloud key', () => {
+  it('accepts calls from three IPs and shows only the first, as informative', async () => {
+    const account = await createTestAccount(prisma, sandbox);
+    const deps = serviceDeps(prisma);
+    const generated = await generateApiKey(deps, account.admin, account.accountId, { name: 'Mobile fleet', kind: 'CLOUD', usageLabel: 'CLOUD' });
+    for (const ip of ['192.0.2.1', '192.0.2.2', '192.0.2.3']) {
+      expect((await wire(sandbox, { action: 'user_get_balance', username: account.username, password: generated.secret }, ip)).status).toBe(0);
+    }
+    await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual', keyId: generated.key.id });
+    const detail = await getKeyDetail(deps, account.admin, account.accountId, generated.key.id);
+    expect(detail.key.lockedIps).toEqual([expect.objectContaining({ address: '192.0.2.1', reason: 'FIRST_SEEN', informative: true })]);
+    expect(detail.key).toMatchObject({ useCount: 3, lockedAt: null });
+    await expect(authorizeKeyIp(deps, account.admin, account.accountId, generated.key.id, { ip: '192.0.2.9' })).rejects.toMatchObject({ code: 'invalid', httpStatus: 422 });
+  });
+});

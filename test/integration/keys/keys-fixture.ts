@@ -1,0 +1,84 @@
+import crypto from 'node:crypto';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { encryptSecret } from '@/lib/crypto';
+import type { KeyServiceDeps } from '@/lib/keys/deps';
+import { createPostgresBudget } from '@/lib/sendsms/budget-postgres';
+import { createPostgresCapabilityStore } from '@/lib/sendsms/capabilities-postgres';
+import { createSendsmsClient, type SendsmsClient } from '@/lib/sendsms/client';
+import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
+import { startTestSandbox, uniqueUsername } from '@/test/integration/sendsms/sandbox-fixture';
+
+/**
+ * The keys services against real Postgres and a sandbox over HTTP, as the server runs them: the Postgres budget
+ * and capability store, account credentials and key secrets encrypted with a key of the test's own.
+ */
+
+// Set before anything reads the configuration: accountRefFor decrypts with the configured key.
+export const TEST_CREDENTIALS_KEY_HEX = crypto.randomBytes(32).toString('hex');
+process.env.CREDENTIALS_ENCRYPTION_KEY ??= TEST_CREDENTIALS_KEY_HEX;
+export const credentialsKey = Buffer.from(process.env.CREDENTIALS_ENCRYPTION_KEY, 'hex');
+
+/** The keys tests' sandbox keeps its tables in a schema of its own: its anonymous fault switches are not shared with other files. */
+export function startKeysSandbox(): Promise<RunningSandbox> {
+  return startTestSandbox({ schema: 'sandbox_keys', seed: false });
+}
+
+export function serviceDeps(prisma: PrismaClient, options: { now?: () => Date } = {}): KeyServiceDeps {
+  const clients = new Map<string, SendsmsClient>();
+  return {
+    prisma,
+    credentialsKey,
+    now: options.now ?? (() => new Date()),
+    clientFor(baseUrl) {
+      let client = clients.get(baseUrl);
+      if (!client) {
+        client = createSendsmsClient({
+          baseUrl,
+          budget: createPostgresBudget(prisma),
+          capabilities: createPostgresCapabilityStore(prisma),
+          retry: { attempts: 1 },
+          timeoutMs: 3_000,
+        });
+        clients.set(baseUrl, client);
+      }
+      return client;
+    },
+  };
+}
+
+export interface TestAccount {
+  accountId: string;
+  username: string;
+  password: string;
+  admin: SessionUser;
+  lead: SessionUser;
+  support: SessionUser;
+  outsider: SessionUser;
+}
+
+/** A sendSMS account in the sandbox (with optional keys made "on the hub") and in the dashboard, and one user per role. */
+export async function createTestAccount(prisma: PrismaClient, sandbox: RunningSandbox, keys: Array<{ name: string; kind: 'default' | 'cloud'; secret?: string; ips?: string[] }> = []): Promise<TestAccount> {
+  const username = uniqueUsername('keys');
+  const password = `pw-${crypto.randomBytes(6).toString('hex')}`;
+  await sandbox.control.createAccount({ username, password, keys });
+  const account = await prisma.account.create({
+    data: { label: `Test ${username}`, username, credentialCiphertext: encryptSecret(password, credentialsKey), credentialKind: 'PASSWORD', apiBaseUrl: sandbox.url },
+  });
+  const user = (role: SessionUser['role'], accountIds: string[]): SessionUser => ({
+    id: `user-${role}-${username}`,
+    email: `${role.toLowerCase()}@${username}.test`,
+    name: role,
+    role,
+    accountIds,
+  });
+  return {
+    accountId: account.id,
+    username,
+    password,
+    admin: user('ADMIN', [account.id]),
+    lead: user('LEAD', [account.id]),
+    support: user('SUPPORT', []),
+    outsider: user('ADMIN', []),
+  };
+}
