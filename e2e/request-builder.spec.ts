@@ -19,6 +19,10 @@ async function callFrom(page: Page, ip: string, password: string): Promise<numbe
   return ((await response.json()) as { status: number }).status;
 }
 
+async function chooseAccount(page: Page, label: 'Demo shop' | 'Demo logistics') {
+  await page.getByLabel('sendSMS account').selectOption({ label });
+}
+
 async function chooseRequest(page: Page, action: string, keyName?: string) {
   await page.getByLabel('Request', { exact: true }).selectOption(action);
   if (keyName) {
@@ -45,6 +49,7 @@ test('the guide: token_add_ip for a chosen key, the result at once, the IP on th
 
   await page.goto('/request-builder');
   await expect(page.getByRole('heading', { name: 'Api Request Builder' })).toBeVisible();
+  await chooseAccount(page, 'Demo shop');
   await expect(page.getByLabel('username', { exact: true })).toHaveValue('demo');
   await chooseRequest(page, 'token_add_ip', 'Website orders');
   await page.getByLabel('ipaddr').fill('198.51.100.30');
@@ -70,6 +75,7 @@ test('the guide: token_add_ip for a chosen key, the result at once, the IP on th
 
 test('checks ipaddr as it is typed: refuses what is not an address, warns about private ones', async ({ asAdmin: page }) => {
   await page.goto('/request-builder');
+  await chooseAccount(page, 'Demo shop');
   await chooseRequest(page, 'token_add_ip', 'Website orders');
   const ipaddr = page.getByLabel('ipaddr');
   await ipaddr.fill('300.1.2.3');
@@ -84,10 +90,10 @@ test('checks ipaddr as it is typed: refuses what is not an address, warns about 
 
 test('an upstream -8 is shown with its meaning', async ({ asAdmin: page }) => {
   await page.goto('/request-builder');
-  await page.getByLabel('sendSMS account').selectOption({ label: 'Demo logistics' });
+  await chooseAccount(page, 'Demo logistics');
   // Sent with the key itself from the dashboard's server, whose address the key is not locked on.
   await chooseRequest(page, 'token_list_ips', 'Courier notifications');
-  await page.getByLabel(/the key itself/).check();
+  await page.getByRole('radio', { name: /^the key itself/ }).check();
   await page.getByRole('button', { name: 'Test request' }).click();
   const result = page.getByRole('region', { name: 'Result' });
   await expect(result.getByText('status -8')).toBeVisible();
@@ -100,8 +106,9 @@ test('the Default-key trap: asks before a never-used Default key would lock to t
   expect(created.status()).toBe(201);
 
   await page.goto('/request-builder');
+  await chooseAccount(page, 'Demo shop');
   await chooseRequest(page, 'token_list_ips', 'Trap test key');
-  await page.getByLabel(/the key itself/).check();
+  await page.getByRole('radio', { name: /^the key itself/ }).check();
   await page.getByRole('button', { name: 'Test request' }).click();
 
   const dialog = page.getByRole('dialog', { name: 'This Default key has never been used' });
@@ -119,6 +126,7 @@ test('the Default-key trap: asks before a never-used Default key would lock to t
 
 test('support staff run token_list_ips, and are refused token_add_ip with the reason', async ({ asSupport: page }) => {
   await page.goto('/request-builder');
+  await chooseAccount(page, 'Demo shop');
   await chooseRequest(page, 'token_list_ips', 'Website orders');
   await page.getByRole('button', { name: 'Test request' }).click();
   await expect(page.getByRole('region', { name: 'Result' }).getByText('status 0')).toBeVisible();
