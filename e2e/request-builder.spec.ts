@@ -144,6 +144,17 @@ test('support staff run token_list_ips, and are refused token_add_ip with the re
   expect(forced.status()).toBe(403);
 });
 
+test('a key page opens the builder prefilled with that key and token_add_ip', async ({ asAdmin: page }) => {
+  const accountId = await demoShopId(page);
+  const keys = (await (await page.request.get(`/api/accounts/${accountId}/keys`, { params: { q: 'Website orders' } })).json()) as { rows: Array<{ id: string; name: string }> };
+  const key = keys.rows.find((row) => row.name === 'Website orders')!;
+  await page.goto(`/accounts/${accountId}/api-keys/${key.id}`);
+  await page.getByRole('link', { name: 'Open in the request builder' }).click();
+  await expect(page.getByLabel('username', { exact: true })).toHaveValue('demo');
+  await expect(page.getByLabel('Request', { exact: true })).toHaveValue('token_add_ip');
+  await expect(page.getByLabel('API key (token)')).toHaveValue(key.id);
+});
+
 test('team leads cannot open the builder', async ({ asLead: page }) => {
   await page.goto('/request-builder');
   await expect(page.getByText(/A team lead cannot run read-only requests/)).toBeVisible();

@@ -36,7 +36,7 @@ export default async function RequestBuilderPage({ searchParams }: { searchParam
           writeDenied={Object.fromEntries(accounts.map((account) => [account.id, deniedReason(user, 'requests.write', account.id)]))}
           clientIp={sourceIpOf(requestHeaders)}
           history={history}
-          initial={{ accountId: single('account'), action: single('action'), keyId: single('key'), ipaddr: single('ipaddr') }}
+          initial={{ accountId: single('accountId'), action: single('action'), keyId: single('keyId'), ipaddr: single('ipaddr') }}
         />
       </KeysQueryProvider>
     </div>
