@@ -61,6 +61,9 @@ export default defineConfig({
       DATA_DIR: '.data/e2e',
       EMBEDDED_POSTGRES_PORT: '54339',
       SANDBOX_PORT: '4110',
+      // The specs share the demo accounts and run in parallel: at sendSMS's 10 calls a minute they would starve each
+      // other. The budget itself is tested in the integration suite (test/integration/sendsms).
+      SENDSMS_BUDGET_PER_MINUTE: '1000',
       // Always the embedded database and the sandbox, whatever the shell has set.
       DATABASE_URL: '',
       SENDSMS_API_URL: '',

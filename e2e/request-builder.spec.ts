@@ -90,9 +90,9 @@ test('checks ipaddr as it is typed: refuses what is not an address, warns about 
 
 test('an upstream -8 is shown with its meaning', async ({ asAdmin: page }) => {
   await page.goto('/request-builder');
-  await chooseAccount(page, 'Demo logistics');
+  await chooseAccount(page, 'Demo shop');
   // Sent with the key itself from the dashboard's server, whose address the key is not locked on.
-  await chooseRequest(page, 'token_list_ips', 'Courier notifications');
+  await chooseRequest(page, 'token_list_ips', 'Website orders');
   await page.getByRole('radio', { name: /^the key itself/ }).check();
   await page.getByRole('button', { name: 'Test request' }).click();
   const result = page.getByRole('region', { name: 'Result' });

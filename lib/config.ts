@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { SENDSMS_BUDGET, type BudgetLimits } from '@/lib/sendsms/budget';
 
 /**
  * The dashboard's whole configuration, read from the environment and validated in one place.
@@ -91,6 +92,15 @@ const environmentSchema = z.object({
   EMBEDDED_POSTGRES_PORT: port(54329),
   SANDBOX_PORT: port(4010),
   SENDSMS_TIMEOUT_MS: milliseconds(10_000),
+  SENDSMS_BUDGET_PER_MINUTE: z.preprocess(
+    emptyAsUnset,
+    z.coerce
+      .number({ error: 'must be a whole number of calls from 1 to 10000' })
+      .int('must be a whole number of calls from 1 to 10000')
+      .min(1, 'must be a whole number of calls from 1 to 10000')
+      .max(10_000, 'must be a whole number of calls from 1 to 10000')
+      .default(10),
+  ),
   SESSION_IDLE_HOURS: wholeNumber(8, 1, 720),
   SIGN_IN_MAX_FAILURES: wholeNumber(5, 1, 100),
   SIGN_IN_WINDOW_MINUTES: wholeNumber(15, 1, 1440),
@@ -119,6 +129,11 @@ export interface Config {
   sandboxPort: number;
   /** How long one call to sendSMS may take before it is abandoned (and, for reads, retried). */
   sendsmsTimeoutMs: number;
+  /**
+   * Non-billable sendSMS queries allowed per account and minute, shared by every process: the provider's documented
+   * 10 by default. The bundled sandbox enforces the same number.
+   */
+  sendsmsBudgetPerMinute: number;
   /** A session unused for this long ends; every request made with it starts the count again. */
   sessionIdleHours: number;
   /** Failed sign-ins allowed per email and per source IP within the window before sign-in is refused. */
@@ -163,6 +178,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     embeddedPostgresPort: values.EMBEDDED_POSTGRES_PORT,
     sandboxPort: values.SANDBOX_PORT,
     sendsmsTimeoutMs: values.SENDSMS_TIMEOUT_MS,
+    sendsmsBudgetPerMinute: values.SENDSMS_BUDGET_PER_MINUTE,
     sessionIdleHours: values.SESSION_IDLE_HOURS,
     signInMaxFailures: values.SIGN_IN_MAX_FAILURES,
     signInWindowMinutes: values.SIGN_IN_WINDOW_MINUTES,
@@ -196,4 +212,9 @@ export function getCredentialsKey(): Buffer {
   const key = getConfig().credentialsEncryptionKey;
   if (!key) throw new Error('CREDENTIALS_ENCRYPTION_KEY is not set: start the dashboard with `npm start`, which provides it');
   return key;
+}
+
+/** The sendSMS budget as the client and the sandbox apply it: SENDSMS_BUDGET_PER_MINUTE over the sliding window. */
+export function sendsmsBudgetLimits(config: Pick<Config, 'sendsmsBudgetPerMinute'>): BudgetLimits {
+  return { ...SENDSMS_BUDGET, limit: config.sendsmsBudgetPerMinute };
 }

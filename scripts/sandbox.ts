@@ -4,7 +4,7 @@
  * PostgreSQL under DATA_DIR (the same one `npm start` uses, so the two cannot run from one folder at once).
  */
 import path from 'node:path';
-import { parseConfig } from '@/lib/config';
+import { parseConfig, sendsmsBudgetLimits } from '@/lib/config';
 import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import { DEMO_ACCOUNTS } from '@/lib/demo/fixtures';
 import { createLogger, describeError } from '@/lib/log';
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     databaseUrl = database.url;
   }
   const host = option('--host') ?? '127.0.0.1';
-  const sandbox = await startSandbox({ databaseUrl, host, port: config.sandboxPort, log });
+  const sandbox = await startSandbox({ budget: sendsmsBudgetLimits(config), databaseUrl, host, port: config.sandboxPort, log });
   stops.unshift(sandbox.stop);
   const accounts = DEMO_ACCOUNTS.map((account) => `${account.username} / ${account.credentialKind === 'PASSWORD' ? account.credential : '(its API key)'}`);
   process.stdout.write(`\n  sendSMS sandbox listening on ${sandbox.url}\n  demo accounts: ${accounts.join(', ')}\n  Ctrl-C stops it.\n\n`);

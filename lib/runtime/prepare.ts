@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { upstreamBaseUrl, type Config } from '@/lib/config';
+import { sendsmsBudgetLimits, upstreamBaseUrl, type Config } from '@/lib/config';
 import { createPrismaClient } from '@/lib/db/client';
 import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import { applyMigrations } from '@/lib/db/migrate';
@@ -73,7 +73,7 @@ export async function prepareRuntime(config: Config, log: Logger): Promise<Runti
 
     // The bundled sandbox (lib/sendsms/sandbox) starts here when SENDSMS_API_URL is not set: issue 3.
     if (config.sendsmsApiUrl === null) {
-      const sandbox = await startSandbox({ databaseUrl, host: '127.0.0.1', port: config.sandboxPort, log });
+      const sandbox = await startSandbox({ databaseUrl, host: '127.0.0.1', port: config.sandboxPort, log, budget: sendsmsBudgetLimits(config) });
       stops.push(sandbox.stop);
     }
 

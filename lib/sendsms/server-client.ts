@@ -1,4 +1,4 @@
-import { getConfig } from '@/lib/config';
+import { getConfig, sendsmsBudgetLimits } from '@/lib/config';
 import { getPrisma } from '@/lib/db/client';
 import { createLogger } from '@/lib/log';
 import { createPostgresBudget } from '@/lib/sendsms/budget-postgres';
@@ -20,7 +20,7 @@ export function getSendsmsClient(baseUrl: string): SendsmsClient {
     client = createSendsmsClient({
       baseUrl,
       timeoutMs: getConfig().sendsmsTimeoutMs,
-      budget: createPostgresBudget(prisma),
+      budget: createPostgresBudget(prisma, sendsmsBudgetLimits(getConfig())),
       capabilities: createPostgresCapabilityStore(prisma),
       log: createLogger('sendsms'),
     });
