@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { isBuildCurrent, sourceFingerprint, stampBuild } from '@/lib/runtime/build-fingerprint';
+import { isBuildCurrent } from '@/lib/runtime/build-fingerprint';
 import { freshEnvironment, median, ROOT as root, startDashboard } from '@/bench/support/dashboard-process';
 
 const runs = Number(process.env.RUNS ?? 3);
@@ -16,10 +16,8 @@ const IDLE_SETTLE_MS = 5_000;
 async function main() {
   if (!isBuildCurrent(root)) {
     process.stdout.write('building first (not timed)...\n');
-    const fingerprint = sourceFingerprint(root);
     const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('build failed');
-    stampBuild(root, fingerprint);
   }
 
   const firstStarts: number[] = [];
