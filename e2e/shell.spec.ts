@@ -177,11 +177,14 @@ test.describe('keyboard', () => {
     await waitForThemeToggle(page);
 
     await tabUntil(page, (focused) => focused.inThemeToggle);
-    // Arrow keys move focus round the three choices; stop on Dark.
-    for (let presses = 0; presses < 3 && (await describeFocus(page)).label !== 'Dark'; presses++) {
-      await page.keyboard.press('ArrowRight');
-    }
-    expect((await describeFocus(page)).label).toBe('Dark');
+    // Tab lands on the checked choice; arrow keys move focus round the group (Light, Dark, System, and back).
+    // Each move is awaited before the next key, since the group moves focus after the key event.
+    const focusedChoice = () => expect.poll(async () => (await describeFocus(page)).label);
+    await focusedChoice().toBe('System');
+    await page.keyboard.press('ArrowRight');
+    await focusedChoice().toBe('Light');
+    await page.keyboard.press('ArrowRight');
+    await focusedChoice().toBe('Dark');
 
     await page.keyboard.press('Space');
     await expect(page.locator('html')).toHaveClass(DARK_CLASS);
