@@ -1,3 +1,4 @@
+import { visibleAccountIds } from '@/lib/auth/permissions';
 import { recordAuditEvent } from '@/lib/audit/record';
 import { RequestRefusedError } from '@/lib/auth/access-denied';
 import type { SessionUser } from '@/lib/auth/session-user';
@@ -21,7 +22,7 @@ const actorOf = (user: SessionUser) => ({ actorId: user.id, actorEmail: user.ema
 /** Support sees every account; admins and leads the accounts they are members of. */
 export async function listAccounts(user: SessionUser): Promise<AccountSummary[]> {
   const rows = await getPrisma().account.findMany({
-    where: user.role === 'SUPPORT' ? {} : { id: { in: user.accountIds } },
+    where: { id: visibleAccountIds(user) },
     select: ACCOUNT_SUMMARY_SELECT,
     orderBy: { label: 'asc' },
   });

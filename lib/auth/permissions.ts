@@ -76,6 +76,16 @@ export function deniedReason(actor: Actor, permission: Permission, accountId?: s
   return actor.accountIds.includes(accountId) ? null : 'You are not a member of this sendSMS account';
 }
 
+/** Whether the actor's role reads every sendSMS account rather than only those it is a member of. */
+export function seesEveryAccount(actor: Pick<Actor, 'role'>): boolean {
+  return ROLE_PERMISSIONS[actor.role].accountScope === 'all';
+}
+
+/** The accounts the actor may see, as a filter on account ids (Prisma's `in`): undefined means every account. */
+export function visibleAccountIds(actor: Actor): { in: string[] } | undefined {
+  return seesEveryAccount(actor) ? undefined : { in: [...actor.accountIds] };
+}
+
 export function can(actor: Actor, permission: Permission, accountId?: string): boolean {
   return deniedReason(actor, permission, accountId) === null;
 }

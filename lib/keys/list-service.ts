@@ -1,3 +1,4 @@
+import { visibleAccountIds } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertAllowed, loadAccount } from '@/lib/keys/access';
 import { accountCapability } from '@/lib/keys/capabilities';
@@ -49,7 +50,7 @@ export async function listAccountKeys(deps: KeyServiceDeps, actor: SessionUser, 
 /** The accounts a user may see keys of, for /api-keys: members' accounts, or every account for support staff. */
 export async function listVisibleAccounts(deps: KeyServiceDeps, actor: SessionUser) {
   const accounts = await deps.prisma.account.findMany({
-    where: actor.role === 'SUPPORT' ? {} : { id: { in: actor.accountIds } },
+    where: { id: visibleAccountIds(actor) },
     orderBy: { label: 'asc' },
     select: { id: true, label: true, username: true, _count: { select: { apiKeys: { where: { deletedAt: null } } } } },
   });

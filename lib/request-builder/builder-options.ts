@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { ROLE_PERMISSIONS } from '@/lib/auth/permissions';
+import { visibleAccountIds } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { BUILDER_REQUESTS } from '@/lib/request-builder/catalogue';
 
@@ -31,9 +31,8 @@ export interface BuilderAccountOption {
 }
 
 export async function builderOptions(prisma: PrismaClient, actor: SessionUser): Promise<BuilderAccountOption[]> {
-  const everyAccount = ROLE_PERMISSIONS[actor.role].accountScope === 'all';
   const accounts = await prisma.account.findMany({
-    where: everyAccount ? {} : { id: { in: actor.accountIds } },
+    where: { id: visibleAccountIds(actor) },
     orderBy: { label: 'asc' },
     select: {
       id: true,

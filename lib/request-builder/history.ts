@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { ROLE_PERMISSIONS } from '@/lib/auth/permissions';
+import { visibleAccountIds } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 
 /**
@@ -23,9 +23,8 @@ export interface BuilderHistoryEntry {
 }
 
 export async function builderHistory(prisma: PrismaClient, actor: SessionUser, limit = 20): Promise<BuilderHistoryEntry[]> {
-  const everyAccount = ROLE_PERMISSIONS[actor.role].accountScope === 'all';
   const events = await prisma.auditEvent.findMany({
-    where: { action: 'request.run', ...(everyAccount ? {} : { accountId: { in: actor.accountIds } }) },
+    where: { action: 'request.run', accountId: visibleAccountIds(actor) },
     orderBy: { occurredAt: 'desc' },
     take: limit,
   });
