@@ -1,5 +1,4 @@
-import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
-import { recordAuditEvent } from '@/lib/audit/record';
+import { recordAuditEvent, type AuditWriter } from '@/lib/audit/record';
 import type { SessionUser } from '@/lib/auth/session-user';
 
 /**
@@ -7,7 +6,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
  * or detail request. Other roles only see accounts they belong to, which needs no such trail.
  */
 export async function recordAccountView(
-  db: Pick<PrismaClient, 'auditEvent'> | Prisma.TransactionClient,
+  db: AuditWriter,
   user: SessionUser,
   accountId: string,
   details: { path: string; sourceIp: string | null; userAgent: string | null },

@@ -30,14 +30,32 @@ export const sessionTokenSchema = z.object({
 
 export type SessionToken = z.infer<typeof sessionTokenSchema>;
 
+/**
+ * Decoded cookies, by value. Decoding (key derivation plus AES-GCM) costs about 0.1 ms and a page view decodes
+ * the same cookie in the proxy and again in the page; the same value always decodes to the same token under the
+ * same secret, so a hit is exact. Expiry is checked on every hit. Only valid tokens are kept, at most this many.
+ */
+const DECODED_LIMIT = 1_000;
+const decoded = new Map<string, { secret: string; token: SessionToken }>();
+
 /** The user id a session cookie names, or null when it is missing, forged, tampered with or expired. */
 export async function readSessionToken(cookieValue: string | undefined): Promise<SessionToken | null> {
   if (!cookieValue) return null;
+  const secret = sessionSecret();
+  const known = decoded.get(cookieValue);
+  if (known && known.secret === secret) return isExpired(known.token) ? null : known.token;
   try {
-    const payload = await decode({ token: cookieValue, secret: sessionSecret() });
+    const payload = await decode({ token: cookieValue, secret });
     const parsed = sessionTokenSchema.safeParse(payload);
-    return parsed.success ? parsed.data : null;
+    if (!parsed.success) return null;
+    if (decoded.size >= DECODED_LIMIT) decoded.delete(decoded.keys().next().value!);
+    decoded.set(cookieValue, { secret, token: parsed.data });
+    return parsed.data;
   } catch {
     return null;
   }
+}
+
+function isExpired(token: SessionToken): boolean {
+  return token.exp !== undefined && token.exp * 1000 <= Date.now();
 }

@@ -1,10 +1,12 @@
 import { encode } from 'next-auth/jwt';
+import type { NextResponse } from 'next/server';
 import { getConfig } from '@/lib/config';
-import { sessionSecret, type SessionToken } from '@/lib/auth/session-cookie';
+import { sessionCookieName, sessionSecret, type SessionToken } from '@/lib/auth/session-cookie';
 
 /**
  * Idle expiry: a session lives SESSION_IDLE_HOURS from its last use. next-auth sets that lifetime when it issues
- * the cookie; the proxy re-issues it as requests come, at most once a minute, so only idleness ends a session.
+ * the cookie; after that, each answer to a signed-in request re-issues it (pages from the proxy, API routes from
+ * withPermission), at most once a minute, so only idleness ends a session.
  */
 
 const REISSUE_AFTER_SECONDS = 60;
@@ -19,4 +21,18 @@ export async function reissuedSessionToken(token: SessionToken, nowSeconds = Mat
   if (token.exp !== undefined && token.exp - nowSeconds > lifetime - REISSUE_AFTER_SECONDS) return null;
   const { sub, email, name, role, accountIds } = token;
   return encode({ token: { sub, email, name, role, accountIds }, secret: sessionSecret(), maxAge: lifetime });
+}
+
+/** Sets the re-issued session cookie on an answer, when the token is due for one. */
+export async function restartIdleClock(response: NextResponse, token: SessionToken): Promise<void> {
+  const reissued = await reissuedSessionToken(token);
+  if (!reissued) return;
+  const cookieName = sessionCookieName();
+  response.cookies.set(cookieName, reissued, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: cookieName.startsWith('__Secure-'),
+    maxAge: sessionIdleSeconds(),
+  });
 }

@@ -1,11 +1,13 @@
 import { getPrisma } from '@/lib/db/client';
+import type { Role } from '@/lib/generated/prisma/enums';
 import type { SessionUser } from '@/lib/auth/session-user';
-import { isTwoFactorRequired } from '@/lib/auth/two-factor-policy';
+import { mustEnrolTwoFactor, SETTINGS_ID } from '@/lib/auth/two-factor-policy';
 
 /**
- * The user a session belongs to, read from the database on every request (a primary-key lookup plus the
- * membership index): a disabled user, a changed role or a removed membership takes effect at once, whatever the
- * JWT still says.
+ * The user a session belongs to, read from the database on every request: a disabled user, a changed role or a
+ * removed membership takes effect at once, whatever the JWT still says. Every request pays for it, so it is one
+ * round trip (the user's primary key, the membership index and the settings row in one statement) rather than
+ * the three that Prisma's relation queries would make.
  */
 
 export interface SessionUserState {
@@ -14,16 +16,28 @@ export interface SessionUserState {
   mustEnrolTwoFactor: boolean;
 }
 
+interface SessionUserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabledAt: Date | null;
+  totpEnabledAt: Date | null;
+  accountIds: string[];
+  adminTwoFactorRequired: boolean;
+}
+
 export async function loadSessionUser(userId: string): Promise<SessionUserState | null> {
-  const prisma = getPrisma();
-  const row = await prisma.user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, totpEnabledAt: true, memberships: { select: { accountId: true } } },
-  });
+  const rows = await getPrisma().$queryRaw<SessionUserRow[]>`
+    SELECT u."id", u."email", u."name", u."role"::text AS "role", u."disabledAt", u."totpEnabledAt",
+           ARRAY(SELECT m."accountId" FROM "Membership" m WHERE m."userId" = u."id" ORDER BY m."accountId") AS "accountIds",
+           COALESCE((SELECT s."requireAdminTwoFactor" FROM "DashboardSettings" s WHERE s."id" = ${SETTINGS_ID}), false) AS "adminTwoFactorRequired"
+      FROM "User" u
+     WHERE u."id" = ${userId}`;
+  const row = rows[0];
   if (!row || row.disabledAt) return null;
-  const mustEnrolTwoFactor = row.role === 'ADMIN' && row.totpEnabledAt === null && (await isTwoFactorRequired(prisma, row.role));
   return {
-    user: { id: row.id, email: row.email, name: row.name, role: row.role, accountIds: row.memberships.map((membership) => membership.accountId) },
-    mustEnrolTwoFactor,
+    user: { id: row.id, email: row.email, name: row.name, role: row.role, accountIds: row.accountIds },
+    mustEnrolTwoFactor: mustEnrolTwoFactor(row, row.adminTwoFactorRequired),
   };
 }

@@ -6,13 +6,14 @@ import type { Role } from '@/lib/generated/prisma/enums';
  * defaults (not mandatory), so a fresh database needs no seeding.
  */
 
-const SETTINGS_ID = 'dashboard';
+/** The one row's id. The session lookup reads the setting in its own query, by this id. */
+export const SETTINGS_ID = 'dashboard';
 
 type SettingsReader = Pick<PrismaClient, 'dashboardSettings'> | Prisma.TransactionClient;
 
-export async function isTwoFactorRequired(db: SettingsReader, role: Role): Promise<boolean> {
-  if (role !== 'ADMIN') return false;
-  return (await readAdminTwoFactorSetting(db)) === true;
+/** Whether a user must enrol before doing anything else: an admin without 2FA while the setting requires it. */
+export function mustEnrolTwoFactor(user: { role: Role; totpEnabledAt: Date | null }, adminTwoFactorRequired: boolean): boolean {
+  return user.role === 'ADMIN' && user.totpEnabledAt === null && adminTwoFactorRequired;
 }
 
 export async function readAdminTwoFactorSetting(db: SettingsReader): Promise<boolean> {

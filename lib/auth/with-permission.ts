@@ -5,6 +5,7 @@ import { AccessDeniedError, RequestRefusedError } from '@/lib/auth/access-denied
 import { deniedReason, type Permission } from '@/lib/auth/permissions';
 import { isCrossOriginWrite } from '@/lib/auth/same-origin';
 import { readSessionToken, sessionCookieName } from '@/lib/auth/session-cookie';
+import { restartIdleClock } from '@/lib/auth/session-lifetime';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { loadSessionUser } from '@/lib/auth/session-user-lookup';
 import { sourceIpOf, userAgentOf } from '@/lib/auth/source-ip';
@@ -72,7 +73,7 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
 
     const token = await readSessionToken(request.cookies.get(sessionCookieName())?.value);
     const state = token ? await loadSessionUser(token.sub) : null;
-    if (!state) return jsonError(401, 'unauthenticated', 'Your session has ended: sign in again to continue');
+    if (!token || !state) return jsonError(401, 'unauthenticated', 'Your session has ended: sign in again to continue');
     const { user } = state;
 
     const deny = async (reason: string, accountId: string | null) => {
@@ -119,7 +120,11 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
     }
 
     try {
-      return await handler({ request, user, params: params.data, body, accountId, meta });
+      const response = await handler({ request, user, params: params.data, body, accountId, meta });
+      // The proxy does not run for API routes: a signed-in call restarts the session's idle clock here.
+      const answer = response instanceof NextResponse ? response : new NextResponse(response.body, response);
+      await restartIdleClock(answer, token);
+      return answer;
     } catch (error) {
       if (error instanceof AccessDeniedError) return deny(error.reason, error.accountId);
       if (error instanceof RequestRefusedError) return NextResponse.json({ error: 'refused', message: error.message, ...error.details }, { status: error.status });

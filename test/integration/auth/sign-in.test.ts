@@ -113,6 +113,38 @@ describe('the wrapper around route handlers', () => {
     expect((await call()).status).toBe(401);
   });
 
+  it('takes a removed membership into account at once', async () => {
+    const { user } = await person();
+    await prisma.membership.create({ data: { userId: user.id, accountId: world.accountA } });
+    const cookie = await sessionCookie(user.id);
+    const call = () => accountRoute.GET(routeRequest(`/api/accounts/${world.accountA}`, { method: 'GET', cookie }), { params: Promise.resolve({ accountId: world.accountA }) });
+    expect((await call()).status).toBe(200);
+    await prisma.membership.delete({ where: { userId_accountId: { userId: user.id, accountId: world.accountA } } });
+    expect((await call()).status).toBe(403);
+  });
+
+  it('restarts the idle clock of a session on its answers, at most once a minute', async () => {
+    const { user } = await person();
+    await prisma.membership.create({ data: { userId: user.id, accountId: world.accountA } });
+    const call = (cookie: string) => accountRoute.GET(routeRequest(`/api/accounts/${world.accountA}`, { method: 'GET', cookie }), { params: Promise.resolve({ accountId: world.accountA }) });
+    const idleSeconds = 8 * 3600;
+
+    // Issued an hour's lifetime ago-equivalent: due for a fresh cookie with the whole idle lifetime.
+    const due = await call(await sessionCookie(user.id));
+    expect(due.status).toBe(200);
+    const reissued = due.headers.getSetCookie().find((cookie) => cookie.startsWith('next-auth.session-token='));
+    expect(reissued).toMatch(new RegExp(`Max-Age=${idleSeconds}`));
+    expect(reissued).toMatch(/HttpOnly/i);
+    const renewedCookie = reissued!.split(';')[0]!;
+    const { readSessionToken } = await import('@/lib/auth/session-cookie');
+    expect((await readSessionToken(renewedCookie.split('=')[1]))?.sub).toBe(user.id);
+
+    // Issued just now: nothing to renew.
+    const fresh = await call(renewedCookie);
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.getSetCookie().some((cookie) => cookie.startsWith('next-auth.session-token='))).toBe(false);
+  });
+
   it("refuses another tenant's account id in the URL with a 403 and an audit row", async () => {
     const cookie = await sessionCookie(world.users.otherAdmin);
     const response = await accountRoute.GET(routeRequest(`/api/accounts/${world.accountA}`, { method: 'GET', cookie }), { params: Promise.resolve({ accountId: world.accountA }) });
