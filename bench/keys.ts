@@ -3,7 +3,8 @@
  *   1. The keys list endpoint (GET /api/accounts/:id/keys) of the production build, for an account with 10,000 keys:
  *      a page of 50 with a search and a sort, at 50 concurrent connections for 10 s (after 3 s of warm-up),
  *      with autocannon on loopback. Signed in with a session cookie minted for a team lead of the account, so every
- *      request goes through withPermission (JWT, user and membership from Postgres) like a real one.
+ *      request goes through withPermission (JWT, user and membership from Postgres) like a real one. Then the same
+ *      URL without a cookie, answered 401 before any query: the floor that Next.js itself sets on this machine.
  *   2. First-load JavaScript of the keys page: every script the served HTML loads, gzipped, summed.
  *   3. The budget: refreshing 200 keys' IP lists through the refresh service against the sandbox, every call's
  *      time recorded; the most calls in any window of the budget's length must stay ≤ 10. To stay bounded in
@@ -90,6 +91,9 @@ async function main(): Promise<void> {
     await autocannon({ url, headers: { cookie }, connections: CONNECTIONS, duration: 3 });
     const load = await autocannon({ url, headers: { cookie }, connections: CONNECTIONS, duration: LOAD_SECONDS });
     const failed = load.non2xx + load.errors + load.timeouts;
+    // The floor under it: the same URL without a session, answered 401 by withPermission before any query. What
+    // Next.js itself costs per request on this machine, which no work in the handler can go below.
+    const floor = await autocannon({ url, connections: CONNECTIONS, duration: LOAD_SECONDS });
 
     // 2. First-load JavaScript of the keys page, as served.
     const html = await (await fetch(`${origin}/accounts/${accountId}/api-keys`, { headers: { cookie } })).text();
@@ -109,6 +113,10 @@ async function main(): Promise<void> {
     console.log(
       `  1. list endpoint, ${KEY_COUNT.toLocaleString('en-US')} keys, page of 50, search "shop" + sort by last used: p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, ` +
         `${Math.round(load.requests.average)} requests/s at ${CONNECTIONS} connections over ${LOAD_SECONDS} s, ${failed} failed (target p50 ≤ 20 ms, p99 ≤ 80 ms)`,
+    );
+    console.log(
+      `     floor: the same URL without a session (401 before any query): p50 ${floor.latency.p50} ms, p99 ${floor.latency.p99} ms, ${Math.round(floor.requests.average)} requests/s ` +
+        `(${floor.non2xx} answered 401 of ${floor.requests.total})`,
     );
     console.log(`  2. first-load JavaScript of /accounts/[accountId]/api-keys: ${(gzipped / 1024).toFixed(1)} KB gzipped in ${scripts.length} scripts (target ≤ 200 KB)`);
     console.log(

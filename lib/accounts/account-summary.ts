@@ -16,7 +16,8 @@ export interface AccountSummary {
   capabilities: Record<string, string>;
 }
 
-export type AccountRow = Omit<Account, 'credentialCiphertext'> & { credentialCiphertext?: string };
+/** What ACCOUNT_SUMMARY_SELECT reads (the keys version is the keys list's business, not a summary's). */
+export type AccountRow = Omit<Account, 'credentialCiphertext' | 'keysVersion'> & { credentialCiphertext?: string };
 
 export function toAccountSummary(account: AccountRow, now = new Date()): AccountSummary {
   const capabilities =

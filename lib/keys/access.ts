@@ -21,12 +21,14 @@ export interface AccountRow {
   credentialCiphertext: string;
   apiBaseUrl: string;
   capabilities: unknown;
+  /** Moves with every change to the account's keys (see list-cache.ts). */
+  keysVersion: bigint;
 }
 
 export async function loadAccount(db: Db, accountId: string): Promise<AccountRow> {
   const account = await db.account.findUnique({
     where: { id: accountId },
-    select: { id: true, label: true, username: true, credentialCiphertext: true, apiBaseUrl: true, capabilities: true },
+    select: { id: true, label: true, username: true, credentialCiphertext: true, apiBaseUrl: true, capabilities: true, keysVersion: true },
   });
   if (!account) throw new KeyServiceError('not-found', 'There is no such sendSMS account.');
   return account;

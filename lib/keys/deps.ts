@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { getCredentialsKey } from '@/lib/config';
 import { getPrisma } from '@/lib/db/client';
+import { keyListCache, type KeyListCache } from '@/lib/keys/list-cache';
 import type { SendsmsClient } from '@/lib/sendsms/client';
 import { getSendsmsClient } from '@/lib/sendsms/server-client';
 
@@ -15,8 +16,10 @@ export interface KeyServiceDeps {
   /** Encrypts the key secrets the dashboard keeps. */
   credentialsKey: Buffer;
   now(): Date;
+  /** Keeps keys list pages between two changes of an account's keys; without one, every list reads the database. */
+  listCache?: KeyListCache;
 }
 
 export function serverKeyDeps(): KeyServiceDeps {
-  return { prisma: getPrisma(), clientFor: getSendsmsClient, credentialsKey: getCredentialsKey(), now: () => new Date() };
+  return { prisma: getPrisma(), clientFor: getSendsmsClient, credentialsKey: getCredentialsKey(), now: () => new Date(), listCache: keyListCache };
 }

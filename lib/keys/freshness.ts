@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isRefreshing } from '@/lib/keys/background-refresh';
-import { selectAccountFreshness, selectLastRefreshFailure, type Db } from '@/lib/keys/repository';
+import { selectAccountFreshness, selectLastRefreshFailure, type AccountFreshnessRecord, type Db } from '@/lib/keys/repository';
 import type { FreshnessView, RefreshProblem } from '@/lib/keys/types';
 
 /**
@@ -21,8 +21,15 @@ export interface AccountFreshness extends FreshnessView {
   lastProblemAt: Date | null;
 }
 
-export async function accountFreshness(db: Db, accountId: string, options: { usageReported: boolean; now: Date }): Promise<AccountFreshness> {
-  const fetched = await selectAccountFreshness(db, accountId);
+export interface FreshnessOptions {
+  usageReported: boolean;
+  now: Date;
+  /** The fetch times, when the caller has them already (the keys list keeps them with its pages). */
+  fetched?: AccountFreshnessRecord;
+}
+
+export async function accountFreshness(db: Db, accountId: string, options: FreshnessOptions): Promise<AccountFreshness> {
+  const fetched = options.fetched ?? (await selectAccountFreshness(db, accountId));
   const newest = [fetched.usageFetchedAt, fetched.ipsNewestFetchedAt].filter((date): date is Date => date !== null).sort((a, b) => b.getTime() - a.getTime())[0];
   const failure = await selectLastRefreshFailure(db, accountId, newest ?? new Date(0));
   let lastProblem: RefreshProblem | null = null;

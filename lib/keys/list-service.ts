@@ -6,7 +6,8 @@ import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { accountFreshness, backgroundRefreshDue, toFreshnessView } from '@/lib/keys/freshness';
 import type { KeyListQuery } from '@/lib/keys/list-query';
 import { refreshAccountKeys } from '@/lib/keys/refresh-service';
-import { selectKeyIps, selectKeyPage } from '@/lib/keys/repository';
+import type { KeyListSnapshot } from '@/lib/keys/list-cache';
+import { selectAccountFreshness, selectKeyIps, selectKeyPage, type Db } from '@/lib/keys/repository';
 import type { KeyListView } from '@/lib/keys/types';
 import { toKeyRowView } from '@/lib/keys/views';
 import { createLogger, describeError } from '@/lib/log';
@@ -14,7 +15,8 @@ import { createLogger, describeError } from '@/lib/log';
 /**
  * The keys list of one account, from Postgres only (search, filters, sort and page done there), with how old each
  * part is. When the data is old it starts a refresh in the background and answers at once with what it has: a
- * page never waits on sendSMS, and never breaks because sendSMS is down.
+ * page never waits on sendSMS, and never breaks because sendSMS is down. Pages are kept in memory between two
+ * changes of the account's keys (list-cache.ts).
  */
 
 const log = createLogger('keys');
@@ -27,11 +29,15 @@ export interface ListOptions {
 export async function listAccountKeys(deps: KeyServiceDeps, actor: SessionUser, accountId: string, query: KeyListQuery, options: ListOptions = {}): Promise<KeyListView> {
   assertAllowed(actor, 'keys.read', accountId);
   const now = deps.now();
-  const [account, page] = await Promise.all([loadAccount(deps.prisma, accountId), selectKeyPage(deps.prisma, accountId, query, now)]);
-  const [ips, freshness] = await Promise.all([
-    selectKeyIps(deps.prisma, page.keys.map((key) => key.id)),
-    accountFreshness(deps.prisma, accountId, { usageReported: accountCapability(account.capabilities, 'token_list') !== 'unsupported', now }),
-  ]);
+  // The account (and its keys version) first, the keys after: a page kept under a version is never older than it.
+  const account = await loadAccount(deps.prisma, accountId);
+  const load = () => readKeyPage(deps.prisma, accountId, query, now);
+  const page = await (deps.listCache ? deps.listCache.read(accountId, account.keysVersion, query, load) : load());
+  const freshness = await accountFreshness(deps.prisma, accountId, {
+    usageReported: accountCapability(account.capabilities, 'token_list') !== 'unsupported',
+    now,
+    fetched: page.fetched,
+  });
   if (options.backgroundRefresh && backgroundRefreshDue(freshness, now)) {
     freshness.refreshing = true;
     void refreshAccountKeys(deps, null, accountId, { trigger: 'background' }).catch((error: unknown) => log.warn(`background refresh of ${accountId} failed: ${describeError(error)}`));
@@ -39,12 +45,18 @@ export async function listAccountKeys(deps: KeyServiceDeps, actor: SessionUser, 
   return {
     accountId,
     accountLabel: account.label,
-    rows: page.keys.map((key) => toKeyRowView(key, ips.get(key.id) ?? [], now)),
+    rows: page.keys.map((key) => toKeyRowView(key, page.ips.get(key.id) ?? [], now)),
     total: page.total,
     page: query.page,
     size: query.size,
     freshness: toFreshnessView(freshness),
   };
+}
+
+async function readKeyPage(db: Db, accountId: string, query: KeyListQuery, now: Date): Promise<KeyListSnapshot> {
+  const [page, fetched] = await Promise.all([selectKeyPage(db, accountId, query, now), selectAccountFreshness(db, accountId)]);
+  const ips = await selectKeyIps(db, page.keys.map((key) => key.id));
+  return { keys: page.keys, total: page.total, ips, fetched };
 }
 
 /** The accounts a user may see keys of, for /api-keys: members' accounts, or every account for support staff. */

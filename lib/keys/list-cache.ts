@@ -1,0 +1,81 @@
+import type { KeyListQuery } from '@/lib/keys/list-query';
+import type { AccountFreshnessRecord, KeyIpRecord, KeyRecord } from '@/lib/keys/repository';
+
+/**
+ * Pages of the keys list, kept in memory under the account's keys version (Account."keysVersion", moved by
+ * database triggers on every change to the account's keys or their IP lists, by any process). A list read asks
+ * for the version first and the page after, so a page is never older than the version it is kept under; when the
+ * version moves, the old pages are never asked for again and age out.
+ *
+ * Why: a search over 10,000 keys reads every one of them (the count of matches needs it), and a page is asked for
+ * again and again between two changes (tabs, polling, people looking at the same account). Only what the database
+ * said is kept; anything that depends on the time of the request (relative ages, badges) is worked out per request.
+ *
+ * Identical reads that arrive together share one database read, as sendSMS reads do in the client.
+ */
+
+export interface KeyListSnapshot {
+  keys: KeyRecord[];
+  total: number;
+  ips: Map<string, KeyIpRecord[]>;
+  /** When the account's keys were last fetched from sendSMS: the same for every page of one version. */
+  fetched: AccountFreshnessRecord;
+}
+
+/** Pages kept at most; about 60 KB each for pages of 50. */
+const MAX_ENTRIES = 500;
+/**
+ * The idle filter compares with the time of the request, which moves without any write; a page is therefore kept
+ * for a minute at most, the same precision as the "idle 30 days" badge needs.
+ */
+const MAX_AGE_MS = 60_000;
+
+interface Entry {
+  storedAt: number;
+  snapshot: Promise<KeyListSnapshot>;
+}
+
+export interface KeyListCache {
+  read(accountId: string, keysVersion: bigint, query: KeyListQuery, load: () => Promise<KeyListSnapshot>): Promise<KeyListSnapshot>;
+  readonly size: number;
+}
+
+export function createKeyListCache(options: { maxEntries?: number; maxAgeMs?: number; now?: () => number } = {}): KeyListCache {
+  const maxEntries = options.maxEntries ?? MAX_ENTRIES;
+  const maxAgeMs = options.maxAgeMs ?? MAX_AGE_MS;
+  const now = options.now ?? Date.now;
+  const entries = new Map<string, Entry>();
+
+  return {
+    read(accountId, keysVersion, query, load) {
+      const id = cacheKey(accountId, keysVersion, query);
+      const known = entries.get(id);
+      if (known && now() - known.storedAt < maxAgeMs) {
+        // Most recently used last: the first entry of the map is the one to drop when full.
+        entries.delete(id);
+        entries.set(id, known);
+        return known.snapshot;
+      }
+      entries.delete(id);
+      const snapshot = load();
+      // A failed read is not kept: the next request tries again.
+      snapshot.catch(() => {
+        if (entries.get(id)?.snapshot === snapshot) entries.delete(id);
+      });
+      entries.set(id, { storedAt: now(), snapshot });
+      while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      return snapshot;
+    },
+    get size() {
+      return entries.size;
+    },
+  };
+}
+
+/** The query as its schema parsed it: every field it will ever have, in the schema's order. */
+function cacheKey(accountId: string, keysVersion: bigint, query: KeyListQuery): string {
+  return `${accountId}\u0000${keysVersion}\u0000${JSON.stringify(query)}`;
+}
+
+/** The server's one cache (per process), handed to the services by serverKeyDeps(). */
+export const keyListCache = createKeyListCache();
