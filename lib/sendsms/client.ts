@@ -17,7 +17,9 @@ import {
 } from '@/lib/sendsms/errors';
 import { chooseKeyCallForm, type KeyInUse } from '@/lib/sendsms/key-form';
 import { buildRequestUrl, type BuiltRequest, type QueryValue } from '@/lib/sendsms/request-url';
+import { httpTransport } from '@/lib/sendsms/http-transport';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableFailure, type RetryPolicy } from '@/lib/sendsms/retry';
+import { fetchTransport, TransportTimeoutError, type Transport } from '@/lib/sendsms/transport';
 
 /**
  * The dashboard's one way to talk to sendSMS. Per call, in order: validate the parameters against the action
@@ -67,6 +69,9 @@ export interface SendsmsClientOptions {
   maxBudgetWaitMs?: number;
   capabilities?: CapabilityStore;
   log?: Logger;
+  /** How requests travel. Default: node:http(s) with keep-alive (http-transport.ts). */
+  transport?: Transport;
+  /** Send through this fetch instead (tests counting calls, the traffic simulator adding a header). */
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -96,7 +101,7 @@ export function createSendsmsClient(options: SendsmsClientOptions): SendsmsClien
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const capabilities = options.capabilities ?? createMemoryCapabilityStore();
-  const fetchImpl = options.fetch ?? fetch;
+  const transport = options.transport ?? (options.fetch ? fetchTransport(options.fetch) : httpTransport());
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const maxBudgetWaitMs = options.maxBudgetWaitMs ?? 0;
@@ -162,21 +167,13 @@ export function createSendsmsClient(options: SendsmsClientOptions): SendsmsClien
     const name = prepared.action.name;
     const { url, displayUrl } = prepared.request;
     const started = performance.now();
-    // A timer cleared on answer rather than AbortSignal.timeout(): thousands of calls must not leave thousands of
-    // pending 10-second timers behind.
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
     let httpStatus: number;
     let body: string;
     try {
-      const response = await fetchImpl(url, { signal: controller.signal, cache: 'no-store' });
-      httpStatus = response.status;
-      body = await response.text();
+      ({ httpStatus, body } = await transport({ url, timeoutMs, reuseConnection: prepared.action.retrySafe }));
     } catch (error) {
-      if (controller.signal.aborted) throw new UpstreamTimeoutError(name, timeoutMs);
+      if (error instanceof TransportTimeoutError) throw new UpstreamTimeoutError(name, timeoutMs);
       throw new UpstreamNetworkError(name, networkCode(error));
-    } finally {
-      clearTimeout(timer);
     }
     const envelope = parseEnvelope(name, httpStatus, body, () => redactSecrets(body, prepared.secrets));
     const elapsedMs = Math.round(performance.now() - started);
