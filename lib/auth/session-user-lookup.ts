@@ -1,3 +1,5 @@
+import { Prisma } from '@/lib/generated/prisma/client';
+import { ACCOUNT_ROW_COLUMNS, accountRowFromJson, type AccountRow } from '@/lib/accounts/account-row';
 import { getPrisma } from '@/lib/db/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import type { SessionUser } from '@/lib/auth/session-user';
@@ -7,13 +9,17 @@ import { mustEnrolTwoFactor, SETTINGS_ID } from '@/lib/auth/two-factor-policy';
  * The user a session belongs to, read from the database on every request: a disabled user, a changed role or a
  * removed membership takes effect at once, whatever the JWT still says. Every request pays for it, so it is one
  * round trip (the user's primary key, the membership index and the settings row in one statement) rather than
- * the three that Prisma's relation queries would make.
+ * the three that Prisma's relation queries would make. When the request names an account, that account's row
+ * rides along in the same statement: the route's service needs it next, and withPermission hands it over only
+ * once the user may act on that account.
  */
 
 export interface SessionUserState {
   user: SessionUser;
   /** Admins must enrol in 2FA when the setting says so; until then they may only enrol. */
   mustEnrolTwoFactor: boolean;
+  /** The account asked for, if it exists (not yet checked against the user's rights). */
+  account: AccountRow | null;
 }
 
 interface SessionUserRow {
@@ -25,13 +31,18 @@ interface SessionUserRow {
   totpEnabledAt: Date | null;
   accountIds: string[];
   adminTwoFactorRequired: boolean;
+  account: Parameters<typeof accountRowFromJson>[0] | null;
 }
 
-export async function loadSessionUser(userId: string): Promise<SessionUserState | null> {
+export async function loadSessionUser(userId: string, accountId?: string): Promise<SessionUserState | null> {
+  const account = accountId
+    ? Prisma.sql`(SELECT row_to_json(a) FROM (SELECT ${Prisma.raw(ACCOUNT_ROW_COLUMNS)} FROM "Account" WHERE "id" = ${accountId}) a)`
+    : Prisma.sql`NULL::json`;
   const rows = await getPrisma().$queryRaw<SessionUserRow[]>`
     SELECT u."id", u."email", u."name", u."role"::text AS "role", u."disabledAt", u."totpEnabledAt",
            ARRAY(SELECT m."accountId" FROM "Membership" m WHERE m."userId" = u."id" ORDER BY m."accountId") AS "accountIds",
-           COALESCE((SELECT s."requireAdminTwoFactor" FROM "DashboardSettings" s WHERE s."id" = ${SETTINGS_ID}), false) AS "adminTwoFactorRequired"
+           COALESCE((SELECT s."requireAdminTwoFactor" FROM "DashboardSettings" s WHERE s."id" = ${SETTINGS_ID}), false) AS "adminTwoFactorRequired",
+           ${account} AS "account"
       FROM "User" u
      WHERE u."id" = ${userId}`;
   const row = rows[0];
@@ -39,5 +50,6 @@ export async function loadSessionUser(userId: string): Promise<SessionUserState 
   return {
     user: { id: row.id, email: row.email, name: row.name, role: row.role, accountIds: row.accountIds },
     mustEnrolTwoFactor: mustEnrolTwoFactor(row, row.adminTwoFactorRequired),
+    account: row.account ? accountRowFromJson(row.account) : null,
   };
 }

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
+import type { AccountRow } from '@/lib/accounts/account-row';
 import { recordAuditEvent } from '@/lib/audit/record';
 import { AccessDeniedError, RequestRefusedError } from '@/lib/auth/access-denied';
 import { deniedReason, type Permission } from '@/lib/auth/permissions';
@@ -41,6 +42,8 @@ export interface PermissionContext<Params, Body> {
   body: Body;
   /** The account the permission was checked against, when the route is account-scoped. */
   accountId: string | undefined;
+  /** That account's row, read with the session; pass it to serverKeyDeps() so the service does not read it again. */
+  account: AccountRow | undefined;
   meta: RequestMeta;
 }
 
@@ -71,8 +74,14 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
       return jsonError(403, 'forbidden', 'This request came from another site and was refused');
     }
 
+    // The params are checked for real below, after the session (a bad id from a signed-out caller is a 401); a
+    // valid account id is read here already, with the session, in the same round trip.
+    const rawParams = await routeContext.params;
+    const early = options.params?.safeParse(rawParams);
+    const namedAccountId = early?.success ? safeAccountOf(options, early.data, request) : undefined;
+
     const token = await readSessionToken(request.cookies.get(sessionCookieName())?.value);
-    const state = token ? await loadSessionUser(token.sub) : null;
+    const state = token ? await loadSessionUser(token.sub, namedAccountId) : null;
     if (!token || !state) return jsonError(401, 'unauthenticated', 'Your session has ended: sign in again to continue');
     const { user } = state;
 
@@ -87,17 +96,12 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
     const roleDenial = deniedReason(user, permission);
     if (roleDenial) return deny(roleDenial, null);
 
-    const params = options.params ? options.params.safeParse(await routeContext.params) : { success: true as const, data: {} as Params };
+    const params = early ?? { success: true as const, data: {} as Params };
     if (!params.success) return invalid(params.error);
 
     // Membership is checked before the body is read whenever the route names the account in its URL, so that a
     // foreign account id is a 403 whatever the body holds; routes that name it in the body are checked after.
-    let accountId: string | undefined;
-    try {
-      accountId = options.account?.({ params: params.data, body: undefined as Body, request });
-    } catch {
-      accountId = undefined;
-    }
+    let accountId = namedAccountId;
     if (accountId !== undefined) {
       const accountDenial = deniedReason(user, permission, accountId);
       if (accountDenial) return deny(accountDenial, accountId);
@@ -118,9 +122,11 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
       const accountDenial = deniedReason(user, permission, accountId);
       if (accountDenial) return deny(accountDenial, accountId);
     }
+    // Handed over only now that the user may act on it, and only if it is the account the request acts on.
+    const account = state.account && state.account.id === accountId ? state.account : undefined;
 
     try {
-      const response = await handler({ request, user, params: params.data, body, accountId, meta });
+      const response = await handler({ request, user, params: params.data, body, accountId, account, meta });
       // The proxy does not run for API routes: a signed-in call restarts the session's idle clock here.
       const answer = response instanceof NextResponse ? response : new NextResponse(response.body, response);
       await restartIdleClock(answer, token);
@@ -133,6 +139,15 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
       return jsonError(500, 'internal', 'Something went wrong on the server; the error has been logged');
     }
   };
+}
+
+/** The account a route names before its body is read; a route whose account comes only from the body names none yet. */
+function safeAccountOf<Params, Body>(options: PermissionOptions<Params, Body>, params: Params, request: NextRequest): string | undefined {
+  try {
+    return options.account?.({ params, body: undefined as Body, request });
+  } catch {
+    return undefined;
+  }
 }
 
 export function jsonError(status: number, error: string, message: string): NextResponse {

@@ -1,6 +1,7 @@
 import { deniedReason, type Permission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
-import type { Db } from '@/lib/keys/repository';
+import { ACCOUNT_ROW_SELECT, type AccountRow } from '@/lib/accounts/account-row';
+import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { AccessDeniedError } from '@/lib/auth/access-denied';
 import { KeyServiceError } from '@/lib/keys/errors';
 
@@ -14,22 +15,13 @@ export function assertAllowed(actor: SessionUser, permission: Permission, accoun
   if (reason) throw new AccessDeniedError(reason, accountId);
 }
 
-export interface AccountRow {
-  id: string;
-  label: string;
-  username: string;
-  credentialCiphertext: string;
-  apiBaseUrl: string;
-  capabilities: unknown;
-  /** Moves with every change to the account's keys (see list-cache.ts). */
-  keysVersion: bigint;
-}
-
-export async function loadAccount(db: Db, accountId: string): Promise<AccountRow> {
-  const account = await db.account.findUnique({
-    where: { id: accountId },
-    select: { id: true, label: true, username: true, credentialCiphertext: true, apiBaseUrl: true, capabilities: true, keysVersion: true },
-  });
+/**
+ * The account a service acts on: the row withPermission read with the session when the request named this account
+ * (deps.account), else read now.
+ */
+export async function loadAccount(deps: Pick<KeyServiceDeps, 'prisma' | 'account'>, accountId: string): Promise<AccountRow> {
+  if (deps.account?.id === accountId) return deps.account;
+  const account = await deps.prisma.account.findUnique({ where: { id: accountId }, select: ACCOUNT_ROW_SELECT });
   if (!account) throw new KeyServiceError('not-found', 'There is no such sendSMS account.');
   return account;
 }

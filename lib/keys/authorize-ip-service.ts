@@ -42,7 +42,7 @@ export async function authorizeKeyIp(deps: KeyServiceDeps, actor: SessionUser, a
     );
   }
 
-  const account = await loadAccount(deps.prisma, accountId);
+  const account = await loadAccount(deps, accountId);
   let alreadyListed = false;
   try {
     await deps.clientFor(account.apiBaseUrl).call('token_add_ip', {

@@ -33,7 +33,7 @@ export async function deleteApiKey(deps: KeyServiceDeps, actor: SessionUser, acc
 
   let result: DeleteResult = { revokedUpstream: false, revokeAt: HUB_API_KEYS_URL };
   if (key.secretCiphertext) {
-    const account = await loadAccount(deps.prisma, accountId);
+    const account = await loadAccount(deps, accountId);
     try {
       const deletion = await deleteKey(deps.clientFor(account.apiBaseUrl), accountRefFor(account), revealKeySecret(key.secretCiphertext, deps.credentialsKey));
       result = deletion.revokedUpstream ? { revokedUpstream: true, revokeAt: null } : { revokedUpstream: false, revokeAt: deletion.revokeAt };

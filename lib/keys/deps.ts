@@ -1,3 +1,4 @@
+import type { AccountRow } from '@/lib/accounts/account-row';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { getCredentialsKey } from '@/lib/config';
 import { getPrisma } from '@/lib/db/client';
@@ -18,8 +19,11 @@ export interface KeyServiceDeps {
   now(): Date;
   /** Keeps keys list pages between two changes of an account's keys; without one, every list reads the database. */
   listCache?: KeyListCache;
+  /** The account the request named, when withPermission already read it with the session (saves a round trip). */
+  account?: AccountRow;
 }
 
-export function serverKeyDeps(): KeyServiceDeps {
-  return { prisma: getPrisma(), clientFor: getSendsmsClient, credentialsKey: getCredentialsKey(), now: () => new Date(), listCache: keyListCache };
+/** The server's dependencies; `account` is the row withPermission read for the request, when it did. */
+export function serverKeyDeps(account?: AccountRow): KeyServiceDeps {
+  return { prisma: getPrisma(), clientFor: getSendsmsClient, credentialsKey: getCredentialsKey(), now: () => new Date(), listCache: keyListCache, account };
 }

@@ -19,7 +19,7 @@ const AUDIT_TRAIL_LENGTH = 50;
 export async function getKeyDetail(deps: KeyServiceDeps, actor: SessionUser, accountId: string, keyId: string): Promise<KeyDetailView> {
   assertAllowed(actor, 'keys.read', accountId);
   const now = deps.now();
-  const [account, key] = await Promise.all([loadAccount(deps.prisma, accountId), selectKey(deps.prisma, accountId, keyId)]);
+  const [account, key] = await Promise.all([loadAccount(deps, accountId), selectKey(deps.prisma, accountId, keyId)]);
   if (!key) throw new KeyServiceError('not-found', 'There is no such key in this account.');
   const auditDeniedReason = deniedReason(actor, 'audit.read', accountId);
   const usageDenied = deniedReason(actor, 'usage.read', accountId);

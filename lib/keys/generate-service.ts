@@ -31,7 +31,7 @@ export interface NewKeyResult {
 
 export async function generateApiKey(deps: KeyServiceDeps, actor: SessionUser, accountId: string, input: GenerateKeyInput, origin: RequestOrigin = {}): Promise<NewKeyResult> {
   assertAllowed(actor, 'keys.manage', accountId);
-  const account = await loadAccount(deps.prisma, accountId);
+  const account = await loadAccount(deps, accountId);
   const audit = { accountId, action: 'key.generate', params: { name: input.name, kind: input.kind, usageLabel: input.usageLabel } };
   let generated;
   try {

@@ -20,7 +20,7 @@ import { UpstreamStatusError } from '@/lib/sendsms/errors';
 
 export async function importApiKey(deps: KeyServiceDeps, actor: SessionUser, accountId: string, input: ImportKeyInput, origin: RequestOrigin = {}): Promise<{ key: KeyRowView }> {
   assertAllowed(actor, 'keys.manage', accountId);
-  const account = await loadAccount(deps.prisma, accountId);
+  const account = await loadAccount(deps, accountId);
   const fingerprint = fingerprintSecret(input.secret);
   const audit = { accountId, action: 'key.import', params: { name: input.name, kind: input.kind, usageLabel: input.usageLabel, fragment: secretFragment(input.secret) } };
 

@@ -30,7 +30,7 @@ export async function listAccountKeys(deps: KeyServiceDeps, actor: SessionUser, 
   assertAllowed(actor, 'keys.read', accountId);
   const now = deps.now();
   // The account (and its keys version) first, the keys after: a page kept under a version is never older than it.
-  const account = await loadAccount(deps.prisma, accountId);
+  const account = await loadAccount(deps, accountId);
   const load = () => readKeyPage(deps.prisma, accountId, query, now);
   const page = await (deps.listCache ? deps.listCache.read(accountId, account.keysVersion, query, load) : load());
   const freshness = await accountFreshness(deps.prisma, accountId, {

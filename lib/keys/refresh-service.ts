@@ -58,7 +58,7 @@ export function refreshAccountKeys(deps: KeyServiceDeps, actor: SessionUser | nu
 }
 
 async function refreshNow(deps: KeyServiceDeps, actor: SessionUser | null, accountId: string, options: RefreshOptions): Promise<RefreshReport> {
-  const account = await loadAccount(deps.prisma, accountId);
+  const account = await loadAccount(deps, accountId);
   const client = deps.clientFor(account.apiBaseUrl);
   const accountRef = accountRefFor(account);
   const report: RefreshReport = { usage: 'failed', ipsFetched: 0, ipsDeferred: 0, problems: [] };

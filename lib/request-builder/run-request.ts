@@ -77,7 +77,7 @@ export async function runBuilderRequest(
   if (!request) throw new KeyServiceError('invalid', `The request builder does not offer "${input.action}".`, { field: 'action' });
   assertAllowed(actor, request.permission, accountId);
 
-  const account = await loadAccount(deps.prisma, accountId);
+  const account = await loadAccount(deps, accountId);
   const { params, warnings } = checkParameters(request, input.params);
   const key = request.needsKey ? await loadKey(deps, accountId, input.keyId) : null;
   const accountRef = accountRefFor(account);

@@ -123,6 +123,18 @@ describe('the wrapper around route handlers', () => {
     expect((await call()).status).toBe(403);
   });
 
+  it('reads the account a request names with the session, in the same statement', async () => {
+    const { loadSessionUser } = await import('@/lib/auth/session-user-lookup');
+    await prisma.account.update({ where: { id: world.accountA }, data: { capabilities: { token_list: 'supported' } } });
+    const withAccount = await loadSessionUser(world.users.lead, world.accountA);
+    expect(withAccount?.user).toMatchObject({ id: world.users.lead, role: 'LEAD', accountIds: [world.accountA] });
+    expect(withAccount?.account).toMatchObject({ id: world.accountA, label: 'Account a', apiBaseUrl: 'http://127.0.0.1:9/json', capabilities: { token_list: 'supported' } });
+    expect(typeof withAccount?.account?.keysVersion).toBe('bigint');
+    expect(withAccount?.account?.credentialCiphertext).toMatch(/^v1\./);
+    expect((await loadSessionUser(world.users.lead, 'no-such-account'))?.account).toBeNull();
+    expect((await loadSessionUser(world.users.lead))?.account).toBeNull();
+  });
+
   it('restarts the idle clock of a session on its answers, at most once a minute', async () => {
     const { user } = await person();
     await prisma.membership.create({ data: { userId: user.id, accountId: world.accountA } });

@@ -11,19 +11,19 @@ import { accountOf, accountRouteParams } from '@/lib/keys/route-params';
 /** GET: one page of the account's keys (search, filters, sort, page in the query string). POST: "Generate". */
 export const GET = withPermission(
   'keys.read',
-  async ({ user, params, request }) => {
+  async ({ user, params, request, account }) => {
     const query = parseKeyListQuery(request.nextUrl.searchParams);
     if (!query.success) {
       const issues = query.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
       return NextResponse.json({ error: 'invalid', message: `${issues[0]?.path}: ${issues[0]?.message}`, issues }, { status: 422 });
     }
-    return keysResponse(() => listAccountKeys(serverKeyDeps(), user, params.accountId, query.data, { backgroundRefresh: true }));
+    return keysResponse(() => listAccountKeys(serverKeyDeps(account), user, params.accountId, query.data, { backgroundRefresh: true }));
   },
   { params: accountRouteParams, account: accountOf },
 );
 
 export const POST = withPermission(
   'keys.manage',
-  async ({ user, params, body, meta }) => keysResponse(() => generateApiKey(serverKeyDeps(), user, params.accountId, body, meta), 201),
+  async ({ user, params, body, meta, account }) => keysResponse(() => generateApiKey(serverKeyDeps(account), user, params.accountId, body, meta), 201),
   { params: accountRouteParams, body: generateKeyInput, account: accountOf },
 );
