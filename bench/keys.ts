@@ -5,7 +5,8 @@
  *      with autocannon on loopback. Signed in with a session cookie minted for a team lead of the account, so every
  *      request goes through withPermission (JWT, user and membership from Postgres) like a real one. Then the same
  *      URL without a cookie, answered 401 before any query: the floor that Next.js itself sets on this machine.
- *   2. First-load JavaScript of the keys page: every script the served HTML loads, gzipped, summed.
+ *   2. First-load JavaScript of the keys page: every script the served HTML loads, gzipped, summed (not the
+ *      `nomodule` polyfills, which module-capable browsers never fetch).
  *   3. The budget: refreshing 200 keys' IP lists through the refresh service against the sandbox, every call's
  *      time recorded; the most calls in any window of the budget's length must stay ≤ 10. To stay bounded in
  *      time the clock is scaled 1:20 (10 calls per 3.05 s instead of per 61 s, in the dashboard's budget and the
@@ -97,7 +98,11 @@ async function main(): Promise<void> {
 
     // 2. First-load JavaScript of the keys page, as served.
     const html = await (await fetch(`${origin}/accounts/${accountId}/api-keys`, { headers: { cookie } })).text();
-    const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((match) => match[1]!))];
+    // Every script the page loads; not the `nomodule` polyfills, which browsers with ES modules (all the dashboard
+    // supports) neither download nor run, as Next.js's own "First Load JS" leaves them out.
+    const tags = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+\.js[^"]*)"[^>]*>/gi)];
+    const noModule = tags.filter((tag) => /\bnomodule\b/i.test(tag[0]));
+    const scripts = [...new Set(tags.filter((tag) => !noModule.includes(tag)).map((tag) => tag[1]!))];
     let gzipped = 0;
     for (const script of scripts) gzipped += zlib.gzipSync(Buffer.from(await (await fetch(new URL(script, origin))).arrayBuffer())).length;
 
@@ -118,7 +123,10 @@ async function main(): Promise<void> {
       `     floor: the same URL without a session (401 before any query): p50 ${floor.latency.p50} ms, p99 ${floor.latency.p99} ms, ${Math.round(floor.requests.average)} requests/s ` +
         `(${floor.non2xx} answered 401 of ${floor.requests.total})`,
     );
-    console.log(`  2. first-load JavaScript of /accounts/[accountId]/api-keys: ${(gzipped / 1024).toFixed(1)} KB gzipped in ${scripts.length} scripts (target ≤ 200 KB)`);
+    console.log(
+      `  2. first-load JavaScript of /accounts/[accountId]/api-keys: ${(gzipped / 1024).toFixed(1)} KB gzipped in ${scripts.length} scripts ` +
+        `(${noModule.length} nomodule polyfill script${noModule.length === 1 ? '' : 's'} not counted) (target ≤ 200 KB)`,
+    );
     console.log(
       `  3. refreshing ${BUDGET_KEYS} keys' IP lists: ${budget.calls} budgeted calls in ${budget.rounds} refreshes, at most ${budget.maxInWindow} in any budget window ` +
         `(time scaled 1:${TIME_SCALE}; ${budget.refused} refused by the sandbox; ${budget.realMinutes.toFixed(1)} minutes at real scale) (target ≤ 10)`,

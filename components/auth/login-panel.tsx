@@ -1,6 +1,6 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
+import { signInWithProvider } from './auth-endpoints';
 
 import { Button } from '@/components/ui/button';
 import { SignInForm } from './sign-in-form';
@@ -12,7 +12,7 @@ export function LoginPanel({ callbackUrl, error, ssoName }: { callbackUrl: strin
       {/* A full navigation, not a client-side one: the server must render the dashboard with the new cookie. */}
       <SignInForm initialError={error} onSignedIn={() => window.location.assign(callbackUrl)} />
       {ssoName ? (
-        <Button variant="secondary" className="w-full" onClick={() => void signIn('oidc', { callbackUrl })}>
+        <Button variant="secondary" className="w-full" onClick={() => void signInWithProvider('oidc', callbackUrl)}>
           Sign in with {ssoName}
         </Button>
       ) : null}

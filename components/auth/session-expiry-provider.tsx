@@ -1,10 +1,12 @@
 'use client';
 
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import dynamic from 'next/dynamic';
 
-import { Dialog, DialogContent } from '@/components/ui/dialog';
 import { setReauthenticate } from './api-request';
-import { SignInForm } from './sign-in-form';
+
+// Loaded when a session ends, not with every page: the dialog and the sign-in form are rarely needed.
+const SignInAgainDialog = dynamic(() => import('./sign-in-again-dialog').then((module) => module.SignInAgainDialog), { ssr: false });
 
 /**
  * Asks for the password again, in place, when a request finds the session gone (idle expiry, or signed out in
@@ -33,11 +35,7 @@ export function SessionExpiryProvider({ email, children }: { email: string; chil
   return (
     <>
       {children}
-      <Dialog open={open} onOpenChange={(next) => (next ? setOpen(true) : settle(false))}>
-        <DialogContent title="Sign in again" description="Your session has ended. Sign in again to continue; what you entered on the page is kept.">
-          <SignInForm email={email} initialError="session-expired" onSignedIn={() => settle(true)} />
-        </DialogContent>
-      </Dialog>
+      {open ? <SignInAgainDialog email={email} onSignedIn={() => settle(true)} onDismiss={() => settle(false)} /> : null}
     </>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { signIn } from 'next-auth/react';
+import { signInWithCredentials } from './auth-endpoints';
 
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -32,14 +32,14 @@ export function SignInForm({ onSignedIn, email: initialEmail = '', initialError 
     setPending(true);
     setError(null);
     try {
-      const result = await signIn('credentials', { redirect: false, email, password, code: needsCode ? code : '' });
-      if (result?.ok && !result.error) return onSignedIn();
-      if (result?.error === 'totp-required') {
+      const result = await signInWithCredentials({ email, password, code: needsCode ? code : '' });
+      if (result.ok) return onSignedIn();
+      if (result.error === 'totp-required') {
         setNeedsCode(true);
         setError(null);
       } else {
-        setError(signInErrorMessage(result?.error ?? 'unknown'));
-        if (result?.error === 'invalid-code') setCode('');
+        setError(signInErrorMessage(result.error ?? 'unknown'));
+        if (result.error === 'invalid-code') setCode('');
       }
     } catch {
       setError('The dashboard could not be reached. Check the connection and try again.');

@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { USAGE_PRESETS } from '@/lib/keys/inputs-presets';
@@ -19,6 +19,7 @@ import { keysQueryKeys } from './query-keys';
  * (fixed IP → Default Key, dynamic IP → Cloud), then Generate. The secret is shown once: the dialog cannot be
  * closed by Escape or a click outside, the browser asks before the page is left, and the list is refreshed only
  * once the user closes it. Where sendSMS cannot generate keys, the same dialog imports one made on the hub.
+ * Open while mounted (GenerateKeyButton mounts it); closing calls onClose.
  */
 
 type Mode = 'generate' | 'import';
@@ -30,9 +31,8 @@ const VIA_TEXT: Record<string, string> = {
   import: 'Imported: sendSMS confirmed the key belongs to this account.',
 };
 
-export function GenerateKeyDialog({ accountId, disabled }: { accountId: string; disabled: boolean }) {
+export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
   const [mode, setMode] = useState<Mode>('generate');
   const [name, setName] = useState('');
   const [usageLabel, setUsageLabel] = useState<KeyUsageLabelName>('DEFAULT');
@@ -69,22 +69,10 @@ export function GenerateKeyDialog({ accountId, disabled }: { accountId: string; 
     return () => window.removeEventListener('beforeunload', warn);
   }, [created]);
 
-  const reset = () => {
-    setMode('generate');
-    setName('');
-    setUsageLabel('DEFAULT');
-    setKind('DEFAULT');
-    setSecretInput('');
-    setCreated(null);
-    generate.reset();
-  };
-
   const close = () => {
-    const hadResult = created !== null;
-    setOpen(false);
-    reset();
     // Only now: refreshing the list behind an open secret could re-render and lose it.
-    if (hadResult) void queryClient.invalidateQueries({ queryKey: keysQueryKeys.account(accountId) });
+    if (created !== null) void queryClient.invalidateQueries({ queryKey: keysQueryKeys.account(accountId) });
+    onClose();
   };
 
   const submit = (event: FormEvent) => {
@@ -96,19 +84,16 @@ export function GenerateKeyDialog({ accountId, disabled }: { accountId: string; 
 
   return (
     <Dialog
-      open={open}
+      open
       onOpenChange={(next) => {
         // The secret view closes only through its own button.
-        if (!next && created) return;
-        if (next) setOpen(true);
-        else close();
+        if (!next && !created) close();
       }}
     >
-      <DialogTrigger asChild>
-        <Button disabled={disabled}>Generate a new API Key</Button>
-      </DialogTrigger>
       <DialogContent
         dismissable={created === null}
+        // Focus goes back to the Generate button, which onClose does: the dialog has no trigger of its own.
+        onCloseAutoFocus={(event) => event.preventDefault()}
         title={created ? (created.secret ? 'Your new API key' : 'Key imported') : mode === 'generate' ? 'Generate a new API Key' : 'Import a key made on the hub'}
         description={
           created

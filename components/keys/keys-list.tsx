@@ -14,7 +14,7 @@ import type { KeyListQuery } from '@/lib/keys/list-query';
 import type { KeyListView } from '@/lib/keys/types';
 import { KEY_COLUMNS } from './columns';
 import { FreshnessBar } from './freshness-bar';
-import { GenerateKeyDialog } from './generate-key-dialog';
+import { GenerateKeyButton } from './generate-key-button';
 import { keysApi } from './keys-api';
 import { keysQueryKeys } from './query-keys';
 import { useRefreshKeys } from './use-refresh';
@@ -92,7 +92,7 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
           <p className="text-sm text-zinc-600 dark:text-zinc-400">{view.accountLabel}</p>
         </div>
         <DisabledReason reason={manageDenied ?? undefined}>
-          <GenerateKeyDialog accountId={accountId} disabled={manageDenied !== null} />
+          <GenerateKeyButton accountId={accountId} disabled={manageDenied !== null} />
         </DisabledReason>
       </div>
 

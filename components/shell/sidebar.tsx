@@ -1,20 +1,22 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { Dialog } from 'radix-ui';
 
 import { cn } from '@/components/ui/cn';
 import { orderedSections } from './sections';
 import { SignedInUser, type SignedInUserProps } from './signed-in-user';
+
+const MobileMenu = dynamic(() => import('./mobile-menu').then((module) => module.MobileMenu), { ssr: false });
 
 function isActive(pathname: string, href: string): boolean {
   // Nested pages (a key's detail, say) keep their section highlighted.
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
-function SectionLinks({ onNavigate }: { onNavigate?: () => void }) {
+export function SectionLinks({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Sections">
@@ -57,41 +59,39 @@ export function Sidebar({ user }: { user: SignedInUserProps }) {
   );
 }
 
-/** The menu button and the drawer it opens on narrow screens. A modal dialog traps focus and closes on Escape. */
+/**
+ * The menu button on narrow screens. The drawer it opens (mobile-menu.tsx, a modal dialog that traps focus and
+ * closes on Escape) is loaded on the first press: a dialog library on every page for a button most screens never
+ * show is weight for nothing.
+ */
 export function MobileSidebar({ user }: { user: SignedInUserProps }) {
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
 
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger
+    <>
+      <button
+        ref={button}
+        type="button"
         aria-label="Open menu"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => setOpen(true)}
         className="inline-flex size-9 items-center justify-center rounded-md text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-600 md:hidden dark:text-zinc-300 dark:hover:bg-zinc-800 dark:focus-visible:outline-blue-400"
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">
           <path d="M3 5h14M3 10h14M3 15h14" />
         </svg>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-50 bg-zinc-950/50 motion-safe:data-[state=open]:animate-fade-in md:hidden dark:bg-black/70" />
-        <Dialog.Content
-          aria-describedby={undefined}
-          className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col gap-4 border-r border-zinc-200 bg-white p-4 shadow-xl focus:outline-none md:hidden dark:border-zinc-800 dark:bg-zinc-950"
-        >
-          <div className="flex items-center justify-between">
-            <Dialog.Title className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">Menu</Dialog.Title>
-            <Dialog.Close
-              aria-label="Close menu"
-              className="inline-flex size-8 items-center justify-center rounded-md text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
-            >
-              <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">
-                <path d="M4 4l8 8M12 4l-8 8" />
-              </svg>
-            </Dialog.Close>
-          </div>
-          <SectionLinks onNavigate={() => setOpen(false)} />
-          <SignedInUser {...user} />
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      </button>
+      {open ? (
+        <MobileMenu
+          user={user}
+          onClose={() => {
+            setOpen(false);
+            button.current?.focus();
+          }}
+        />
+      ) : null}
+    </>
   );
 }

@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { signOut } from 'next-auth/react';
 
+import { signOut } from '@/components/auth/auth-endpoints';
 import { Button } from '@/components/ui/button';
 
 export interface SignedInUserProps {
@@ -27,8 +27,8 @@ export function SignedInUser({ name, email, roleName }: SignedInUserProps) {
       <Link href="/two-factor" className="text-blue-700 underline-offset-4 hover:underline dark:text-blue-400">
         Two-factor authentication
       </Link>
-      {/* No redirect from next-auth: it would build the address from NEXTAUTH_URL, which a self-hosted install may not set. */}
-      <Button variant="secondary" size="sm" onClick={() => void signOut({ redirect: false }).then(() => router.replace('/login'))}>
+      {/* Not next-auth's redirect: it would build the address from NEXTAUTH_URL, which a self-hosted install may not set. */}
+      <Button variant="secondary" size="sm" onClick={() => void signOut().then(() => router.replace('/login'))}>
         Sign out
       </Button>
     </section>

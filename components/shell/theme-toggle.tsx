@@ -2,7 +2,6 @@
 
 import { useSyncExternalStore, type ReactNode } from 'react';
 import { useTheme } from 'next-themes';
-import { ToggleGroup } from 'radix-ui';
 
 import { cn } from '@/components/ui/cn';
 
@@ -38,7 +37,11 @@ function isThemeChoice(value: string | undefined): value is ThemeChoice {
 
 const noop = () => () => {};
 
-/** Light, dark or follow the system: a labelled radio group, so arrow keys move between the three and Space picks one. */
+/**
+ * Light, dark or follow the system: a labelled group of native radio buttons, so the browser itself moves between
+ * the three with the arrow keys (choosing as it goes, as radio buttons do) and Space picks one; no script library
+ * is needed for it.
+ */
 export function ThemeToggle() {
   const { theme, setTheme } = useTheme();
   // The stored choice is only known in the browser; until hydration nothing is shown as selected, so the server HTML
@@ -47,32 +50,35 @@ export function ThemeToggle() {
   const selected = hydrated && isThemeChoice(theme) ? theme : '';
 
   return (
-    <ToggleGroup.Root
-      type="single"
+    <div
+      role="radiogroup"
       aria-label="Theme"
-      value={selected}
-      onValueChange={(value) => {
-        // Radix reports '' when the selected item is pressed again; a theme must always be chosen.
-        if (isThemeChoice(value)) setTheme(value);
-      }}
       className="inline-flex items-center gap-0.5 rounded-lg border border-zinc-200 bg-zinc-50 p-0.5 dark:border-zinc-800 dark:bg-zinc-900"
     >
       {choices.map((choice) => (
-        <ToggleGroup.Item
+        <label
           key={choice.value}
-          value={choice.value}
-          aria-label={choice.label}
           title={choice.label}
           className={cn(
-            'inline-flex size-7 cursor-pointer items-center justify-center rounded-md text-zinc-500 transition-colors',
-            'hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-zinc-400 dark:hover:text-zinc-100 dark:focus-visible:outline-blue-400',
-            'data-[state=on]:bg-white data-[state=on]:text-zinc-900 data-[state=on]:shadow-sm dark:data-[state=on]:bg-zinc-700 dark:data-[state=on]:text-zinc-50',
+            'relative inline-flex size-7 cursor-pointer items-center justify-center rounded-md text-zinc-500 transition-colors',
+            'hover:text-zinc-900 has-focus-visible:outline-2 has-focus-visible:outline-blue-600 dark:text-zinc-400 dark:hover:text-zinc-100 dark:has-focus-visible:outline-blue-400',
+            'has-checked:bg-white has-checked:text-zinc-900 has-checked:shadow-sm dark:has-checked:bg-zinc-700 dark:has-checked:text-zinc-50',
           )}
         >
+          <input
+            type="radio"
+            name="theme"
+            value={choice.value}
+            aria-label={choice.label}
+            checked={selected === choice.value}
+            onChange={() => setTheme(choice.value)}
+            // Invisible, over the whole button: the pointer lands on the radio itself, the label draws it.
+            className="absolute inset-0 cursor-pointer appearance-none rounded-md focus:outline-none"
+          />
           <svg
             aria-hidden="true"
             viewBox="0 0 20 20"
-            className="size-4"
+            className="pointer-events-none size-4"
             fill="none"
             stroke="currentColor"
             strokeWidth="1.5"
@@ -81,8 +87,8 @@ export function ThemeToggle() {
           >
             {choice.icon}
           </svg>
-        </ToggleGroup.Item>
+        </label>
       ))}
-    </ToggleGroup.Root>
+    </div>
   );
 }
