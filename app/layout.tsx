@@ -5,7 +5,6 @@ import { GeistSans } from 'geist/font/sans';
 
 import { ThemeProvider } from '@/components/shell/theme-provider';
 import { Toaster } from '@/components/ui/toast';
-import { TooltipProvider } from '@/components/ui/tooltip';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -19,7 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en" suppressHydrationWarning className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-dvh bg-white font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <ThemeProvider>
-          <TooltipProvider>{children}</TooltipProvider>
+          {children}
           <Toaster />
         </ThemeProvider>
       </body>
