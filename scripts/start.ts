@@ -11,6 +11,7 @@ import { createLogger, describeError } from '@/lib/log';
 import { prepareRuntime, type Runtime } from '@/lib/runtime/prepare';
 import { isBuildCurrent, sourceFingerprint, stampBuild } from '@/lib/runtime/build-fingerprint';
 import { assertPortFree } from '@/lib/runtime/ports';
+import { ROLE_NAMES } from '@/lib/auth/role-names';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/demo/fixtures';
 
 const log = createLogger('start');
@@ -81,7 +82,7 @@ function printBanner(config: Config, prepared: Runtime): void {
   const url = `http://${config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : urlHost(config.host)}:${config.port}`;
   const lines = [``, `  sendSMS API Keys dashboard is ready: ${url}`, `  database: ${prepared.databaseDescription}`, `  sendSMS API: ${prepared.upstreamDescription}`];
   if (prepared.demoSeeded) {
-    lines.push(`  demo sign-in (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((user) => `${user.email} (${user.role})`).join(', ')}`);
+    lines.push(`  demo sign-in (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((user) => `${user.email} (${ROLE_NAMES[user.role].toLowerCase()})`).join(', ')}`);
   }
   lines.push(`  stop with Ctrl-C`, ``);
   process.stdout.write(`${lines.join('\n')}\n`);

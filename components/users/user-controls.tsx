@@ -15,11 +15,8 @@ export interface AccountChoice {
   label: string;
 }
 
-const ROLE_OPTIONS = [
-  ['ADMIN', 'Account admin'],
-  ['SUPPORT', 'Support staff'],
-  ['LEAD', 'Team lead'],
-] as const;
+/** The roles the signed-in admin may give, with their names (from the permission table, on the server). */
+export type RoleChoice = readonly [role: string, name: string];
 
 function useMutation() {
   const router = useRouter();
@@ -59,9 +56,10 @@ function MembershipBoxes({ accounts, selected, onChange }: { accounts: AccountCh
   );
 }
 
-export function CreateUserDialog({ accounts }: { accounts: AccountChoice[] }) {
+export function CreateUserDialog({ accounts, roles }: { accounts: AccountChoice[]; roles: readonly RoleChoice[] }) {
   const [open, setOpen] = useState(false);
-  const [values, setValues] = useState({ name: '', email: '', role: 'LEAD', password: '' });
+  const firstRole = roles.find(([role]) => role === 'LEAD')?.[0] ?? roles[0]?.[0] ?? 'LEAD';
+  const [values, setValues] = useState({ name: '', email: '', role: firstRole, password: '' });
   const [accountIds, setAccountIds] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const { pending, run } = useMutation();
@@ -76,7 +74,7 @@ export function CreateUserDialog({ accounts }: { accounts: AccountChoice[] }) {
     }));
     if (saved) {
       setOpen(false);
-      setValues({ name: '', email: '', role: 'LEAD', password: '' });
+      setValues({ name: '', email: '', role: firstRole, password: '' });
       setAccountIds([]);
     }
   }
@@ -93,7 +91,7 @@ export function CreateUserDialog({ accounts }: { accounts: AccountChoice[] }) {
           <label className="grid gap-1.5 text-sm font-medium">
             Role
             <select className="h-9 rounded-md border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900" value={values.role} onChange={(event) => setValues({ ...values, role: event.target.value })}>
-              {ROLE_OPTIONS.map(([role, name]) => (
+              {roles.map(([role, name]) => (
                 <option key={role} value={role}>
                   {name}
                 </option>
@@ -112,7 +110,7 @@ export function CreateUserDialog({ accounts }: { accounts: AccountChoice[] }) {
   );
 }
 
-export function UserRowControls({ user, accounts, isSelf }: { user: UserSummary; accounts: AccountChoice[]; isSelf: boolean }) {
+export function UserRowControls({ user, accounts, roles, isSelf }: { user: UserSummary; accounts: AccountChoice[]; roles: readonly RoleChoice[]; isSelf: boolean }) {
   const { pending, run } = useMutation();
   const [accountIds, setAccountIds] = useState(user.accountIds);
   const patch = (body: object, label: string) => run(label, () => apiRequest(`/api/users/${encodeURIComponent(user.id)}`, { method: 'PATCH', body: JSON.stringify(body) }));
@@ -130,7 +128,7 @@ export function UserRowControls({ user, accounts, isSelf }: { user: UserSummary;
         value={user.role}
         onChange={(event) => void patch({ role: event.target.value }, 'Role changed')}
       >
-        {ROLE_OPTIONS.map(([role, name]) => (
+        {roles.map(([role, name]) => (
           <option key={role} value={role}>
             {name}
           </option>

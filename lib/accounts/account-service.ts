@@ -1,4 +1,4 @@
-import { visibleAccountIds } from '@/lib/auth/permissions';
+import { deniedReason, visibleAccountIds } from '@/lib/auth/permissions';
 import { recordAuditEvent } from '@/lib/audit/record';
 import { RequestRefusedError } from '@/lib/auth/access-denied';
 import type { SessionUser } from '@/lib/auth/session-user';
@@ -19,7 +19,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 
 const actorOf = (user: SessionUser) => ({ actorId: user.id, actorEmail: user.email, actorRole: user.role });
 
-/** Support sees every account; admins and leads the accounts they are members of. */
+/** Support and the installation admin see every account; account admins and leads the accounts they are members of. */
 export async function listAccounts(user: SessionUser): Promise<AccountSummary[]> {
   const rows = await getPrisma().account.findMany({
     where: { id: visibleAccountIds(user) },
@@ -40,7 +40,10 @@ export async function createAccount(user: SessionUser, input: NewAccountInput, m
   const apiBaseUrl = input.apiBaseUrl || upstreamBaseUrl(getConfig());
   const params = { label: input.label, username: input.username, credentialKind: input.credentialKind, apiBaseUrl };
   const prisma = getPrisma();
-  if (await prisma.account.findUnique({ where: { apiBaseUrl_username: { apiBaseUrl, username: input.username } }, select: { id: true } })) {
+  // Whether the account is already here is said only to someone who may see it; to anyone else it is said only
+  // once sendSMS has accepted the credential (proof that they hold the account), and without saying who has it.
+  const existing = await prisma.account.findUnique({ where: { apiBaseUrl_username: { apiBaseUrl, username: input.username } }, select: { id: true } });
+  if (existing && !deniedReason(user, 'accounts.read', existing.id)) {
     throw new RequestRefusedError(409, `The account ${input.username} at ${apiBaseUrl} is already on the dashboard.`);
   }
   let checked: { balance: number; upstreamStatus: number };
@@ -57,6 +60,7 @@ export async function createAccount(user: SessionUser, input: NewAccountInput, m
     });
     throw error;
   }
+  if (existing) throw alreadyManagedElsewhere();
   const now = new Date();
   try {
     return await prisma.$transaction(async (tx) => {
@@ -79,11 +83,14 @@ export async function createAccount(user: SessionUser, input: NewAccountInput, m
       return toAccountSummary(account, now);
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new RequestRefusedError(409, `The account ${input.username} at ${apiBaseUrl} is already on the dashboard.`);
-    }
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw alreadyManagedElsewhere();
     throw error;
   }
+}
+
+/** Names no tenant: the installation admin can give access to the account that is already here. */
+function alreadyManagedElsewhere(): RequestRefusedError {
+  return new RequestRefusedError(409, "This sendSMS account cannot be added again. Ask the installation's administrator to give you access to it.");
 }
 
 /** Replaces the credential in place (same account, same keys and memberships) once sendSMS accepts the new one. */

@@ -1,9 +1,10 @@
 import { recordAuditEvent, type AuditWriter } from '@/lib/audit/record';
+import { readsAsOutsider } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 
 /**
- * Support staff read every customer's account, so each look is on the record: one `account.view` row per page
- * or detail request. Other roles only see accounts they belong to, which needs no such trail.
+ * Support staff (and the installation admin) read every customer's account, so each look at an account they are
+ * not a member of is on the record: one `account.view` row per page or detail request.
  */
 export async function recordAccountView(
   db: AuditWriter,
@@ -11,7 +12,7 @@ export async function recordAccountView(
   accountId: string,
   details: { path: string; sourceIp: string | null; userAgent: string | null },
 ): Promise<void> {
-  if (user.role !== 'SUPPORT') return;
+  if (!readsAsOutsider(user, accountId)) return;
   await recordAuditEvent(db, {
     actorId: user.id,
     actorEmail: user.email,

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { AccessDeniedError } from '@/lib/auth/access-denied';
+import { deniedReason, seesEveryAccount } from '@/lib/auth/permissions';
+import { tenantUserIds } from '@/lib/auth/tenant-users';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { getPrisma } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 /**
- * The audit log as a filtered, paginated read. Support reads every event; an admin the events of their accounts
- * and those tied to no account (sign-ins, user changes). Filters come from the URL, so a filtered view can be
+ * The audit log as a filtered, paginated read. Support and the installation admin read every event; an account
+ * admin the events of their accounts and the account-less events of their tenant's users (sign-ins, user changes). Filters come from the URL, so a filtered view can be
  * shared and exported as CSV with the same rows.
  */
 
@@ -46,12 +48,15 @@ export interface AuditRow {
   userAgent: string | null;
 }
 
-function whereFor(user: SessionUser, filter: AuditFilter): Prisma.AuditEventWhereInput {
-  if (filter.accountId && user.role !== 'SUPPORT' && !user.accountIds.includes(filter.accountId)) {
-    throw new AccessDeniedError('You are not a member of this sendSMS account', filter.accountId);
+function whereFor(user: SessionUser, filter: AuditFilter, tenantUsers: string[] | undefined): Prisma.AuditEventWhereInput {
+  if (filter.accountId) {
+    const denied = deniedReason(user, 'audit.read', filter.accountId);
+    if (denied) throw new AccessDeniedError(denied, filter.accountId);
   }
   const conditions: Prisma.AuditEventWhereInput[] = [];
-  if (user.role !== 'SUPPORT') conditions.push({ OR: [{ accountId: { in: user.accountIds } }, { accountId: null }] });
+  // A role that reads only its own accounts reads the events of those accounts, and the events of its tenant's
+  // users that name no account (their sign-ins, user changes it made): never another tenant's.
+  if (!seesEveryAccount(user)) conditions.push({ OR: [{ accountId: { in: [...user.accountIds] } }, { accountId: null, actorId: { in: tenantUsers ?? [user.id] } }] });
   if (filter.actor) conditions.push({ OR: [{ actorEmail: { contains: filter.actor, mode: 'insensitive' } }, { actorId: filter.actor }] });
   if (filter.accountId) conditions.push({ accountId: filter.accountId });
   if (filter.keyId) conditions.push({ keyId: filter.keyId });
@@ -81,8 +86,12 @@ function toRow(event: EventRow): AuditRow {
   };
 }
 
+async function scopedWhere(user: SessionUser, filter: AuditFilter): Promise<Prisma.AuditEventWhereInput> {
+  return whereFor(user, filter, seesEveryAccount(user) ? undefined : await tenantUserIds(getPrisma(), user));
+}
+
 export async function queryAuditLog(user: SessionUser, filter: AuditFilter): Promise<{ rows: AuditRow[]; total: number; page: number; pageCount: number }> {
-  const where = whereFor(user, filter);
+  const where = await scopedWhere(user, filter);
   const prisma = getPrisma();
   const [total, events] = await Promise.all([
     prisma.auditEvent.count({ where }),
@@ -92,6 +101,6 @@ export async function queryAuditLog(user: SessionUser, filter: AuditFilter): Pro
 }
 
 export async function exportAuditLog(user: SessionUser, filter: AuditFilter): Promise<AuditRow[]> {
-  const events = await getPrisma().auditEvent.findMany({ where: whereFor(user, filter), orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], take: AUDIT_EXPORT_LIMIT });
+  const events = await getPrisma().auditEvent.findMany({ where: await scopedWhere(user, filter), orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], take: AUDIT_EXPORT_LIMIT });
   return events.map(toRow);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { maskSecrets } from '@/lib/audit/mask';
+import { Role } from '@/lib/generated/prisma/enums';
 import { redact } from '@/lib/redact';
 
 /**
@@ -12,7 +13,7 @@ import { redact } from '@/lib/redact';
 export const auditEventSchema = z.object({
   actorId: z.string().nullable(),
   actorEmail: z.string().nullable(),
-  actorRole: z.enum(['ADMIN', 'SUPPORT', 'LEAD']).nullable(),
+  actorRole: z.enum(Role).nullable(),
   accountId: z.string().nullable().default(null),
   keyId: z.string().nullable().default(null),
   /** Dotted, domain words: 'key.generate', 'ip.authorize', 'account.view', 'auth.sign_in'. */

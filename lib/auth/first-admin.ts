@@ -6,7 +6,8 @@ import { getPrisma } from '@/lib/db/client';
 import type { RequestMeta } from '@/lib/auth/with-permission';
 
 /**
- * First run outside the demo: with no user at all, anyone who reaches /setup may create the first admin, once.
+ * First run outside the demo: with no user at all, anyone who reaches /setup may create the first admin, once: the
+ * installation admin (lib/auth/permissions.ts), who then manages support staff, settings and every user.
  * The count and the insert share a transaction holding an advisory lock, so two racing set-ups make one admin.
  */
 
@@ -27,11 +28,11 @@ export async function createFirstAdmin(input: z.infer<typeof firstAdminSchema>, 
   return getPrisma().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
     if ((await tx.user.count()) > 0) throw new RequestRefusedError(409, 'The dashboard is already set up: sign in instead.');
-    const user = await tx.user.create({ data: { name: input.name, email: input.email, role: 'ADMIN', passwordHash }, select: { id: true } });
+    const user = await tx.user.create({ data: { name: input.name, email: input.email, role: 'INSTALLATION_ADMIN', passwordHash }, select: { id: true } });
     await recordAuditEvent(tx, {
       actorId: user.id,
       actorEmail: input.email,
-      actorRole: 'ADMIN',
+      actorRole: 'INSTALLATION_ADMIN',
       action: 'auth.setup',
       params: { email: input.email },
       outcome: 'success',

@@ -52,6 +52,6 @@ async function guardPage(permission: Permission | null, accountId?: string): Pro
     });
     redirect(`/forbidden?reason=${encodeURIComponent(reason)}`);
   }
-  if (accountId !== undefined && user.role === 'SUPPORT') await recordAccountView(getPrisma(), user, accountId, { path, ...meta });
+  if (accountId !== undefined) await recordAccountView(getPrisma(), user, accountId, { path, ...meta });
   return user;
 }

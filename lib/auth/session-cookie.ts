@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decode } from 'next-auth/jwt';
 import { getConfig } from '@/lib/config';
+import { Role } from '@/lib/generated/prisma/enums';
 
 /**
  * The session cookie next-auth writes, read without next-auth's request plumbing so that pages, route handlers and
@@ -23,7 +24,7 @@ export const sessionTokenSchema = z.object({
   sub: z.string().min(1),
   email: z.string().optional(),
   name: z.string().nullish(),
-  role: z.enum(['ADMIN', 'SUPPORT', 'LEAD']).optional(),
+  role: z.enum(Role).optional(),
   accountIds: z.array(z.string()).optional(),
   exp: z.number().optional(),
 });

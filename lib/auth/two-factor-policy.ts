@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { countsAsAdmin } from '@/lib/auth/permissions';
 
 /**
  * The admin setting that makes 2FA mandatory for admins. Kept in one row of DashboardSettings; no row means the
@@ -13,7 +14,7 @@ type SettingsReader = Pick<PrismaClient, 'dashboardSettings'> | Prisma.Transacti
 
 /** Whether a user must enrol before doing anything else: an admin without 2FA while the setting requires it. */
 export function mustEnrolTwoFactor(user: { role: Role; totpEnabledAt: Date | null }, adminTwoFactorRequired: boolean): boolean {
-  return user.role === 'ADMIN' && user.totpEnabledAt === null && adminTwoFactorRequired;
+  return countsAsAdmin(user.role) && user.totpEnabledAt === null && adminTwoFactorRequired;
 }
 
 export async function readAdminTwoFactorSetting(db: SettingsReader): Promise<boolean> {

@@ -9,7 +9,10 @@ import crypto from 'node:crypto';
 export const DEMO_PASSWORD = 'demo';
 
 export const DEMO_USERS = [
-  { email: 'admin@demo.local', name: 'Ada Admin', role: 'ADMIN', accounts: ['demo', 'demo-logistics'] },
+  // The installation's administrator, as /setup would make them; a member of both accounts, so they manage them too.
+  { email: 'admin@demo.local', name: 'Ada Admin', role: 'INSTALLATION_ADMIN', accounts: ['demo', 'demo-logistics'] },
+  // An account admin whose tenant is the shop alone: what a customer of an agency gets.
+  { email: 'shop-admin@demo.local', name: 'Sid Shop', role: 'ADMIN', accounts: ['demo'] },
   { email: 'support@demo.local', name: 'Sam Support', role: 'SUPPORT', accounts: [] },
   { email: 'lead@demo.local', name: 'Lee Lead', role: 'LEAD', accounts: ['demo'] },
 ] as const;

@@ -5,7 +5,7 @@ import { assertAllowed, loadAccount } from '@/lib/keys/access';
 import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import { runSingleRefresh } from '@/lib/keys/background-refresh';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
-import { fromSendsmsError, upstreamStatusOf } from '@/lib/keys/errors';
+import { fromSendsmsError, KeyServiceError, upstreamStatusOf } from '@/lib/keys/errors';
 import { keyInUse, sealKeySecret } from '@/lib/keys/key-secret';
 import {
   insertKey,
@@ -51,8 +51,13 @@ export interface RefreshReport {
   problems: RefreshProblem[];
 }
 
-export function refreshAccountKeys(deps: KeyServiceDeps, actor: SessionUser | null, accountId: string, options: RefreshOptions): Promise<RefreshReport> {
+export async function refreshAccountKeys(deps: KeyServiceDeps, actor: SessionUser | null, accountId: string, options: RefreshOptions): Promise<RefreshReport> {
   if (actor) assertAllowed(actor, 'keys.read', accountId);
+  // The key must be one of the account's: a key id taken from another account is unknown here, and nothing is
+  // written to its trail (the permission was checked against the account in the URL, not the key's).
+  if (options.keyId !== undefined && !(await selectKey(deps.prisma, accountId, options.keyId))) {
+    throw new KeyServiceError('not-found', 'There is no such key in this account.');
+  }
   // One refresh per account at a time; a second asker waits for the first one's answer.
   return runSingleRefresh(accountId, () => refreshNow(deps, actor, accountId, options));
 }

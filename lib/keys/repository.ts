@@ -301,8 +301,9 @@ export async function selectUsageSeries(db: Db, keyId: string, since: Date): Pro
   return db.usageSnapshot.findMany({ where: { keyId, takenAt: { gte: since } }, orderBy: { takenAt: 'asc' }, select: { takenAt: true, useCount: true }, take: 2000 });
 }
 
-export async function selectKeyAuditTrail(db: Db, keyId: string, limit: number) {
-  return db.auditEvent.findMany({ where: { keyId }, orderBy: { occurredAt: 'desc' }, take: limit });
+/** The key's trail: rows of its own account only, so that a row naming the key from elsewhere never shows here. */
+export async function selectKeyAuditTrail(db: Db, accountId: string, keyId: string, limit: number) {
+  return db.auditEvent.findMany({ where: { keyId, accountId }, orderBy: { occurredAt: 'desc' }, take: limit });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { Role } from '@/lib/generated/prisma/enums';
 
-export const roleSchema = z.enum(['ADMIN', 'SUPPORT', 'LEAD']);
+export const roleSchema = z.enum(Role);
 export const userIdSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'is not a user id');
 const accountIds = z.array(z.string().trim().min(1).max(64)).max(200);
 

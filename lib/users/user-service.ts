@@ -1,24 +1,30 @@
 import { recordAuditEvent } from '@/lib/audit/record';
 import { AccessDeniedError, RequestRefusedError } from '@/lib/auth/access-denied';
+import { mayGrantRole, mayManageUser, ROLE_PERMISSIONS } from '@/lib/auth/permissions';
+import { ROLE_NAMES } from '@/lib/auth/role-names';
+import { tenantUserIds } from '@/lib/auth/tenant-users';
 import { hashPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { writeAdminTwoFactorSetting } from '@/lib/auth/two-factor-policy';
 import type { RequestMeta } from '@/lib/auth/with-permission';
 import { getPrisma } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
+import type { Role } from '@/lib/generated/prisma/enums';
 import type { NewUserInput, UserChange } from '@/lib/users/user-input';
 
 /**
- * Users, roles and memberships. An admin's reach is their own tenant: they manage users whose memberships all lie
- * within their own accounts (users with none, such as new or support users, included) and grant only accounts
- * they are members of. Anything else is an AccessDeniedError: 403, audited.
+ * Users, roles and memberships. The installation admin manages every user and grants any role and account. An
+ * account admin's reach is their own tenant (lib/auth/permissions.ts `mayManageUser`): users of a role they may
+ * grant whose memberships all lie within the admin's own accounts, with at least one; they grant only those
+ * accounts and those roles, and every user they make keeps at least one account, so that nobody they create
+ * falls outside every tenant. Anything else is an AccessDeniedError: 403, audited.
  */
 
 export interface UserSummary {
   id: string;
   email: string;
   name: string;
-  role: 'ADMIN' | 'SUPPORT' | 'LEAD';
+  role: Role;
   accountIds: string[];
   twoFactorEnabled: boolean;
   disabled: boolean;
@@ -56,32 +62,35 @@ function toSummary(row: UserRow): UserSummary {
 
 const actorOf = (user: SessionUser) => ({ actorId: user.id, actorEmail: user.email, actorRole: user.role });
 
-function withinTenant(admin: SessionUser, accountIds: readonly string[]): boolean {
-  return accountIds.every((accountId) => admin.accountIds.includes(accountId));
+function assertGrantable(admin: SessionUser, change: { role?: Role; accountIds?: readonly string[] }): void {
+  if (change.role !== undefined && !mayGrantRole(admin, change.role)) {
+    throw new AccessDeniedError(`Only the installation admin can make someone ${ROLE_NAMES[change.role].toLowerCase()}`);
+  }
+  if (change.accountIds === undefined || ROLE_PERMISSIONS[admin.role].userScope === 'installation') return;
+  const foreign = change.accountIds.find((accountId) => !admin.accountIds.includes(accountId));
+  if (foreign !== undefined) throw new AccessDeniedError('You can only give access to sendSMS accounts you are a member of', foreign);
+  if (change.accountIds.length === 0) throw new RequestRefusedError(422, 'Give the user at least one of your sendSMS accounts.');
 }
 
-function assertGrantable(admin: SessionUser, accountIds: readonly string[]): void {
-  const foreign = accountIds.find((accountId) => !admin.accountIds.includes(accountId));
-  if (foreign !== undefined) throw new AccessDeniedError('You can only give access to sendSMS accounts you are a member of', foreign);
-}
+const membershipsOf = (row: UserRow) => row.memberships.map((membership) => membership.accountId);
 
 async function loadManageable(admin: SessionUser, userId: string): Promise<UserRow> {
   const row = await getPrisma().user.findUnique({ where: { id: userId }, select: USER_SELECT });
-  if (!row) throw new RequestRefusedError(422, 'No such user');
-  const memberships = row.memberships.map((membership) => membership.accountId);
-  if (!withinTenant(admin, memberships)) {
-    throw new AccessDeniedError('This user belongs to a sendSMS account you are not a member of', memberships.find((id) => !admin.accountIds.includes(id)) ?? null);
+  // Someone else's user is answered like a missing one: an account admin learns nothing about other tenants.
+  if (!row || !mayManageUser(admin, { role: row.role, accountIds: membershipsOf(row) })) {
+    throw new AccessDeniedError('You can only manage users of your own sendSMS accounts');
   }
   return row;
 }
 
 export async function listUsers(admin: SessionUser): Promise<UserSummary[]> {
-  const rows = await getPrisma().user.findMany({ select: USER_SELECT, orderBy: { email: 'asc' } });
-  return rows.filter((row) => withinTenant(admin, row.memberships.map((membership) => membership.accountId))).map(toSummary);
+  const tenant = await tenantUserIds(getPrisma(), admin);
+  const rows = await getPrisma().user.findMany({ where: tenant ? { id: { in: tenant } } : {}, select: USER_SELECT, orderBy: { email: 'asc' } });
+  return rows.filter((row) => mayManageUser(admin, { role: row.role, accountIds: membershipsOf(row) })).map(toSummary);
 }
 
 export async function createUser(admin: SessionUser, input: NewUserInput, meta: RequestMeta): Promise<UserSummary> {
-  assertGrantable(admin, input.accountIds);
+  assertGrantable(admin, input);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   try {
     return await getPrisma().$transaction(async (tx) => {
@@ -107,8 +116,8 @@ export async function createUser(admin: SessionUser, input: NewUserInput, meta: 
 
 export async function changeUser(admin: SessionUser, userId: string, change: UserChange, meta: RequestMeta): Promise<UserSummary> {
   const target = await loadManageable(admin, userId);
-  if (change.accountIds) assertGrantable(admin, change.accountIds);
-  if (userId === admin.id && (change.disabled === true || (change.role && change.role !== 'ADMIN'))) {
+  assertGrantable(admin, change);
+  if (userId === admin.id && (change.disabled === true || (change.role && change.role !== admin.role))) {
     // An admin locking themselves out could leave the dashboard with nobody to manage it.
     throw new RequestRefusedError(409, 'You cannot disable yourself or give up your own admin role; ask another admin.');
   }
@@ -122,6 +131,8 @@ export async function changeUser(admin: SessionUser, userId: string, change: Use
       data: {
         ...(change.role ? { role: change.role } : {}),
         ...(change.disabled === undefined ? {} : { disabledAt: change.disabled ? (target.disabledAt ?? new Date()) : null }),
+        // A new role or a disabled account ends the user's sessions at once (memberships are read on every request).
+        ...((change.role && change.role !== target.role) || change.disabled === true ? { sessionVersion: { increment: 1 } } : {}),
       },
       select: USER_SELECT,
     });
@@ -141,7 +152,11 @@ export async function resetTwoFactor(admin: SessionUser, userId: string, meta: R
   const target = await loadManageable(admin, userId);
   return getPrisma().$transaction(async (tx) => {
     await tx.recoveryCode.deleteMany({ where: { userId } });
-    const row = await tx.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null }, select: USER_SELECT });
+    const row = await tx.user.update({
+      where: { id: userId },
+      data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } },
+      select: USER_SELECT,
+    });
     await recordAuditEvent(tx, { ...actorOf(admin), action: 'user.reset_two_factor', params: { userId, email: target.email }, outcome: 'success', ...meta });
     return toSummary(row);
   });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '@/lib/db/client';
+import { DEMO_USERS } from '@/lib/demo/fixtures';
 import { freePort } from '@/lib/runtime/ports';
 import { runStart, waitForOutput, type StartRun } from '@/test/integration/support/run-start';
 
@@ -44,7 +45,7 @@ describe('npm start on the embedded default', () => {
     expect(first.status).toBe(200);
     expect(first.body.db).toBe('ok');
     expect(first.run.output()).toContain('initialising the embedded PostgreSQL');
-    expect(first.run.output()).toMatch(/demo sign-in \(password "demo"\): admin@demo\.local \(ADMIN\), support@demo\.local \(SUPPORT\), lead@demo\.local \(LEAD\)/);
+    expect(first.run.output()).toMatch(/demo sign-in \(password "demo"\): admin@demo\.local \(installation admin\), shop-admin@demo\.local \(account admin\), support@demo\.local \(support staff\), lead@demo\.local \(team lead\)/);
 
     first.run.child.kill('SIGTERM');
     expect(await first.run.exited).toEqual({ code: 0, signal: null });
@@ -59,7 +60,7 @@ describe('npm start on the embedded default', () => {
     const password = fs.readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
     const prisma = createPrismaClient(`postgresql://postgres:${password}@127.0.0.1:${env.EMBEDDED_POSTGRES_PORT}/sendsms_dashboard`);
     try {
-      expect(await prisma.user.count()).toBe(3);
+      expect(await prisma.user.count()).toBe(DEMO_USERS.length);
       expect(await prisma.account.count()).toBe(2);
       expect(await prisma.apiKey.count()).toBe(6);
       const accounts = await prisma.account.findMany();

@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { AdminTwoFactorPolicy, CreateUserDialog, UserRowControls } from '@/components/users/user-controls';
 import { requirePagePermission } from '@/lib/auth/page-guard';
+import { can, ROLE_PERMISSIONS, visibleAccountIds } from '@/lib/auth/permissions';
 import { ROLE_NAMES } from '@/lib/auth/role-names';
 import { readAdminTwoFactorSetting } from '@/lib/auth/two-factor-policy';
 import { getPrisma } from '@/lib/db/client';
@@ -20,10 +21,16 @@ export default async function UsersPage() {
   const prisma = getPrisma();
   const [users, accounts, twoFactorRequired] = await Promise.all([
     listUsers(admin),
-    prisma.account.findMany({ where: { id: { in: admin.accountIds } }, select: { id: true, label: true }, orderBy: { label: 'asc' } }),
+    // The accounts this admin may grant: their own, or every account for the installation admin.
+    prisma.account.findMany({
+      where: { id: ROLE_PERMISSIONS[admin.role].userScope === 'installation' ? visibleAccountIds(admin) : { in: admin.accountIds } },
+      select: { id: true, label: true },
+      orderBy: { label: 'asc' },
+    }),
     readAdminTwoFactorSetting(prisma),
   ]);
   const accountLabel = new Map(accounts.map((account) => [account.id, account.label]));
+  const roles = ROLE_PERMISSIONS[admin.role].grantableRoles.map((role) => [role, ROLE_NAMES[role]] as const);
 
   return (
     <div className="grid gap-6">
@@ -32,9 +39,9 @@ export default async function UsersPage() {
           <h1 className="text-2xl font-semibold tracking-tight">{section.title}</h1>
           <p className="max-w-2xl text-zinc-700 dark:text-zinc-300">{section.summary}</p>
         </div>
-        <CreateUserDialog accounts={accounts} />
+        <CreateUserDialog accounts={accounts} roles={roles} />
       </div>
-      <AdminTwoFactorPolicy required={twoFactorRequired} />
+      {can(admin, 'installation.manage') ? <AdminTwoFactorPolicy required={twoFactorRequired} /> : null}
       <Table aria-label="Users">
         <TableHeader>
           <TableRow>
@@ -53,13 +60,13 @@ export default async function UsersPage() {
                 <span className="block text-xs text-zinc-500">{user.email}</span>
               </TableCell>
               <TableCell>{ROLE_NAMES[user.role]}</TableCell>
-              <TableCell className="text-sm">{user.role === 'SUPPORT' ? 'every account (read-only)' : user.accountIds.map((id) => accountLabel.get(id) ?? id).join(', ') || 'none'}</TableCell>
+              <TableCell className="text-sm">{user.role === 'SUPPORT' ? 'every account (read-only)' : user.role === 'INSTALLATION_ADMIN' && user.accountIds.length === 0 ? 'every account (reads)' : user.accountIds.map((id) => accountLabel.get(id) ?? id).join(', ') || 'none'}</TableCell>
               <TableCell className="grid gap-1">
                 {user.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
                 <Badge tone={user.twoFactorEnabled ? 'success' : 'neutral'}>{user.twoFactorEnabled ? '2FA on' : '2FA off'}</Badge>
               </TableCell>
               <TableCell>
-                <UserRowControls user={user} accounts={accounts} isSelf={user.id === admin.id} />
+                <UserRowControls user={user} accounts={accounts} roles={roles} isSelf={user.id === admin.id} />
               </TableCell>
             </TableRow>
           ))}

@@ -15,7 +15,7 @@ applyServerEnvironment();
 
 const ROOT = path.resolve(__dirname, '../../..');
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-const CALLERS: Caller[] = ['anonymous', 'lead', 'support', 'otherAdmin', 'admin'];
+const CALLERS: Caller[] = ['anonymous', 'disabled', 'lead', 'support', 'otherAdmin', 'admin', 'installAdmin'];
 
 function walk(directory: string): string[] {
   return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
@@ -63,7 +63,7 @@ describe('the authorization matrix', () => {
     expect(serverActionFiles.filter((file) => file.startsWith('lib/'))).toEqual([]);
   });
 
-  it('gives every non-public entry all five callers', () => {
+  it('gives every non-public entry all seven callers', () => {
     for (const entry of ROUTE_ACCESS) {
       if (entry.public) continue;
       expect(Object.keys(entry.expect ?? {}).sort(), `${entry.method} ${entry.file}`).toEqual([...CALLERS].sort());
@@ -74,17 +74,39 @@ describe('the authorization matrix', () => {
     let prisma: PrismaClient;
     let world: TestWorld;
     let cookies: Record<Caller, string | undefined>;
+    /** Strings that belong to tenant A alone: none may appear in an answer to tenant B's admin. */
+    let tenantATraces: string[];
+    const tally = { requests: 0, unexpectedSuccesses: 0, crossTenantSuccesses: 0 };
 
     beforeAll(async () => {
       prisma = testPrisma();
       world = await createWorld(prisma);
       cookies = {
         anonymous: undefined,
+        disabled: await sessionCookie(world.users.disabled),
         lead: await sessionCookie(world.users.lead),
         support: await sessionCookie(world.users.support),
         otherAdmin: await sessionCookie(world.users.otherAdmin),
         admin: await sessionCookie(world.users.admin),
+        installAdmin: await sessionCookie(world.users.installAdmin),
       };
+      // Tenant A's history, so that a leak into tenant B's answers has something to leak: an event on its account,
+      // and account-less events of its admin (a user created, with the new user's email) and of its lead.
+      const marker = `tenant-a-only-${world.accountA}`;
+      await prisma.auditEvent.createMany({
+        data: [
+          { actorId: world.users.admin, actorEmail: 'admin-a@example.test', actorRole: 'ADMIN', accountId: world.accountA, action: 'key.generate', params: { name: marker }, outcome: 'success' },
+          { actorId: world.users.admin, actorEmail: 'admin-a@example.test', actorRole: 'ADMIN', accountId: null, action: 'user.create', params: { email: `${marker}@example.test` }, outcome: 'success' },
+          { actorId: world.users.lead, actorEmail: 'lead-a@example.test', actorRole: 'LEAD', accountId: null, action: 'auth.sign_in', params: { method: 'password', note: marker }, outcome: 'success' },
+          { actorId: null, actorEmail: `${marker}-guess@example.test`, actorRole: null, accountId: null, action: 'auth.sign_in', params: { method: 'password' }, outcome: 'failure' },
+        ],
+      });
+      const users = await prisma.user.findMany({ where: { id: { in: [world.users.admin, world.users.lead, world.userInA, world.users.support, world.users.installAdmin, world.users.disabled] } } });
+      const accountA = await prisma.account.findUniqueOrThrow({ where: { id: world.accountA } });
+      // Not the ids of account A and userInA: tenant B's admin names them in its own requests, and its own refused
+      // requests (with their paths) are its to read. Their username and email stand for them.
+      const namedByB = new Set([world.accountA, world.userInA]);
+      tenantATraces = [marker, accountA.username, ...users.flatMap((user) => [user.id, user.email]).filter((trace) => !namedByB.has(trace))];
     });
     afterAll(async () => {
       await prisma.$disconnect();
@@ -103,12 +125,23 @@ describe('the authorization matrix', () => {
       const response = await handler!(routeRequest(url, { method: entry.method, cookie: cookies[caller], body: spec.body }), { params: Promise.resolve(spec.params ?? {}) });
       const expected = entry.expect[caller];
       const body = await response.text();
+      tally.requests += 1;
+      if (expected !== 'allow' && response.status < 400) tally.unexpectedSuccesses += 1;
       if (expected === 'allow') {
         expect([401, 403], `${caller} should pass the gate; got ${response.status} ${body.slice(0, 200)}`).not.toContain(response.status);
       } else {
         expect(response.status, body.slice(0, 200)).toBe(expected);
         expect(JSON.parse(body)).toMatchObject({ message: expect.any(String) });
       }
+      if (caller === 'otherAdmin') {
+        const leaked = tenantATraces.filter((trace) => body.includes(trace));
+        if (leaked.length > 0) tally.crossTenantSuccesses += 1;
+        expect(leaked, `tenant B's admin saw tenant A's data in ${entry.method} ${url}: ${body.slice(0, 300)}`).toEqual([]);
+      }
+    });
+
+    afterAll(() => {
+      console.log(`authorization matrix: ${tally.requests} requests (${ROUTE_ACCESS.filter((entry) => !entry.public).length} routes × ${CALLERS.length} principals), ${tally.unexpectedSuccesses} unexpected successes, ${tally.crossTenantSuccesses} cross-tenant answers`);
     });
   });
 });

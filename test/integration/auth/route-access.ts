@@ -5,11 +5,13 @@
  *
  * 'allow' means the request got past the permission gate (any status but 401 and 403); a number is the exact
  * status. The callers: nobody signed in, a LEAD and an ADMIN who are members of account A, SUPPORT (no
- * memberships), and an ADMIN of account B only. Requests act on account A and on userInA (a LEAD of account A).
- * To add a route: add an entry with its file, method, the request to send, and the five expectations.
+ * memberships), an ADMIN of account B only (a second tenant), the INSTALLATION_ADMIN (member of no account), and
+ * a disabled ADMIN of account A. Requests act on account A and on userInA (a LEAD of account A). Whatever the
+ * second tenant's admin is let through to must not hold a trace of tenant A (the matrix checks every answer).
+ * To add a route: add an entry with its file, method, the request to send, and the seven expectations.
  */
 
-export type Caller = 'anonymous' | 'lead' | 'support' | 'otherAdmin' | 'admin';
+export type Caller = 'anonymous' | 'disabled' | 'lead' | 'support' | 'otherAdmin' | 'admin' | 'installAdmin';
 export type Expected = 'allow' | 401 | 403;
 
 export interface World {
@@ -27,17 +29,24 @@ export interface RouteAccess {
   /** Public routes: why they need no session. Not called by the matrix (next-auth's own need a real request scope). */
   public?: string;
   request?: (world: World) => { params?: Record<string, string | string[]>; body?: unknown; query?: string };
-  expect?: Record<Caller, Expected>;
+  expect?: Expectations;
 }
 
-const ADMIN_ONLY: Record<Caller, Expected> = { anonymous: 401, lead: 403, support: 403, otherAdmin: 403, admin: 'allow' };
+type Expectations = Record<Caller, Expected>;
+/** Nobody signed in and a disabled user get 401 from every route. */
+const SIGNED_OUT = { anonymous: 401, disabled: 401 } as const;
+
+/** Changes to account A: its own admin only (the installation admin reads every account but changes only its own). */
+const ADMIN_ONLY: Expectations = { ...SIGNED_OUT, lead: 403, support: 403, otherAdmin: 403, admin: 'allow', installAdmin: 403 };
 /** users.manage is not account-scoped: any admin passes the gate; the tenant check is the service's (see below). */
-const ANY_ADMIN: Record<Caller, Expected> = { anonymous: 401, lead: 403, support: 403, otherAdmin: 'allow', admin: 'allow' };
-const ANY_ADMIN_OWN_TENANT: Record<Caller, Expected> = { anonymous: 401, lead: 403, support: 403, otherAdmin: 403, admin: 'allow' };
-const MEMBERS_AND_SUPPORT_READ: Record<Caller, Expected> = { anonymous: 401, lead: 'allow', support: 'allow', otherAdmin: 403, admin: 'allow' };
-const ADMINS_AND_SUPPORT_READ: Record<Caller, Expected> = { anonymous: 401, lead: 403, support: 'allow', otherAdmin: 'allow', admin: 'allow' };
-const ADMINS_AND_SUPPORT_READ_ACCOUNT: Record<Caller, Expected> = { anonymous: 401, lead: 403, support: 'allow', otherAdmin: 403, admin: 'allow' };
-const EVERYONE_SIGNED_IN: Record<Caller, Expected> = { anonymous: 401, lead: 'allow', support: 'allow', otherAdmin: 'allow', admin: 'allow' };
+const ANY_ADMIN: Expectations = { ...SIGNED_OUT, lead: 403, support: 403, otherAdmin: 'allow', admin: 'allow', installAdmin: 'allow' };
+const ANY_ADMIN_OWN_TENANT: Expectations = { ...SIGNED_OUT, lead: 403, support: 403, otherAdmin: 403, admin: 'allow', installAdmin: 'allow' };
+/** Installation-wide settings: the installation admin alone. */
+const INSTALLATION_ONLY: Expectations = { ...SIGNED_OUT, lead: 403, support: 403, otherAdmin: 403, admin: 403, installAdmin: 'allow' };
+const MEMBERS_AND_SUPPORT_READ: Expectations = { ...SIGNED_OUT, lead: 'allow', support: 'allow', otherAdmin: 403, admin: 'allow', installAdmin: 'allow' };
+const ADMINS_AND_SUPPORT_READ: Expectations = { ...SIGNED_OUT, lead: 403, support: 'allow', otherAdmin: 'allow', admin: 'allow', installAdmin: 'allow' };
+const ADMINS_AND_SUPPORT_READ_ACCOUNT: Expectations = { ...SIGNED_OUT, lead: 403, support: 'allow', otherAdmin: 403, admin: 'allow', installAdmin: 'allow' };
+const EVERYONE_SIGNED_IN: Expectations = { ...SIGNED_OUT, lead: 'allow', support: 'allow', otherAdmin: 'allow', admin: 'allow', installAdmin: 'allow' };
 
 const accountParams = (world: World) => ({ accountId: world.accountA });
 const keyParams = (world: World) => ({ accountId: world.accountA, keyId: 'no-such-key' });
@@ -51,7 +60,7 @@ export const ROUTE_ACCESS: RouteAccess[] = [
   { file: 'app/api/auth/two-factor/route.ts', method: 'POST', expect: EVERYONE_SIGNED_IN },
   { file: 'app/api/auth/two-factor/route.ts', method: 'PUT', request: () => ({ body: { code: '000000' } }), expect: EVERYONE_SIGNED_IN },
 
-  { file: 'app/api/accounts/route.ts', method: 'GET', expect: { anonymous: 401, lead: 'allow', support: 'allow', otherAdmin: 'allow', admin: 'allow' } },
+  { file: 'app/api/accounts/route.ts', method: 'GET', expect: EVERYONE_SIGNED_IN },
   {
     file: 'app/api/accounts/route.ts',
     method: 'POST',
@@ -77,7 +86,7 @@ export const ROUTE_ACCESS: RouteAccess[] = [
   },
   { file: 'app/api/users/[userId]/route.ts', method: 'PATCH', request: (world) => ({ params: { userId: world.userInA }, body: { role: 'LEAD' } }), expect: ANY_ADMIN_OWN_TENANT },
   { file: 'app/api/users/[userId]/two-factor/route.ts', method: 'DELETE', request: (world) => ({ params: { userId: world.userInA } }), expect: ANY_ADMIN_OWN_TENANT },
-  { file: 'app/api/users/two-factor-policy/route.ts', method: 'PUT', request: () => ({ body: { requireAdminTwoFactor: false } }), expect: ANY_ADMIN },
+  { file: 'app/api/users/two-factor-policy/route.ts', method: 'PUT', request: () => ({ body: { requireAdminTwoFactor: false } }), expect: INSTALLATION_ONLY },
 
   { file: 'app/api/audit/route.ts', method: 'GET', expect: ADMINS_AND_SUPPORT_READ },
   { file: 'app/api/audit/route.ts', method: 'GET', request: (world) => ({ query: `accountId=${world.accountA}` }), expect: ADMINS_AND_SUPPORT_READ_ACCOUNT },
@@ -99,4 +108,4 @@ export const ROUTE_ACCESS: RouteAccess[] = [
 ];
 
 /** Server actions ("use server" exports), as `file#export`. None today: every write is a route handler above. */
-export const SERVER_ACTION_ACCESS: Array<{ action: string; expect: Record<Caller, Expected> }> = [];
+export const SERVER_ACTION_ACCESS: Array<{ action: string; expect: Expectations }> = [];

@@ -3,6 +3,7 @@ import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
 import { encryptSecret } from '@/lib/crypto';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { Role } from '@/lib/generated/prisma/enums';
 import { testDatabaseUrl } from '@/test/integration/support/database';
 
 /**
@@ -26,7 +27,7 @@ export interface TestWorld {
   accountA: string;
   accountB: string;
   userInA: string;
-  users: { lead: string; support: string; otherAdmin: string; admin: string };
+  users: { lead: string; support: string; otherAdmin: string; admin: string; installAdmin: string; disabled: string };
   credentialA: string;
 }
 
@@ -39,9 +40,9 @@ export async function createWorld(prisma: PrismaClient, tag = crypto.randomBytes
     });
   const accountA = (await account('a', credentialA)).id;
   const accountB = (await account('b', `cred-B-${tag}`)).id;
-  const user = (name: string, role: 'ADMIN' | 'SUPPORT' | 'LEAD', accountIds: string[]) =>
+  const user = (name: string, role: Role, accountIds: string[], disabledAt: Date | null = null) =>
     prisma.user
-      .create({ data: { email: `${name}-${tag}@example.test`, name, role, memberships: { create: accountIds.map((accountId) => ({ accountId })) } } })
+      .create({ data: { email: `${name}-${tag}@example.test`, name, role, disabledAt, memberships: { create: accountIds.map((accountId) => ({ accountId })) } } })
       .then((row) => row.id);
   return {
     accountA,
@@ -53,6 +54,8 @@ export async function createWorld(prisma: PrismaClient, tag = crypto.randomBytes
       support: await user('support', 'SUPPORT', []),
       otherAdmin: await user('admin-b', 'ADMIN', [accountB]),
       admin: await user('admin-a', 'ADMIN', [accountA]),
+      installAdmin: await user('install-admin', 'INSTALLATION_ADMIN', []),
+      disabled: await user('disabled-a', 'ADMIN', [accountA], new Date()),
     },
   };
 }

@@ -177,7 +177,7 @@ describe('the wrapper around route handlers', () => {
 
   it('refuses a forged cross-origin write before anything else', async () => {
     const cookie = await sessionCookie(world.users.admin);
-    const body = { name: 'Forged', email: `forged-${Date.now()}@example.test`, role: 'ADMIN', accountIds: [] };
+    const body = { name: 'Forged', email: `forged-${Date.now()}@example.test`, role: 'ADMIN', accountIds: [world.accountA] };
     const response = await usersRoute.POST(routeRequest('/api/users', { method: 'POST', cookie, body, headers: { origin: 'https://attacker.example', host: '127.0.0.1:3000' } }), {
       params: Promise.resolve({}),
     });

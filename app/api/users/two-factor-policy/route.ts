@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { withPermission } from '@/lib/auth/with-permission';
 import { setAdminTwoFactorRequired } from '@/lib/users/user-service';
 
-/** PUT: whether admins must use 2FA. */
+/** PUT: whether admins must use 2FA: an installation-wide setting, so the installation admin's alone. */
 export const PUT = withPermission(
-  'users.manage',
+  'installation.manage',
   async ({ user, body, meta }) => {
     await setAdminTwoFactorRequired(user, body.requireAdminTwoFactor, meta);
     return NextResponse.json({ requireAdminTwoFactor: body.requireAdminTwoFactor });
