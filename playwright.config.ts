@@ -65,6 +65,9 @@ export default defineConfig({
       // The specs share the demo accounts and run in parallel: at sendSMS's 10 calls a minute they would starve each
       // other. The budget itself is tested in the integration suite (test/integration/sendsms).
       SENDSMS_BUDGET_PER_MINUTE: '1000',
+      // Specs play clients at different addresses (their own sign-in lockout buckets) through X-Forwarded-For, as a
+      // proxy in front of the dashboard would write it: one trusted hop. The default of 0 is tested in integration.
+      TRUST_PROXY_HOPS: '1',
       // Always the embedded database and the sandbox, whatever the shell has set.
       DATABASE_URL: '',
       SENDSMS_API_URL: '',

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { PATHNAME_HEADER } from '@/lib/auth/page-guard-header';
-import { readSessionToken, sessionCookieName } from '@/lib/auth/session-cookie';
+import { reachedOverHttps } from '@/lib/auth/request-origin';
+import { readSessionToken, sessionCookieValue } from '@/lib/auth/session-cookie';
 import { restartIdleClock } from '@/lib/auth/session-lifetime';
 
 /**
@@ -17,7 +18,7 @@ const PUBLIC_PAGES = ['/login', '/setup', '/forbidden'];
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const token = await readSessionToken(request.cookies.get(sessionCookieName())?.value);
+  const token = await readSessionToken(sessionCookieValue(request.cookies));
 
   if (!token && !PUBLIC_PAGES.some((page) => pathname === page || pathname.startsWith(`${page}/`))) {
     const login = new URL('/login', request.url);
@@ -28,7 +29,7 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(PATHNAME_HEADER, `${pathname}${search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  if (token) await restartIdleClock(response, token);
+  if (token) await restartIdleClock(response, token, reachedOverHttps(request));
   return response;
 }
 

@@ -2,7 +2,8 @@ import { Secret, TOTP } from 'otpauth';
 
 import { createTemporaryUser, expect, test } from './fixtures/auth';
 
-const codeFor = (key: string) => new TOTP({ secret: Secret.fromBase32(key), digits: 6, period: 30 }).generate();
+/** The app's code now, or `stepsAhead` 30-second steps from now (still accepted: one step of clock drift is allowed). */
+const codeFor = (key: string, stepsAhead = 0) => new TOTP({ secret: Secret.fromBase32(key), digits: 6, period: 30 }).generate({ timestamp: Date.now() + stepsAhead * 30_000 });
 
 test('a user enrols in 2FA with the QR code, then signs in with a code or a recovery code', async ({ browser, asAdmin }) => {
   const user = await createTemporaryUser(asAdmin.request);
@@ -40,7 +41,8 @@ test('a user enrols in 2FA with the QR code, then signs in with a code or a reco
     await page.getByLabel('Authentication code').fill('999');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('main').getByRole('alert')).toContainText('That code is not right');
-    await page.getByLabel('Authentication code').fill(codeFor(key));
+    // The code that turned 2FA on was accepted once (a code is never accepted twice); the next step's code is new.
+    await page.getByLabel('Authentication code').fill(codeFor(key, 1));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
 

@@ -104,6 +104,7 @@ const environmentSchema = z.object({
   SESSION_IDLE_HOURS: wholeNumber(8, 1, 720),
   SIGN_IN_MAX_FAILURES: wholeNumber(5, 1, 100),
   SIGN_IN_WINDOW_MINUTES: wholeNumber(15, 1, 1440),
+  TRUST_PROXY_HOPS: wholeNumber(0, 0, 10),
   OIDC_ISSUER: z.preprocess(emptyAsUnset, httpUrl.optional()),
   OIDC_CLIENT_ID: z.preprocess(emptyAsUnset, z.string().trim().min(1).optional()),
   OIDC_CLIENT_SECRET: z.preprocess(emptyAsUnset, z.string().min(1).optional()),
@@ -139,6 +140,11 @@ export interface Config {
   /** Failed sign-ins allowed per email and per source IP within the window before sign-in is refused. */
   signInMaxFailures: number;
   signInWindowMinutes: number;
+  /**
+   * How many proxies in front of the dashboard append to X-Forwarded-For and are trusted to: 0 (the default) takes
+   * the socket's address as the source of a request, whatever the header says (lib/auth/source-ip.ts).
+   */
+  trustProxyHops: number;
   /** Single sign-on through an OpenID Connect provider; null when not configured (all three variables are needed). */
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
 }
@@ -182,6 +188,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     sessionIdleHours: values.SESSION_IDLE_HOURS,
     signInMaxFailures: values.SIGN_IN_MAX_FAILURES,
     signInWindowMinutes: values.SIGN_IN_WINDOW_MINUTES,
+    trustProxyHops: values.TRUST_PROXY_HOPS,
     oidc:
       values.OIDC_ISSUER && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET
         ? { issuer: values.OIDC_ISSUER, clientId: values.OIDC_CLIENT_ID, clientSecret: values.OIDC_CLIENT_SECRET, name: values.OIDC_NAME }

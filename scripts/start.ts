@@ -37,7 +37,14 @@ async function main(): Promise<void> {
   server = spawn(process.execPath, [nextBin, developing ? 'dev' : 'start', '--port', String(config.port), '--hostname', config.host], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, ...runtime.serverEnvironment, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: developing ? 'development' : 'production' },
+    env: {
+      ...process.env,
+      ...runtime.serverEnvironment,
+      // Every Next.js process gets the socket's address stamped on its requests (see scripts/socket-peer.cjs).
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${JSON.stringify(path.join(root, 'scripts', 'socket-peer.cjs'))}`].filter(Boolean).join(' '),
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: developing ? 'development' : 'production',
+    },
   });
   server.on('exit', (code, signal) => {
     if (stopping) return;

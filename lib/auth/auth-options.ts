@@ -1,23 +1,29 @@
+import crypto from 'node:crypto';
 import type { AuthOptions } from 'next-auth';
 import type { Provider } from 'next-auth/providers/index';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { recordAuditEvent } from '@/lib/audit/record';
 import { signInWithPassword } from '@/lib/auth/credentials-sign-in';
-import { sessionCookieName, sessionSecret } from '@/lib/auth/session-cookie';
+import { sessionCookieName, sessionSecret, sessionTokenSchema } from '@/lib/auth/session-cookie';
 import { sessionIdleSeconds } from '@/lib/auth/session-lifetime';
+import { revokeSession } from '@/lib/auth/session-revocation';
+import { loadSessionUser } from '@/lib/auth/session-user-lookup';
 import { sourceIpOf } from '@/lib/auth/source-ip';
 import { getConfig } from '@/lib/config';
 import { getPrisma } from '@/lib/db/client';
 
 /**
- * next-auth 4 with JWT sessions. The JWT carries the user's id, role and memberships; pages and routes still read
- * the user row on every request (lib/auth/session-user-lookup.ts), so the JWT is never the last word.
- * Built on demand: the secret and the OIDC settings exist only at run time, not during `next build`.
+ * next-auth 4 with JWT sessions. The JWT carries the user's id, role and memberships, the user's session version
+ * and the session's own id; pages and routes still read the user row on every request
+ * (lib/auth/session-user-lookup.ts), so the JWT is never the last word: signing out records the session's id as
+ * ended, and next-auth's own /api/auth/session asks the same lookup, so an ended session is over there too.
+ * Built per request: the secret and the OIDC settings exist only at run time, not during `next build`, and the
+ * cookies are Secure when the browser reached the dashboard over https (`secure`).
  */
 
 export const OIDC_PROVIDER_ID = 'oidc';
 
-export function buildAuthOptions(): AuthOptions {
+export function buildAuthOptions(secure = false): AuthOptions {
   const config = getConfig();
   const idleSeconds = sessionIdleSeconds();
   const providers: Provider[] = [
@@ -28,7 +34,7 @@ export function buildAuthOptions(): AuthOptions {
       async authorize(credentials, request) {
         const headers = (request.headers ?? {}) as Record<string, string | undefined>;
         const user = await signInWithPassword(credentials, { sourceIp: sourceIpOf(headers), userAgent: headers['user-agent']?.slice(0, 500) ?? null });
-        return { id: user.id, email: user.email, name: user.name, role: user.role, accountIds: user.accountIds };
+        return { id: user.id, email: user.email, name: user.name, role: user.role, accountIds: user.accountIds, sessionVersion: user.sessionVersion };
       },
     }),
   ];
@@ -52,10 +58,17 @@ export function buildAuthOptions(): AuthOptions {
     providers,
     session: { strategy: 'jwt', maxAge: idleSeconds },
     jwt: { maxAge: idleSeconds },
+    useSecureCookies: secure,
     cookies: {
       sessionToken: {
-        name: sessionCookieName(),
-        options: { httpOnly: true, sameSite: 'lax', path: '/', secure: sessionCookieName().startsWith('__Secure-') },
+        name: sessionCookieName(secure),
+        options: { httpOnly: true, sameSite: 'lax', path: '/', secure },
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const parsed = sessionTokenSchema.safeParse(token);
+        if (parsed.success) await revokeSession(getPrisma(), parsed.data);
       },
     },
     pages: { signIn: '/login', error: '/login' },
@@ -76,14 +89,21 @@ export function buildAuthOptions(): AuthOptions {
         return known && !known.disabledAt ? true : '/login?error=sso-not-invited';
       },
       async jwt({ token, user, account }) {
-        if (!user) return token;
+        if (!user) {
+          // next-auth's own /api/auth/session: a session ended on the server is over here too (throwing makes
+          // next-auth answer an empty session and clear the cookie).
+          const parsed = sessionTokenSchema.safeParse(token);
+          if (!parsed.success || !(await loadSessionUser(parsed.data))) throw new Error('the session has ended');
+          return token;
+        }
+        const sid = crypto.randomUUID();
         if (account?.provider === OIDC_PROVIDER_ID) {
           const row = await getPrisma().user.findUnique({ where: { email: user.email!.toLowerCase() }, include: { memberships: true } });
           if (!row) return token;
-          return { sub: row.id, email: row.email, name: row.name, role: row.role, accountIds: row.memberships.map((membership) => membership.accountId) };
+          return { sub: row.id, email: row.email, name: row.name, role: row.role, accountIds: row.memberships.map((membership) => membership.accountId), sv: row.sessionVersion, sid };
         }
-        const signedIn = user as typeof user & { role: string; accountIds: string[] };
-        return { sub: signedIn.id, email: signedIn.email, name: signedIn.name, role: signedIn.role, accountIds: signedIn.accountIds };
+        const signedIn = user as typeof user & { role: string; accountIds: string[]; sessionVersion: number };
+        return { sub: signedIn.id, email: signedIn.email, name: signedIn.name, role: signedIn.role, accountIds: signedIn.accountIds, sv: signedIn.sessionVersion, sid };
       },
       async session({ session, token }) {
         return { ...session, user: { ...session.user, id: token.sub, role: token.role, accountIds: token.accountIds } };

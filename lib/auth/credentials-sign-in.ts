@@ -4,12 +4,12 @@ import { getConfig, getCredentialsKey } from '@/lib/config';
 import { decryptSecret } from '@/lib/crypto';
 import { getPrisma } from '@/lib/db/client';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { verifyPassword } from '@/lib/auth/password';
+import { dummyPasswordHash, verifyPassword } from '@/lib/auth/password';
 import { consumeRecoveryCode, looksLikeRecoveryCode } from '@/lib/auth/recovery-codes';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { SignInError, type SignInErrorCode } from '@/lib/auth/sign-in-errors';
 import { checkSignInLimit, recordSignInAttempt } from '@/lib/auth/sign-in-limit';
-import { verifyTotp } from '@/lib/auth/totp';
+import { acceptTotpCode } from '@/lib/auth/totp-acceptance';
 
 /**
  * Email + password (+ a TOTP or recovery code when the user has 2FA). Every outcome is counted for the limit and
@@ -27,7 +27,7 @@ export interface SignInMeta {
   userAgent: string | null;
 }
 
-export async function signInWithPassword(input: unknown, meta: SignInMeta, prisma: PrismaClient = getPrisma()): Promise<SessionUser> {
+export async function signInWithPassword(input: unknown, meta: SignInMeta, prisma: PrismaClient = getPrisma()): Promise<SessionUser & { sessionVersion: number }> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) throw new SignInError('invalid-credentials');
   const { email, password, code } = parsed.data;
@@ -58,18 +58,27 @@ export async function signInWithPassword(input: unknown, meta: SignInMeta, prism
   }
 
   const user = await prisma.user.findUnique({ where: { email }, include: { memberships: { select: { accountId: true } } } });
-  // Unknown, SSO-only and disabled users get the same answer as a wrong password: nothing to enumerate.
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password)) || user.disabledAt) return fail('invalid-credentials', user ?? undefined);
+  // Unknown, SSO-only and disabled users get the same answer as a wrong password, in the same time: a password
+  // is checked against a dummy hash when there is none, so timing does not tell who has an account.
+  const passwordRight = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!user?.passwordHash || !passwordRight || user.disabledAt) return fail('invalid-credentials', user ?? undefined);
 
   if (user.totpEnabledAt && user.totpSecret) {
     // The password was right; asking for the code is not a failure.
     if (!code) throw new SignInError('totp-required');
     const secret = decryptSecret(user.totpSecret, getCredentialsKey());
-    const accepted = verifyTotp(secret, code) || (looksLikeRecoveryCode(code) && (await prisma.$transaction((tx) => consumeRecoveryCode(tx, user.id, code))));
+    const accepted = (await acceptTotpCode(prisma, user.id, secret, code)) || (looksLikeRecoveryCode(code) && (await prisma.$transaction((tx) => consumeRecoveryCode(tx, user.id, code))));
     if (!accepted) return fail('invalid-code', user);
   }
 
   await recordSignInAttempt(prisma, { email, sourceIp, succeeded: true });
   await audit('success', null, user);
-  return { id: user.id, email: user.email, name: user.name, role: user.role, accountIds: user.memberships.map((membership) => membership.accountId) };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    accountIds: user.memberships.map((membership) => membership.accountId),
+    sessionVersion: user.sessionVersion,
+  };
 }

@@ -1,7 +1,10 @@
+import { requestOrigin } from '@/lib/auth/request-origin';
+
 /**
  * Refuses a state-changing request that a browser sent from another site (a forged form or fetch). Browsers send
  * Origin on every cross-origin POST and Sec-Fetch-Site on every request; tools like curl send neither and carry no
- * victim's cookie, so they are let through to the session check.
+ * victim's cookie, so they are let through to the session check. The Origin must match the dashboard's own origin
+ * in scheme, host and port: http://dash.example.com is another origin than https://dash.example.com.
  */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -12,9 +15,9 @@ export function isCrossOriginWrite(request: Request): boolean {
   const origin = request.headers.get('origin');
   if (!origin) return false;
   if (origin === 'null') return true;
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  const own = requestOrigin(request);
   try {
-    return new URL(origin).host !== host;
+    return own === null || new URL(origin).origin !== own;
   } catch {
     return true;
   }

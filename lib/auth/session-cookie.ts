@@ -8,9 +8,20 @@ import { Role } from '@/lib/generated/prisma/enums';
  * the proxy all decide from the same token in the same way (and tests can drive a handler with a real cookie).
  */
 
-/** next-auth's own rule: the `__Secure-` prefix when the site is served over https. */
-export function sessionCookieName(): string {
-  return process.env.NEXTAUTH_URL?.startsWith('https://') ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
+const SECURE_NAME = '__Secure-next-auth.session-token';
+const PLAIN_NAME = 'next-auth.session-token';
+
+/**
+ * next-auth's own naming rule: the `__Secure-` prefix (which browsers accept only on a Secure cookie) when the
+ * dashboard is reached over https, directly or through a TLS-terminating proxy; see lib/auth/request-origin.ts.
+ */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? SECURE_NAME : PLAIN_NAME;
+}
+
+/** The session cookie's value from a request's cookies, whichever of the two names it was set under. */
+export function sessionCookieValue(cookies: { get(name: string): { value: string } | undefined }): string | undefined {
+  return cookies.get(SECURE_NAME)?.value ?? cookies.get(PLAIN_NAME)?.value;
 }
 
 export function sessionSecret(): string {
@@ -19,13 +30,20 @@ export function sessionSecret(): string {
   return secret;
 }
 
-/** What the dashboard puts in the JWT; role and memberships are a hint for the UI, the database row decides. */
+/**
+ * What the dashboard puts in the JWT; role and memberships are a hint for the UI, the database row decides. A token
+ * without `sv` and `sid` (made before sessions could end on the server) is refused by the session lookup.
+ */
 export const sessionTokenSchema = z.object({
   sub: z.string().min(1),
   email: z.string().optional(),
   name: z.string().nullish(),
   role: z.enum(Role).optional(),
   accountIds: z.array(z.string()).optional(),
+  /** The user's session version at sign-in: a session from before a password, 2FA, role or disabled change is over. */
+  sv: z.number().int().optional(),
+  /** This session's id: signing out records it as ended (lib/auth/session-revocation.ts). */
+  sid: z.string().min(1).max(100).optional(),
   exp: z.number().optional(),
 });
 

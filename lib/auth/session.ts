@@ -1,6 +1,6 @@
 import { cookies } from 'next/headers';
 import type { SessionUser } from '@/lib/auth/session-user';
-import { readSessionToken, sessionCookieName } from '@/lib/auth/session-cookie';
+import { readSessionToken, sessionCookieValue } from '@/lib/auth/session-cookie';
 import { loadSessionUser, type SessionUserState } from '@/lib/auth/session-user-lookup';
 
 /**
@@ -15,6 +15,6 @@ export async function getSessionUser(): Promise<SessionUser | null> {
 /** The same, with what the page guard needs to know beyond the user (a 2FA enrolment still owed). */
 export async function getSessionState(): Promise<SessionUserState | null> {
   const cookieStore = await cookies();
-  const token = await readSessionToken(cookieStore.get(sessionCookieName())?.value);
-  return token ? loadSessionUser(token.sub) : null;
+  const token = await readSessionToken(sessionCookieValue(cookieStore));
+  return token ? loadSessionUser(token) : null;
 }

@@ -20,10 +20,21 @@ export function totpUri(secretBase32: string, email: string): string {
   return totpFor(secretBase32, email).toString();
 }
 
-export function verifyTotp(secretBase32: string, code: string): boolean {
+const PERIOD_SECONDS = 30;
+
+/**
+ * The time step (30-second slot since the epoch) the code belongs to, or null when it is not a current code. The
+ * caller accepts a step once (lib/auth/totp-acceptance.ts): the same code again within its window is refused.
+ */
+export function totpStep(secretBase32: string, code: string, now = Date.now()): number | null {
   const parsed = totpCodeSchema.safeParse(code);
-  if (!parsed.success) return false;
-  return totpFor(secretBase32, 'check').validate({ token: parsed.data, window: 1 }) !== null;
+  if (!parsed.success) return null;
+  const delta = totpFor(secretBase32, 'check').validate({ token: parsed.data, window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / 1000 / PERIOD_SECONDS) + delta;
+}
+
+export function verifyTotp(secretBase32: string, code: string): boolean {
+  return totpStep(secretBase32, code) !== null;
 }
 
 /** The current code, for tests that sign in the way a phone would. */

@@ -3,7 +3,9 @@ import { recordAuditEvent } from '@/lib/audit/record';
 import { RequestRefusedError } from '@/lib/auth/access-denied';
 import { generateRecoveryCodes, replaceRecoveryCodes } from '@/lib/auth/recovery-codes';
 import type { SessionUser } from '@/lib/auth/session-user';
-import { createTotpSecret, totpUri, verifyTotp } from '@/lib/auth/totp';
+import { endAllSessionsData } from '@/lib/auth/session-revocation';
+import { createTotpSecret, totpUri } from '@/lib/auth/totp';
+import { acceptTotpCode } from '@/lib/auth/totp-acceptance';
 import { getCredentialsKey } from '@/lib/config';
 import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { getPrisma } from '@/lib/db/client';
@@ -32,20 +34,25 @@ export async function startTwoFactorEnrolment(user: SessionUser): Promise<Enrolm
   return { otpauthUri, qrCodeDataUrl: await QRCode.toDataURL(otpauthUri, { margin: 1, width: 220 }), manualEntryKey: secret };
 }
 
-export async function confirmTwoFactorEnrolment(user: SessionUser, code: string, meta: RequestMeta): Promise<{ recoveryCodes: string[] }> {
+/**
+ * Turning 2FA on ends the user's other sessions (someone who had the password alone keeps nothing); the answer says
+ * the new session version, under which the route keeps the session that made the change.
+ */
+export async function confirmTwoFactorEnrolment(user: SessionUser, code: string, meta: RequestMeta): Promise<{ recoveryCodes: string[]; sessionVersion: number }> {
   const prisma = getPrisma();
   const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true } });
   if (row.totpEnabledAt) throw new RequestRefusedError(409, 'Two-factor authentication is already on.');
   if (!row.totpSecret) throw new RequestRefusedError(409, 'Start the set-up first: no QR code has been shown yet.');
-  if (!verifyTotp(decryptSecret(row.totpSecret, getCredentialsKey()), code)) {
+  if (!(await acceptTotpCode(prisma, user.id, decryptSecret(row.totpSecret, getCredentialsKey()), code))) {
     await recordAuditEvent(prisma, { actorId: user.id, actorEmail: user.email, actorRole: user.role, action: 'auth.two_factor.enrol', params: { reason: 'wrong code' }, outcome: 'failure', ...meta });
     throw new RequestRefusedError(422, 'That code is not right. Enter the 6 digits the app shows now.');
   }
   const recoveryCodes = generateRecoveryCodes();
-  await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { totpEnabledAt: new Date() } });
+  const sessionVersion = await prisma.$transaction(async (tx) => {
+    const updated = await tx.user.update({ where: { id: user.id }, data: { totpEnabledAt: new Date(), ...endAllSessionsData() }, select: { sessionVersion: true } });
     await replaceRecoveryCodes(tx, user.id, recoveryCodes);
     await recordAuditEvent(tx, { actorId: user.id, actorEmail: user.email, actorRole: user.role, action: 'auth.two_factor.enrol', params: {}, outcome: 'success', ...meta });
+    return updated.sessionVersion;
   });
-  return { recoveryCodes };
+  return { recoveryCodes, sessionVersion };
 }

@@ -5,8 +5,9 @@ import { recordAuditEvent } from '@/lib/audit/record';
 import { AccessDeniedError, RequestRefusedError } from '@/lib/auth/access-denied';
 import { deniedReason, type Permission } from '@/lib/auth/permissions';
 import { isCrossOriginWrite } from '@/lib/auth/same-origin';
-import { readSessionToken, sessionCookieName } from '@/lib/auth/session-cookie';
-import { restartIdleClock } from '@/lib/auth/session-lifetime';
+import { reachedOverHttps } from '@/lib/auth/request-origin';
+import { readSessionToken, sessionCookieValue, type SessionToken } from '@/lib/auth/session-cookie';
+import { restartIdleClock, sealSessionToken, setSessionCookie } from '@/lib/auth/session-lifetime';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { loadSessionUser } from '@/lib/auth/session-user-lookup';
 import { sourceIpOf, userAgentOf } from '@/lib/auth/source-ip';
@@ -45,6 +46,11 @@ export interface PermissionContext<Params, Body> {
   /** That account's row, read with the session; pass it to serverKeyDeps() so the service does not read it again. */
   account: AccountRow | undefined;
   meta: RequestMeta;
+  /**
+   * After a change of the user's own that ended all their sessions (2FA on or off), keeps the one making the change:
+   * its cookie is re-issued under the new session version.
+   */
+  renewSession: (sessionVersion: number) => void;
 }
 
 export interface PermissionOptions<Params, Body> {
@@ -80,8 +86,8 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
     const early = options.params?.safeParse(rawParams);
     const namedAccountId = early?.success ? safeAccountOf(options, early.data, request) : undefined;
 
-    const token = await readSessionToken(request.cookies.get(sessionCookieName())?.value);
-    const state = token ? await loadSessionUser(token.sub, namedAccountId) : null;
+    const token = await readSessionToken(sessionCookieValue(request.cookies));
+    const state = token ? await loadSessionUser(token, namedAccountId) : null;
     if (!token || !state) return jsonError(401, 'unauthenticated', 'Your session has ended: sign in again to continue');
     const { user } = state;
 
@@ -126,10 +132,20 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
     const account = state.account && state.account.id === accountId ? state.account : undefined;
 
     try {
-      const response = await handler({ request, user, params: params.data, body, accountId, account, meta });
-      // The proxy does not run for API routes: a signed-in call restarts the session's idle clock here.
+      let renewedVersion: number | undefined;
+      const renewSession = (sessionVersion: number) => {
+        renewedVersion = sessionVersion;
+      };
+      const response = await handler({ request, user, params: params.data, body, accountId, account, meta, renewSession });
       const answer = response instanceof NextResponse ? response : new NextResponse(response.body, response);
-      await restartIdleClock(answer, token);
+      const secure = reachedOverHttps(request);
+      if (renewedVersion !== undefined) {
+        // The user's own change ended their other sessions; this one goes on under the new version.
+        setSessionCookie(answer, await sealSessionToken({ ...token, sv: renewedVersion } satisfies SessionToken), secure);
+      } else {
+        // The proxy does not run for API routes: a signed-in call restarts the session's idle clock here.
+        await restartIdleClock(answer, token, secure);
+      }
       return answer;
     } catch (error) {
       if (error instanceof AccessDeniedError) return deny(error.reason, error.accountId);

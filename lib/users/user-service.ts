@@ -2,6 +2,7 @@ import { recordAuditEvent } from '@/lib/audit/record';
 import { AccessDeniedError, RequestRefusedError } from '@/lib/auth/access-denied';
 import { mayGrantRole, mayManageUser, ROLE_PERMISSIONS } from '@/lib/auth/permissions';
 import { ROLE_NAMES } from '@/lib/auth/role-names';
+import { endAllSessionsData } from '@/lib/auth/session-revocation';
 import { tenantUserIds } from '@/lib/auth/tenant-users';
 import { hashPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/session-user';
@@ -132,7 +133,7 @@ export async function changeUser(admin: SessionUser, userId: string, change: Use
         ...(change.role ? { role: change.role } : {}),
         ...(change.disabled === undefined ? {} : { disabledAt: change.disabled ? (target.disabledAt ?? new Date()) : null }),
         // A new role or a disabled account ends the user's sessions at once (memberships are read on every request).
-        ...((change.role && change.role !== target.role) || change.disabled === true ? { sessionVersion: { increment: 1 } } : {}),
+        ...((change.role && change.role !== target.role) || change.disabled === true ? endAllSessionsData() : {}),
       },
       select: USER_SELECT,
     });
@@ -154,7 +155,7 @@ export async function resetTwoFactor(admin: SessionUser, userId: string, meta: R
     await tx.recoveryCode.deleteMany({ where: { userId } });
     const row = await tx.user.update({
       where: { id: userId },
-      data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } },
+      data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, ...endAllSessionsData() },
       select: USER_SELECT,
     });
     await recordAuditEvent(tx, { ...actorOf(admin), action: 'user.reset_two_factor', params: { userId, email: target.email }, outcome: 'success', ...meta });

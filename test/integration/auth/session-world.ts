@@ -60,8 +60,9 @@ export async function createWorld(prisma: PrismaClient, tag = crypto.randomBytes
   };
 }
 
-export async function sessionCookie(userId: string): Promise<string> {
-  const token = await encode({ token: { sub: userId }, secret: TEST_SECRET, maxAge: 3600 });
+/** A session cookie as next-auth makes it at sign-in: the user's session version then (0 unless a test moved it) and an id of its own. */
+export async function sessionCookie(userId: string, sessionVersion = 0): Promise<string> {
+  const token = await encode({ token: { sub: userId, sv: sessionVersion, sid: crypto.randomUUID() }, secret: TEST_SECRET, maxAge: 3600 });
   return `next-auth.session-token=${token}`;
 }
 

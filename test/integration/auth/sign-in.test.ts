@@ -126,13 +126,13 @@ describe('the wrapper around route handlers', () => {
   it('reads the account a request names with the session, in the same statement', async () => {
     const { loadSessionUser } = await import('@/lib/auth/session-user-lookup');
     await prisma.account.update({ where: { id: world.accountA }, data: { capabilities: { token_list: 'supported' } } });
-    const withAccount = await loadSessionUser(world.users.lead, world.accountA);
+    const withAccount = await loadSessionUser({ sub: world.users.lead, sv: 0, sid: 'lookup-test' }, world.accountA);
     expect(withAccount?.user).toMatchObject({ id: world.users.lead, role: 'LEAD', accountIds: [world.accountA] });
     expect(withAccount?.account).toMatchObject({ id: world.accountA, label: 'Account a', apiBaseUrl: 'http://127.0.0.1:9/json', capabilities: { token_list: 'supported' } });
     expect(typeof withAccount?.account?.keysVersion).toBe('bigint');
     expect(withAccount?.account?.credentialCiphertext).toMatch(/^v1\./);
-    expect((await loadSessionUser(world.users.lead, 'no-such-account'))?.account).toBeNull();
-    expect((await loadSessionUser(world.users.lead))?.account).toBeNull();
+    expect((await loadSessionUser({ sub: world.users.lead, sv: 0, sid: 'lookup-test' }, 'no-such-account'))?.account).toBeNull();
+    expect((await loadSessionUser({ sub: world.users.lead, sv: 0, sid: 'lookup-test' }))?.account).toBeNull();
   });
 
   it('restarts the idle clock of a session on its answers, at most once a minute', async () => {

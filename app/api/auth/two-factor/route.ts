@@ -11,6 +11,10 @@ export const POST = withPermission('two_factor.enrol', async ({ user }) =>
 
 export const PUT = withPermission(
   'two_factor.enrol',
-  async ({ user, body, meta }) => NextResponse.json(await confirmTwoFactorEnrolment(user, body.code, meta), { headers: { 'cache-control': 'no-store' } }),
+  async ({ user, body, meta, renewSession }) => {
+    const { recoveryCodes, sessionVersion } = await confirmTwoFactorEnrolment(user, body.code, meta);
+    renewSession(sessionVersion);
+    return NextResponse.json({ recoveryCodes }, { headers: { 'cache-control': 'no-store' } });
+  },
   { body: z.object({ code: totpCodeSchema }) },
 );
