@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     });
     const origin = `http://127.0.0.1:${port}`;
     await waitForServer(`${origin}/api/health`);
-    const cookie = `next-auth.session-token=${await encode({ token: { sub: leadId, role: 'LEAD' }, secret: nextAuthSecret })}`;
+    const cookie = `next-auth.session-token=${await encode({ token: { sub: leadId, role: 'LEAD', sv: 0, sid: `bench-${Date.now()}` }, secret: nextAuthSecret })}`;
 
     // 1. The list endpoint.
     const url = `${origin}/api/accounts/${accountId}/keys?q=shop&sort=lastUsed&dir=desc&size=50&page=3`;
