@@ -19,6 +19,7 @@ import type { CallRequest } from '@/lib/sendsms/client';
 import { DefaultKeyFirstUseError, SendsmsError, UnsupportedActionError, UpstreamStatusError } from '@/lib/sendsms/errors';
 import { chooseKeyCallForm } from '@/lib/sendsms/key-form';
 import { describeStatus } from '@/lib/sendsms/status-codes';
+import { idParam, plainText } from '@/lib/validation/text';
 
 /**
  * "Test request": runs one request from the builder through the server and reports it as the page shows it —
@@ -34,9 +35,9 @@ import { describeStatus } from '@/lib/sendsms/status-codes';
 
 export const builderRunInput = z
   .object({
-    action: z.string().min(1).max(64),
-    keyId: z.string().min(1).max(100).optional(),
-    params: z.record(z.string(), z.string().max(200)).default({}),
+    action: plainText({ max: 64 }).min(1, 'pick a request'),
+    keyId: idParam.optional(),
+    params: z.record(plainText({ max: 64 }), plainText({ max: 200 })).default({}),
     /**
      * Key requests: 'account' (the default) sends the account credential and names the key in `token`, so the key
      * itself is not used; 'key' sends the key as the password, as an integration would (and as the public SDKs do).
