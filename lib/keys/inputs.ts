@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseIp } from '@/lib/ip/parse-ip';
+import { parseAuthorizableIp } from '@/lib/ip/authorizable-ip';
 import { idParam, plainText } from '@/lib/validation/text';
 
 /**
@@ -31,9 +31,10 @@ export const deleteKeyInput = z.object({ confirmName: plainText({ max: 100, tooL
 
 export const authorizeIpInput = z
   .object({
-    // The one IP parser (lib/ip): every ordinary notation accepted, stored in its normal form, refusals explained.
+    // The one IP parser (lib/ip): every ordinary notation accepted, stored in its normal form, refusals explained;
+    // an address that is no machine's (0.0.0.0, ::, 255.255.255.255) is refused too.
     ip: plainText({ max: 100, tooLong: 'That is too long to be an IP address' }).transform((value, context) => {
-      const parsed = parseIp(value);
+      const parsed = parseAuthorizableIp(value);
       if (parsed.ok) return parsed.address;
       context.addIssue({ code: 'custom', message: `${parsed.reason.charAt(0).toUpperCase()}${parsed.reason.slice(1)}` });
       return z.NEVER;

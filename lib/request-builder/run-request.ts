@@ -3,7 +3,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { accountRefFor } from '@/lib/accounts/account-ref';
 import { maskSecrets } from '@/lib/audit/mask';
 import { classifyAddress } from '@/lib/ip/address-range';
-import { parseIp } from '@/lib/ip/parse-ip';
+import { parseAuthorizableIp } from '@/lib/ip/authorizable-ip';
 import { assertAllowed, loadAccount } from '@/lib/keys/access';
 import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import { authorizeKeyIp } from '@/lib/keys/authorize-ip-service';
@@ -157,7 +157,8 @@ function checkParameters(request: BuilderRequest, given: Record<string, string>)
       if (parameter.required) throw new KeyServiceError('invalid', `${parameter.label} is required.`, { field: parameter.name });
       continue;
     }
-    const parsed = parseIp(value);
+    // Every builder parameter is an IP to authorize (token_add_ip's ipaddr).
+    const parsed = parseAuthorizableIp(value);
     if (!parsed.ok) throw new KeyServiceError('invalid', `${parameter.label}: ${parsed.reason}.`, { field: parameter.name });
     params[parameter.name] = parsed.address;
     const warning = classifyAddress(parsed.address, parsed.version).warning;
