@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { maskSecrets } from '@/lib/audit/mask';
-import { storableJson, storableNullableText as storable } from '@/lib/audit/storable';
+import { storableJson, storableNullableText as storable } from '@/lib/db/storable';
 import { redact } from '@/lib/redact';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REPLACEMENT, storableJson, storableText } from '@/lib/audit/storable';
+import { mayHoldUnstorable, REPLACEMENT, storableJson, storableText } from '@/lib/db/storable';
 
 describe('storable audit values', () => {
   it('replaces a NUL and lone surrogates, and keeps whole pairs', () => {
@@ -15,5 +15,15 @@ describe('storable audit values', () => {
       b: true,
       z: null,
     });
+  });
+});
+
+describe('mayHoldUnstorable', () => {
+  it.each([['{"a":"\\u0000"}'], ['{"a":"\\ud800"}'], ['{"a":"\\uDC00"}'], ['{"a":"\u0000"}'], ['{"a":"📱"}']])('%s may', (text) => {
+    expect(mayHoldUnstorable(text)).toBe(true);
+  });
+
+  it.each([['{"status":0,"message":"OK","details":"Mesaj: ăîșț"}'], ['{"a":"\\u00e9"}'], ['{"a":"\\\\u0000 is text"}']])('%s does not', (text) => {
+    expect(mayHoldUnstorable(text)).toBe(text.includes('\\\\u0000'));
   });
 });
