@@ -27,7 +27,8 @@ export const importKeyInput = generateKeyInput
 
 export const renameKeyInput = z.object({ name: keyName }).strict();
 
-export const deleteKeyInput = z.object({ confirmName: plainText({ max: 100, tooLong: 'That is longer than any key name' }) }).strict();
+// The name as it is stored, which may hold whatever sendSMS gave it (but never a NUL: see lib/db/storable.ts).
+export const deleteKeyInput = z.object({ confirmName: plainText({ max: 200, tooLong: 'That is longer than any key name', controls: 'all' }) }).strict();
 
 export const authorizeIpInput = z
   .object({

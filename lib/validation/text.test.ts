@@ -21,9 +21,14 @@ describe('plainText refuses what PostgreSQL cannot store and no person types', (
     expect(plainText({ max: 100 }).parse(value)).toBe(value);
   });
 
-  it('allows line breaks and tabs only in a multiline field', () => {
-    expect(isPlainText('one\ttwo\r\nthree', { multiline: true })).toBe(true);
-    expect(isPlainText('one\u0000two', { multiline: true })).toBe(false);
+  it('allows line breaks and tabs, or every control character, only where asked, and never a NUL', () => {
+    expect(isPlainText('one\ttwo\r\nthree', 'lines')).toBe(true);
+    expect(isPlainText('one\u0001two', 'lines')).toBe(false);
+    expect(isPlainText('one\u0001\ttwo', 'all')).toBe(true);
+    for (const controls of ['none', 'lines', 'all'] as const) {
+      expect(isPlainText('one\u0000two', controls)).toBe(false);
+      expect(isPlainText('one\uD800two', controls)).toBe(false);
+    }
   });
 
   it('says how long a field may be', () => {

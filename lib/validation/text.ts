@@ -10,14 +10,23 @@ import { z } from 'zod';
 
 export const PLAIN_TEXT_MESSAGE = 'use letters, digits, spaces and punctuation only (no control characters)';
 
-/** C0 controls and DEL; tab, line feed and carriage return only where a field is multiline. */
-const CONTROL = /[\u0000-\u001F\u007F]/;
-const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/**
+ * Which control characters a field takes: none (names, searches, emails…); 'lines' (tab, line feed, carriage
+ * return: none of today's fields); 'all' but NUL, for text that must match what another system stored (a key's
+ * name as sendSMS gave it, typed to confirm a deletion).
+ */
+export type AllowedControls = 'none' | 'lines' | 'all';
+
+const CONTROLS: Record<AllowedControls, RegExp> = {
+  none: /[\u0000-\u001F\u007F]/,
+  lines: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/,
+  all: /\u0000/,
+};
 /** Half of a surrogate pair without the other half: not a character, and not encodable as UTF-8. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export function isPlainText(value: string, options: { multiline?: boolean } = {}): boolean {
-  return !(options.multiline ? CONTROL_EXCEPT_LINES : CONTROL).test(value) && !LONE_SURROGATE.test(value);
+export function isPlainText(value: string, controls: AllowedControls = 'none'): boolean {
+  return !CONTROLS[controls].test(value) && !LONE_SURROGATE.test(value);
 }
 
 export interface PlainTextOptions {
@@ -25,16 +34,15 @@ export interface PlainTextOptions {
   max: number;
   /** The sentence when it is longer; "at most N characters" when absent. */
   tooLong?: string;
-  /** Allows tab, line feed and carriage return (none of today's fields does). */
-  multiline?: boolean;
+  controls?: AllowedControls;
 }
 
 /** A text field of ordinary characters, at most `max` long. Chain .trim(), .min(), .email() and the like on it. */
-export function plainText({ max, tooLong, multiline = false }: PlainTextOptions) {
+export function plainText({ max, tooLong, controls = 'none' }: PlainTextOptions) {
   return z
     .string()
     .max(max, tooLong ?? `at most ${max.toLocaleString('en')} characters`)
-    .refine((value) => isPlainText(value, { multiline }), PLAIN_TEXT_MESSAGE);
+    .refine((value) => isPlainText(value, controls), PLAIN_TEXT_MESSAGE);
 }
 
 /** The database's ids (cuids) as they appear in URLs and bodies: anything else is refused before a query runs. */
