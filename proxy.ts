@@ -3,6 +3,7 @@ import { PATHNAME_HEADER } from '@/lib/auth/page-guard-header';
 import { reachedOverHttps } from '@/lib/auth/request-origin';
 import { readSessionToken, sessionCookieValue } from '@/lib/auth/session-cookie';
 import { restartIdleClock } from '@/lib/auth/session-lifetime';
+import { hasMalformedEncoding, MALFORMED_PATH_MESSAGE } from '@/lib/http/malformed-path';
 
 /**
  * Runs before every page. Pages without a valid session cookie go to /login with the address to come back to; a
@@ -18,6 +19,14 @@ const PUBLIC_PAGES = ['/login', '/setup', '/forbidden'];
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // Next.js answers a bare 500 for a path it cannot decode, before any handler runs: refuse it here as the bad
+  // request it is. The matcher sends API paths here only when they hold a %, so other API calls still skip the proxy.
+  if (hasMalformedEncoding(pathname)) {
+    return pathname.startsWith('/api/')
+      ? NextResponse.json({ error: 'invalid', message: MALFORMED_PATH_MESSAGE }, { status: 400, headers: { 'cache-control': 'no-store' } })
+      : new NextResponse(MALFORMED_PATH_MESSAGE, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+  }
+  if (pathname.startsWith('/api/')) return NextResponse.next();
   const token = await readSessionToken(sessionCookieValue(request.cookies));
 
   if (!token && !PUBLIC_PAGES.some((page) => pathname === page || pathname.startsWith(`${page}/`))) {
@@ -34,6 +43,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not for API routes (see above), Next's own assets and files from public/, which carry nothing to protect.
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|ico|txt|webmanifest)$).*)'],
+  // Not for API routes (see above), Next's own assets and files from public/, which carry nothing to protect; API
+  // paths with a % in them only, for the encoding check.
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|ico|txt|webmanifest)$).*)', '/api/(.*%.*)'],
 };

@@ -13,6 +13,7 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { DisabledReason } from '@/components/ui/tooltip';
 import { classifyAddress } from '@/lib/ip/address-range';
+import { parseAuthorizableIp } from '@/lib/ip/authorizable-ip';
 import { parseIp } from '@/lib/ip/parse-ip';
 import type { BuilderAccountOption, BuilderKeyOption } from '@/lib/request-builder/builder-options';
 import { BUILDER_REQUESTS, builderRequest } from '@/lib/request-builder/catalogue';
@@ -56,7 +57,8 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
         (request?.parameters ?? []).map((parameter) => {
           const value = form.params[parameter.name] ?? '';
           if (value.trim() === '') return [parameter.name, { error: null, warning: null }];
-          const parsed = parseIp(value);
+          // The server's own check (lib/request-builder/run-request.ts), so the field refuses what the server would.
+          const parsed = parseAuthorizableIp(value);
           return [parameter.name, parsed.ok ? { error: null, warning: classifyAddress(parsed.address, parsed.version).warning } : { error: parsed.reason, warning: null }];
         }),
       ) as Record<string, { error: string | null; warning: string | null }>,

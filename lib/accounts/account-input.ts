@@ -1,21 +1,21 @@
 import { z } from 'zod';
+import { idOf, plainText } from '@/lib/validation/text';
 
 /** What an admin enters to add a sendSMS account or replace its credential (zod at the route boundary). */
 
-const httpUrl = z
-  .string()
+const httpUrl = plainText({ max: 500 })
   .trim()
   .url('must be a URL')
   .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL');
 
 export const credentialInputSchema = z.object({
-  credential: z.string().min(1, 'enter the password or API key').max(500),
+  credential: plainText({ max: 500 }).min(1, 'enter the password or API key'),
   credentialKind: z.enum(['PASSWORD', 'API_KEY']),
 });
 
 export const newAccountSchema = credentialInputSchema.extend({
-  label: z.string().trim().min(1, 'enter a label').max(100),
-  username: z.string().trim().min(1, 'enter the sendSMS username').max(100),
+  label: plainText({ max: 100 }).trim().min(1, 'enter a label'),
+  username: plainText({ max: 100 }).trim().min(1, 'enter the sendSMS username'),
   /** Empty: the configured upstream (SENDSMS_API_URL or the bundled sandbox). */
   apiBaseUrl: z.union([httpUrl, z.literal('')]).optional(),
 });
@@ -23,4 +23,4 @@ export const newAccountSchema = credentialInputSchema.extend({
 export type NewAccountInput = z.infer<typeof newAccountSchema>;
 export type CredentialInput = z.infer<typeof credentialInputSchema>;
 
-export const accountIdSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'is not an account id');
+export const accountIdSchema = idOf('an account');

@@ -5,6 +5,8 @@ import { tenantUserIds } from '@/lib/auth/tenant-users';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { getPrisma } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { calendarDate } from '@/lib/validation/calendar-date';
+import { idOf, plainText } from '@/lib/validation/text';
 
 /**
  * The audit log as a filtered, paginated read. Support and the installation admin read every event; an account
@@ -12,16 +14,16 @@ import type { Prisma } from '@/lib/generated/prisma/client';
  * shared and exported as CSV with the same rows.
  */
 
-const optionalText = z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), z.string().trim().max(200).optional());
-const optionalDate = z.preprocess(
-  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD').optional(),
-);
+/** An empty field in the filter form is no filter. */
+const blankIsAbsent = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalText = z.preprocess(blankIsAbsent, plainText({ max: 200 }).trim().optional());
+const optionalId = (what: string) => z.preprocess(blankIsAbsent, idOf(what).optional());
+const optionalDate = z.preprocess(blankIsAbsent, calendarDate.optional());
 
 export const auditFilterSchema = z.object({
   actor: optionalText,
-  accountId: optionalText,
-  keyId: optionalText,
+  accountId: optionalId('an account'),
+  keyId: optionalId('a key'),
   action: optionalText,
   from: optionalDate,
   to: optionalDate,

@@ -11,6 +11,7 @@ import { loadSessionUser } from '@/lib/auth/session-user-lookup';
 import { sourceIpOf } from '@/lib/auth/source-ip';
 import { getConfig } from '@/lib/config';
 import { getPrisma } from '@/lib/db/client';
+import { isPlainText } from '@/lib/validation/text';
 
 /**
  * next-auth 4 with JWT sessions. The JWT carries the user's id, role and memberships, the user's session version
@@ -77,7 +78,8 @@ export function buildAuthOptions(secure = false): AuthOptions {
       async signIn({ user, account }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
         const email = user.email?.toLowerCase();
-        const known = email ? await getPrisma().user.findUnique({ where: { email }, select: { id: true, role: true, disabledAt: true } }) : null;
+        // The provider's answer is input too: an email PostgreSQL cannot compare (a NUL in it) is nobody invited.
+        const known = email && isPlainText(email) ? await getPrisma().user.findUnique({ where: { email }, select: { id: true, role: true, disabledAt: true } }) : null;
         await recordAuditEvent(getPrisma(), {
           actorId: known?.id ?? null,
           actorEmail: email ?? null,

@@ -10,16 +10,18 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { SignInError, type SignInErrorCode } from '@/lib/auth/sign-in-errors';
 import { checkSignInLimit, recordSignInAttempt } from '@/lib/auth/sign-in-limit';
 import { acceptTotpCode } from '@/lib/auth/totp-acceptance';
+import { plainText } from '@/lib/validation/text';
 
 /**
  * Email + password (+ a TOTP or recovery code when the user has 2FA). Every outcome is counted for the limit and
  * audited as `auth.sign_in`; the limit is checked before the password, so a locked-out guesser learns nothing.
  */
 
+// Anything these refuse (a NUL, a lone surrogate, a wrong type) is a failed sign-in like any other, never a 500.
 export const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(320),
-  password: z.string().min(1).max(1000),
-  code: z.string().trim().max(40).optional().transform((code) => (code ? code : undefined)),
+  email: plainText({ max: 320 }).trim().toLowerCase().email(),
+  password: plainText({ max: 1000 }).min(1),
+  code: plainText({ max: 40 }).trim().optional().transform((code) => (code ? code : undefined)),
 });
 
 export interface SignInMeta {

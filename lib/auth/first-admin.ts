@@ -4,6 +4,7 @@ import { RequestRefusedError } from '@/lib/auth/access-denied';
 import { hashPassword } from '@/lib/auth/password';
 import { getPrisma } from '@/lib/db/client';
 import type { RequestMeta } from '@/lib/auth/with-permission';
+import { plainText } from '@/lib/validation/text';
 
 /**
  * First run outside the demo: with no user at all, anyone who reaches /setup may create the first admin, once: the
@@ -12,9 +13,9 @@ import type { RequestMeta } from '@/lib/auth/with-permission';
  */
 
 export const firstAdminSchema = z.object({
-  name: z.string().trim().min(1, 'enter a name').max(100),
-  email: z.string().trim().toLowerCase().email('enter an email address').max(320),
-  password: z.string().min(12, 'use at least 12 characters').max(1000),
+  name: plainText({ max: 100 }).trim().min(1, 'enter a name'),
+  email: plainText({ max: 320 }).trim().toLowerCase().email('enter an email address'),
+  password: plainText({ max: 1000 }).min(12, 'use at least 12 characters'),
 });
 
 const SETUP_LOCK = 4_204_204;

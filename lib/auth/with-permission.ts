@@ -12,6 +12,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { loadSessionUser } from '@/lib/auth/session-user-lookup';
 import { sourceIpOf, userAgentOf } from '@/lib/auth/source-ip';
 import { getPrisma } from '@/lib/db/client';
+import { readJsonBody } from '@/lib/http/read-json-body';
 import { createLogger } from '@/lib/log';
 
 /**
@@ -115,9 +116,9 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
 
     let body = undefined as Body;
     if (options.body) {
-      const raw = await request.json().catch(() => Symbol.for('unreadable'));
-      if (raw === Symbol.for('unreadable')) return jsonError(422, 'invalid', 'The request body must be JSON');
-      const parsed = options.body.safeParse(raw);
+      const raw = await readJsonBody(request);
+      if (!raw.ok) return jsonError(raw.status, raw.error, raw.message);
+      const parsed = options.body.safeParse(raw.value);
       if (!parsed.success) return invalid(parsed.error);
       body = parsed.data;
     }

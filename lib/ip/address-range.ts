@@ -102,3 +102,18 @@ export function classifyAddress(address: string, version: IpVersion): RangeCheck
   }
   return { range: 'public', warning: null };
 }
+
+/**
+ * Ranges no key may be locked to: they are not the address of one machine, so no call to sendSMS ever comes from
+ * them, and sendSMS would keep the entry for nothing (or, for 0.0.0.0, an integration might read it as "any").
+ */
+const NOT_AUTHORIZABLE: ReadonlySet<AddressRange> = new Set(['unspecified', 'broadcast']);
+
+/** Why an address cannot be authorized as a key's IP, or null when it can (with, perhaps, a warning). */
+export function authorizationRefusal(address: string, version: IpVersion): string | null {
+  let range = classifyAddress(address, version).range;
+  // ::ffff:0.0.0.0 is 0.0.0.0 to sendSMS: judge the IPv4 address it carries.
+  if (range === 'ipv4-mapped') range = classifyAddress(address.slice('::ffff:'.length), 4).range;
+  if (!NOT_AUTHORIZABLE.has(range)) return null;
+  return `${address} ${PHRASES[range as Exclude<AddressRange, 'public'>]}; no call comes from it, so it cannot be authorized`;
+}

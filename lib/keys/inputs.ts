@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseIp } from '@/lib/ip/parse-ip';
+import { parseAuthorizableIp } from '@/lib/ip/authorizable-ip';
+import { idParam, plainText } from '@/lib/validation/text';
 
 /**
  * The bodies the keys endpoints accept, one schema each, shared by the route handlers (which answer 422 with the
@@ -9,7 +10,7 @@ import { parseIp } from '@/lib/ip/parse-ip';
 export const USAGE_LABELS = ['DEFAULT', 'CLOUD', 'SMPP', 'APP'] as const;
 export const KEY_KINDS = ['DEFAULT', 'CLOUD'] as const;
 
-const keyName = z.string().trim().min(1, 'Give the key a name').max(100, 'A name is at most 100 characters');
+const keyName = plainText({ max: 100, tooLong: 'A name is at most 100 characters' }).trim().min(1, 'Give the key a name');
 
 export const generateKeyInput = z
   .object({
@@ -21,18 +22,20 @@ export const generateKeyInput = z
   .strict();
 
 export const importKeyInput = generateKeyInput
-  .extend({ secret: z.string().trim().min(8, 'Paste the whole key as the hub showed it').max(200, 'That is longer than any sendSMS key') })
+  .extend({ secret: plainText({ max: 200, tooLong: 'That is longer than any sendSMS key' }).trim().min(8, 'Paste the whole key as the hub showed it') })
   .strict();
 
 export const renameKeyInput = z.object({ name: keyName }).strict();
 
-export const deleteKeyInput = z.object({ confirmName: z.string() }).strict();
+// The name as it is stored, which may hold whatever sendSMS gave it (but never a NUL: see lib/db/storable.ts).
+export const deleteKeyInput = z.object({ confirmName: plainText({ max: 200, tooLong: 'That is longer than any key name', controls: 'all' }) }).strict();
 
 export const authorizeIpInput = z
   .object({
-    // The one IP parser (lib/ip): every ordinary notation accepted, stored in its normal form, refusals explained.
-    ip: z.string().transform((value, context) => {
-      const parsed = parseIp(value);
+    // The one IP parser (lib/ip): every ordinary notation accepted, stored in its normal form, refusals explained;
+    // an address that is no machine's (0.0.0.0, ::, 255.255.255.255) is refused too.
+    ip: plainText({ max: 100, tooLong: 'That is too long to be an IP address' }).transform((value, context) => {
+      const parsed = parseAuthorizableIp(value);
       if (parsed.ok) return parsed.address;
       context.addIssue({ code: 'custom', message: `${parsed.reason.charAt(0).toUpperCase()}${parsed.reason.slice(1)}` });
       return z.NEVER;
@@ -44,7 +47,7 @@ export const authorizeIpInput = z
   })
   .strict();
 
-export const refreshKeysInput = z.object({ keyId: z.string().min(1).max(100).optional() }).strict();
+export const refreshKeysInput = z.object({ keyId: idParam.optional() }).strict();
 
 export type GenerateKeyInput = z.output<typeof generateKeyInput>;
 export type ImportKeyInput = z.output<typeof importKeyInput>;

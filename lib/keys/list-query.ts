@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, IDLE_FILTERS, KEY_KIND_FILTERS, KEY_SORTS, LOCK_FILTERS } from '@/lib/keys/list-query-url';
+import { plainText } from '@/lib/validation/text';
 
 /**
  * The keys list's search, filters, sort and page: one schema for the URL of the page, the query string of the
@@ -10,7 +11,7 @@ import { DEFAULT_PAGE_SIZE, IDLE_FILTERS, KEY_KIND_FILTERS, KEY_SORTS, LOCK_FILT
 export { DEFAULT_PAGE_SIZE, IDLE_DAYS, IDLE_FILTERS, KEY_KIND_FILTERS, KEY_SORTS, LOCK_FILTERS, type KeySort } from '@/lib/keys/list-query-url';
 
 export const keyListQuerySchema = z.object({
-  q: z.string().trim().max(100, 'a search is at most 100 characters').default(''),
+  q: plainText({ max: 100, tooLong: 'a search is at most 100 characters' }).trim().default(''),
   kind: z.enum(KEY_KIND_FILTERS).optional(),
   lock: z.enum(LOCK_FILTERS).optional(),
   idle: z.enum(IDLE_FILTERS).optional(),

@@ -3,7 +3,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { accountRefFor } from '@/lib/accounts/account-ref';
 import { maskSecrets } from '@/lib/audit/mask';
 import { classifyAddress } from '@/lib/ip/address-range';
-import { parseIp } from '@/lib/ip/parse-ip';
+import { parseAuthorizableIp } from '@/lib/ip/authorizable-ip';
 import { assertAllowed, loadAccount } from '@/lib/keys/access';
 import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import { authorizeKeyIp } from '@/lib/keys/authorize-ip-service';
@@ -19,6 +19,7 @@ import type { CallRequest } from '@/lib/sendsms/client';
 import { DefaultKeyFirstUseError, SendsmsError, UnsupportedActionError, UpstreamStatusError } from '@/lib/sendsms/errors';
 import { chooseKeyCallForm } from '@/lib/sendsms/key-form';
 import { describeStatus } from '@/lib/sendsms/status-codes';
+import { idParam, plainText } from '@/lib/validation/text';
 
 /**
  * "Test request": runs one request from the builder through the server and reports it as the page shows it —
@@ -34,9 +35,9 @@ import { describeStatus } from '@/lib/sendsms/status-codes';
 
 export const builderRunInput = z
   .object({
-    action: z.string().min(1).max(64),
-    keyId: z.string().min(1).max(100).optional(),
-    params: z.record(z.string(), z.string().max(200)).default({}),
+    action: plainText({ max: 64 }).min(1, 'pick a request'),
+    keyId: idParam.optional(),
+    params: z.record(plainText({ max: 64 }), plainText({ max: 200 })).default({}),
     /**
      * Key requests: 'account' (the default) sends the account credential and names the key in `token`, so the key
      * itself is not used; 'key' sends the key as the password, as an integration would (and as the public SDKs do).
@@ -156,7 +157,8 @@ function checkParameters(request: BuilderRequest, given: Record<string, string>)
       if (parameter.required) throw new KeyServiceError('invalid', `${parameter.label} is required.`, { field: parameter.name });
       continue;
     }
-    const parsed = parseIp(value);
+    // Every builder parameter is an IP to authorize (token_add_ip's ipaddr).
+    const parsed = parseAuthorizableIp(value);
     if (!parsed.ok) throw new KeyServiceError('invalid', `${parameter.label}: ${parsed.reason}.`, { field: parameter.name });
     params[parameter.name] = parsed.address;
     const warning = classifyAddress(parsed.address, parsed.version).warning;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mayHoldUnstorable, storableJson } from '@/lib/db/storable';
 import { UpstreamFaultError } from '@/lib/sendsms/errors';
 
 /**
@@ -30,6 +31,9 @@ export function parseEnvelope(action: string, httpStatus: number, body: string, 
   let json: unknown;
   try {
     json = JSON.parse(body.replace(/^\uFEFF/, ''));
+    // An answer is stored as it comes (key names, tokens, IP lists, the builder's audit rows): a NUL or a lone
+    // surrogate in it would make PostgreSQL fail the request with a 500, so it becomes U+FFFD here, once.
+    if (mayHoldUnstorable(body)) json = storableJson(json);
   } catch {
     throw new UpstreamFaultError(action, 'not-json', keptBody(redactedBody()), httpStatus, body.trim() === '' ? 'empty body' : undefined);
   }

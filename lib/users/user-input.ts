@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { Role } from '@/lib/generated/prisma/enums';
+import { idOf, plainText } from '@/lib/validation/text';
 
 export const roleSchema = z.enum(Role);
-export const userIdSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'is not a user id');
-const accountIds = z.array(z.string().trim().min(1).max(64)).max(200);
+export const userIdSchema = idOf('a user');
+const accountIds = z.array(idOf('an account')).max(200, 'at most 200 accounts');
 
 export const newUserSchema = z.object({
-  name: z.string().trim().min(1, 'enter a name').max(100),
-  email: z.string().trim().toLowerCase().email('enter an email address').max(320),
+  name: plainText({ max: 100 }).trim().min(1, 'enter a name'),
+  email: plainText({ max: 320 }).trim().toLowerCase().email('enter an email address'),
   role: roleSchema,
   /** Absent: the user signs in only through single sign-on (an invitation). */
-  password: z.string().min(12, 'use at least 12 characters').max(1000).optional(),
+  password: plainText({ max: 1000 }).min(12, 'use at least 12 characters').optional(),
   accountIds: accountIds.default([]),
 });
 

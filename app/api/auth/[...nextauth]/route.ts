@@ -1,7 +1,8 @@
 import NextAuth from 'next-auth';
-import type { NextRequest } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 import { buildAuthOptions } from '@/lib/auth/auth-options';
 import { reachedOverHttps } from '@/lib/auth/request-origin';
+import { declaresTooLarge, tooLarge } from '@/lib/http/read-json-body';
 
 /**
  * next-auth's own endpoints (csrf, providers, signin, callback, session, signout). They have their own CSRF
@@ -15,6 +16,11 @@ import { reachedOverHttps } from '@/lib/auth/request-origin';
 process.env.AUTH_TRUST_HOST ??= 'true';
 
 async function handler(request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }): Promise<Response> {
+  // next-auth reads the (form) body itself; one that says it is over the limit is refused before it does.
+  if (declaresTooLarge(request)) {
+    const refusal = tooLarge();
+    return NextResponse.json({ error: refusal.error, message: refusal.message }, { status: refusal.status });
+  }
   return NextAuth(request, context, buildAuthOptions(reachedOverHttps(request))) as Promise<Response>;
 }
 

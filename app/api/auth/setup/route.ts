@@ -4,6 +4,7 @@ import { createFirstAdmin, firstAdminSchema } from '@/lib/auth/first-admin';
 import { isCrossOriginWrite } from '@/lib/auth/same-origin';
 import { sourceIpOf, userAgentOf } from '@/lib/auth/source-ip';
 import { jsonError } from '@/lib/auth/with-permission';
+import { readJsonBody } from '@/lib/http/read-json-body';
 
 /**
  * The one write that needs no session: creating the first admin while no user exists (409 afterwards). It is
@@ -11,7 +12,9 @@ import { jsonError } from '@/lib/auth/with-permission';
  */
 export async function POST(request: NextRequest): Promise<Response> {
   if (isCrossOriginWrite(request)) return jsonError(403, 'forbidden', 'This request came from another site and was refused');
-  const parsed = firstAdminSchema.safeParse(await request.json().catch(() => null));
+  const body = await readJsonBody(request);
+  if (!body.ok) return jsonError(body.status, body.error, body.message);
+  const parsed = firstAdminSchema.safeParse(body.value);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
     return NextResponse.json({ error: 'invalid', message: `${issues[0]?.path}: ${issues[0]?.message}`, issues }, { status: 422 });

@@ -7,12 +7,15 @@ import { deniedReason } from '@/lib/auth/permissions';
 import { serverKeyDeps } from '@/lib/keys/deps';
 import { getKeyDetail } from '@/lib/keys/detail-service';
 import { KeyServiceError } from '@/lib/keys/errors';
+import { idParam } from '@/lib/validation/text';
 
 export const metadata: Metadata = { title: 'API Key' };
 
 /** One key: Locked On IP, usage over time, audit trail, rename, delete. */
 export default async function ApiKeyPage({ params }: { params: Promise<{ accountId: string; keyId: string }> }) {
   const { accountId, keyId } = await params;
+  // A hand-typed address with junk for an id is a page that does not exist, before any query sees it.
+  if (!idParam.safeParse(accountId).success || !idParam.safeParse(keyId).success) notFound();
   const user = await requirePagePermission('keys.read', accountId);
   const initial = await getKeyDetail(serverKeyDeps(), user, accountId, keyId).catch(notFoundWhenMissing);
   return <KeyDetail initial={initial} manageDenied={deniedReason(user, 'keys.manage', accountId)} authorizeDenied={deniedReason(user, 'ips.authorize', accountId)} />;
