@@ -1,5 +1,5 @@
 import { RequestRefusedError } from '@/lib/auth/access-denied';
-import { SendsmsError, UpstreamStatusError } from '@/lib/sendsms/errors';
+import { isSendsmsError } from '@/lib/sendsms/errors';
 import { getSendsmsClient } from '@/lib/sendsms/server-client';
 
 /**
@@ -11,13 +11,14 @@ export async function checkAccountCredential(apiBaseUrl: string, username: strin
     const result = await getSendsmsClient(apiBaseUrl).call('user_get_balance', { account: { username, credential } });
     return { balance: result.details, upstreamStatus: result.status };
   } catch (error) {
-    if (error instanceof UpstreamStatusError) {
+    // By kind, not instanceof: the server's client may have been made by another module copy.
+    if (isSendsmsError(error) && error.kind === 'status') {
       throw new RequestRefusedError(422, `sendSMS refused these credentials: ${error.explanation.en}`, {
         upstreamStatus: error.status,
         explanation: error.explanation,
       });
     }
-    if (error instanceof SendsmsError) {
+    if (isSendsmsError(error)) {
       throw new RequestRefusedError(502, `sendSMS could not be asked: ${error.explanation.en}`, { explanation: error.explanation });
     }
     throw error;

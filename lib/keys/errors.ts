@@ -1,13 +1,4 @@
-import {
-  BudgetExhaustedError,
-  DefaultKeyFirstUseError,
-  SendsmsError,
-  UnsupportedActionError,
-  UpstreamFaultError,
-  UpstreamNetworkError,
-  UpstreamStatusError,
-  UpstreamTimeoutError,
-} from '@/lib/sendsms/errors';
+import { isSendsmsError } from '@/lib/sendsms/errors';
 import { RETRYABLE_STATUSES, STATUS_CODES } from '@/lib/sendsms/status-codes';
 
 /**
@@ -70,26 +61,28 @@ export class KeyServiceError extends Error {
 
 export type KeyErrorBody = ReturnType<KeyServiceError['toJSON']>;
 
-/** A sendSMS failure in the contract's words: refused (a status), unavailable (down, slow, garbled), or budget. */
+/**
+ * A sendSMS failure in the contract's words: refused (a status), unavailable (down, slow, garbled), or budget.
+ * Told apart by `kind`: the error may come from another module copy than this one (lib/sendsms/errors.ts).
+ */
 export function fromSendsmsError(error: unknown): KeyServiceError | null {
-  if (!(error instanceof SendsmsError)) return null;
+  if (!isSendsmsError(error)) return null;
   const words = { messageRo: error.explanation.ro };
-  if (error instanceof BudgetExhaustedError) {
-    return new KeyServiceError('rate-limited', error.explanation.en, { ...words, retryable: true, retryAfterMs: error.retryAfterMs });
+  switch (error.kind) {
+    case 'budget':
+      return new KeyServiceError('rate-limited', error.explanation.en, { ...words, retryable: true, retryAfterMs: error.retryAfterMs });
+    case 'default-key-first-use':
+      return new KeyServiceError('confirmation-required', error.explanation.en, words);
+    case 'unsupported':
+      return new KeyServiceError('unsupported', error.explanation.en, { ...words, upstreamStatus: -2 });
+    case 'status': {
+      // "Not now" answers are worth a retry; a refusal (-8, -128, -512...) is not until something changes.
+      const retryable = RETRYABLE_STATUSES.has(error.status) || error.status === STATUS_CODES.internal_error.status;
+      return new KeyServiceError(retryable ? 'upstream-unavailable' : 'upstream-refused', error.explanation.en, { ...words, retryable, upstreamStatus: error.status });
+    }
+    default:
+      return new KeyServiceError('upstream-unavailable', error.explanation.en, { ...words, retryable: true });
   }
-  if (error instanceof DefaultKeyFirstUseError) return new KeyServiceError('confirmation-required', error.explanation.en, words);
-  if (error instanceof UnsupportedActionError) return new KeyServiceError('unsupported', error.explanation.en, { ...words, upstreamStatus: -2 });
-  if (error instanceof UpstreamStatusError) {
-    // "Not now" answers are worth a retry; a refusal (-8, -128, -512...) is not until something changes.
-    const retryable = RETRYABLE_STATUSES.has(error.status) || error.status === STATUS_CODES.internal_error.status;
-    return new KeyServiceError(retryable ? 'upstream-unavailable' : 'upstream-refused', error.explanation.en, { ...words, retryable, upstreamStatus: error.status });
-  }
-  if (error instanceof UpstreamTimeoutError || error instanceof UpstreamNetworkError || error instanceof UpstreamFaultError) {
-    return new KeyServiceError('upstream-unavailable', error.explanation.en, { ...words, retryable: true });
-  }
-  return new KeyServiceError('upstream-unavailable', error.explanation.en, { ...words, retryable: true });
 }
 
-export function upstreamStatusOf(error: unknown): number | null {
-  return error instanceof UpstreamStatusError ? error.status : error instanceof UnsupportedActionError ? -2 : null;
-}
+export { upstreamStatusOf } from '@/lib/sendsms/errors';

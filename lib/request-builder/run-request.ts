@@ -16,7 +16,7 @@ import { builderRequest, type BuilderRequest } from '@/lib/request-builder/catal
 import { previewRequest, type RequestPreview } from '@/lib/request-builder/request-preview';
 import type { ActionName } from '@/lib/sendsms/actions';
 import type { CallRequest } from '@/lib/sendsms/client';
-import { DefaultKeyFirstUseError, SendsmsError, UnsupportedActionError, UpstreamStatusError } from '@/lib/sendsms/errors';
+import { isSendsmsError, upstreamStatusOf } from '@/lib/sendsms/errors';
 import { chooseKeyCallForm } from '@/lib/sendsms/key-form';
 import { describeStatus } from '@/lib/sendsms/status-codes';
 
@@ -120,14 +120,15 @@ export async function runBuilderRequest(
     await audit('success', envelope.status);
     return { ...answered(request.action, envelope.status, envelope.message, maskSecrets(envelope.details)), durationMs: elapsed(), preview, warnings };
   } catch (error) {
-    if (error instanceof DefaultKeyFirstUseError) {
+    // Told apart by kind, not instanceof: the server's client may have been made by another module copy.
+    if (!isSendsmsError(error)) throw error;
+    if (error.kind === 'default-key-first-use') {
       await audit('failure', null);
       throw new KeyServiceError('confirmation-required', error.explanation.en, { messageRo: error.explanation.ro });
     }
-    if (!(error instanceof SendsmsError)) throw error;
-    const status = error instanceof UpstreamStatusError ? error.status : error instanceof UnsupportedActionError ? -2 : null;
+    const status = upstreamStatusOf(error);
     await audit('failure', status);
-    const envelope = error instanceof UpstreamStatusError ? error.envelope : null;
+    const envelope = error.kind === 'status' ? error.envelope : null;
     return {
       action: request.action,
       ok: false,
