@@ -3,6 +3,7 @@ import { accountRefFor } from '@/lib/accounts/account-ref';
 import { assertAllowed, loadAccount } from '@/lib/keys/access';
 import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
+import type { AppError } from '@/lib/errors/app-error';
 import { fromSendsmsError, KeyServiceError, upstreamStatusOf } from '@/lib/keys/errors';
 import type { AuthorizeIpInput } from '@/lib/keys/inputs';
 import { keyInUse } from '@/lib/keys/key-secret';
@@ -29,7 +30,7 @@ export async function authorizeKeyIp(deps: KeyServiceDeps, actor: SessionUser, a
   const key = await selectKey(deps.prisma, accountId, keyId);
   if (!key) throw new KeyServiceError('not-found', 'There is no such key in this account.');
   const audit = { accountId, keyId, action: 'ip.authorize', params: { ip: input.ip, confirmFirstUseLock: input.confirmFirstUseLock ?? false } };
-  const fail = async (error: KeyServiceError, upstreamStatus: number | null = null) => {
+  const fail = async (error: AppError, upstreamStatus: number | null = null) => {
     await auditKeyEvent(deps.prisma, actor, origin, { ...audit, outcome: 'failure', upstreamStatus, params: { ...audit.params, reason: error.message } });
     return error;
   };

@@ -8,6 +8,7 @@ import { assertAllowed, loadAccount } from '@/lib/keys/access';
 import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import { authorizeKeyIp } from '@/lib/keys/authorize-ip-service';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
+import { isAppError } from '@/lib/errors/app-error';
 import { KeyServiceError } from '@/lib/keys/errors';
 import { keyInUse } from '@/lib/keys/key-secret';
 import { selectKey } from '@/lib/keys/repository';
@@ -107,7 +108,8 @@ export async function runBuilderRequest(
       await audit('success', status);
       return { ...answered(request.action, status, authorized.alreadyListed ? 'The IP is already on the list' : 'OK', null), durationMs: elapsed(), preview, lockedIps: authorized.lockedIps, warnings };
     } catch (error) {
-      if (!(error instanceof KeyServiceError) || error.options.upstreamStatus === undefined || error.options.upstreamStatus === null) throw error;
+      // sendSMS's answer is the result to show; the dashboard's own refusals (the 409 trap, its budget's 429, a 503) are answered as such.
+      if (!isAppError(error) || error.options.upstreamStatus === undefined || error.options.upstreamStatus === null) throw error;
       await audit('failure', error.options.upstreamStatus);
       return { ...answered(request.action, error.options.upstreamStatus, error.message, null), durationMs: elapsed(), preview, warnings };
     }
@@ -120,11 +122,11 @@ export async function runBuilderRequest(
     await audit('success', envelope.status);
     return { ...answered(request.action, envelope.status, envelope.message, maskSecrets(envelope.details)), durationMs: elapsed(), preview, warnings };
   } catch (error) {
-    // Told apart by kind, not instanceof: the server's client may have been made by another module copy.
     if (!isSendsmsError(error)) throw error;
-    if (error.kind === 'default-key-first-use') {
+    // Not answers of sendSMS but the dashboard's own refusals: the Default-key trap (409) and its budget (429).
+    if (error.kind === 'default-key-first-use' || error.kind === 'budget') {
       await audit('failure', null);
-      throw new KeyServiceError('confirmation-required', error.explanation.en, { messageRo: error.explanation.ro });
+      throw error;
     }
     const status = upstreamStatusOf(error);
     await audit('failure', status);

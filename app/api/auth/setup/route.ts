@@ -1,9 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { RequestRefusedError } from '@/lib/auth/access-denied';
 import { createFirstAdmin, firstAdminSchema } from '@/lib/auth/first-admin';
 import { isCrossOriginWrite } from '@/lib/auth/same-origin';
 import { sourceIpOf, userAgentOf } from '@/lib/auth/source-ip';
 import { jsonError } from '@/lib/auth/with-permission';
+import { errorResponse } from '@/lib/errors/error-response';
+import { createLogger } from '@/lib/log';
+
+const log = createLogger('auth');
 
 /**
  * The one write that needs no session: creating the first admin while no user exists (409 afterwards). It is
@@ -11,16 +14,11 @@ import { jsonError } from '@/lib/auth/with-permission';
  */
 export async function POST(request: NextRequest): Promise<Response> {
   if (isCrossOriginWrite(request)) return jsonError(403, 'forbidden', 'This request came from another site and was refused');
-  const parsed = firstAdminSchema.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    return NextResponse.json({ error: 'invalid', message: `${issues[0]?.path}: ${issues[0]?.message}`, issues }, { status: 422 });
-  }
   try {
-    await createFirstAdmin(parsed.data, { sourceIp: sourceIpOf(request.headers), userAgent: userAgentOf(request.headers) });
+    const input = firstAdminSchema.parse(await request.json().catch(() => null));
+    await createFirstAdmin(input, { sourceIp: sourceIpOf(request.headers), userAgent: userAgentOf(request.headers) });
     return NextResponse.json({ created: true }, { status: 201 });
   } catch (error) {
-    if (error instanceof RequestRefusedError) return jsonError(error.status, 'refused', error.message);
-    throw error;
+    return errorResponse(error, { logger: log, context: 'POST /api/auth/setup' });
   }
 }
