@@ -5,17 +5,17 @@ import { z } from 'zod';
 const httpUrl = z
   .string()
   .trim()
-  .url('must be a URL')
-  .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL');
+  .url('Enter the address as a URL')
+  .refine((value) => /^https?:\/\//.test(value), 'The address must start with http:// or https://');
 
 export const credentialInputSchema = z.object({
-  credential: z.string().min(1, 'enter the password or API key').max(500),
+  credential: z.string().min(1, 'Enter the password or API key').max(500),
   credentialKind: z.enum(['PASSWORD', 'API_KEY']),
 });
 
 export const newAccountSchema = credentialInputSchema.extend({
-  label: z.string().trim().min(1, 'enter a label').max(100),
-  username: z.string().trim().min(1, 'enter the sendSMS username').max(100),
+  label: z.string().trim().min(1, 'Give the account a label').max(100),
+  username: z.string().trim().min(1, 'Enter the sendSMS username').max(100),
   /** Empty: the configured upstream (SENDSMS_API_URL or the bundled sandbox). */
   apiBaseUrl: z.union([httpUrl, z.literal('')]).optional(),
 });
@@ -23,4 +23,4 @@ export const newAccountSchema = credentialInputSchema.extend({
 export type NewAccountInput = z.infer<typeof newAccountSchema>;
 export type CredentialInput = z.infer<typeof credentialInputSchema>;
 
-export const accountIdSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'is not an account id');
+export const accountIdSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'That is not an account id');

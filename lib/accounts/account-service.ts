@@ -10,6 +10,7 @@ import { recordAccountView } from '@/lib/accounts/record-view';
 import { getConfig, getCredentialsKey, upstreamBaseUrl } from '@/lib/config';
 import { encryptSecret } from '@/lib/crypto';
 import { getPrisma } from '@/lib/db/client';
+import { isAppError } from '@/lib/errors/app-error';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 /**
@@ -52,7 +53,7 @@ export async function createAccount(user: SessionUser, input: NewAccountInput, m
       action: 'account.create',
       params: { ...params, reason: error instanceof Error ? error.message : 'check failed' },
       outcome: 'failure',
-      upstreamStatus: error instanceof RequestRefusedError && typeof error.details.upstreamStatus === 'number' ? error.details.upstreamStatus : null,
+      upstreamStatus: isAppError(error) ? (error.options.upstreamStatus ?? null) : null,
       ...meta,
     });
     throw error;
@@ -102,6 +103,7 @@ export async function rotateCredential(user: SessionUser, accountId: string, inp
       action: 'account.rotate_credential',
       params: { ...params, reason: error instanceof Error ? error.message : 'check failed' },
       outcome: 'failure',
+      upstreamStatus: isAppError(error) ? (error.options.upstreamStatus ?? null) : null,
       ...meta,
     });
     throw error;
