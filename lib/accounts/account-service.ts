@@ -11,7 +11,6 @@ import { getConfig, getCredentialsKey, upstreamBaseUrl } from '@/lib/config';
 import { encryptSecret } from '@/lib/crypto';
 import { getPrisma } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors/app-error';
-import { Prisma } from '@/lib/generated/prisma/client';
 
 /**
  * The sendSMS accounts: listed per the role's scope, added and rotated by admins after sendSMS accepted the
@@ -80,7 +79,7 @@ export async function createAccount(user: SessionUser, input: NewAccountInput, m
       return toAccountSummary(account, now);
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       throw new RequestRefusedError(409, `The account ${input.username} at ${apiBaseUrl} is already on the dashboard.`);
     }
     throw error;
@@ -124,4 +123,9 @@ export async function rotateCredential(user: SessionUser, accountId: string, inp
     await recordAuditEvent(tx, { ...actorOf(user), accountId, action: 'account.rotate_credential', params, outcome: 'success', upstreamStatus: checked.upstreamStatus, ...meta });
     return toAccountSummary(updated, now);
   });
+}
+
+/** Prisma's unique-constraint error, by its code: the client on globalThis may be another module copy's (no instanceof). */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }

@@ -63,6 +63,7 @@ describe('errorResponse', () => {
     expect(throttled).toMatchObject({ status: 429, retryAfter: '10', body: { upstreamStatus: -4096, retryable: true } });
     const down = await answer(new foreign.UpstreamTimeoutError('token_list', 500));
     expect(down.body.message).toContain('The dashboard changed nothing.');
+    expect(await answer(new AppError('rate-limited', 429, 'Wait a moment.'))).toMatchObject({ status: 429, retryAfter: '1' });
   });
 
   it('answers an AppError, its subclasses and a foreign copy of it as they say', async () => {

@@ -29,8 +29,9 @@ export function errorResponse(error: unknown, log?: { logger: Logger; context: s
 
 function respond(error: AppError): NextResponse {
   const headers = new Headers({ 'cache-control': 'no-store' });
-  const retryAfterMs = error.options.retryAfterMs;
-  if (retryAfterMs) headers.set('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+  // Every 429 says when to come back; a second at least, since 0 would invite an immediate retry.
+  const retryAfterMs = error.options.retryAfterMs ?? (error.httpStatus === 429 ? 1_000 : null);
+  if (retryAfterMs !== null) headers.set('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
   return NextResponse.json(appErrorBody(error), { status: error.httpStatus, headers });
 }
 

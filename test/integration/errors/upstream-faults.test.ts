@@ -94,10 +94,16 @@ const FAULTS: Array<{ name: string; faults: Faults; expected: Record<RouteName, 
   { name: 'reset connection', faults: { reset: true }, expected: BUSY },
 ];
 
+/** Flips the sandbox's fault switches over its HTTP control path, as another process would (README "The sandbox"). */
+async function switchFaults(account: string, faults: Faults): Promise<void> {
+  const response = await fetch(new URL('/__sandbox/faults', sandbox.url), { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: account, faults }) });
+  expect(response.status).toBe(200);
+}
+
 async function driveEveryFault(routes: Routes): Promise<void> {
   const calls = routeCalls(routes);
   for (const fault of FAULTS) {
-    await sandbox.control.setFaults(username, fault.faults);
+    await switchFaults(username, fault.faults);
     try {
       for (const route of Object.keys(calls) as RouteName[]) {
         const answer = await calls[route]();
@@ -112,7 +118,7 @@ async function driveEveryFault(routes: Routes): Promise<void> {
         if (route === 'builder') expect.soft(answer.body).toMatchObject({ ok: false });
       }
     } finally {
-      await sandbox.control.setFaults(username, {});
+      await switchFaults(username, {});
     }
   }
 }
@@ -186,9 +192,9 @@ describe('sendSMS answers never become 500s', () => {
     await sandbox.control.createAccount({ username: newcomer, password: PASSWORD });
     const addAccount = (credential: string) =>
       call(routes.accounts.POST, '/api/accounts', 'POST', { label: 'Newcomer', username: newcomer, credential, credentialKind: 'PASSWORD', apiBaseUrl: sandbox.url }, {});
-    await sandbox.control.setFaults(newcomer, { status: -16 });
+    await switchFaults(newcomer, { status: -16 });
     expect(await addAccount(PASSWORD)).toMatchObject({ status: 503, body: { error: 'upstream-unavailable', upstreamStatus: -16, message: expect.stringContaining('Nothing was saved') } });
-    await sandbox.control.setFaults(newcomer, {});
+    await switchFaults(newcomer, {});
     expect(await prisma.account.count({ where: { username: newcomer } })).toBe(0);
     expect(await addAccount('not-the-password')).toMatchObject({ status: 422, body: { error: 'credentials-refused' } });
     expect((await addAccount(PASSWORD)).status).toBe(201);
