@@ -1,4 +1,4 @@
-import { AppError, type AppErrorBody, type AppErrorOptions } from '@/lib/errors/app-error';
+import { AppError, type AppErrorOptions } from '@/lib/errors/app-error';
 import { appErrorFromUpstream } from '@/lib/errors/upstream-error';
 import { isSendsmsError } from '@/lib/sendsms/errors';
 
@@ -37,8 +37,6 @@ export class KeyServiceError extends AppError {
     this.name = 'KeyServiceError';
   }
 }
-
-export type KeyErrorBody = AppErrorBody;
 
 /** A sendSMS failure in the contract's words (lib/errors/upstream-error.ts); null for anything else. */
 export function fromSendsmsError(error: unknown): AppError | null {

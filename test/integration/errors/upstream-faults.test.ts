@@ -210,6 +210,8 @@ describe('sendSMS answers never become 500s', () => {
     const freshId = (fresh.body.key as { id: string }).id;
     const trap = await call(routes.requests.POST, `${base}/requests`, 'POST', { action: 'token_list_ips', keyId: freshId, sendAs: 'key', params: {} }, { accountId });
     expect(trap).toMatchObject({ status: 409, body: { error: 'confirmation-required' } });
+    const trapAddIp = await call(routes.requests.POST, `${base}/requests`, 'POST', { action: 'token_add_ip', keyId: freshId, sendAs: 'key', params: { ipaddr: '198.51.100.251' } }, { accountId });
+    expect(trapAddIp).toMatchObject({ status: 409, body: { error: 'confirmation-required' } });
   });
 
   it('answers a spent budget with 429 and Retry-After on every route that would spend it', async () => {
