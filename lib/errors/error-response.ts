@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { AppError, appErrorBody, isAppError, type FieldIssue } from '@/lib/errors/app-error';
+import { plainIssueMessage, type ValidationIssue } from '@/lib/errors/plain-issue';
 import { appErrorFromUpstream } from '@/lib/errors/upstream-error';
 import type { Logger } from '@/lib/log';
 import { isSendsmsError } from '@/lib/sendsms/errors';
@@ -35,25 +36,15 @@ function respond(error: AppError): NextResponse {
   return NextResponse.json(appErrorBody(error), { status: error.httpStatus, headers });
 }
 
-interface ZodLikeIssue {
-  path: ReadonlyArray<PropertyKey>;
-  message: string;
-}
-
-function isZodError(error: unknown): error is { issues: ZodLikeIssue[] } {
+function isZodError(error: unknown): error is { issues: ValidationIssue[] } {
   if (typeof error !== 'object' || error === null) return false;
   const candidate = error as { name?: unknown; issues?: unknown };
   return candidate.name === 'ZodError' && Array.isArray(candidate.issues);
 }
 
 /** A 422 whose sentence is the first issue's, as a person reads it: never "name: …". */
-export function invalidRequest(issues: ReadonlyArray<ZodLikeIssue>): AppError {
-  const fieldIssues: FieldIssue[] = issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: asSentence(issue.message) }));
+export function invalidRequest(issues: ReadonlyArray<ValidationIssue>): AppError {
+  const fieldIssues: FieldIssue[] = issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: plainIssueMessage(issue) }));
   const first = fieldIssues[0];
   return new AppError('invalid', 422, first?.message ?? 'The request is not valid.', { field: first?.path || null, issues: fieldIssues });
-}
-
-function asSentence(message: string): string {
-  const trimmed = message.trim();
-  return trimmed ? `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}` : 'This value is not valid';
 }
