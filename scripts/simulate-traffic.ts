@@ -10,7 +10,7 @@ import { parseConfig, upstreamBaseUrl } from '@/lib/config';
 import { DEMO_ACCOUNTS, demoKeySecret } from '@/lib/demo/fixtures';
 import { createMemoryBudget } from '@/lib/sendsms/budget';
 import { createSendsmsClient, type AccountRef } from '@/lib/sendsms/client';
-import { SendsmsError } from '@/lib/sendsms/errors';
+import { isSendsmsError } from '@/lib/sendsms/errors';
 import type { KeyInUse } from '@/lib/sendsms/key-form';
 import { CLIENT_IP_HEADER } from '@/lib/sendsms/sandbox/client-ip';
 
@@ -43,7 +43,7 @@ async function step(description: string, run: () => Promise<string>): Promise<vo
   try {
     process.stdout.write(`  ✓ ${description}: ${await run()}\n`);
   } catch (error) {
-    process.stdout.write(`  ✗ ${description}: ${error instanceof SendsmsError ? error.message : String(error)}\n`);
+    process.stdout.write(`  ✗ ${description}: ${isSendsmsError(error) ? error.message : String(error)}\n`);
   }
 }
 

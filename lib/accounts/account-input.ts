@@ -5,17 +5,17 @@ import { idOf, plainText } from '@/lib/validation/text';
 
 const httpUrl = plainText({ max: 500 })
   .trim()
-  .url('must be a URL')
-  .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL');
+  .url('Enter the address as a URL')
+  .refine((value) => /^https?:\/\//.test(value), 'The address must start with http:// or https://');
 
 export const credentialInputSchema = z.object({
-  credential: plainText({ max: 500 }).min(1, 'enter the password or API key'),
+  credential: plainText({ max: 500 }).min(1, 'Enter the password or API key'),
   credentialKind: z.enum(['PASSWORD', 'API_KEY']),
 });
 
 export const newAccountSchema = credentialInputSchema.extend({
-  label: plainText({ max: 100 }).trim().min(1, 'enter a label'),
-  username: plainText({ max: 100 }).trim().min(1, 'enter the sendSMS username'),
+  label: plainText({ max: 100 }).trim().min(1, 'Give the account a label'),
+  username: plainText({ max: 100 }).trim().min(1, 'Enter the sendSMS username'),
   /** Empty: the configured upstream (SENDSMS_API_URL or the bundled sandbox). */
   apiBaseUrl: z.union([httpUrl, z.literal('')]).optional(),
 });

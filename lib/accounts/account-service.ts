@@ -10,7 +10,8 @@ import { recordAccountView } from '@/lib/accounts/record-view';
 import { getConfig, getCredentialsKey, upstreamBaseUrl } from '@/lib/config';
 import { encryptSecret } from '@/lib/crypto';
 import { getPrisma } from '@/lib/db/client';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { prismaErrorCode } from '@/lib/db/prisma-error-code';
+import { isAppError } from '@/lib/errors/app-error';
 
 /**
  * The sendSMS accounts: listed per the role's scope, added and rotated by admins after sendSMS accepted the
@@ -55,7 +56,7 @@ export async function createAccount(user: SessionUser, input: NewAccountInput, m
       action: 'account.create',
       params: { ...params, reason: error instanceof Error ? error.message : 'check failed' },
       outcome: 'failure',
-      upstreamStatus: error instanceof RequestRefusedError && typeof error.details.upstreamStatus === 'number' ? error.details.upstreamStatus : null,
+      upstreamStatus: isAppError(error) ? (error.options.upstreamStatus ?? null) : null,
       ...meta,
     });
     throw error;
@@ -83,7 +84,7 @@ export async function createAccount(user: SessionUser, input: NewAccountInput, m
       return toAccountSummary(account, now);
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw alreadyManagedElsewhere();
+    if (prismaErrorCode(error) === 'P2002') throw alreadyManagedElsewhere();
     throw error;
   }
 }
@@ -109,6 +110,7 @@ export async function rotateCredential(user: SessionUser, accountId: string, inp
       action: 'account.rotate_credential',
       params: { ...params, reason: error instanceof Error ? error.message : 'check failed' },
       outcome: 'failure',
+      upstreamStatus: isAppError(error) ? (error.options.upstreamStatus ?? null) : null,
       ...meta,
     });
     throw error;
@@ -130,3 +132,4 @@ export async function rotateCredential(user: SessionUser, accountId: string, inp
     return toAccountSummary(updated, now);
   });
 }
+

@@ -1,25 +1,37 @@
-import { RequestRefusedError } from '@/lib/auth/access-denied';
-import { SendsmsError, UpstreamStatusError } from '@/lib/sendsms/errors';
+import { AppError } from '@/lib/errors/app-error';
+import { appErrorFromUpstream } from '@/lib/errors/upstream-error';
+import { isSendsmsError, isUpstreamStatus } from '@/lib/sendsms/errors';
+import { STATUS_CODES } from '@/lib/sendsms/status-codes';
 import { getSendsmsClient } from '@/lib/sendsms/server-client';
 
 /**
- * Asks sendSMS for the balance with a credential before it is stored: a wrong username, password or key is
- * refused here, with sendSMS's own meaning in English and Romanian, instead of failing later on a key page.
+ * Asks sendSMS for the balance with a credential before it is stored: a wrong username, password or key (-8) is
+ * refused here (422), with sendSMS's own meaning in English and Romanian, instead of failing later on a key page.
+ * sendSMS being busy, throttled or unreachable says nothing about the credential: that is a 503 (or a 429 with
+ * Retry-After), saying that nothing was saved, so the admin tries again rather than doubting what they typed.
  */
 export async function checkAccountCredential(apiBaseUrl: string, username: string, credential: string): Promise<{ balance: number; upstreamStatus: number }> {
   try {
     const result = await getSendsmsClient(apiBaseUrl).call('user_get_balance', { account: { username, credential } });
     return { balance: result.details, upstreamStatus: result.status };
   } catch (error) {
-    if (error instanceof UpstreamStatusError) {
-      throw new RequestRefusedError(422, `sendSMS refused these credentials: ${error.explanation.en}`, {
+    if (!isSendsmsError(error)) throw error;
+    if (isUpstreamStatus(error, STATUS_CODES.authentication_failed.status)) {
+      throw new AppError('credentials-refused', 422, `sendSMS refused these credentials: ${error.explanation.en}`, {
+        messageRo: `sendSMS a refuzat aceste date de autentificare: ${error.explanation.ro}`,
         upstreamStatus: error.status,
-        explanation: error.explanation,
+        field: 'credential',
+        details: { explanation: error.explanation },
       });
     }
-    if (error instanceof SendsmsError) {
-      throw new RequestRefusedError(502, `sendSMS could not be asked: ${error.explanation.en}`, { explanation: error.explanation });
-    }
-    throw error;
+    const answer = appErrorFromUpstream(error);
+    const busy = answer.httpStatus === 429 || answer.httpStatus === 503;
+    const en = busy ? 'sendSMS is busy or failing, so the credentials could not be checked' : 'sendSMS could not check these credentials';
+    const ro = busy ? 'sendSMS este ocupat sau are probleme, așa că datele nu au putut fi verificate' : 'sendSMS nu a putut verifica aceste date';
+    throw new AppError(answer.code, answer.httpStatus, `${en}: ${error.explanation.en} Nothing was saved.`, {
+      ...answer.options,
+      messageRo: `${ro}: ${error.explanation.ro} Nu s-a salvat nimic.`,
+      details: { explanation: error.explanation },
+    });
   }
 }

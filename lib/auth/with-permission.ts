@@ -2,7 +2,6 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import type { AccountRow } from '@/lib/accounts/account-row';
 import { recordAuditEvent } from '@/lib/audit/record';
-import { AccessDeniedError, RequestRefusedError } from '@/lib/auth/access-denied';
 import { deniedReason, type Permission } from '@/lib/auth/permissions';
 import { isCrossOriginWrite } from '@/lib/auth/same-origin';
 import { reachedOverHttps } from '@/lib/auth/request-origin';
@@ -12,6 +11,8 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { loadSessionUser } from '@/lib/auth/session-user-lookup';
 import { sourceIpOf, userAgentOf } from '@/lib/auth/source-ip';
 import { getPrisma } from '@/lib/db/client';
+import { AppError, isAppError } from '@/lib/errors/app-error';
+import { errorResponse } from '@/lib/errors/error-response';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { createLogger } from '@/lib/log';
 
@@ -28,8 +29,10 @@ import { createLogger } from '@/lib/log';
  *     account: ({ params }) => params.accountId,
  *   });
  *
- * Errors answer as JSON `{ error, message }` (plus `issues` for 422). A service may throw AccessDeniedError
- * (a user or account from another tenant in the request: 403, audited) or RequestRefusedError (409/422/502).
+ * Every error answers through the one mapper, lib/errors/error-response.ts: JSON `{ error, message, … }` (plus
+ * `issues` for 422). A handler or service throws an AppError (an AccessDeniedError, a user or account from another
+ * tenant in the request, is a 403 and audited), a zod error (422), or lets a sendSMS error through (429, 502, 503…);
+ * anything else is a bug, logged and answered 500.
  */
 
 export interface RequestMeta {
@@ -149,11 +152,11 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
       }
       return answer;
     } catch (error) {
-      if (error instanceof AccessDeniedError) return deny(error.reason, error.accountId);
-      if (error instanceof RequestRefusedError) return NextResponse.json({ error: 'refused', message: error.message, ...error.details }, { status: error.status });
-      if (error instanceof z.ZodError) return invalid(error);
-      log.error(`${request.method} ${path} failed`, error);
-      return jsonError(500, 'internal', 'Something went wrong on the server; the error has been logged');
+      // Recognised by brand and code, not instanceof: the service may be another module copy than this one.
+      if (isAppError(error) && error.httpStatus === 403) {
+        await auditDenial(user, { permission, path, method: request.method, reason: error.message, accountId: error.options.accountId ?? null, meta });
+      }
+      return errorResponse(error, { logger: log, context: `${request.method} ${path}` });
     }
   };
 }
@@ -167,17 +170,13 @@ function safeAccountOf<Params, Body>(options: PermissionOptions<Params, Body>, p
   }
 }
 
+/** The gate's own refusals (401, 403, 422), answered by the same mapper as every other error. */
 export function jsonError(status: number, error: string, message: string): NextResponse {
-  return NextResponse.json({ error, message }, { status, headers: { 'cache-control': 'no-store' } });
+  return errorResponse(new AppError(error, status, message));
 }
 
 function invalid(error: z.ZodError): NextResponse {
-  const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-  const first = issues[0];
-  return NextResponse.json(
-    { error: 'invalid', message: first ? `${first.path || 'request'}: ${first.message}` : 'The request is not valid', issues },
-    { status: 422 },
-  );
+  return errorResponse(error);
 }
 
 async function auditDenial(

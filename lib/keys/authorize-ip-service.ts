@@ -3,13 +3,14 @@ import { accountRefFor } from '@/lib/accounts/account-ref';
 import { assertAllowed, loadAccount } from '@/lib/keys/access';
 import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
+import type { AppError } from '@/lib/errors/app-error';
 import { fromSendsmsError, KeyServiceError, upstreamStatusOf } from '@/lib/keys/errors';
 import type { AuthorizeIpInput } from '@/lib/keys/inputs';
 import { keyInUse } from '@/lib/keys/key-secret';
 import { addKeyIp, selectKey, selectKeyIps } from '@/lib/keys/repository';
 import type { LockedIpView } from '@/lib/keys/types';
 import { toLockedIpView } from '@/lib/keys/views';
-import { DefaultKeyFirstUseError, UpstreamStatusError } from '@/lib/sendsms/errors';
+import { isUpstreamStatus, sendsmsErrorOf } from '@/lib/sendsms/errors';
 
 /**
  * "Authorize IP": token_add_ip with the contract's rules. The account form is used whenever the dashboard holds
@@ -29,7 +30,7 @@ export async function authorizeKeyIp(deps: KeyServiceDeps, actor: SessionUser, a
   const key = await selectKey(deps.prisma, accountId, keyId);
   if (!key) throw new KeyServiceError('not-found', 'There is no such key in this account.');
   const audit = { accountId, keyId, action: 'ip.authorize', params: { ip: input.ip, confirmFirstUseLock: input.confirmFirstUseLock ?? false } };
-  const fail = async (error: KeyServiceError, upstreamStatus: number | null = null) => {
+  const fail = async (error: AppError, upstreamStatus: number | null = null) => {
     await auditKeyEvent(deps.prisma, actor, origin, { ...audit, outcome: 'failure', upstreamStatus, params: { ...audit.params, reason: error.message } });
     return error;
   };
@@ -53,9 +54,15 @@ export async function authorizeKeyIp(deps: KeyServiceDeps, actor: SessionUser, a
       confirmFirstUseLock: input.confirmFirstUseLock,
     });
   } catch (error) {
-    if (error instanceof UpstreamStatusError && error.status === -512) alreadyListed = true;
-    else if (error instanceof DefaultKeyFirstUseError) throw await fail(fromSendsmsError(error)!);
-    else throw await fail(fromSendsmsError(error) ?? new KeyServiceError('upstream-unavailable', String(error)), upstreamStatusOf(error));
+    // -512: the address is on the list already, which is what was asked.
+    if (isUpstreamStatus(error, -512)) alreadyListed = true;
+    else if (sendsmsErrorOf(error, 'default-key-first-use')) throw await fail(fromSendsmsError(error)!);
+    else {
+      const described = fromSendsmsError(error);
+      // Not sendSMS's failure: a bug, for the 500 and the log.
+      if (!described) throw error;
+      throw await fail(described, upstreamStatusOf(error));
+    }
   }
 
   const now = deps.now();

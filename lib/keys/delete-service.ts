@@ -6,7 +6,7 @@ import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { fromSendsmsError, KeyServiceError, upstreamStatusOf } from '@/lib/keys/errors';
 import { revealKeySecret } from '@/lib/keys/key-secret';
 import { markKeyDeleted, selectKey } from '@/lib/keys/repository';
-import { UpstreamStatusError } from '@/lib/sendsms/errors';
+import { isUpstreamStatus } from '@/lib/sendsms/errors';
 import { deleteKey, HUB_API_KEYS_URL } from '@/lib/sendsms/key-operations';
 
 /**
@@ -39,7 +39,7 @@ export async function deleteApiKey(deps: KeyServiceDeps, actor: SessionUser, acc
       result = deletion.revokedUpstream ? { revokedUpstream: true, revokeAt: null } : { revokedUpstream: false, revokeAt: deletion.revokeAt };
     } catch (error) {
       // -128 "invalid record": sendSMS does not have this key any more (deleted on the hub): nothing left to revoke.
-      if (error instanceof UpstreamStatusError && error.status === -128) result = { revokedUpstream: true, revokeAt: null };
+      if (isUpstreamStatus(error, -128)) result = { revokedUpstream: true, revokeAt: null };
       else {
         await auditKeyEvent(deps.prisma, actor, origin, { ...audit, outcome: 'failure', upstreamStatus: upstreamStatusOf(error) });
         throw fromSendsmsError(error) ?? error;

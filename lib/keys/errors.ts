@@ -1,19 +1,11 @@
-import {
-  BudgetExhaustedError,
-  DefaultKeyFirstUseError,
-  SendsmsError,
-  UnsupportedActionError,
-  UpstreamFaultError,
-  UpstreamNetworkError,
-  UpstreamStatusError,
-  UpstreamTimeoutError,
-} from '@/lib/sendsms/errors';
-import { RETRYABLE_STATUSES, STATUS_CODES } from '@/lib/sendsms/status-codes';
+import { AppError, type AppErrorOptions } from '@/lib/errors/app-error';
+import { appErrorFromUpstream } from '@/lib/errors/upstream-error';
+import { isSendsmsError } from '@/lib/sendsms/errors';
 
 /**
- * What the keys services refuse or fail with, as one error type that carries its HTTP status, a plain-language
- * message (the contract's meaning when sendSMS said no), whether retrying may help, and the upstream status for
- * the audit log. Route handlers turn it into JSON as it is; pages show `message`.
+ * What the keys services refuse with: the dashboard's one error type (lib/errors/app-error.ts) with the keys'
+ * codes, each with its HTTP status. withPermission answers it through lib/errors/error-response.ts; pages show
+ * `message`.
  */
 
 export type KeyErrorCode =
@@ -39,57 +31,16 @@ const HTTP_STATUS: Record<KeyErrorCode, number> = {
   unsupported: 501,
 };
 
-export class KeyServiceError extends Error {
-  readonly httpStatus: number;
-  constructor(
-    readonly code: KeyErrorCode,
-    message: string,
-    readonly options: { retryable?: boolean; upstreamStatus?: number | null; retryAfterMs?: number; messageRo?: string; field?: string } = {},
-  ) {
-    super(message);
+export class KeyServiceError extends AppError {
+  constructor(code: KeyErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(code, HTTP_STATUS[code], message, options);
     this.name = 'KeyServiceError';
-    this.httpStatus = HTTP_STATUS[code];
-  }
-
-  get retryable(): boolean {
-    return this.options.retryable ?? false;
-  }
-
-  toJSON() {
-    return {
-      error: this.code,
-      message: this.message,
-      messageRo: this.options.messageRo ?? null,
-      retryable: this.retryable,
-      upstreamStatus: this.options.upstreamStatus ?? null,
-      retryAfterMs: this.options.retryAfterMs ?? null,
-      field: this.options.field ?? null,
-    };
   }
 }
 
-export type KeyErrorBody = ReturnType<KeyServiceError['toJSON']>;
-
-/** A sendSMS failure in the contract's words: refused (a status), unavailable (down, slow, garbled), or budget. */
-export function fromSendsmsError(error: unknown): KeyServiceError | null {
-  if (!(error instanceof SendsmsError)) return null;
-  const words = { messageRo: error.explanation.ro };
-  if (error instanceof BudgetExhaustedError) {
-    return new KeyServiceError('rate-limited', error.explanation.en, { ...words, retryable: true, retryAfterMs: error.retryAfterMs });
-  }
-  if (error instanceof DefaultKeyFirstUseError) return new KeyServiceError('confirmation-required', error.explanation.en, words);
-  if (error instanceof UnsupportedActionError) return new KeyServiceError('unsupported', error.explanation.en, { ...words, upstreamStatus: -2 });
-  if (error instanceof UpstreamStatusError) {
-    // "Not now" answers are worth a retry; a refusal (-8, -128, -512...) is not until something changes.
-    const retryable = RETRYABLE_STATUSES.has(error.status) || error.status === STATUS_CODES.internal_error.status;
-    return new KeyServiceError(retryable ? 'upstream-unavailable' : 'upstream-refused', error.explanation.en, { ...words, retryable, upstreamStatus: error.status });
-  }
-  if (error instanceof UpstreamTimeoutError || error instanceof UpstreamNetworkError || error instanceof UpstreamFaultError) {
-    return new KeyServiceError('upstream-unavailable', error.explanation.en, { ...words, retryable: true });
-  }
-  return new KeyServiceError('upstream-unavailable', error.explanation.en, { ...words, retryable: true });
+/** A sendSMS failure in the contract's words (lib/errors/upstream-error.ts); null for anything else. */
+export function fromSendsmsError(error: unknown): AppError | null {
+  return isSendsmsError(error) ? appErrorFromUpstream(error) : null;
 }
 
-export function upstreamStatusOf(error: unknown): number | null {
-  return error instanceof UpstreamStatusError ? error.status : error instanceof UnsupportedActionError ? -2 : null;
-}
+export { upstreamStatusOf } from '@/lib/sendsms/errors';

@@ -11,7 +11,7 @@ import { sealKeySecret } from '@/lib/keys/key-secret';
 import { insertKey, reviveKey, selectKeyByFingerprint, type NewKeyRecord } from '@/lib/keys/repository';
 import type { KeyRowView } from '@/lib/keys/types';
 import { toKeyRowView } from '@/lib/keys/views';
-import { UnsupportedActionError } from '@/lib/sendsms/errors';
+import { sendsmsErrorOf } from '@/lib/sendsms/errors';
 import { generateKey } from '@/lib/sendsms/key-operations';
 
 /**
@@ -38,7 +38,7 @@ export async function generateApiKey(deps: KeyServiceDeps, actor: SessionUser, a
     generated = await generateKey(deps.clientFor(account.apiBaseUrl), accountRefFor(account), { name: input.name, kind: input.kind });
   } catch (error) {
     await auditKeyEvent(deps.prisma, actor, origin, { ...audit, outcome: 'failure', upstreamStatus: upstreamStatusOf(error) });
-    if (error instanceof UnsupportedActionError) {
+    if (sendsmsErrorOf(error, 'unsupported')) {
       throw new KeyServiceError('unsupported', 'sendSMS cannot generate keys for this account through its API. Generate the key on the hub (Account > API Keys), then import it here.', {
         upstreamStatus: -2,
       });

@@ -10,7 +10,7 @@ import { sealKeySecret } from '@/lib/keys/key-secret';
 import { insertKey, mergeKeyIps, reviveKey, selectKeyByFingerprint, selectKeyIps, type NewKeyRecord } from '@/lib/keys/repository';
 import type { KeyRowView } from '@/lib/keys/types';
 import { toKeyRowView } from '@/lib/keys/views';
-import { UpstreamStatusError } from '@/lib/sendsms/errors';
+import { isUpstreamStatus } from '@/lib/sendsms/errors';
 
 /**
  * "Import a key made on the hub": the pasted secret is checked with sendSMS before it is saved, with
@@ -37,7 +37,7 @@ export async function importApiKey(deps: KeyServiceDeps, actor: SessionUser, acc
     lockedIps = answer.details;
   } catch (error) {
     await auditKeyEvent(deps.prisma, actor, origin, { ...audit, outcome: 'failure', upstreamStatus: upstreamStatusOf(error) });
-    if (error instanceof UpstreamStatusError && error.status === -8) {
+    if (isUpstreamStatus(error, -8)) {
       throw new KeyServiceError('invalid', 'sendSMS does not know this key for this account. Check that it was copied whole, from this account.', { upstreamStatus: -8, field: 'secret' });
     }
     throw fromSendsmsError(error) ?? error;

@@ -18,7 +18,7 @@ import {
 } from '@/lib/keys/repository';
 import type { RefreshProblem } from '@/lib/keys/types';
 import type { ListedKey } from '@/lib/sendsms/actions';
-import { BudgetExhaustedError, DefaultKeyFirstUseError, UpstreamStatusError } from '@/lib/sendsms/errors';
+import { isSendsmsError } from '@/lib/sendsms/errors';
 import { listKeys } from '@/lib/sendsms/key-operations';
 
 /**
@@ -74,7 +74,8 @@ async function refreshNow(deps: KeyServiceDeps, actor: SessionUser | null, accou
     const described = fromSendsmsError(error);
     if (!described) throw error;
     upstreamStatus = upstreamStatusOf(error) ?? upstreamStatus;
-    upstreamDown ||= described.code === 'upstream-unavailable';
+    // Busy or throttled: asking again for every key would only spend the budget.
+    upstreamDown ||= described.code === 'upstream-unavailable' || described.code === 'rate-limited';
     report.problems.push({ part, at: deps.now().toISOString(), message: described.message, upstreamStatus: upstreamStatusOf(error) });
   };
 
@@ -102,15 +103,16 @@ async function refreshNow(deps: KeyServiceDeps, actor: SessionUser | null, accou
         await deps.prisma.$transaction((tx) => mergeKeyIps(tx, key, answer.details, at, { authoritative: true }));
         report.ipsFetched += 1;
       } catch (error) {
-        if (error instanceof BudgetExhaustedError) {
+        const kind = isSendsmsError(error) ? error.kind : null;
+        if (kind === 'budget') {
           report.ipsDeferred = due.length - index;
           break;
         }
         // Only the key form could ask, and it would lock this never-used Default key here: skip, never silently.
-        if (error instanceof DefaultKeyFirstUseError) continue;
+        if (kind === 'default-key-first-use') continue;
         problem('ips', error);
         // A refusal about one key (-8: sendSMS no longer knows it) does not stop the others; a fault does.
-        if (!(error instanceof UpstreamStatusError) || upstreamDown) break;
+        if (kind !== 'status' || upstreamDown) break;
       }
     }
   }

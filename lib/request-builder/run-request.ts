@@ -8,6 +8,7 @@ import { assertAllowed, loadAccount } from '@/lib/keys/access';
 import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import { authorizeKeyIp } from '@/lib/keys/authorize-ip-service';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
+import { isAppError } from '@/lib/errors/app-error';
 import { KeyServiceError } from '@/lib/keys/errors';
 import { keyInUse } from '@/lib/keys/key-secret';
 import { selectKey } from '@/lib/keys/repository';
@@ -16,7 +17,7 @@ import { builderRequest, type BuilderRequest } from '@/lib/request-builder/catal
 import { previewRequest, type RequestPreview } from '@/lib/request-builder/request-preview';
 import type { ActionName } from '@/lib/sendsms/actions';
 import type { CallRequest } from '@/lib/sendsms/client';
-import { DefaultKeyFirstUseError, SendsmsError, UnsupportedActionError, UpstreamStatusError } from '@/lib/sendsms/errors';
+import { isSendsmsError, upstreamStatusOf } from '@/lib/sendsms/errors';
 import { chooseKeyCallForm } from '@/lib/sendsms/key-form';
 import { describeStatus } from '@/lib/sendsms/status-codes';
 import { idParam, plainText } from '@/lib/validation/text';
@@ -108,7 +109,8 @@ export async function runBuilderRequest(
       await audit('success', status);
       return { ...answered(request.action, status, authorized.alreadyListed ? 'The IP is already on the list' : 'OK', null), durationMs: elapsed(), preview, lockedIps: authorized.lockedIps, warnings };
     } catch (error) {
-      if (!(error instanceof KeyServiceError) || error.options.upstreamStatus === undefined || error.options.upstreamStatus === null) throw error;
+      // sendSMS's answer is the result to show; the dashboard's own refusals (the 409 trap, its budget's 429, a 503) are answered as such.
+      if (!isAppError(error) || error.options.upstreamStatus === undefined || error.options.upstreamStatus === null) throw error;
       await audit('failure', error.options.upstreamStatus);
       return { ...answered(request.action, error.options.upstreamStatus, error.message, null), durationMs: elapsed(), preview, warnings };
     }
@@ -121,14 +123,15 @@ export async function runBuilderRequest(
     await audit('success', envelope.status);
     return { ...answered(request.action, envelope.status, envelope.message, maskSecrets(envelope.details)), durationMs: elapsed(), preview, warnings };
   } catch (error) {
-    if (error instanceof DefaultKeyFirstUseError) {
+    if (!isSendsmsError(error)) throw error;
+    // Not answers of sendSMS but the dashboard's own refusals: the Default-key trap (409) and its budget (429).
+    if (error.kind === 'default-key-first-use' || error.kind === 'budget') {
       await audit('failure', null);
-      throw new KeyServiceError('confirmation-required', error.explanation.en, { messageRo: error.explanation.ro });
+      throw error;
     }
-    if (!(error instanceof SendsmsError)) throw error;
-    const status = error instanceof UpstreamStatusError ? error.status : error instanceof UnsupportedActionError ? -2 : null;
+    const status = upstreamStatusOf(error);
     await audit('failure', status);
-    const envelope = error instanceof UpstreamStatusError ? error.envelope : null;
+    const envelope = error.kind === 'status' ? error.envelope : null;
     return {
       action: request.action,
       ok: false,

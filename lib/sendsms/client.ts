@@ -19,7 +19,7 @@ import { chooseKeyCallForm, type KeyInUse } from '@/lib/sendsms/key-form';
 import { buildRequestUrl, type BuiltRequest, type QueryValue } from '@/lib/sendsms/request-url';
 import { httpTransport } from '@/lib/sendsms/http-transport';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableFailure, type RetryPolicy } from '@/lib/sendsms/retry';
-import { fetchTransport, TransportTimeoutError, type Transport } from '@/lib/sendsms/transport';
+import { fetchTransport, isTransportTimeout, type Transport } from '@/lib/sendsms/transport';
 
 /**
  * The dashboard's one way to talk to sendSMS. Per call, in order: validate the parameters against the action
@@ -172,7 +172,7 @@ export function createSendsmsClient(options: SendsmsClientOptions): SendsmsClien
     try {
       ({ httpStatus, body } = await transport({ url, timeoutMs, reuseConnection: prepared.action.retrySafe }));
     } catch (error) {
-      if (error instanceof TransportTimeoutError) throw new UpstreamTimeoutError(name, timeoutMs);
+      if (isTransportTimeout(error)) throw new UpstreamTimeoutError(name, timeoutMs);
       throw new UpstreamNetworkError(name, networkCode(error));
     }
     const envelope = parseEnvelope(name, httpStatus, body, () => redactSecrets(body, prepared.secrets));

@@ -4,10 +4,16 @@ import { describeStatus, type StatusCodeName, type StatusExplanation } from '@/l
  * What can go wrong talking to sendSMS, as types the dashboard can act on. Every error carries an explanation in
  * English and Romanian for the screen. Messages and kept bodies are built from redacted text only: the client
  * redacts before constructing any of these (see client.ts), so none of them ever holds a password or key.
+ *
+ * Tell them apart with isSendsmsError() and their `kind`, never with `instanceof`: the server's client is kept on
+ * globalThis (server-client.ts), so the module copy that made it (a page, say) throws its own classes, and a route
+ * loaded as another copy would not recognise them; they would end as 500s.
  */
 
 export abstract class SendsmsError extends Error {
   abstract readonly kind: string;
+  /** The brand isSendsmsError() looks for. */
+  readonly sendsmsError = true as const;
   constructor(
     readonly action: string,
     readonly explanation: StatusExplanation,
@@ -150,4 +156,42 @@ export class InvalidRequestError extends SendsmsError {
   constructor(action: string, problems: string) {
     super(action, { en: `The request is not valid: ${problems}.`, ro: `Cererea nu este validă: ${problems}.` });
   }
+}
+
+/** Every error the client throws, told apart by `kind`. */
+export type AnySendsmsError =
+  | UpstreamStatusError
+  | UnsupportedActionError
+  | UpstreamFaultError
+  | UpstreamTimeoutError
+  | UpstreamNetworkError
+  | BudgetExhaustedError
+  | DefaultKeyFirstUseError
+  | InvalidRequestError;
+
+export type SendsmsErrorKind = AnySendsmsError['kind'];
+
+/** A sendSMS error from any copy of this module. */
+export function isSendsmsError(error: unknown): error is AnySendsmsError {
+  if (typeof error !== 'object' || error === null) return false;
+  const candidate = error as { sendsmsError?: unknown; kind?: unknown; explanation?: unknown };
+  return candidate.sendsmsError === true && typeof candidate.kind === 'string' && typeof candidate.explanation === 'object' && candidate.explanation !== null;
+}
+
+/** The error as its `kind`'s type when it is one, else null. */
+export function sendsmsErrorOf<Kind extends SendsmsErrorKind>(error: unknown, kind: Kind): Extract<AnySendsmsError, { kind: Kind }> | null {
+  return isSendsmsError(error) && error.kind === kind ? (error as Extract<AnySendsmsError, { kind: Kind }>) : null;
+}
+
+/** sendSMS answered with this negative status (any, when none is named). */
+export function isUpstreamStatus(error: unknown, status?: number): error is UpstreamStatusError {
+  const answered = sendsmsErrorOf(error, 'status');
+  return answered !== null && (status === undefined || answered.status === status);
+}
+
+/** The status sendSMS answered with, when the error is an answer (-2 for an action the account lacks). */
+export function upstreamStatusOf(error: unknown): number | null {
+  if (!isSendsmsError(error)) return null;
+  if (error.kind === 'status') return error.status;
+  return error.kind === 'unsupported' ? -2 : null;
 }

@@ -1,7 +1,7 @@
 import type { ListedKey } from '@/lib/sendsms/actions';
 import type { Capabilities } from '@/lib/sendsms/capabilities';
 import type { AccountRef, SendsmsClient } from '@/lib/sendsms/client';
-import { UnsupportedActionError } from '@/lib/sendsms/errors';
+import { sendsmsErrorOf } from '@/lib/sendsms/errors';
 
 /**
  * The key operations the API-keys page needs, each with the contract's fallback for when the account lacks the
@@ -28,7 +28,7 @@ export async function generateKey(client: SendsmsClient, account: AccountRef, re
     const generated = await client.call('token_generate', { account, params: { name: request.name, type: request.kind === 'DEFAULT' ? 'default' : 'cloud' } });
     return { secret: generated.details.secret, name: request.name, kind: generated.details.kind ?? request.kind, kindSetOnHub: false, via: 'token_generate' };
   } catch (error) {
-    if (!(error instanceof UnsupportedActionError)) throw error;
+    if (!sendsmsErrorOf(error, 'unsupported')) throw error;
   }
   const authorization = await client.call('user_authorize_application', { params: { application_name: request.name } });
   const requestKey = authorization.details.request_key;
@@ -43,7 +43,7 @@ export async function listKeys(client: SendsmsClient, account: AccountRef): Prom
   try {
     return { reported: true, keys: (await client.call('token_list', { account })).details };
   } catch (error) {
-    if (error instanceof UnsupportedActionError) return { reported: false };
+    if (sendsmsErrorOf(error, 'unsupported')) return { reported: false };
     throw error;
   }
 }
@@ -55,7 +55,7 @@ export async function deleteKey(client: SendsmsClient, account: AccountRef, secr
     await client.call('token_delete', { account, params: { token: secret } });
     return { revokedUpstream: true };
   } catch (error) {
-    if (error instanceof UnsupportedActionError) return { revokedUpstream: false, revokeAt: HUB_API_KEYS_URL };
+    if (sendsmsErrorOf(error, 'unsupported')) return { revokedUpstream: false, revokeAt: HUB_API_KEYS_URL };
     throw error;
   }
 }

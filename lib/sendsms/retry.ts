@@ -1,4 +1,4 @@
-import { UpstreamNetworkError, UpstreamStatusError, UpstreamTimeoutError } from '@/lib/sendsms/errors';
+import { isSendsmsError } from '@/lib/sendsms/errors';
 import { RETRYABLE_STATUSES } from '@/lib/sendsms/status-codes';
 
 /**
@@ -18,8 +18,9 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 3, baseDelayMs: 250, maxDelayMs: 4_000 };
 
 export function isRetryableFailure(error: unknown): boolean {
-  if (error instanceof UpstreamTimeoutError || error instanceof UpstreamNetworkError) return true;
-  return error instanceof UpstreamStatusError && RETRYABLE_STATUSES.has(error.status);
+  if (!isSendsmsError(error)) return false;
+  if (error.kind === 'timeout' || error.kind === 'network') return true;
+  return error.kind === 'status' && RETRYABLE_STATUSES.has(error.status);
 }
 
 /** The pause before retry number `retry` (1 for the first retry): uniformly random in [0, min(max, base·2^(retry-1))]. */

@@ -26,10 +26,17 @@ export type Transport = (request: TransportRequest) => Promise<UpstreamAnswer>;
 
 /** The deadline passed before the answer came: the request was abandoned (and its connection closed). */
 export class TransportTimeoutError extends Error {
+  /** Recognised by this, not instanceof (see isTransportTimeout). */
+  readonly transportTimeout = true as const;
   constructor(readonly timeoutMs: number) {
     super(`no answer within ${timeoutMs} ms`);
     this.name = 'TransportTimeoutError';
   }
+}
+
+/** A transport's timeout from any module copy. */
+export function isTransportTimeout(error: unknown): error is TransportTimeoutError {
+  return typeof error === 'object' && error !== null && (error as { transportTimeout?: unknown }).transportTimeout === true;
 }
 
 export function fetchTransport(fetchImpl: typeof fetch): Transport {

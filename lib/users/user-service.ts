@@ -9,6 +9,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { writeAdminTwoFactorSetting } from '@/lib/auth/two-factor-policy';
 import type { RequestMeta } from '@/lib/auth/with-permission';
 import { getPrisma } from '@/lib/db/client';
+import { prismaErrorCode } from '@/lib/db/prisma-error-code';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import type { NewUserInput, UserChange } from '@/lib/users/user-input';
@@ -109,8 +110,8 @@ export async function createUser(admin: SessionUser, input: NewUserInput, meta: 
       return toSummary(row);
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new RequestRefusedError(409, `A user with the email ${input.email} already exists.`);
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003') throw new RequestRefusedError(422, 'One of the sendSMS accounts does not exist.');
+    if (prismaErrorCode(error) === 'P2002') throw new RequestRefusedError(409, `A user with the email ${input.email} already exists.`);
+    if (prismaErrorCode(error) === 'P2003') throw new RequestRefusedError(422, 'One of the sendSMS accounts does not exist.');
     throw error;
   }
 }

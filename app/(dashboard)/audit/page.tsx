@@ -3,9 +3,9 @@ import type { Metadata } from 'next';
 import { AuditFilters } from '@/components/audit/audit-filters';
 import { AuditTable } from '@/components/audit/audit-table';
 import { dashboardSections } from '@/components/shell/sections';
-import { AccessDeniedError } from '@/lib/auth/access-denied';
 import { auditFilterSchema, queryAuditLog } from '@/lib/audit/audit-query';
 import { requirePagePermission } from '@/lib/auth/page-guard';
+import { isAppError } from '@/lib/errors/app-error';
 
 const section = dashboardSections['audit'];
 
@@ -21,7 +21,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   try {
     result = await queryAuditLog(user, filter);
   } catch (error) {
-    if (error instanceof AccessDeniedError) result = null;
+    if (isAppError(error) && error.httpStatus === 403) result = null;
     else throw error;
   }
   const exportQuery = new URLSearchParams(Object.entries(filter).filter(([name, value]) => name !== 'page' && value !== undefined).map(([name, value]) => [name, String(value)]));

@@ -64,7 +64,7 @@ export const ROUTE_ACCESS: RouteAccess[] = [
   {
     file: 'app/api/accounts/route.ts',
     method: 'POST',
-    // A closed port: the credential check fails (502) once the gate has let the request through.
+    // A closed port: the credential check fails (503, nothing saved) once the gate has let the request through.
     request: (world) => ({ body: { label: 'New', username: `new-${world.unique}`, credential: 'x', credentialKind: 'API_KEY', apiBaseUrl: 'http://127.0.0.1:9/json' } }),
     expect: ANY_ADMIN,
   },

@@ -161,7 +161,7 @@ describe('the wrapper around route handlers', () => {
     const cookie = await sessionCookie(world.users.otherAdmin);
     const response = await accountRoute.GET(routeRequest(`/api/accounts/${world.accountA}`, { method: 'GET', cookie }), { params: Promise.resolve({ accountId: world.accountA }) });
     expect(response.status).toBe(403);
-    expect(await response.json()).toEqual({ error: 'forbidden', message: 'You are not a member of this sendSMS account' });
+    expect(await response.json()).toMatchObject({ error: 'forbidden', message: 'You are not a member of this sendSMS account' });
     const audit = await prisma.auditEvent.findFirst({ where: { actorId: world.users.otherAdmin, accountId: world.accountA, outcome: 'denied' }, orderBy: { id: 'desc' } });
     expect(audit).toMatchObject({ action: 'access.denied', sourceIp: '203.0.113.9', params: { permission: 'accounts.read', method: 'GET' } });
   });

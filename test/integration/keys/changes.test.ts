@@ -145,7 +145,7 @@ describe('authorize an IP', () => {
     expect((await authorizeKeyIp(deps, account.admin, account.accountId, generated.key.id, { ip: '192.0.2.10' })).alreadyListed).toBe(true);
     await expect(authorizeKeyIp(deps, account.support, account.accountId, generated.key.id, { ip: '192.0.2.11' })).rejects.toBeInstanceOf(AccessDeniedError);
     await sandbox.control.setFaults(account.username, { status: -4096 });
-    await expect(authorizeKeyIp(deps, account.admin, account.accountId, generated.key.id, { ip: '192.0.2.12' })).rejects.toMatchObject({ code: 'upstream-unavailable', options: { upstreamStatus: -4096 } });
+    await expect(authorizeKeyIp(deps, account.admin, account.accountId, generated.key.id, { ip: '192.0.2.12' })).rejects.toMatchObject({ code: 'rate-limited', httpStatus: 429, options: { upstreamStatus: -4096 } });
     const detail = await getKeyDetail(deps, account.admin, account.accountId, generated.key.id);
     expect(detail.key.lockedIps.map((ip) => ip.address)).toEqual(['192.0.2.10']);
     expect((await auditOf(account.accountId, 'ip.authorize')).map((event) => `${event.outcome}:${event.upstreamStatus}`)).toEqual(['success:0', 'success:-512', 'failure:-4096']);

@@ -5,7 +5,7 @@ import { KeysList } from '@/components/keys/keys-list';
 import { requirePagePermission } from '@/lib/auth/page-guard';
 import { deniedReason } from '@/lib/auth/permissions';
 import { serverKeyDeps } from '@/lib/keys/deps';
-import { KeyServiceError } from '@/lib/keys/errors';
+import { isAppError } from '@/lib/errors/app-error';
 import { readKeyListQuery } from '@/lib/keys/list-query';
 import { listAccountKeys } from '@/lib/keys/list-service';
 import { idParam } from '@/lib/validation/text';
@@ -24,6 +24,6 @@ export default async function AccountApiKeysPage({ params, searchParams }: { par
 }
 
 function notFoundWhenMissing(error: unknown): never {
-  if (error instanceof KeyServiceError && error.code === 'not-found') notFound();
+  if (isAppError(error) && error.code === 'not-found') notFound();
   throw error;
 }

@@ -1,4 +1,3 @@
-import { NextResponse } from 'next/server';
 import { withPermission } from '@/lib/auth/with-permission';
 import { serverKeyDeps } from '@/lib/keys/deps';
 import { generateApiKey } from '@/lib/keys/generate-service';
@@ -13,10 +12,8 @@ export const GET = withPermission(
   'keys.read',
   async ({ user, params, request, account }) => {
     const query = parseKeyListQuery(request.nextUrl.searchParams);
-    if (!query.success) {
-      const issues = query.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-      return NextResponse.json({ error: 'invalid', message: `${issues[0]?.path}: ${issues[0]?.message}`, issues }, { status: 422 });
-    }
+    // A bad query is answered 422 by withPermission's mapper, like a bad body.
+    if (!query.success) throw query.error;
     return keysResponse(() => listAccountKeys(serverKeyDeps(account), user, params.accountId, query.data, { backgroundRefresh: true }));
   },
   { params: accountRouteParams, account: accountOf },

@@ -6,8 +6,8 @@ import { requirePagePermission } from '@/lib/auth/page-guard';
 import { deniedReason } from '@/lib/auth/permissions';
 import { serverKeyDeps } from '@/lib/keys/deps';
 import { getKeyDetail } from '@/lib/keys/detail-service';
-import { KeyServiceError } from '@/lib/keys/errors';
 import { idParam } from '@/lib/validation/text';
+import { isAppError } from '@/lib/errors/app-error';
 
 export const metadata: Metadata = { title: 'API Key' };
 
@@ -22,6 +22,6 @@ export default async function ApiKeyPage({ params }: { params: Promise<{ account
 }
 
 function notFoundWhenMissing(error: unknown): never {
-  if (error instanceof KeyServiceError && error.code === 'not-found') notFound();
+  if (isAppError(error) && error.code === 'not-found') notFound();
   throw error;
 }

@@ -1,0 +1,92 @@
+/**
+ * The one server error type: "this request cannot be done, and here is why". It carries a code the browser can act
+ * on, the HTTP status, a sentence for the person reading the screen (and its Romanian when sendSMS's meaning is
+ * shown), and optionally the field it is about, the issues of a form, how long to wait before trying again, and
+ * what sendSMS answered. lib/errors/error-response.ts turns it into the response.
+ *
+ * Recognised by its brand (`appError: true`) and its code, never by `instanceof`: Next.js loads a module once per
+ * bundle (a page, a route, the instrumentation), so an error made by one copy of this class is not an instance of
+ * another copy's.
+ */
+
+export interface FieldIssue {
+  /** The field's path in the request, dot-separated ('' for the request as a whole). */
+  path: string;
+  /** A sentence a person reads, never prefixed with the field's key. */
+  message: string;
+}
+
+export interface AppErrorOptions {
+  messageRo?: string | null;
+  /** Whether trying the same request again later may succeed. */
+  retryable?: boolean;
+  /** sendSMS's status when it was sendSMS that said no (for the audit log and the screen). */
+  upstreamStatus?: number | null;
+  /** Sent as Retry-After (rounded up to seconds) and as `retryAfterMs`. */
+  retryAfterMs?: number | null;
+  /** The form field the sentence is about, so the page can show it there. */
+  field?: string | null;
+  issues?: FieldIssue[];
+  /** The account a refusal concerns: a 403 is written to the audit log against it. */
+  accountId?: string | null;
+  /** More JSON fields the browser reads, kept as they are. */
+  details?: Record<string, unknown>;
+}
+
+export class AppError extends Error {
+  readonly appError = true as const;
+
+  constructor(
+    readonly code: string,
+    readonly httpStatus: number,
+    message: string,
+    readonly options: AppErrorOptions = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get retryable(): boolean {
+    return this.options.retryable ?? false;
+  }
+
+  toJSON(): AppErrorBody {
+    return appErrorBody(this);
+  }
+}
+
+/** The JSON the browser reads (components/keys/keys-api.ts, builder-api.ts, auth/api-request.ts): these names are its contract. */
+export interface AppErrorBody {
+  error: string;
+  message: string;
+  messageRo: string | null;
+  retryable: boolean;
+  upstreamStatus: number | null;
+  retryAfterMs: number | null;
+  field: string | null;
+  issues?: FieldIssue[];
+  [detail: string]: unknown;
+}
+
+/** Built from the fields alone, so that it works for an error from another copy of this module too. */
+export function appErrorBody(error: AppError): AppErrorBody {
+  const { options } = error;
+  return {
+    ...options.details,
+    error: error.code,
+    message: error.message,
+    messageRo: options.messageRo ?? null,
+    retryable: options.retryable ?? false,
+    upstreamStatus: options.upstreamStatus ?? null,
+    retryAfterMs: options.retryAfterMs ?? null,
+    field: options.field ?? null,
+    ...(options.issues ? { issues: options.issues } : {}),
+  };
+}
+
+/** An AppError from any copy of this module. */
+export function isAppError(error: unknown): error is AppError {
+  if (typeof error !== 'object' || error === null) return false;
+  const candidate = error as { appError?: unknown; code?: unknown; httpStatus?: unknown; options?: unknown };
+  return candidate.appError === true && typeof candidate.code === 'string' && typeof candidate.httpStatus === 'number' && typeof candidate.options === 'object' && candidate.options !== null;
+}

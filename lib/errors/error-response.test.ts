@@ -1,0 +1,95 @@
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { AccessDeniedError, RequestRefusedError } from '@/lib/auth/access-denied';
+import { AppError } from '@/lib/errors/app-error';
+import { errorResponse } from '@/lib/errors/error-response';
+import { KeyServiceError } from '@/lib/keys/errors';
+import type { Logger } from '@/lib/log';
+import { SendsmsError } from '@/lib/sendsms/errors';
+
+/**
+ * The one mapper, fed errors made by another copy of their modules (as Next.js loads a page and a route), so that
+ * nothing in it can lean on instanceof.
+ */
+
+async function foreignSendsmsErrors() {
+  vi.resetModules();
+  const copy = await import('@/lib/sendsms/errors');
+  vi.resetModules();
+  return copy;
+}
+
+const envelope = (status: number) => ({ status, message: 'no', details: null });
+
+async function answer(error: unknown) {
+  const response = errorResponse(error);
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
+}
+
+describe('errorResponse', () => {
+  it('answers every sendSMS failure from another module copy with its status, never 500', async () => {
+    const foreign = await foreignSendsmsErrors();
+    // The premise: what another copy throws is not an instance of this copy's class.
+    expect(new foreign.UpstreamTimeoutError('token_list', 500)).not.toBeInstanceOf(SendsmsError);
+    const cases: Array<[unknown, number, string]> = [
+      [new foreign.BudgetExhaustedError('token_list', 12_300), 429, 'rate-limited'],
+      [new foreign.UpstreamStatusError('token_list', -4096, envelope(-4096)), 429, 'rate-limited'],
+      [new foreign.UpstreamStatusError('token_list', -8192, envelope(-8192)), 429, 'rate-limited'],
+      [new foreign.UpstreamStatusError('token_list', -8191, envelope(-8191)), 429, 'rate-limited'],
+      [new foreign.UpstreamStatusError('token_list', -16, envelope(-16)), 503, 'upstream-unavailable'],
+      [new foreign.UpstreamStatusError('token_add_ip', -8, envelope(-8)), 502, 'upstream-refused'],
+      [new foreign.UpstreamStatusError('token_add_ip', -99999, envelope(-99999)), 502, 'upstream-refused'],
+      [new foreign.UpstreamTimeoutError('token_list', 500), 503, 'upstream-unavailable'],
+      [new foreign.UpstreamNetworkError('token_list', 'ECONNRESET'), 503, 'upstream-unavailable'],
+      [new foreign.UpstreamFaultError('token_list', 'not-json', '<html>', 502), 503, 'upstream-unavailable'],
+      [new foreign.UpstreamFaultError('token_list', 'unknown-shape', '{}', 200), 503, 'upstream-unavailable'],
+      [new foreign.UnsupportedActionError('token_generate', false), 501, 'unsupported'],
+      [new foreign.DefaultKeyFirstUseError('token_list_ips'), 409, 'confirmation-required'],
+      [new foreign.InvalidRequestError('token_add_ip', 'ipaddr is missing'), 422, 'invalid'],
+    ];
+    for (const [error, status, code] of cases) {
+      const { status: answered, body } = await answer(error);
+      expect({ code: body.error, status: answered }).toEqual({ code, status });
+      expect(body.message).toEqual(expect.any(String));
+      expect(body.messageRo).toEqual(expect.any(String));
+    }
+  });
+
+  it('sends Retry-After with every 429: the budget’s own wait, or a short pause after sendSMS throttled', async () => {
+    const foreign = await foreignSendsmsErrors();
+    const budget = await answer(new foreign.BudgetExhaustedError('token_list', 12_300));
+    expect(budget).toMatchObject({ status: 429, retryAfter: '13', body: { retryable: true, retryAfterMs: 12_300 } });
+    const throttled = await answer(new foreign.UpstreamStatusError('token_list', -4096, envelope(-4096)));
+    expect(throttled).toMatchObject({ status: 429, retryAfter: '10', body: { upstreamStatus: -4096, retryable: true } });
+    const down = await answer(new foreign.UpstreamTimeoutError('token_list', 500));
+    expect(down.body.message).toContain('The dashboard changed nothing.');
+    expect(await answer(new AppError('rate-limited', 429, 'Wait a moment.'))).toMatchObject({ status: 429, retryAfter: '1' });
+  });
+
+  it('answers an AppError, its subclasses and a foreign copy of it as they say', async () => {
+    expect(await answer(new KeyServiceError('not-found', 'There is no such key in this account.'))).toMatchObject({ status: 404, body: { error: 'not-found' } });
+    expect(await answer(new AccessDeniedError('Not a member', 'acc-1'))).toMatchObject({ status: 403, body: { error: 'forbidden', message: 'Not a member' } });
+    expect(await answer(new RequestRefusedError(409, 'Already there', { hint: 'x' }))).toMatchObject({ status: 409, body: { error: 'refused', message: 'Already there', hint: 'x' } });
+    expect(await answer(new AppError('conflict', 409, 'Taken', { field: 'name' }))).toMatchObject({ status: 409, body: { field: 'name', retryable: false, upstreamStatus: null } });
+    vi.resetModules();
+    const copy = await import('@/lib/errors/app-error');
+    expect(await answer(new copy.AppError('rate-limited', 429, 'Wait', { retryAfterMs: 1 }))).toMatchObject({ status: 429, retryAfter: '1' });
+  });
+
+  it('answers a zod error with 422 and sentences a person reads, never prefixed with the field', async () => {
+    const schema = z.object({ name: z.string().min(1, 'Give the key a name'), ip: z.string().min(1, 'enter an address') });
+    const parsed = schema.safeParse({ name: '', ip: '' });
+    const { status, body } = await answer(parsed.error);
+    expect(status).toBe(422);
+    expect(body).toMatchObject({ error: 'invalid', message: 'Give the key a name', field: 'name', issues: [{ path: 'name', message: 'Give the key a name' }, { path: 'ip', message: 'Enter an address' }] });
+  });
+
+  it('keeps 500 for what it does not know, and logs it', async () => {
+    const logged: string[] = [];
+    const logger = { error: (message: string) => logged.push(message) } as unknown as Logger;
+    const response = errorResponse(new TypeError('x is undefined'), { logger, context: 'GET /api/thing' });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toMatchObject({ error: 'internal' });
+    expect(logged).toEqual(['GET /api/thing failed']);
+  });
+});

@@ -1,0 +1,50 @@
+import { NextResponse } from 'next/server';
+import { AppError, appErrorBody, isAppError, type FieldIssue } from '@/lib/errors/app-error';
+import { plainIssueMessage, type ValidationIssue } from '@/lib/errors/plain-issue';
+import { appErrorFromUpstream } from '@/lib/errors/upstream-error';
+import type { Logger } from '@/lib/log';
+import { isSendsmsError } from '@/lib/sendsms/errors';
+
+/**
+ * The one place an error becomes the API's answer: an AppError as it says, a zod error as a 422 with its issues, a
+ * sendSMS error in the contract's words (upstream-error.ts), and anything else as the 500 "something went wrong",
+ * logged: that one is a bug of the dashboard. Each kind is recognised by a field it carries, never by `instanceof`,
+ * because Next.js may have loaded the code that threw it as another copy of the module.
+ */
+
+export function toAppError(error: unknown): AppError | null {
+  if (isAppError(error)) return error;
+  if (isSendsmsError(error)) return appErrorFromUpstream(error);
+  if (isZodError(error)) return invalidRequest(error.issues);
+  return null;
+}
+
+export function errorResponse(error: unknown, log?: { logger: Logger; context: string }): NextResponse {
+  const known = toAppError(error);
+  if (!known) {
+    log?.logger.error(`${log.context} failed`, error);
+    return respond(new AppError('internal', 500, 'Something went wrong on the server; the error has been logged.'));
+  }
+  return respond(known);
+}
+
+function respond(error: AppError): NextResponse {
+  const headers = new Headers({ 'cache-control': 'no-store' });
+  // Every 429 says when to come back; a second at least, since 0 would invite an immediate retry.
+  const retryAfterMs = error.options.retryAfterMs ?? (error.httpStatus === 429 ? 1_000 : null);
+  if (retryAfterMs !== null) headers.set('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+  return NextResponse.json(appErrorBody(error), { status: error.httpStatus, headers });
+}
+
+function isZodError(error: unknown): error is { issues: ValidationIssue[] } {
+  if (typeof error !== 'object' || error === null) return false;
+  const candidate = error as { name?: unknown; issues?: unknown };
+  return candidate.name === 'ZodError' && Array.isArray(candidate.issues);
+}
+
+/** A 422 whose sentence is the first issue's, as a person reads it: never "name: …". */
+export function invalidRequest(issues: ReadonlyArray<ValidationIssue>): AppError {
+  const fieldIssues: FieldIssue[] = issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: plainIssueMessage(issue) }));
+  const first = fieldIssues[0];
+  return new AppError('invalid', 422, first?.message ?? 'The request is not valid.', { field: first?.path || null, issues: fieldIssues });
+}
