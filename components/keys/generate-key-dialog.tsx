@@ -70,8 +70,9 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
   }, [created]);
 
   const close = () => {
-    // Only now: refreshing the list behind an open secret could re-render and lose it.
-    if (created !== null) void queryClient.invalidateQueries({ queryKey: keysQueryKeys.account(accountId) });
+    // Only now: refreshing the list behind an open secret could re-render and lose it. After a failure too: one whose
+    // outcome is unknown is listed as being checked.
+    if (created !== null || generate.isError) void queryClient.invalidateQueries({ queryKey: keysQueryKeys.account(accountId) });
     onClose();
   };
 

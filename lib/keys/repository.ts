@@ -217,7 +217,7 @@ export async function reviveKey(db: Db, keyId: string, key: NewKeyRecord): Promi
   await db.keyIp.deleteMany({ where: { keyId } });
   return db.apiKey.update({
     where: { id: keyId },
-    data: { ...key, deletedAt: null, lockedAt: null, refusedCount: null, lastRefusedIp: null, lastRefusedAt: null },
+    data: { secretUnseenAt: null, ...key, deletedAt: null, lockedAt: null, refusedCount: null, lastRefusedIp: null, lastRefusedAt: null },
     select: keySelect,
   });
 }

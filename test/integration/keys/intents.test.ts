@@ -3,9 +3,12 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { accountRefFor } from '@/lib/accounts/account-ref';
 import { authorizeKeyIp } from '@/lib/keys/authorize-ip-service';
 import { deleteApiKey } from '@/lib/keys/delete-service';
+import { getKeyDetail } from '@/lib/keys/detail-service';
 import { generateApiKey } from '@/lib/keys/generate-service';
 import { resolveOpenIntents } from '@/lib/keys/intent-resolver';
 import { keyInUse } from '@/lib/keys/key-secret';
+import { DEFAULT_KEY_LIST_QUERY } from '@/lib/keys/list-query';
+import { listAccountKeys } from '@/lib/keys/list-service';
 import { refreshAccountKeys } from '@/lib/keys/refresh-service';
 import { recordIntent } from '@/lib/keys/upstream-change';
 import { runBuilderRequest } from '@/lib/request-builder/run-request';
@@ -57,6 +60,11 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
     expect(await prisma.apiKey.count({ where: { accountId: account.accountId } })).toBe(0);
     expect(await changesOf(account.accountId)).toEqual([expect.objectContaining({ action: 'TOKEN_GENERATE', state: 'UNKNOWN', actorEmail: account.admin.email })]);
     expect(await auditOf(account.accountId, 'key.generate')).toEqual([]);
+    // The list says it is being checked, never that it failed.
+    const pending = await listAccountKeys(serviceDeps(prisma), account.lead, account.accountId, DEFAULT_KEY_LIST_QUERY);
+    expect(pending.pendingChanges).toEqual([
+      expect.objectContaining({ action: 'generate', summary: 'Generate “Slow key”', label: 'outcome unknown, checking', requestedBy: account.admin.email }),
+    ]);
 
     expect(await resolveNow(account.accountId)).toMatchObject({ claimed: 1, succeeded: 1, failed: 0 });
     const key = await prisma.apiKey.findFirstOrThrow({ where: { accountId: account.accountId } });
@@ -65,6 +73,13 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
       expect.objectContaining({ outcome: 'success', keyId: key.id, actorEmail: account.admin.email, actorRole: 'ADMIN', sourceIp: '203.0.113.9', params: expect.objectContaining({ resolvedAfterCheck: true, shownToNobody: true }) }),
     ]);
     expect(await changesOf(account.accountId)).toEqual([expect.objectContaining({ state: 'SUCCEEDED', resolvedBy: 'read-back', keyId: key.id })]);
+    // The key's page says it is compromised (and offers delete); the list flags it first.
+    const detail = await getKeyDetail(serviceDeps(prisma), account.admin, account.accountId, key.id);
+    expect(detail.key.secretUnseenAt).not.toBeNull();
+    expect(detail.key.badges[0]).toMatchObject({ id: 'secret-shown-to-nobody', tone: 'danger' });
+    const listed = await listAccountKeys(serviceDeps(prisma), account.lead, account.accountId, DEFAULT_KEY_LIST_QUERY);
+    expect(listed.pendingChanges).toEqual([]);
+    expect(listed.rows[0]!.badges[0]!.id).toBe('secret-shown-to-nobody');
   });
 
   it('a garbled answer to token_generate is unknown too, never "failed"', async () => {
@@ -84,6 +99,9 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
     await sandbox.control.setFaults(account.username, {});
     expect((await sandbox.control.account(account.username))!.keys[0]!.ips).toEqual(['192.0.2.44']);
     expect(await prisma.keyIp.count({ where: { keyId: generated.key.id } })).toBe(0);
+    expect((await getKeyDetail(serviceDeps(prisma), account.admin, account.accountId, generated.key.id)).pendingChanges).toEqual([
+      expect.objectContaining({ action: 'authorize-ip', summary: 'Authorize 192.0.2.44', label: 'outcome unknown, checking' }),
+    ]);
 
     expect(await resolveNow(account.accountId)).toMatchObject({ claimed: 1, succeeded: 1 });
     expect(await prisma.keyIp.findMany({ where: { keyId: generated.key.id } })).toEqual([expect.objectContaining({ address: '192.0.2.44', reason: 'WHITELISTED' })]);
