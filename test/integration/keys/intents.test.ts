@@ -160,6 +160,24 @@ describe('a change that never reached sendSMS', () => {
     expect(await changesOf(account.accountId)).toEqual([expect.objectContaining({ state: 'OPEN', checkAttempts: 1, lastCheckError: expect.stringContaining('HTTP'), claimToken: null })]);
     expect(await resolveNow(account.accountId)).toMatchObject({ claimed: 1, failed: 1 });
   });
+
+  it('the account’s budget spent: nothing more is asked of sendSMS, the intents wait with the reason', async () => {
+    const account = await createTestAccount(prisma, sandbox);
+    const deps = serviceDeps(prisma, { budget: BUDGET });
+    const keys = [];
+    for (const name of ['One', 'Two']) keys.push((await generateApiKey(deps, account.admin, account.accountId, { name, kind: 'DEFAULT', usageLabel: 'DEFAULT' })).key);
+    for (const [index, key] of keys.entries()) {
+      await recordIntent(deps, account.admin, {}, { accountId: account.accountId, keyId: key.id, action: 'TOKEN_ADD_IP', params: { ip: `192.0.2.${index + 90}` } });
+    }
+    // A budget of 2 a minute, already spent by the two generates.
+    const tight = serviceDeps(prisma, { budget: { limit: 2, windowMs: 61_000 } });
+    expect(await resolveNow(account.accountId, tight)).toMatchObject({ claimed: 2, deferred: 2, succeeded: 0, failed: 0 });
+    expect((await changesOf(account.accountId)).filter((change) => change.action === 'TOKEN_ADD_IP')).toEqual([
+      expect.objectContaining({ state: 'OPEN', lastCheckError: expect.stringContaining('10 queries a minute') }),
+      expect.objectContaining({ state: 'OPEN', lastCheckError: expect.stringContaining('10 queries a minute') }),
+    ]);
+    expect(await resolveNow(account.accountId)).toMatchObject({ claimed: 2, failed: 2 });
+  });
 });
 
 /**
