@@ -21,7 +21,8 @@ export function PendingChanges({ changes }: { changes: PendingChangeView[] }) {
             <Badge tone="info">{change.label}</Badge>
             <span className="font-medium">{change.summary}</span>
             <span>
-              asked by {change.requestedBy ?? 'someone no longer known'}, <RelativeTime date={change.requestedAt} />
+              {change.requestedBy ? `asked by ${change.requestedBy}, ` : 'asked '}
+              <RelativeTime date={change.requestedAt} />
             </span>
             {change.lastCheckProblem ? <span>(last check: {change.lastCheckProblem})</span> : null}
           </li>

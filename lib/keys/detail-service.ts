@@ -29,7 +29,7 @@ export async function getKeyDetail(deps: KeyServiceDeps, actor: SessionUser, acc
     usageDenied ? Promise.resolve([]) : selectUsageSeries(deps.prisma, key.id, new Date(now.getTime() - USAGE_CHART_DAYS * DAY)),
     auditDeniedReason ? Promise.resolve(null) : selectKeyAuditTrail(deps.prisma, key.id, AUDIT_TRAIL_LENGTH),
     accountFreshness(deps.prisma, accountId, { usageReported: accountCapability(account.capabilities, 'token_list') !== 'unsupported', now }),
-    pendingChanges(deps.prisma, accountId, key.id),
+    pendingChanges(deps.prisma, accountId, { keyId: key.id, showRequester: auditDeniedReason === null }),
   ]);
   const inUse = key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < IDLE_DAYS * DAY ? { lastUsedAt: key.lastUsedAt.toISOString(), useCount: key.useCount } : null;
   return {

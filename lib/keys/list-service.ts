@@ -1,4 +1,4 @@
-import { visibleAccountIds } from '@/lib/auth/permissions';
+import { deniedReason, visibleAccountIds } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertAllowed, loadAccount } from '@/lib/keys/access';
 import { accountCapability } from '@/lib/keys/capabilities';
@@ -40,7 +40,7 @@ export async function listAccountKeys(deps: KeyServiceDeps, actor: SessionUser, 
       now,
       fetched: page.fetched,
     }),
-    pendingChanges(deps.prisma, accountId),
+    pendingChanges(deps.prisma, accountId, { showRequester: deniedReason(actor, 'audit.read', accountId) === null }),
   ]);
   if (options.backgroundRefresh && backgroundRefreshDue(freshness, now)) {
     freshness.refreshing = true;

@@ -30,14 +30,15 @@ function summary(change: PendingChangeRecord): string {
   }
 }
 
-export async function pendingChanges(db: Db, accountId: string, keyId?: string): Promise<PendingChangeView[]> {
-  const changes = await selectPendingChanges(db, accountId, keyId);
+/** `showRequester`: who asked is the audit log's to tell, so only viewers who may read it see the name. */
+export async function pendingChanges(db: Db, accountId: string, options: { keyId?: string; showRequester: boolean }): Promise<PendingChangeView[]> {
+  const changes = await selectPendingChanges(db, accountId, options.keyId);
   return changes.map((change) => ({
     id: change.id,
     action: ACTIONS[change.action],
     keyId: change.keyId,
     summary: summary(change),
-    requestedBy: change.actorEmail,
+    requestedBy: options.showRequester ? change.actorEmail : null,
     requestedAt: change.createdAt.toISOString(),
     label: OUTCOME_UNKNOWN_LABEL,
     lastCheckProblem: change.lastCheckError,

@@ -50,6 +50,7 @@ export interface PendingChangeView {
   keyId: string | null;
   /** What was asked, in a sentence: 'Generate "Shop plugin"', 'Authorize 192.0.2.10'. */
   summary: string;
+  /** Who asked; null for viewers who may not read the audit log. */
   requestedBy: string | null;
   requestedAt: string;
   label: string;
