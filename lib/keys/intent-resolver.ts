@@ -137,10 +137,14 @@ class AccountResolution {
         continue;
       }
       const { name, kind, usageLabel } = params.data;
-      const index = candidates.findIndex(
-        ({ entry }) => entry.name === name && (entry.createdAt === null || entry.createdAt.getTime() >= change.createdAt.getTime() - CLOCK_SKEW_MS),
-      );
+      const madeSince = (entry: ListedKey) => entry.name === name && (entry.createdAt === null || entry.createdAt.getTime() >= change.createdAt.getTime() - CLOCK_SKEW_MS);
+      const index = candidates.findIndex(({ entry }) => madeSince(entry));
       const actorParams = { ...params.data, resolvedAfterCheck: true };
+      if (index === -1 && listed.some((entry) => entry.secret === null && madeSince(entry))) {
+        // Listed without its secret: it may be this key, but the dashboard could neither hold nor act on it.
+        await this.defer(change, `sendSMS lists a key named "${name}" without its secret: check it on the hub, Account > API Keys.`);
+        continue;
+      }
       if (index === -1) {
         await this.settle(change, { state: 'FAILED', detail: `sendSMS has no key named "${name}" made since it was asked for: it was not made.` }, (tx) =>
           auditKeyEvent(tx, actorOf(change), originOf(change), { accountId: this.accountId, action: 'key.generate', outcome: 'failure', params: { ...actorParams, reason: 'not found at sendSMS' } }),
