@@ -41,6 +41,8 @@ export function DeleteKeyDialog({ detail, disabled }: { detail: KeyDetailView; d
       void queryClient.invalidateQueries({ queryKey: keysQueryKeys.account(accountId) });
       router.push(`/accounts/${accountId}/api-keys`);
     },
+    // A deletion whose outcome is unknown shows on the key's page as being checked.
+    onError: () => void queryClient.invalidateQueries({ queryKey: keysQueryKeys.account(accountId) }),
   });
   return (
     <Dialog open={open} onOpenChange={(next) => { setOpen(next); if (!next) { setTyped(''); remove.reset(); } }}>

@@ -70,8 +70,9 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
   }, [created]);
 
   const close = () => {
-    // Only now: refreshing the list behind an open secret could re-render and lose it.
-    if (created !== null) void queryClient.invalidateQueries({ queryKey: keysQueryKeys.account(accountId) });
+    // Only now: refreshing the list behind an open secret could re-render and lose it. After a failure too: one whose
+    // outcome is unknown is listed as being checked.
+    if (created !== null || generate.isError) void queryClient.invalidateQueries({ queryKey: keysQueryKeys.account(accountId) });
     onClose();
   };
 
@@ -81,6 +82,9 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
   };
 
   const fieldError = (field: string) => (generate.error?.field === field ? generate.error.message : undefined);
+  // sendSMS may have made the key (the server answers 503, not retryable, "outcome unknown, checking"): generating
+  // again could make a second one, so the button waits until the dialog is opened afresh.
+  const outcomeUnknown = generate.error?.status === 503 && !generate.error.retryable;
 
   return (
     <Dialog
@@ -170,7 +174,7 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
               <Button variant="ghost" onClick={() => setMode(mode === 'generate' ? 'import' : 'generate')}>
                 {mode === 'generate' ? 'Import a key made on the hub' : 'Generate instead'}
               </Button>
-              <Button type="submit" disabled={generate.isPending}>
+              <Button type="submit" disabled={generate.isPending || outcomeUnknown}>
                 {generate.isPending ? 'Working…' : generate.error?.retryable ? 'Try again' : mode === 'generate' ? 'Generate' : 'Import'}
               </Button>
             </DialogFooter>

@@ -14,11 +14,13 @@ import { toast } from '@/components/ui/toast';
 import { DisabledReason, Tooltip } from '@/components/ui/tooltip';
 import type { KeyDetailView } from '@/lib/keys/types';
 import { LockState } from './columns';
+import { CompromisedNotice } from './compromised-notice';
 import { CopyButton } from './copy-button';
 import { DeleteKeyDialog } from './delete-key-dialog';
 import { FreshnessBar } from './freshness-bar';
 import { keysApi, type KeysApiError } from './keys-api';
 import { IP_REASON_LABELS, KIND_LABELS, USAGE_LABEL_NAMES, formatCount } from './labels';
+import { PendingChanges } from './pending-changes';
 import { keysQueryKeys } from './query-keys';
 import { UsageChart } from './usage-chart';
 import { useRefreshKeys } from './use-refresh';
@@ -44,7 +46,8 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
     queryKey,
     queryFn: () => keysApi.detail(accountId, keyId),
     initialData: initial,
-    refetchInterval: (current) => (current.state.data?.freshness.refreshing ? 2_000 : false),
+    // While a refresh runs, or a change's outcome is being checked, look again so the page shows the result.
+    refetchInterval: (current) => (current.state.data?.freshness.refreshing ? 2_000 : current.state.data?.pendingChanges.length ? 10_000 : false),
   });
   const detail = detailQuery.data;
   const { key } = detail;
@@ -188,7 +191,10 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
         </Fact>
       </dl>
 
+      <CompromisedNotice detail={detail} manageDenied={manageDenied} />
+
       <FreshnessBar freshness={detail.freshness} onRefresh={() => refresh.mutate()} refreshing={refresh.isPending} refreshError={refresh.error?.message ?? null} />
+      <PendingChanges changes={detail.pendingChanges} />
 
       <section aria-labelledby="locked-on-ip" className="grid gap-3">
         <h2 id="locked-on-ip" className="text-lg font-semibold">Locked On IP</h2>

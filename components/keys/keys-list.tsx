@@ -16,6 +16,7 @@ import { KEY_COLUMNS } from './columns';
 import { FreshnessBar } from './freshness-bar';
 import { GenerateKeyButton } from './generate-key-button';
 import { keysApi } from './keys-api';
+import { PendingChanges } from './pending-changes';
 import { keysQueryKeys } from './query-keys';
 import { useRefreshKeys } from './use-refresh';
 
@@ -42,8 +43,8 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
     queryFn: () => keysApi.list(accountId, query),
     initialData: sameAsInitial ? initial : undefined,
     placeholderData: keepPreviousData,
-    // While a background refresh runs, look again shortly so the page shows its result.
-    refetchInterval: (current) => (current.state.data?.freshness.refreshing ? 2_000 : false),
+    // While a background refresh runs, or a change's outcome is being checked, look again so the page shows the result.
+    refetchInterval: (current) => (current.state.data?.freshness.refreshing ? 2_000 : current.state.data?.pendingChanges.length ? 10_000 : false),
   });
   const refresh = useRefreshKeys(accountId);
 
@@ -97,6 +98,7 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
       </div>
 
       <FreshnessBar freshness={view.freshness} onRefresh={() => refresh.mutate()} refreshing={refresh.isPending} refreshError={refresh.error?.message ?? null} />
+      <PendingChanges changes={view.pendingChanges} />
 
       <div className="flex flex-wrap items-end gap-3" role="search">
         <div className="w-64">

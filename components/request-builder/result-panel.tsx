@@ -14,7 +14,12 @@ export function ResultPanel({ result }: { result: BuilderRunResult }) {
         <h2 id="result-title" className="text-lg font-semibold">
           Result
         </h2>
-        <Badge tone={result.ok ? 'success' : 'danger'}>{result.status === null ? 'no answer' : `status ${result.status}`}</Badge>
+        {result.outcome === 'unknown' ? (
+          // The change may have happened: not a failure, and not shown as one.
+          <Badge tone="info">outcome unknown, checking</Badge>
+        ) : (
+          <Badge tone={result.ok ? 'success' : 'danger'}>{result.status === null ? 'no answer' : `status ${result.status}`}</Badge>
+        )}
         <span className="text-sm text-zinc-600 dark:text-zinc-400">{result.durationMs} ms</span>
       </div>
       <div className="grid gap-1">

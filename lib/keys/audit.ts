@@ -18,8 +18,11 @@ export interface KeyAuditFields {
   upstreamStatus?: number | null;
 }
 
+/** Who an audit row names: the signed-in user, or the person an intent recorded (read back later, not signed in). */
+export type AuditActor = Pick<SessionUser, 'id' | 'email' | 'role'>;
+
 /** One audit row for a keys action, by `actor` (null: the dashboard itself, e.g. a background refresh). */
-export async function auditKeyEvent(db: PrismaClient | Prisma.TransactionClient, actor: SessionUser | null, origin: RequestOrigin, fields: KeyAuditFields): Promise<void> {
+export async function auditKeyEvent(db: PrismaClient | Prisma.TransactionClient, actor: AuditActor | null, origin: RequestOrigin, fields: KeyAuditFields): Promise<void> {
   await recordAuditEvent(db, {
     actorId: actor?.id ?? null,
     actorEmail: actor?.email ?? null,

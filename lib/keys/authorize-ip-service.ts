@@ -7,8 +7,10 @@ import type { AppError } from '@/lib/errors/app-error';
 import { fromSendsmsError, KeyServiceError, upstreamStatusOf } from '@/lib/keys/errors';
 import type { AuthorizeIpInput } from '@/lib/keys/inputs';
 import { keyInUse } from '@/lib/keys/key-secret';
+import { outcomeIsUnknown } from '@/lib/keys/outcome-unknown';
 import { addKeyIp, selectKey, selectKeyIps } from '@/lib/keys/repository';
 import type { LockedIpView } from '@/lib/keys/types';
+import { leaveOutcomeUnknown, recordIntent, settleFromAnswer } from '@/lib/keys/upstream-change';
 import { toLockedIpView } from '@/lib/keys/views';
 import { isUpstreamStatus, sendsmsErrorOf } from '@/lib/sendsms/errors';
 
@@ -44,6 +46,15 @@ export async function authorizeKeyIp(deps: KeyServiceDeps, actor: SessionUser, a
   }
 
   const account = await loadAccount(deps, accountId);
+  const changeId = await recordIntent(deps, actor, origin, { accountId, keyId, action: 'TOKEN_ADD_IP', params: audit.params });
+  // A refusal settles the intent with its audit row, in one transaction.
+  const failChange = async (error: KeyServiceError, upstreamStatus: number | null = null) => {
+    await deps.prisma.$transaction(async (tx) => {
+      await settleFromAnswer(tx, changeId, { state: 'FAILED', detail: error.message, upstreamStatus }, deps.now());
+      await auditKeyEvent(tx, actor, origin, { ...audit, outcome: 'failure', upstreamStatus, params: { ...audit.params, reason: error.message } });
+    });
+    return error;
+  };
   let alreadyListed = false;
   try {
     await deps.clientFor(account.apiBaseUrl).call('token_add_ip', {
@@ -56,12 +67,13 @@ export async function authorizeKeyIp(deps: KeyServiceDeps, actor: SessionUser, a
   } catch (error) {
     // -512: the address is on the list already, which is what was asked.
     if (isUpstreamStatus(error, -512)) alreadyListed = true;
-    else if (sendsmsErrorOf(error, 'default-key-first-use')) throw await fail(fromSendsmsError(error)!);
+    else if (outcomeIsUnknown(error)) throw await leaveOutcomeUnknown(deps, changeId, `${input.ip} was authorized for this key`, error);
+    else if (sendsmsErrorOf(error, 'default-key-first-use')) throw await failChange(fromSendsmsError(error)!);
     else {
       const described = fromSendsmsError(error);
-      // Not sendSMS's failure: a bug, for the 500 and the log.
+      // Not sendSMS's failure: a bug, for the 500 and the log (the change stays open, for the resolver to read back).
       if (!described) throw error;
-      throw await fail(described, upstreamStatusOf(error));
+      throw await failChange(described, upstreamStatusOf(error));
     }
   }
 
@@ -69,6 +81,7 @@ export async function authorizeKeyIp(deps: KeyServiceDeps, actor: SessionUser, a
   await deps.prisma.$transaction(async (tx) => {
     await addKeyIp(tx, key, input.ip, 'WHITELISTED', now);
     await auditKeyEvent(tx, actor, origin, { ...audit, outcome: 'success', upstreamStatus: alreadyListed ? -512 : 0, params: { ...audit.params, alreadyListed } });
+    await settleFromAnswer(tx, changeId, { state: 'SUCCEEDED', detail: alreadyListed ? 'The IP was already on the list.' : 'IP added.', upstreamStatus: alreadyListed ? -512 : 0 }, now);
   });
   const ips = (await selectKeyIps(deps.prisma, [key.id])).get(key.id) ?? [];
   return { lockedIps: ips.map((ip) => toLockedIpView(ip, key.kind)), alreadyListed };

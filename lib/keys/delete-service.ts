@@ -5,7 +5,9 @@ import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { fromSendsmsError, KeyServiceError, upstreamStatusOf } from '@/lib/keys/errors';
 import { revealKeySecret } from '@/lib/keys/key-secret';
+import { outcomeIsUnknown } from '@/lib/keys/outcome-unknown';
 import { markKeyDeleted, selectKey } from '@/lib/keys/repository';
+import { leaveOutcomeUnknown, recordIntent, settleFromAnswer } from '@/lib/keys/upstream-change';
 import { isUpstreamStatus } from '@/lib/sendsms/errors';
 import { deleteKey, HUB_API_KEYS_URL } from '@/lib/sendsms/key-operations';
 
@@ -13,6 +15,8 @@ import { deleteKey, HUB_API_KEYS_URL } from '@/lib/sendsms/key-operations';
  * Delete, with the name typed to confirm. token_delete where the account has it; otherwise (or when the
  * dashboard never held the secret) the key leaves the registry and the answer links to the hub to revoke it,
  * because the key keeps working at sendSMS until then. If sendSMS refuses or is down, nothing is removed here.
+ * token_delete is recorded as an intent before the call and settled with the audit row after it; a lost answer
+ * leaves the key here, marked "outcome unknown, checking", until the resolver reads sendSMS back.
  */
 
 export interface DeleteResult {
@@ -32,16 +36,23 @@ export async function deleteApiKey(deps: KeyServiceDeps, actor: SessionUser, acc
   }
 
   let result: DeleteResult = { revokedUpstream: false, revokeAt: HUB_API_KEYS_URL };
+  let changeId: string | null = null;
   if (key.secretCiphertext) {
     const account = await loadAccount(deps, accountId);
+    changeId = await recordIntent(deps, actor, origin, { accountId, keyId, action: 'TOKEN_DELETE', params: { name: key.name } });
     try {
       const deletion = await deleteKey(deps.clientFor(account.apiBaseUrl), accountRefFor(account), revealKeySecret(key.secretCiphertext, deps.credentialsKey));
       result = deletion.revokedUpstream ? { revokedUpstream: true, revokeAt: null } : { revokedUpstream: false, revokeAt: deletion.revokeAt };
     } catch (error) {
       // -128 "invalid record": sendSMS does not have this key any more (deleted on the hub): nothing left to revoke.
       if (isUpstreamStatus(error, -128)) result = { revokedUpstream: true, revokeAt: null };
+      else if (outcomeIsUnknown(error)) throw await leaveOutcomeUnknown(deps, changeId, 'the key was deleted at sendSMS', error);
       else {
-        await auditKeyEvent(deps.prisma, actor, origin, { ...audit, outcome: 'failure', upstreamStatus: upstreamStatusOf(error) });
+        const failedChangeId = changeId;
+        await deps.prisma.$transaction(async (tx) => {
+          await settleFromAnswer(tx, failedChangeId, { state: 'FAILED', detail: error instanceof Error ? error.message : String(error), upstreamStatus: upstreamStatusOf(error) }, deps.now());
+          await auditKeyEvent(tx, actor, origin, { ...audit, outcome: 'failure', upstreamStatus: upstreamStatusOf(error) });
+        });
         throw fromSendsmsError(error) ?? error;
       }
     }
@@ -49,6 +60,8 @@ export async function deleteApiKey(deps: KeyServiceDeps, actor: SessionUser, acc
   await deps.prisma.$transaction(async (tx) => {
     await markKeyDeleted(tx, key.id, deps.now());
     await auditKeyEvent(tx, actor, origin, { ...audit, outcome: 'success', params: { ...audit.params, revokedUpstream: result.revokedUpstream } });
+    // No intent when the key was never sent (the dashboard did not hold its secret): nothing went to sendSMS.
+    if (changeId) await settleFromAnswer(tx, changeId, { state: 'SUCCEEDED', detail: result.revokedUpstream ? 'Key deleted at sendSMS.' : 'token_delete is not available: revoke the key on the hub.' }, deps.now());
   });
   return result;
 }

@@ -6,6 +6,7 @@ import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { KeyServiceError } from '@/lib/keys/errors';
 import { accountFreshness, toFreshnessView } from '@/lib/keys/freshness';
 import { IDLE_DAYS } from '@/lib/keys/list-query';
+import { pendingChanges } from '@/lib/keys/pending-changes';
 import { selectKey, selectKeyAuditTrail, selectKeyIps, selectUsageSeries } from '@/lib/keys/repository';
 import type { KeyDetailView } from '@/lib/keys/types';
 import { toKeyRowView } from '@/lib/keys/views';
@@ -23,11 +24,12 @@ export async function getKeyDetail(deps: KeyServiceDeps, actor: SessionUser, acc
   if (!key) throw new KeyServiceError('not-found', 'There is no such key in this account.');
   const auditDeniedReason = deniedReason(actor, 'audit.read', accountId);
   const usageDenied = deniedReason(actor, 'usage.read', accountId);
-  const [ips, usage, trail, freshness] = await Promise.all([
+  const [ips, usage, trail, freshness, pending] = await Promise.all([
     selectKeyIps(deps.prisma, [key.id]),
     usageDenied ? Promise.resolve([]) : selectUsageSeries(deps.prisma, key.id, new Date(now.getTime() - USAGE_CHART_DAYS * DAY)),
     auditDeniedReason ? Promise.resolve(null) : selectKeyAuditTrail(deps.prisma, accountId, key.id, AUDIT_TRAIL_LENGTH),
     accountFreshness(deps.prisma, accountId, { usageReported: accountCapability(account.capabilities, 'token_list') !== 'unsupported', now }),
+    pendingChanges(deps.prisma, accountId, { keyId: key.id, showRequester: auditDeniedReason === null }),
   ]);
   const inUse = key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < IDLE_DAYS * DAY ? { lastUsedAt: key.lastUsedAt.toISOString(), useCount: key.useCount } : null;
   return {
@@ -50,5 +52,6 @@ export async function getKeyDetail(deps: KeyServiceDeps, actor: SessionUser, acc
     inUse,
     deleteUpstream: key.secretCiphertext ? accountCapability(account.capabilities, 'token_delete') : 'unsupported',
     freshness: toFreshnessView(freshness),
+    pendingChanges: pending,
   };
 }

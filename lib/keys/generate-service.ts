@@ -8,8 +8,10 @@ import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { fromSendsmsError, KeyServiceError, upstreamStatusOf } from '@/lib/keys/errors';
 import type { GenerateKeyInput } from '@/lib/keys/inputs';
 import { sealKeySecret } from '@/lib/keys/key-secret';
+import { outcomeIsUnknown } from '@/lib/keys/outcome-unknown';
 import { insertKey, reviveKey, selectKeyByFingerprint, type NewKeyRecord } from '@/lib/keys/repository';
 import type { KeyRowView } from '@/lib/keys/types';
+import { leaveOutcomeUnknown, recordIntent, settleFromAnswer } from '@/lib/keys/upstream-change';
 import { toKeyRowView } from '@/lib/keys/views';
 import { sendsmsErrorOf } from '@/lib/sendsms/errors';
 import { generateKey } from '@/lib/sendsms/key-operations';
@@ -18,7 +20,9 @@ import { generateKey } from '@/lib/sendsms/key-operations';
  * "Generate a new API Key": token_generate where the account has it, else the documented three-step flow (the
  * kind is then only a label here and must be set on the hub), else the user is sent to import a key made on the
  * hub. The secret is returned exactly once, in this call's answer; the registry keeps it encrypted, because
- * token_list_ips, token_add_ip and token_delete name the key by it.
+ * token_list_ips, token_add_ip and token_delete name the key by it. The intent is committed before the call and
+ * settled with the audit row after it; a lost answer leaves it open for the resolver, which finds the key at
+ * sendSMS if it was made (and flags it: its secret then reached nobody).
  */
 
 export interface NewKeyResult {
@@ -33,11 +37,16 @@ export async function generateApiKey(deps: KeyServiceDeps, actor: SessionUser, a
   assertAllowed(actor, 'keys.manage', accountId);
   const account = await loadAccount(deps, accountId);
   const audit = { accountId, action: 'key.generate', params: { name: input.name, kind: input.kind, usageLabel: input.usageLabel } };
+  const changeId = await recordIntent(deps, actor, origin, { accountId, action: 'TOKEN_GENERATE', params: audit.params });
   let generated;
   try {
     generated = await generateKey(deps.clientFor(account.apiBaseUrl), accountRefFor(account), { name: input.name, kind: input.kind });
   } catch (error) {
-    await auditKeyEvent(deps.prisma, actor, origin, { ...audit, outcome: 'failure', upstreamStatus: upstreamStatusOf(error) });
+    if (outcomeIsUnknown(error)) throw await leaveOutcomeUnknown(deps, changeId, `the key "${input.name}" was made`, error);
+    await deps.prisma.$transaction(async (tx) => {
+      await settleFromAnswer(tx, changeId, { state: 'FAILED', detail: error instanceof Error ? error.message : String(error), upstreamStatus: upstreamStatusOf(error) }, deps.now());
+      await auditKeyEvent(tx, actor, origin, { ...audit, outcome: 'failure', upstreamStatus: upstreamStatusOf(error) });
+    });
     if (sendsmsErrorOf(error, 'unsupported')) {
       throw new KeyServiceError('unsupported', 'sendSMS cannot generate keys for this account through its API. Generate the key on the hub (Account > API Keys), then import it here.', {
         upstreamStatus: -2,
@@ -69,6 +78,7 @@ export async function generateApiKey(deps: KeyServiceDeps, actor: SessionUser, a
     const existing = await selectKeyByFingerprint(tx, accountId, record.secretFingerprint);
     const saved = existing ? await reviveKey(tx, existing.id, record) : await insertKey(tx, record);
     await auditKeyEvent(tx, actor, origin, { ...audit, keyId: saved.id, outcome: 'success', params: { ...audit.params, via: generated.via, kindSetOnHub: generated.kindSetOnHub } });
+    await settleFromAnswer(tx, changeId, { state: 'SUCCEEDED', detail: 'Key generated.', upstreamStatus: 0, keyId: saved.id }, now);
     return saved;
   });
   return { key: toKeyRowView(key, [], now), secret: generated.secret, via: generated.via, kindSetOnHub: generated.kindSetOnHub };

@@ -1,10 +1,11 @@
-import { visibleAccountIds } from '@/lib/auth/permissions';
+import { deniedReason, visibleAccountIds } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertAllowed, loadAccount } from '@/lib/keys/access';
 import { accountCapability } from '@/lib/keys/capabilities';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { accountFreshness, backgroundRefreshDue, toFreshnessView } from '@/lib/keys/freshness';
 import type { KeyListQuery } from '@/lib/keys/list-query';
+import { pendingChanges } from '@/lib/keys/pending-changes';
 import { refreshAccountKeys } from '@/lib/keys/refresh-service';
 import type { KeyListSnapshot } from '@/lib/keys/list-cache';
 import { selectAccountFreshness, selectKeyIps, selectKeyPage, type Db } from '@/lib/keys/repository';
@@ -33,11 +34,14 @@ export async function listAccountKeys(deps: KeyServiceDeps, actor: SessionUser, 
   const account = await loadAccount(deps, accountId);
   const load = () => readKeyPage(deps.prisma, accountId, query, now);
   const page = await (deps.listCache ? deps.listCache.read(accountId, account.keysVersion, query, load) : load());
-  const freshness = await accountFreshness(deps.prisma, accountId, {
-    usageReported: accountCapability(account.capabilities, 'token_list') !== 'unsupported',
-    now,
-    fetched: page.fetched,
-  });
+  const [freshness, pending] = await Promise.all([
+    accountFreshness(deps.prisma, accountId, {
+      usageReported: accountCapability(account.capabilities, 'token_list') !== 'unsupported',
+      now,
+      fetched: page.fetched,
+    }),
+    pendingChanges(deps.prisma, accountId, { showRequester: deniedReason(actor, 'audit.read', accountId) === null }),
+  ]);
   if (options.backgroundRefresh && backgroundRefreshDue(freshness, now)) {
     freshness.refreshing = true;
     void refreshAccountKeys(deps, null, accountId, { trigger: 'background' }).catch((error: unknown) => log.warn(`background refresh of ${accountId} failed: ${describeError(error)}`));
@@ -50,6 +54,7 @@ export async function listAccountKeys(deps: KeyServiceDeps, actor: SessionUser, 
     page: query.page,
     size: query.size,
     freshness: toFreshnessView(freshness),
+    pendingChanges: pending,
   };
 }
 

@@ -6,6 +6,7 @@ import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import { runSingleRefresh } from '@/lib/keys/background-refresh';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { fromSendsmsError, KeyServiceError, upstreamStatusOf } from '@/lib/keys/errors';
+import { resolveOpenIntents } from '@/lib/keys/intent-resolver';
 import { keyInUse, sealKeySecret } from '@/lib/keys/key-secret';
 import {
   insertKey,
@@ -30,7 +31,9 @@ import { listKeys } from '@/lib/sendsms/key-operations';
  *      the account form (never the key itself, so no Default key is ever locked to this server), until the
  *      budget says no; the rest wait for the next refresh.
  * When sendSMS is down or refuses, nothing cached is touched: the failure is written to the audit log, which is
- * where the page learns that it shows the last known state and why.
+ * where the page learns that it shows the last known state and why. Changes whose answer was lost are settled
+ * first (intent-resolver.ts), so that a key one made is written down as made by the person who asked before the
+ * listing would add it as "listed" with nobody named.
  */
 
 export const IP_REFRESH_AFTER_MS = 10 * 60_000;
@@ -69,6 +72,9 @@ async function refreshNow(deps: KeyServiceDeps, actor: SessionUser | null, accou
   const report: RefreshReport = { usage: 'failed', ipsFetched: 0, ipsDeferred: 0, problems: [] };
   let upstreamStatus: number | null = null;
   let upstreamDown = false;
+  // Costs sendSMS calls only when a change of this account is waiting to be settled. Its failure is its own to
+  // record (the change stays open, with the reason); the refresh goes on.
+  await resolveOpenIntents(deps, { accountId }).catch(() => undefined);
 
   const problem = (part: RefreshProblem['part'], error: unknown) => {
     const described = fromSendsmsError(error);

@@ -33,6 +33,8 @@ export interface KeyRecord {
   lastRefusedIp: string | null;
   lastRefusedAt: Date | null;
   upstreamName: string | null;
+  /** Made at sendSMS with its secret shown to nobody: to be treated as compromised. */
+  secretUnseenAt: Date | null;
 }
 
 export interface KeyIpRecord {
@@ -88,7 +90,7 @@ function listFilter(accountId: string, query: KeyListQuery, now: Date): Prisma.S
 
 const KEY_COLUMNS = Prisma.raw(`k."id", k."accountId", k."name", k."kind", k."usageLabel", k."fragment", k."secretFingerprint",
   k."secretCiphertext", k."origin", k."createdAt", k."lockedAt", k."lastUsedAt", k."useCount", k."usageFetchedAt", k."ipsFetchedAt",
-  k."refusedCount", k."lastRefusedIp", k."lastRefusedAt", k."upstreamName"`);
+  k."refusedCount", k."lastRefusedIp", k."lastRefusedAt", k."upstreamName", k."secretUnseenAt"`);
 
 /**
  * One page of the list and the number of keys the filters match. With a search, every key of the account is read
@@ -163,6 +165,7 @@ const keySelect = {
   lastRefusedIp: true,
   lastRefusedAt: true,
   upstreamName: true,
+  secretUnseenAt: true,
 } as const satisfies Prisma.ApiKeySelect;
 
 export async function selectKey(db: Db, accountId: string, keyId: string): Promise<KeyRecord | null> {
@@ -202,6 +205,7 @@ export interface NewKeyRecord {
   useCount?: number | null;
   usageFetchedAt?: Date | null;
   ipsFetchedAt?: Date | null;
+  secretUnseenAt?: Date | null;
 }
 
 export async function insertKey(db: Db, key: NewKeyRecord): Promise<KeyRecord> {
@@ -213,9 +217,25 @@ export async function reviveKey(db: Db, keyId: string, key: NewKeyRecord): Promi
   await db.keyIp.deleteMany({ where: { keyId } });
   return db.apiKey.update({
     where: { id: keyId },
-    data: { ...key, deletedAt: null, lockedAt: null, refusedCount: null, lastRefusedIp: null, lastRefusedAt: null },
+    data: { secretUnseenAt: null, ...key, deletedAt: null, lockedAt: null, refusedCount: null, lastRefusedIp: null, lastRefusedAt: null },
     select: keySelect,
   });
+}
+
+/** Every key row of the account by fingerprint, deleted ones included: what the registry knows of, whoever made it. */
+export async function selectKeysByFingerprint(db: Db, accountId: string): Promise<Map<string, Pick<KeyRecord, 'id' | 'origin' | 'secretFingerprint'> & { deletedAt: Date | null }>> {
+  const rows = await db.apiKey.findMany({ where: { accountId }, select: { id: true, origin: true, secretFingerprint: true, deletedAt: true } });
+  return new Map(rows.map((row) => [row.secretFingerprint, row]));
+}
+
+/** A key's row whether deleted or not: what a delete intent acted on. */
+export async function selectKeyRow(db: Db, keyId: string) {
+  return db.apiKey.findUnique({ where: { id: keyId }, select: { id: true, name: true, secretFingerprint: true, deletedAt: true } });
+}
+
+/** A key a refresh listed with nobody named turns out to be one a person generated: it takes their name and label. */
+export async function adoptListedKey(db: Db, keyId: string, key: Pick<NewKeyRecord, 'name' | 'usageLabel' | 'secretUnseenAt'>): Promise<KeyRecord> {
+  return db.apiKey.update({ where: { id: keyId }, data: { ...key, origin: 'GENERATED' }, select: keySelect });
 }
 
 export async function updateKeyName(db: Db, keyId: string, name: string): Promise<void> {

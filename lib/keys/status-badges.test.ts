@@ -35,4 +35,10 @@ describe('status badges', () => {
   it('never says a Cloud key awaits its first use, and flags keys whose secret the dashboard lacks', () => {
     expect(statusBadges({ ...base, kind: 'CLOUD', lockedAt: null, lastUsedAt: null, createdAt: now, secretHeld: false }, now).map((badge) => badge.id)).toEqual(['secret-not-held']);
   });
+
+  it('puts a key whose secret was shown to nobody first, as compromised', () => {
+    const badges = statusBadges({ ...base, refusedCount: 1, secretUnseenAt: now }, now);
+    expect(badges.map((badge) => badge.id)).toEqual(['secret-shown-to-nobody', 'refused']);
+    expect(badges[0]).toMatchObject({ tone: 'danger', label: expect.stringContaining('compromised') });
+  });
 });

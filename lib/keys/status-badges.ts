@@ -18,6 +18,8 @@ export interface BadgeInput {
   lastRefusedIp: string | null;
   lastRefusedAt: Date | null;
   secretHeld: boolean;
+  /** Set when sendSMS made the key while the answer carrying its secret was lost. */
+  secretUnseenAt?: Date | null;
 }
 
 interface BadgeRule {
@@ -27,6 +29,16 @@ interface BadgeRule {
 }
 
 export const STATUS_BADGE_RULES: readonly BadgeRule[] = [
+  {
+    // First: a key nobody saw being made may be in anyone's hands, which matters more than how it is used.
+    id: 'secret-shown-to-nobody',
+    applies: (key) => Boolean(key.secretUnseenAt),
+    view: () => ({
+      label: 'compromised: secret shown to nobody',
+      tone: 'danger',
+      detail: 'sendSMS made this key, but the answer carrying its secret was lost, so nobody here saw it. Treat the key as compromised: delete it and generate another.',
+    }),
+  },
   {
     id: 'refused',
     applies: (key) => (key.refusedCount ?? 0) > 0,

@@ -38,7 +38,24 @@ export interface KeyRowView {
   upstreamName: string | null;
   /** Whether the dashboard holds the secret (needed to ask sendSMS about this key). */
   secretHeld: boolean;
+  /** Made at sendSMS with its secret shown to nobody (the answer was lost): to be treated as compromised. */
+  secretUnseenAt: string | null;
   badges: StatusBadgeView[];
+}
+
+/** A change sent to sendSMS whose outcome is not known yet: shown as "outcome unknown, checking", never as failed. */
+export interface PendingChangeView {
+  id: string;
+  action: 'generate' | 'authorize-ip' | 'delete';
+  keyId: string | null;
+  /** What was asked, in a sentence: 'Generate "Shop plugin"', 'Authorize 192.0.2.10'. */
+  summary: string;
+  /** Who asked; null for viewers who may not read the audit log. */
+  requestedBy: string | null;
+  requestedAt: string;
+  label: string;
+  /** Why the last read-back could not decide, when one was tried. */
+  lastCheckProblem: string | null;
 }
 
 export interface StatusBadgeView {
@@ -80,6 +97,7 @@ export interface KeyListView {
   page: number;
   size: number;
   freshness: FreshnessView;
+  pendingChanges: PendingChangeView[];
 }
 
 export interface UsagePoint {
@@ -111,4 +129,6 @@ export interface KeyDetailView {
   /** Whether sendSMS can delete keys for this account (token_delete), as far as is known. */
   deleteUpstream: 'supported' | 'unsupported' | 'unknown';
   freshness: FreshnessView;
+  /** This key's changes (authorize an IP, delete) whose outcome is still being checked. */
+  pendingChanges: PendingChangeView[];
 }

@@ -32,6 +32,7 @@ export function toKeyRowView(key: KeyRecord, ips: readonly KeyIpRecord[], now: D
     lastRefusedAt: iso(key.lastRefusedAt),
     upstreamName: key.upstreamName,
     secretHeld,
+    secretUnseenAt: iso(key.secretUnseenAt),
     badges: statusBadges({ ...key, secretHeld }, now),
   };
 }

@@ -11,6 +11,7 @@ import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { isAppError } from '@/lib/errors/app-error';
 import { KeyServiceError } from '@/lib/keys/errors';
 import { keyInUse } from '@/lib/keys/key-secret';
+import { isOutcomeUnknownError, OUTCOME_UNKNOWN_LABEL } from '@/lib/keys/outcome-unknown';
 import { selectKey } from '@/lib/keys/repository';
 import type { LockedIpView } from '@/lib/keys/types';
 import { builderRequest, type BuilderRequest } from '@/lib/request-builder/catalogue';
@@ -65,6 +66,8 @@ export interface BuilderRunResult {
   lockedIps?: LockedIpView[];
   /** A warning about the parameters that did not stop the request (a private ipaddr, say). */
   warnings: string[];
+  /** token_add_ip sent with no clear answer back: the dashboard is reading sendSMS back to learn what happened. */
+  outcome?: 'unknown';
 }
 
 export async function runBuilderRequest(
@@ -89,15 +92,16 @@ export async function runBuilderRequest(
     ? chooseKeyCallForm(request.action, { username: account.username, accountCredential: accountRef.credential, key: key.inUse, accountFormWorks, confirmFirstUseLock: true }).form
     : null;
   const preview = previewRequest({ baseUrl: account.apiBaseUrl, action: request.action, username: account.username, form, params });
-  const audit = async (outcome: 'success' | 'failure', status: number | null) =>
+  const auditBuilderRun = async (outcome: 'success' | 'failure', status: number | null, extra: Record<string, unknown> = {}) =>
     auditKeyEvent(deps.prisma, actor, origin, {
       accountId,
       keyId: key?.id ?? null,
       action: 'request.run',
-      params: { request: request.action, ...params, ...(key ? { sendAs: input.sendAs } : {}) },
+      params: { request: request.action, ...params, ...(key ? { sendAs: input.sendAs } : {}), ...extra },
       outcome,
       upstreamStatus: status,
     });
+  const audit = (outcome: 'success' | 'failure', status: number | null) => auditBuilderRun(outcome, status);
 
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
@@ -109,6 +113,12 @@ export async function runBuilderRequest(
       await audit('success', status);
       return { ...answered(request.action, status, authorized.alreadyListed ? 'The IP is already on the list' : 'OK', null), durationMs: elapsed(), preview, lockedIps: authorized.lockedIps, warnings };
     } catch (error) {
+      // The address may have been added: shown as a result that says so, never as a failure.
+      if (isOutcomeUnknownError(error)) {
+        await auditBuilderRun('failure', null, { outcome: 'unknown' });
+        const meaning = { en: `No clear answer from sendSMS: ${OUTCOME_UNKNOWN_LABEL}.`, ro: 'Niciun răspuns clar de la sendSMS: rezultat necunoscut, se verifică.' };
+        return { action: request.action, ok: false, status: null, meaning, message: error.message, details: null, durationMs: elapsed(), preview, warnings, outcome: 'unknown' };
+      }
       // sendSMS's answer is the result to show; the dashboard's own refusals (the 409 trap, its budget's 429, a 503) are answered as such.
       if (!isAppError(error) || error.options.upstreamStatus === undefined || error.options.upstreamStatus === null) throw error;
       await audit('failure', error.options.upstreamStatus);

@@ -3,6 +3,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { encryptSecret } from '@/lib/crypto';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
+import type { BudgetLimits } from '@/lib/sendsms/budget';
 import { createPostgresBudget } from '@/lib/sendsms/budget-postgres';
 import { createPostgresCapabilityStore } from '@/lib/sendsms/capabilities-postgres';
 import { createSendsmsClient, type SendsmsClient } from '@/lib/sendsms/client';
@@ -24,7 +25,7 @@ export function startKeysSandbox(): Promise<RunningSandbox> {
   return startTestSandbox({ schema: 'sandbox_keys', seed: false });
 }
 
-export function serviceDeps(prisma: PrismaClient, options: { now?: () => Date } = {}): KeyServiceDeps {
+export function serviceDeps(prisma: PrismaClient, options: { now?: () => Date; timeoutMs?: number; budget?: BudgetLimits } = {}): KeyServiceDeps {
   const clients = new Map<string, SendsmsClient>();
   return {
     prisma,
@@ -35,10 +36,10 @@ export function serviceDeps(prisma: PrismaClient, options: { now?: () => Date } 
       if (!client) {
         client = createSendsmsClient({
           baseUrl,
-          budget: createPostgresBudget(prisma),
+          budget: createPostgresBudget(prisma, options.budget),
           capabilities: createPostgresCapabilityStore(prisma),
           retry: { attempts: 1 },
-          timeoutMs: 3_000,
+          timeoutMs: options.timeoutMs ?? 3_000,
         });
         clients.set(baseUrl, client);
       }

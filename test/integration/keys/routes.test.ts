@@ -95,9 +95,13 @@ describe('the keys routes', () => {
     expect((await call(routes.ips.POST, `${base}/${cloudId}/ips`, { method: 'POST', user: 'admin', body: { ip: '192.0.2.1' } }, { accountId, keyId: cloudId })).status).toBe(422);
     expect((await call(routes.ips.POST, `${base}/${cloudId}/ips`, { method: 'POST', user: 'admin', body: { ip: 'not-an-ip' } }, { accountId, keyId: cloudId })).status).toBe(422);
 
-    await sandbox.control.setFaults(username, { httpStatus: 502 });
+    await sandbox.control.setFaults(username, { httpStatus: 503 });
     const down = await call(routes.keys.POST, base, { method: 'POST', user: 'admin', body: { name: 'Down', kind: 'DEFAULT', usageLabel: 'DEFAULT' } }, { accountId });
     expect(down).toMatchObject({ status: 503, body: { error: 'upstream-unavailable', retryable: true, message: expect.stringContaining('HTTP error') } });
+    // A 502 may come after sendSMS acted (its server died mid-answer): the change is not "failed" but unknown, and checked.
+    await sandbox.control.setFaults(username, { httpStatus: 502 });
+    const lost = await call(routes.keys.POST, base, { method: 'POST', user: 'admin', body: { name: 'Lost', kind: 'DEFAULT', usageLabel: 'DEFAULT' } }, { accountId });
+    expect(lost).toMatchObject({ status: 503, body: { error: 'upstream-unavailable', outcome: 'unknown', retryable: false, message: expect.stringContaining('outcome unknown, checking') } });
     const list = await call(routes.keys.GET, base, { method: 'GET', user: 'lead' }, { accountId });
     expect(list.status).toBe(200);
     await sandbox.control.setFaults(username, {});

@@ -1,0 +1,26 @@
+import { RelativeTime } from '@/components/ui/relative-time';
+import { DisabledReason } from '@/components/ui/tooltip';
+import type { KeyDetailView } from '@/lib/keys/types';
+import { DeleteKeyDialog } from './delete-key-dialog';
+
+/**
+ * A key sendSMS made while the answer carrying its secret was lost: nobody here saw the secret, so nothing vouches
+ * for where it went. The page says so and offers the delete action at once.
+ */
+export function CompromisedNotice({ detail, manageDenied }: { detail: KeyDetailView; manageDenied: string | null }) {
+  if (!detail.key.secretUnseenAt) return null;
+  return (
+    <div role="alert" data-testid="compromised-notice" className="grid gap-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+      <p className="font-medium">Treat this key as compromised: its secret was shown to nobody.</p>
+      <p>
+        sendSMS made it, but the answer carrying its secret was lost; the dashboard found it by reading sendSMS back{' '}
+        <RelativeTime date={detail.key.secretUnseenAt} />. Delete it, then generate a new key for whatever needed it.
+      </p>
+      <span>
+        <DisabledReason reason={manageDenied ?? undefined}>
+          <DeleteKeyDialog detail={detail} disabled={manageDenied !== null} />
+        </DisabledReason>
+      </span>
+    </div>
+  );
+}

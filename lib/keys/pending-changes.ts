@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { OUTCOME_UNKNOWN_LABEL } from '@/lib/keys/outcome-unknown';
+import type { Db } from '@/lib/keys/repository';
+import type { PendingChangeView } from '@/lib/keys/types';
+import { selectPendingChanges, type PendingChangeRecord } from '@/lib/keys/upstream-change-repository';
+
+/**
+ * The changes sent to sendSMS whose outcome is still being checked, as the keys pages show them: read on every
+ * request, outside the keys list cache, because a change settling moves no key row until it has happened.
+ */
+
+const ACTIONS: Record<PendingChangeRecord['action'], PendingChangeView['action']> = {
+  TOKEN_GENERATE: 'generate',
+  TOKEN_ADD_IP: 'authorize-ip',
+  TOKEN_DELETE: 'delete',
+};
+
+const params = z.looseObject({ name: z.string().optional(), ip: z.string().optional() });
+
+function summary(change: PendingChangeRecord): string {
+  const parsed = params.safeParse(change.params);
+  const { name, ip } = parsed.success ? parsed.data : {};
+  switch (change.action) {
+    case 'TOKEN_GENERATE':
+      return name ? `Generate “${name}”` : 'Generate a key';
+    case 'TOKEN_ADD_IP':
+      return ip ? `Authorize ${ip}` : 'Authorize an IP';
+    case 'TOKEN_DELETE':
+      return name ? `Delete “${name}”` : 'Delete the key';
+  }
+}
+
+/** `showRequester`: who asked is the audit log's to tell, so only viewers who may read it see the name. */
+export async function pendingChanges(db: Db, accountId: string, options: { keyId?: string; showRequester: boolean }): Promise<PendingChangeView[]> {
+  const changes = await selectPendingChanges(db, accountId, options.keyId);
+  return changes.map((change) => ({
+    id: change.id,
+    action: ACTIONS[change.action],
+    keyId: change.keyId,
+    summary: summary(change),
+    requestedBy: options.showRequester ? change.actorEmail : null,
+    requestedAt: change.createdAt.toISOString(),
+    label: OUTCOME_UNKNOWN_LABEL,
+    lastCheckProblem: change.lastCheckError,
+  }));
+}

@@ -1,0 +1,51 @@
+import type { SessionUser } from '@/lib/auth/session-user';
+import type { UpstreamChangeAction } from '@/lib/generated/prisma/enums';
+import type { RequestOrigin } from '@/lib/keys/audit';
+import type { KeyServiceDeps } from '@/lib/keys/deps';
+import { OutcomeUnknownError, outcomeUnknownMessage } from '@/lib/keys/outcome-unknown';
+import type { Db } from '@/lib/keys/repository';
+import { insertChange, markChangeUnknown, settleChange, type Settlement } from '@/lib/keys/upstream-change-repository';
+
+/**
+ * The bookkeeping around a change sent to sendSMS. Before the call, the intent (who, what, which account and key)
+ * is committed on its own, so that a process killed mid-call leaves a record to settle; after it, the intent is
+ * settled in the transaction that writes the change's audit row (and its key rows), so that the two never disagree.
+ */
+
+export interface Intent {
+  accountId: string;
+  keyId?: string | null;
+  action: UpstreamChangeAction;
+  /** Secrets masked: never a key secret. */
+  params: Record<string, unknown>;
+}
+
+/** Commits the intent; the call may go once this returns. */
+export async function recordIntent(deps: Pick<KeyServiceDeps, 'prisma' | 'now'>, actor: SessionUser, origin: RequestOrigin, intent: Intent): Promise<string> {
+  const change = await insertChange(
+    deps.prisma,
+    {
+      accountId: intent.accountId,
+      keyId: intent.keyId ?? null,
+      action: intent.action,
+      params: intent.params,
+      actor: { id: actor.id, email: actor.email, role: actor.role },
+      sourceIp: origin.sourceIp ?? null,
+      userAgent: origin.userAgent ?? null,
+    },
+    deps.now(),
+  );
+  return change.id;
+}
+
+/** Settles the intent from sendSMS's own answer; call inside the transaction that writes the audit row. */
+export async function settleFromAnswer(tx: Db, changeId: string, settlement: Omit<Settlement, 'resolvedBy'>, at: Date): Promise<void> {
+  // False only if a resolver settled it first, from sendSMS's own record: that outcome stands.
+  await settleChange(tx, changeId, { ...settlement, resolvedBy: 'answer' }, at);
+}
+
+/** No answer to trust came back: the intent stays to be read back, and the caller answers with this error. */
+export async function leaveOutcomeUnknown(deps: Pick<KeyServiceDeps, 'prisma'>, changeId: string, what: string, error: unknown): Promise<OutcomeUnknownError> {
+  await markChangeUnknown(deps.prisma, changeId, `No clear answer: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500));
+  return new OutcomeUnknownError(changeId, outcomeUnknownMessage(what));
+}
