@@ -23,7 +23,7 @@ test('a user enrols in 2FA with the QR code, then signs in with a code or a reco
 
     await page.getByLabel('Code from the app').fill('12ab');
     await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
-    await expect(page.getByText('code: must be the 6 digits your authenticator app shows')).toBeVisible();
+    await expect(page.getByText('Enter the 6 digits your authenticator app shows')).toBeVisible();
 
     await page.getByLabel('Code from the app').fill(codeFor(key));
     await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();

@@ -13,9 +13,9 @@ import { plainText } from '@/lib/validation/text';
  */
 
 export const firstAdminSchema = z.object({
-  name: plainText({ max: 100 }).trim().min(1, 'enter a name'),
-  email: plainText({ max: 320 }).trim().toLowerCase().email('enter an email address'),
-  password: plainText({ max: 1000 }).min(12, 'use at least 12 characters'),
+  name: plainText({ max: 100 }).trim().min(1, 'Enter a name'),
+  email: plainText({ max: 320 }).trim().toLowerCase().email('Enter an email address'),
+  password: plainText({ max: 1000 }).min(12, 'Use at least 12 characters'),
 });
 
 const SETUP_LOCK = 4_204_204;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 const ISSUER = 'sendSMS API Keys';
 
-export const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, 'must be the 6 digits your authenticator app shows');
+export const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, 'Enter the 6 digits your authenticator app shows');
 
 export function createTotpSecret(): string {
   return new Secret({ size: 20 }).base32;

@@ -7,11 +7,11 @@ export const userIdSchema = idOf('a user');
 const accountIds = z.array(idOf('an account')).max(200, 'at most 200 accounts');
 
 export const newUserSchema = z.object({
-  name: plainText({ max: 100 }).trim().min(1, 'enter a name'),
-  email: plainText({ max: 320 }).trim().toLowerCase().email('enter an email address'),
+  name: plainText({ max: 100 }).trim().min(1, 'Enter a name'),
+  email: plainText({ max: 320 }).trim().toLowerCase().email('Enter an email address'),
   role: roleSchema,
   /** Absent: the user signs in only through single sign-on (an invitation). */
-  password: plainText({ max: 1000 }).min(12, 'use at least 12 characters').optional(),
+  password: plainText({ max: 1000 }).min(12, 'Use at least 12 characters').optional(),
   accountIds: accountIds.default([]),
 });
 
