@@ -60,3 +60,34 @@ test('a user enrols in 2FA with the QR code, then signs in with a code or a reco
     await user.disable();
   }
 });
+
+test('a user changes their password: the current one is checked, and a session elsewhere ends', async ({ browser, asAdmin, playwright }) => {
+  const user = await createTemporaryUser(asAdmin.request);
+  try {
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.89' } });
+    const page = await context.newPage();
+    const elsewhere = await playwright.request.newContext({ baseURL: 'http://127.0.0.1:3100', extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.90' } });
+    for (const request of [page.request, elsewhere]) {
+      const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+      await request.post('/api/auth/callback/credentials', { form: { csrfToken, email: user.email, password: user.password, json: 'true', callbackUrl: '/' } });
+    }
+    expect((await elsewhere.get('/api/accounts')).status()).toBe(200);
+
+    await page.goto('/');
+    await page.getByRole('complementary').getByRole('link', { name: 'Change password' }).click();
+    await page.getByLabel('Current password').fill('not-the-password');
+    await page.getByLabel('New password').fill('an-even-longer-password');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect(page.getByText('That is not your current password.')).toBeVisible();
+
+    await page.getByLabel('Current password').fill(user.password);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Password changed' })).toBeVisible();
+    expect((await elsewhere.get('/api/accounts')).status()).toBe(401);
+    expect((await page.request.get('/api/accounts')).status()).toBe(200);
+    await elsewhere.dispose();
+    await context.close();
+  } finally {
+    await user.disable();
+  }
+});

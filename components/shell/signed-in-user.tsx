@@ -27,6 +27,9 @@ export function SignedInUser({ name, email, roleName }: SignedInUserProps) {
       <Link href="/two-factor" className="text-blue-700 underline-offset-4 hover:underline dark:text-blue-400">
         Two-factor authentication
       </Link>
+      <Link href="/two-factor#password" className="text-blue-700 underline-offset-4 hover:underline dark:text-blue-400">
+        Change password
+      </Link>
       {/* Not next-auth's redirect: it would build the address from NEXTAUTH_URL, which a self-hosted install may not set. */}
       <Button variant="secondary" size="sm" onClick={() => void signOut().then(() => router.replace('/login'))}>
         Sign out

@@ -11,6 +11,7 @@ import { loadSessionUser } from '@/lib/auth/session-user-lookup';
 import { sourceIpOf } from '@/lib/auth/source-ip';
 import { getConfig } from '@/lib/config';
 import { getPrisma } from '@/lib/db/client';
+import { createLogger } from '@/lib/log';
 import { isPlainText } from '@/lib/validation/text';
 
 /**
@@ -23,6 +24,8 @@ import { isPlainText } from '@/lib/validation/text';
  */
 
 export const OIDC_PROVIDER_ID = 'oidc';
+
+const authLog = createLogger('auth');
 
 export function buildAuthOptions(secure = false): AuthOptions {
   const config = getConfig();
@@ -65,6 +68,21 @@ export function buildAuthOptions(secure = false): AuthOptions {
         name: sessionCookieName(secure),
         options: { httpOnly: true, sameSite: 'lax', path: '/', secure },
       },
+    },
+    // next-auth's own log lines through the dashboard's logger (redacted like every line). A session that has
+    // ended is what sign-out is for, not an error: one debug line, not a stack trace per request.
+    logger: {
+      error(code, metadata) {
+        if (code === 'JWT_SESSION_ERROR') authLog.debug('a session that has ended was refused by /api/auth/session');
+        else {
+          const cause = metadata instanceof Error ? metadata : (metadata as { error?: unknown }).error;
+          authLog.error(`next-auth: ${code}${cause instanceof Error ? ` (${cause.message})` : ''}`);
+        }
+      },
+      warn(code) {
+        authLog.warn(`next-auth: ${code}`);
+      },
+      debug() {},
     },
     events: {
       async signOut({ token }) {

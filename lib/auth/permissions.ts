@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   'audit.read',
   /** Enrol one's own sign-in in TOTP two-factor authentication. Not account-scoped; every role has it. */
   'two_factor.enrol',
+  /** Change one's own password. Not account-scoped; every role has it. */
+  'password.change',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -73,6 +75,7 @@ const ACCOUNT_ADMIN_PERMISSIONS: readonly Permission[] = [
   'users.manage',
   'audit.read',
   'two_factor.enrol',
+  'password.change',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, RolePolicy> = {
@@ -93,7 +96,7 @@ export const ROLE_PERMISSIONS: Record<Role, RolePolicy> = {
     description: 'Manages the sendSMS accounts they are members of: keys, IPs, credentials, and the users of those accounts.',
   },
   SUPPORT: {
-    permissions: ['keys.read', 'usage.read', 'requests.read', 'accounts.read', 'audit.read', 'two_factor.enrol'],
+    permissions: ['keys.read', 'usage.read', 'requests.read', 'accounts.read', 'audit.read', 'two_factor.enrol', 'password.change'],
     readScope: 'all',
     userScope: 'none',
     grantableRoles: [],
@@ -101,7 +104,7 @@ export const ROLE_PERMISSIONS: Record<Role, RolePolicy> = {
     description: "Audits every customer's keys, read-only; never sees a secret.",
   },
   LEAD: {
-    permissions: ['keys.read', 'usage.read', 'accounts.read', 'two_factor.enrol'],
+    permissions: ['keys.read', 'usage.read', 'accounts.read', 'two_factor.enrol', 'password.change'],
     readScope: 'members',
     userScope: 'none',
     grantableRoles: [],
@@ -111,7 +114,7 @@ export const ROLE_PERMISSIONS: Record<Role, RolePolicy> = {
 };
 
 /** Permissions that are not about one sendSMS account. */
-const GLOBAL_PERMISSIONS: ReadonlySet<Permission> = new Set(['users.manage', 'installation.manage', 'two_factor.enrol']);
+const GLOBAL_PERMISSIONS: ReadonlySet<Permission> = new Set(['users.manage', 'installation.manage', 'two_factor.enrol', 'password.change']);
 
 export interface Actor {
   role: Role;
@@ -187,4 +190,5 @@ const PERMISSION_VERBS: Record<Permission, string> = {
   'installation.manage': "change the installation's settings",
   'audit.read': 'read the audit log',
   'two_factor.enrol': 'enrol in two-factor authentication',
+  'password.change': 'change their password',
 };

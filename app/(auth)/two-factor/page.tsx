@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
+import { PasswordChangeForm } from '@/components/auth/password-change-form';
 import { TwoFactorEnrolment } from '@/components/auth/two-factor-enrolment';
 import { requirePagePermission } from '@/lib/auth/page-guard';
 import { getPrisma } from '@/lib/db/client';
@@ -11,7 +12,7 @@ export const dynamic = 'force-dynamic';
 export default async function TwoFactorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission('two_factor.enrol');
   const { required } = await searchParams;
-  const row = await getPrisma().user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true } });
+  const row = await getPrisma().user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true, passwordHash: true } });
   return (
     <main className="flex min-h-dvh items-center justify-center px-4 py-12">
       <div className="grid w-full max-w-md gap-5 rounded-xl border border-zinc-200 p-6 dark:border-zinc-800">
@@ -31,6 +32,12 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
         ) : (
           <TwoFactorEnrolment />
         )}
+        {/* Users of single sign-on have no dashboard password; one who still owes a 2FA enrolment enrols first. */}
+        {row.passwordHash && !required ? (
+          <div id="password" className="border-t border-zinc-200 pt-5 dark:border-zinc-800">
+            <PasswordChangeForm />
+          </div>
+        ) : null}
       </div>
     </main>
   );

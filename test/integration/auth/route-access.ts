@@ -59,6 +59,8 @@ export const ROUTE_ACCESS: RouteAccess[] = [
 
   { file: 'app/api/auth/two-factor/route.ts', method: 'POST', expect: EVERYONE_SIGNED_IN },
   { file: 'app/api/auth/two-factor/route.ts', method: 'PUT', request: () => ({ body: { code: '000000' } }), expect: EVERYONE_SIGNED_IN },
+  // A wrong current password: past the gate, refused by the service (422) without changing anything.
+  { file: 'app/api/auth/password/route.ts', method: 'PUT', request: () => ({ body: { currentPassword: 'not-the-password', newPassword: 'a-new-long-password' } }), expect: EVERYONE_SIGNED_IN },
 
   { file: 'app/api/accounts/route.ts', method: 'GET', expect: EVERYONE_SIGNED_IN },
   {

@@ -23,6 +23,7 @@ const accountRoute = await import('@/app/api/accounts/[accountId]/route');
 const userRoute = await import('@/app/api/users/[userId]/route');
 const twoFactorRoute = await import('@/app/api/auth/two-factor/route');
 const usersRoute = await import('@/app/api/users/route');
+const passwordRoute = await import('@/app/api/auth/password/route');
 
 let prisma: PrismaClient;
 let world: TestWorld;
@@ -106,6 +107,30 @@ describe('a session', () => {
     expect((await readAccount(renewed)).status).toBe(200);
     expect((await readAccount(elsewhere)).status).toBe(401);
     expect((await readAccount(mine)).status).toBe(401);
+  });
+});
+
+describe('changing one\'s own password', () => {
+  it('needs the current password, ends the other sessions and keeps this one; neither password is recorded', async () => {
+    const user = await lead();
+    const mine = await sessionCookie(user.id);
+    const elsewhere = await sessionCookie(user.id);
+    const change = (cookie: string, body: unknown) => passwordRoute.PUT(routeRequest('/api/auth/password', { method: 'PUT', cookie, body }), { params: Promise.resolve({}) });
+
+    const wrong = await change(mine, { currentPassword: 'not-my-password', newPassword: 'a-brand-new-password' });
+    expect(wrong.status).toBe(422);
+    expect(await wrong.json()).toMatchObject({ field: 'currentPassword', message: 'That is not your current password.' });
+    expect((await readAccount(elsewhere)).status).toBe(200);
+
+    const changed = await change(mine, { currentPassword: 'a-long-test-password', newPassword: 'a-brand-new-password' });
+    expect(changed.status).toBe(200);
+    const renewed = changed.headers.getSetCookie().find((cookie) => cookie.startsWith('next-auth.session-token='))!.split(';')[0]!;
+    expect((await readAccount(renewed)).status).toBe(200);
+    expect((await readAccount(elsewhere)).status).toBe(401);
+    await expect(signInWithPassword({ email: user.email, password: 'a-brand-new-password' }, { sourceIp: '198.18.60.1', userAgent: 'vitest' })).resolves.toMatchObject({ id: user.id });
+    const rows = await prisma.auditEvent.findMany({ where: { actorId: user.id, action: 'auth.password_change' } });
+    expect(rows.map((row) => row.outcome).sort()).toEqual(['failure', 'success']);
+    expect(JSON.stringify(rows.map((row) => ({ params: row.params, actorEmail: row.actorEmail })))).not.toMatch(/a-brand-new-password|a-long-test-password|not-my-password/);
   });
 });
 

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { recordAuditEvent } from '@/lib/audit/record';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/auth/password';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { endAllSessionsData } from '@/lib/auth/session-revocation';
+import type { RequestMeta } from '@/lib/auth/with-permission';
+import { getPrisma } from '@/lib/db/client';
+import { AppError } from '@/lib/errors/app-error';
+import { plainText } from '@/lib/validation/text';
+
+/**
+ * A user changes their own password: the current one proves it is them (a session left open on a shared machine is
+ * not enough), and the change ends every other session of theirs, so someone who had the old password, or a
+ * session made with it, keeps nothing. The route keeps the session that made the change (withPermission's
+ * renewSession). Neither password reaches a log or the audit row.
+ */
+
+export const passwordChangeSchema = z.object({
+  currentPassword: plainText({ max: 1000 }).min(1, 'Enter your current password'),
+  newPassword: plainText({ max: 1000 }).min(12, 'Use at least 12 characters'),
+});
+
+export type PasswordChange = z.infer<typeof passwordChangeSchema>;
+
+export async function changeOwnPassword(user: SessionUser, change: PasswordChange, meta: RequestMeta): Promise<{ sessionVersion: number }> {
+  const prisma = getPrisma();
+  const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+  const audit = (outcome: 'success' | 'failure', reason?: string) =>
+    recordAuditEvent(prisma, { actorId: user.id, actorEmail: user.email, actorRole: user.role, action: 'auth.password_change', params: reason ? { reason } : {}, outcome, ...meta });
+  // Checked against a dummy hash when there is none, so the answer takes as long either way.
+  const currentRight = await verifyPassword(row.passwordHash ?? (await dummyPasswordHash()), change.currentPassword);
+  if (!row.passwordHash) throw new AppError('conflict', 409, 'You sign in through single sign-on: there is no dashboard password to change.');
+  if (!currentRight) {
+    await audit('failure', 'wrong current password');
+    throw new AppError('invalid', 422, 'That is not your current password.', { field: 'currentPassword', issues: [{ path: 'currentPassword', message: 'That is not your current password.' }] });
+  }
+  if (change.newPassword === change.currentPassword) {
+    throw new AppError('invalid', 422, 'Choose a password other than the current one.', { field: 'newPassword', issues: [{ path: 'newPassword', message: 'Choose a password other than the current one.' }] });
+  }
+  const passwordHash = await hashPassword(change.newPassword);
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.user.update({ where: { id: user.id }, data: { passwordHash, ...endAllSessionsData() }, select: { sessionVersion: true } });
+    await recordAuditEvent(tx, { actorId: user.id, actorEmail: user.email, actorRole: user.role, action: 'auth.password_change', params: {}, outcome: 'success', ...meta });
+    return { sessionVersion: updated.sessionVersion };
+  });
+}
