@@ -52,8 +52,9 @@ async function main(): Promise<void> {
   }
   const env = await freshEnvironment();
   const dashboard = await startDashboard(env);
-  const sampler = rssSampler(nextServerPid(dashboard.child.pid!));
+  let sampler: ReturnType<typeof rssSampler> | undefined;
   try {
+    sampler = rssSampler(nextServerPid(dashboard.child.pid!));
     const databaseUrl = `postgresql://postgres:${encodeURIComponent(readOrCreateLocalSecret(env.DATA_DIR, 'postgres-password', 24))}@127.0.0.1:${env.EMBEDDED_POSTGRES_PORT}/${EMBEDDED_DATABASE_NAME}`;
     const world = await addUsers(databaseUrl);
     console.log(`dashboard up in ${dashboard.startMs} ms (Next.js server pid ${sampler.pid}); ${USERS} users added to ${world.accounts.length} demo accounts`);
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
     console.log(`  RSS ${AFTER_SECONDS} s after:  ${after.toFixed(0)} MB`);
     console.log(`  verdict:         after − idle = ${growth.toFixed(0)} MB: ${growth <= TARGET_MB ? 'PASS' : 'FAIL'} (target ≤ ${TARGET_MB} MB)`);
   } finally {
-    sampler.stop();
+    sampler?.stop();
     await dashboard.stop();
     env.remove();
   }
