@@ -20,6 +20,26 @@ const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 /** `npm run dev`: the same preparation, then Next's development server instead of a production build. */
 const developing = process.argv.includes('--dev');
 
+/**
+ * Memory the server gives back once a rush is over (issue 10: 200 signed-in users for a minute left it hundreds of MB
+ * above its idle figure; `npm run bench:load` measures it).
+ *
+ * glibc's malloc: every argon2id sign-in allocates about 19 MB on a libuv worker thread. glibc serves that with mmap,
+ * and on freeing it raises its mmap threshold to the freed size, so the next sign-ins are served from the
+ * threads' own arenas, which keep what is freed instead of returning it: 200 sign-ins added 90 to 260 MB.
+ * A fixed threshold (setting it turns the raising off) sends every big block back to the system when freed; two
+ * arenas instead of eight per core cap what the threads can hold apart. Set on the server only, where argon2 runs.
+ */
+const SERVER_MALLOC_ENVIRONMENT = { MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '2' };
+/**
+ * V8: under load the old generation grew to twice what it used (285 MB committed for 134 MB), because after each
+ * full collection V8 lets it grow up to 4× the live size before the next one; shrinking it back is left to V8's
+ * memory reducer, which on an idle server sometimes ran within the minute after the load and sometimes did not.
+ * A fixed growth of 20% keeps the heap near what it holds (bench:load: peak 262 MB instead of 459, at similar
+ * latency; --optimize-for-size bounded it too but halved the requests served). Not for `next dev`, which compiles.
+ */
+const SERVER_NODE_FLAGS = ['--heap-growing-percent=20'];
+
 let runtime: Runtime | undefined;
 let server: ChildProcess | undefined;
 let stopping = false;
@@ -34,11 +54,12 @@ async function main(): Promise<void> {
   if (!developing) await buildIfNeeded();
   if (stopping) return;
 
-  server = spawn(process.execPath, [nextBin, developing ? 'dev' : 'start', '--port', String(config.port), '--hostname', config.host], {
+  server = spawn(process.execPath, [...(developing ? [] : SERVER_NODE_FLAGS), nextBin, developing ? 'dev' : 'start', '--port', String(config.port), '--hostname', config.host], {
     cwd: root,
     stdio: 'inherit',
     env: {
       ...process.env,
+      ...SERVER_MALLOC_ENVIRONMENT,
       ...runtime.serverEnvironment,
       // Every Next.js process gets the socket's address stamped on its requests (see scripts/socket-peer.cjs).
       NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${JSON.stringify(path.join(root, 'scripts', 'socket-peer.cjs'))}`].filter(Boolean).join(' '),

@@ -47,6 +47,17 @@ describe('the keys list cache', () => {
     expect(load.calls).toBe(1);
   });
 
+  it('keeps the page read, not the promise of the request that read it (which would keep that request alive)', async () => {
+    const cache = createKeyListCache();
+    const load = counted(4);
+    const first = cache.read('account', 1n, query, load);
+    await first;
+    const second = cache.read('account', 1n, query, load);
+    expect(second).not.toBe(first);
+    expect(await second).toBe(await first);
+    expect(load.calls).toBe(1);
+  });
+
   it('keeps a page a minute at most: the idle filter moves with the clock', async () => {
     let clock = 0;
     const cache = createKeyListCache({ now: () => clock });
