@@ -6,6 +6,7 @@ const query: KeyListQuery = { ...DEFAULT_KEY_LIST_QUERY };
 const snapshot = (total: number): KeyListSnapshot => ({
   keys: [],
   total,
+  pending: [],
   ips: new Map(),
   fetched: { usageFetchedAt: null, ipsOldestFetchedAt: null, ipsNewestFetchedAt: null, hasKeys: total > 0 },
 });

@@ -1,5 +1,6 @@
 import type { KeyListQuery } from '@/lib/keys/list-query';
 import type { AccountFreshnessRecord, KeyIpRecord, KeyRecord } from '@/lib/keys/repository';
+import type { PendingChangeRecord } from '@/lib/keys/upstream-change-repository';
 
 /**
  * Pages of the keys list, kept in memory under the account's keys version (Account."keysVersion", moved by
@@ -20,6 +21,8 @@ export interface KeyListSnapshot {
   ips: Map<string, KeyIpRecord[]>;
   /** When the account's keys were last fetched from sendSMS: the same for every page of one version. */
   fetched: AccountFreshnessRecord;
+  /** The account's changes still being checked: they move the keys version too. */
+  pending: PendingChangeRecord[];
 }
 
 /** Pages kept at most; about 60 KB each for pages of 50. */

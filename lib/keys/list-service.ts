@@ -5,7 +5,8 @@ import { accountCapability } from '@/lib/keys/capabilities';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { accountFreshness, backgroundRefreshDue, toFreshnessView } from '@/lib/keys/freshness';
 import type { KeyListQuery } from '@/lib/keys/list-query';
-import { pendingChanges } from '@/lib/keys/pending-changes';
+import { toPendingChangeViews } from '@/lib/keys/pending-changes';
+import { selectPendingChanges } from '@/lib/keys/upstream-change-repository';
 import { refreshAccountKeys } from '@/lib/keys/refresh-service';
 import type { KeyListSnapshot } from '@/lib/keys/list-cache';
 import { selectAccountFreshness, selectKeyIps, selectKeyPage, type Db } from '@/lib/keys/repository';
@@ -34,14 +35,11 @@ export async function listAccountKeys(deps: KeyServiceDeps, actor: SessionUser, 
   const account = await loadAccount(deps, accountId);
   const load = () => readKeyPage(deps.prisma, accountId, query, now);
   const page = await (deps.listCache ? deps.listCache.read(accountId, account.keysVersion, query, load) : load());
-  const [freshness, pending] = await Promise.all([
-    accountFreshness(deps.prisma, accountId, {
-      usageReported: accountCapability(account.capabilities, 'token_list') !== 'unsupported',
-      now,
-      fetched: page.fetched,
-    }),
-    pendingChanges(deps.prisma, accountId, { showRequester: deniedReason(actor, 'audit.read', accountId) === null }),
-  ]);
+  const freshness = await accountFreshness(deps.prisma, accountId, {
+    usageReported: accountCapability(account.capabilities, 'token_list') !== 'unsupported',
+    now,
+    fetched: page.fetched,
+  });
   if (options.backgroundRefresh && backgroundRefreshDue(freshness, now)) {
     freshness.refreshing = true;
     void refreshAccountKeys(deps, null, accountId, { trigger: 'background' }).catch((error: unknown) => log.warn(`background refresh of ${accountId} failed: ${describeError(error)}`));
@@ -54,14 +52,14 @@ export async function listAccountKeys(deps: KeyServiceDeps, actor: SessionUser, 
     page: query.page,
     size: query.size,
     freshness: toFreshnessView(freshness),
-    pendingChanges: pending,
+    pendingChanges: toPendingChangeViews(page.pending, { showRequester: deniedReason(actor, 'audit.read', accountId) === null }),
   };
 }
 
 async function readKeyPage(db: Db, accountId: string, query: KeyListQuery, now: Date): Promise<KeyListSnapshot> {
-  const [page, fetched] = await Promise.all([selectKeyPage(db, accountId, query, now), selectAccountFreshness(db, accountId)]);
+  const [page, fetched, pending] = await Promise.all([selectKeyPage(db, accountId, query, now), selectAccountFreshness(db, accountId), selectPendingChanges(db, accountId)]);
   const ips = await selectKeyIps(db, page.keys.map((key) => key.id));
-  return { keys: page.keys, total: page.total, ips, fetched };
+  return { keys: page.keys, total: page.total, ips, fetched, pending };
 }
 
 /** The accounts a user may see keys of, for /api-keys: members' accounts, or every account for support staff. */

@@ -5,8 +5,9 @@ import type { PendingChangeView } from '@/lib/keys/types';
 import { selectPendingChanges, type PendingChangeRecord } from '@/lib/keys/upstream-change-repository';
 
 /**
- * The changes sent to sendSMS whose outcome is still being checked, as the keys pages show them: read on every
- * request, outside the keys list cache, because a change settling moves no key row until it has happened.
+ * The changes sent to sendSMS whose outcome is still being checked, as the keys pages show them. Opening, claiming
+ * or settling one moves the account's keys version (migration upstream_changes_move_keys_version), so the keys list
+ * reads them with its cached page; the key page reads them on every request.
  */
 
 const ACTIONS: Record<PendingChangeRecord['action'], PendingChangeView['action']> = {
@@ -32,7 +33,11 @@ function summary(change: PendingChangeRecord): string {
 
 /** `showRequester`: who asked is the audit log's to tell, so only viewers who may read it see the name. */
 export async function pendingChanges(db: Db, accountId: string, options: { keyId?: string; showRequester: boolean }): Promise<PendingChangeView[]> {
-  const changes = await selectPendingChanges(db, accountId, options.keyId);
+  return toPendingChangeViews(await selectPendingChanges(db, accountId, options.keyId), options);
+}
+
+/** The records as one viewer sees them (the keys list reads the records with its cached page). */
+export function toPendingChangeViews(changes: readonly PendingChangeRecord[], options: { showRequester: boolean }): PendingChangeView[] {
   return changes.map((change) => ({
     id: change.id,
     action: ACTIONS[change.action],

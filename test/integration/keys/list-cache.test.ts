@@ -51,6 +51,9 @@ describe("the account's keys version", () => {
     steps.push(['remove the IP', () => prisma.keyIp.deleteMany({ where: { keyId: key.id } })]);
     steps.push(['delete the key', () => prisma.apiKey.delete({ where: { id: key.id } })]);
     steps.push(['add a key', () => insertKey(account.accountId, 'Another')]);
+    // A change sent to sendSMS whose outcome is being checked is on the list too.
+    steps.push(['open a change', () => prisma.upstreamChange.create({ data: { accountId: account.accountId, action: 'TOKEN_GENERATE', params: { name: 'Pending' } } })]);
+    steps.push(['settle it', () => prisma.upstreamChange.updateMany({ where: { accountId: account.accountId }, data: { state: 'SUCCEEDED', resolvedAt: new Date() } })]);
 
     const otherBefore = await keysVersion(other.accountId);
     for (const [step, change] of steps) {
