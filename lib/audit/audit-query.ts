@@ -58,7 +58,7 @@ function whereFor(user: SessionUser, filter: AuditFilter, tenantUsers: string[] 
   const conditions: Prisma.AuditEventWhereInput[] = [];
   // A role that reads only its own accounts reads the events of those accounts, and the events of its tenant's
   // users that name no account (their sign-ins, user changes it made): never another tenant's.
-  if (!seesEveryAccount(user)) conditions.push({ OR: [{ accountId: { in: [...user.accountIds] } }, { accountId: null, actorId: { in: tenantUsers ?? [user.id] } }] });
+  if (!seesEveryAccount(user)) conditions.push({ OR: [{ accountId: { in: [...user.accountIds] } }, { accountId: null, actorId: { in: [user.id, ...(tenantUsers ?? [])] } }] });
   if (filter.actor) conditions.push({ OR: [{ actorEmail: { contains: filter.actor, mode: 'insensitive' } }, { actorId: filter.actor }] });
   if (filter.accountId) conditions.push({ accountId: filter.accountId });
   if (filter.keyId) conditions.push({ keyId: filter.keyId });

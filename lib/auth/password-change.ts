@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/audit/record';
-import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/auth/password';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { endAllSessionsData } from '@/lib/auth/session-revocation';
 import type { RequestMeta } from '@/lib/auth/with-permission';
 import { getPrisma } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
+import { invalidRequest } from '@/lib/errors/error-response';
 import { plainText } from '@/lib/validation/text';
 
 /**
@@ -27,16 +28,12 @@ export async function changeOwnPassword(user: SessionUser, change: PasswordChang
   const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   const audit = (outcome: 'success' | 'failure', reason?: string) =>
     recordAuditEvent(prisma, { actorId: user.id, actorEmail: user.email, actorRole: user.role, action: 'auth.password_change', params: reason ? { reason } : {}, outcome, ...meta });
-  // Checked against a dummy hash when there is none, so the answer takes as long either way.
-  const currentRight = await verifyPassword(row.passwordHash ?? (await dummyPasswordHash()), change.currentPassword);
   if (!row.passwordHash) throw new AppError('conflict', 409, 'You sign in through single sign-on: there is no dashboard password to change.');
-  if (!currentRight) {
+  if (!(await verifyPassword(row.passwordHash, change.currentPassword))) {
     await audit('failure', 'wrong current password');
-    throw new AppError('invalid', 422, 'That is not your current password.', { field: 'currentPassword', issues: [{ path: 'currentPassword', message: 'That is not your current password.' }] });
+    throw invalidRequest([{ path: ['currentPassword'], message: 'That is not your current password.' }]);
   }
-  if (change.newPassword === change.currentPassword) {
-    throw new AppError('invalid', 422, 'Choose a password other than the current one.', { field: 'newPassword', issues: [{ path: 'newPassword', message: 'Choose a password other than the current one.' }] });
-  }
+  if (change.newPassword === change.currentPassword) throw invalidRequest([{ path: ['newPassword'], message: 'Choose a password other than the current one.' }]);
   const passwordHash = await hashPassword(change.newPassword);
   return prisma.$transaction(async (tx) => {
     const updated = await tx.user.update({ where: { id: user.id }, data: { passwordHash, ...endAllSessionsData() }, select: { sessionVersion: true } });

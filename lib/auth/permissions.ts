@@ -63,24 +63,12 @@ export interface RolePolicy {
   description: string;
 }
 
-const ACCOUNT_ADMIN_PERMISSIONS: readonly Permission[] = [
-  'keys.read',
-  'keys.manage',
-  'ips.authorize',
-  'usage.read',
-  'requests.read',
-  'requests.write',
-  'accounts.read',
-  'accounts.manage',
-  'users.manage',
-  'audit.read',
-  'two_factor.enrol',
-  'password.change',
-];
+/** An account admin may do everything but run the installation. */
+const ACCOUNT_ADMIN_PERMISSIONS: readonly Permission[] = PERMISSIONS.filter((permission) => permission !== 'installation.manage');
 
 export const ROLE_PERMISSIONS: Record<Role, RolePolicy> = {
   INSTALLATION_ADMIN: {
-    permissions: [...ACCOUNT_ADMIN_PERMISSIONS, 'installation.manage'],
+    permissions: PERMISSIONS,
     readScope: 'all',
     userScope: 'installation',
     grantableRoles: ['INSTALLATION_ADMIN', 'ADMIN', 'SUPPORT', 'LEAD'],
@@ -162,6 +150,11 @@ export function mayManageUser(actor: Actor, target: { role: Role; accountIds: re
   if (policy.userScope === 'installation') return true;
   if (policy.userScope !== 'tenant') return false;
   return mayGrantRole(actor, target.role) && target.accountIds.length > 0 && target.accountIds.every((accountId) => actor.accountIds.includes(accountId));
+}
+
+/** The accounts the actor may give users access to, as a filter on account ids: undefined means every account. */
+export function grantableAccountIds(actor: Actor): { in: string[] } | undefined {
+  return ROLE_PERMISSIONS[actor.role].userScope === 'installation' ? undefined : { in: [...actor.accountIds] };
 }
 
 /** Whether the "2FA required for admins" setting applies to the role. */

@@ -1,9 +1,9 @@
 import { recordAuditEvent } from '@/lib/audit/record';
 import { AccessDeniedError, RequestRefusedError } from '@/lib/auth/access-denied';
-import { mayGrantRole, mayManageUser, ROLE_PERMISSIONS } from '@/lib/auth/permissions';
+import { grantableAccountIds, mayGrantRole, mayManageUser } from '@/lib/auth/permissions';
 import { ROLE_NAMES } from '@/lib/auth/role-names';
 import { endAllSessionsData } from '@/lib/auth/session-revocation';
-import { tenantUserIds } from '@/lib/auth/tenant-users';
+import { tenantCandidates } from '@/lib/auth/tenant-users';
 import { hashPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { writeAdminTwoFactorSetting } from '@/lib/auth/two-factor-policy';
@@ -68,8 +68,9 @@ function assertGrantable(admin: SessionUser, change: { role?: Role; accountIds?:
   if (change.role !== undefined && !mayGrantRole(admin, change.role)) {
     throw new AccessDeniedError(`Only the installation admin can make someone ${ROLE_NAMES[change.role].toLowerCase()}`);
   }
-  if (change.accountIds === undefined || ROLE_PERMISSIONS[admin.role].userScope === 'installation') return;
-  const foreign = change.accountIds.find((accountId) => !admin.accountIds.includes(accountId));
+  const grantable = grantableAccountIds(admin);
+  if (change.accountIds === undefined || grantable === undefined) return;
+  const foreign = change.accountIds.find((accountId) => !grantable.in.includes(accountId));
   if (foreign !== undefined) throw new AccessDeniedError('You can only give access to sendSMS accounts you are a member of', foreign);
   if (change.accountIds.length === 0) throw new RequestRefusedError(422, 'Give the user at least one of your sendSMS accounts.');
 }
@@ -86,8 +87,7 @@ async function loadManageable(admin: SessionUser, userId: string): Promise<UserR
 }
 
 export async function listUsers(admin: SessionUser): Promise<UserSummary[]> {
-  const tenant = await tenantUserIds(getPrisma(), admin);
-  const rows = await getPrisma().user.findMany({ where: tenant ? { id: { in: tenant } } : {}, select: USER_SELECT, orderBy: { email: 'asc' } });
+  const rows = await getPrisma().user.findMany({ where: tenantCandidates(admin) ?? {}, select: USER_SELECT, orderBy: { email: 'asc' } });
   return rows.filter((row) => mayManageUser(admin, { role: row.role, accountIds: membershipsOf(row) })).map(toSummary);
 }
 

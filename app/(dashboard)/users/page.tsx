@@ -5,7 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { AdminTwoFactorPolicy, CreateUserDialog, UserRowControls } from '@/components/users/user-controls';
 import { requirePagePermission } from '@/lib/auth/page-guard';
-import { can, ROLE_PERMISSIONS, visibleAccountIds } from '@/lib/auth/permissions';
+import { can, grantableAccountIds, ROLE_PERMISSIONS } from '@/lib/auth/permissions';
 import { ROLE_NAMES } from '@/lib/auth/role-names';
 import { readAdminTwoFactorSetting } from '@/lib/auth/two-factor-policy';
 import { getPrisma } from '@/lib/db/client';
@@ -23,7 +23,7 @@ export default async function UsersPage() {
     listUsers(admin),
     // The accounts this admin may grant: their own, or every account for the installation admin.
     prisma.account.findMany({
-      where: { id: ROLE_PERMISSIONS[admin.role].userScope === 'installation' ? visibleAccountIds(admin) : { in: admin.accountIds } },
+      where: { id: grantableAccountIds(admin) },
       select: { id: true, label: true },
       orderBy: { label: 'asc' },
     }),
