@@ -23,8 +23,14 @@ export async function proxy(request: NextRequest) {
   // request it is. The matcher sends API paths here only when they hold a %, so other API calls still skip the proxy.
   if (hasMalformedEncoding(pathname)) {
     return pathname.startsWith('/api/')
-      ? NextResponse.json({ error: 'invalid', message: MALFORMED_PATH_MESSAGE }, { status: 400, headers: { 'cache-control': 'no-store' } })
-      : new NextResponse(MALFORMED_PATH_MESSAGE, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+      ? NextResponse.json(
+          { error: 'invalid', message: MALFORMED_PATH_MESSAGE },
+          { status: 400, headers: { 'cache-control': 'no-store' } },
+        )
+      : new NextResponse(MALFORMED_PATH_MESSAGE, {
+          status: 400,
+          headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+        });
   }
   if (pathname.startsWith('/api/')) return NextResponse.next();
   const token = await readSessionToken(sessionCookieValue(request.cookies));

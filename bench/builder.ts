@@ -39,7 +39,9 @@ async function main() {
   const dashboard = await startDashboard(env);
   try {
     const cookie = await signIn(dashboard.baseUrl, 'admin@demo.local', 'demo');
-    const accounts = (await (await fetch(`${dashboard.baseUrl}/api/accounts`, { headers: { cookie } })).json()) as { accounts: Array<{ id: string; username: string }> };
+    const accounts = (await (await fetch(`${dashboard.baseUrl}/api/accounts`, { headers: { cookie } })).json()) as {
+      accounts: Array<{ id: string; username: string }>;
+    };
     const accountId = accounts.accounts.find((account) => account.username === 'demo')!.id;
     const origin = dashboard.baseUrl;
 
@@ -53,7 +55,8 @@ async function main() {
         headers: { cookie, origin, 'content-type': 'application/json' },
         body: JSON.stringify({ action: 'ping' }),
       });
-      if (response.status !== 200) throw new Error(`Test request answered HTTP ${response.status}: ${await response.text()}`);
+      if (response.status !== 200)
+        throw new Error(`Test request answered HTTP ${response.status}: ${await response.text()}`);
       await response.json();
     };
 

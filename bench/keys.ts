@@ -45,7 +45,12 @@ async function main(): Promise<void> {
   const config = parseConfig({ ...process.env, CREDENTIALS_ENCRYPTION_KEY: credentialsKeyHex }, root);
   const database = config.databaseUrl
     ? { url: config.databaseUrl, stop: async () => undefined }
-    : await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'bench-keys'), port: await freePort(), log, databaseName: 'sendsms_bench_keys' });
+    : await startEmbeddedPostgres({
+        dataDir: path.join(config.dataDir, 'bench-keys'),
+        port: await freePort(),
+        log,
+        databaseName: 'sendsms_bench_keys',
+      });
   let server: ChildProcess | undefined;
   try {
     await applyMigrations(database.url);
@@ -57,28 +62,36 @@ async function main(): Promise<void> {
     if (!isBuildCurrent(root)) {
       console.log('the production build is missing or older than the sources: building (a few minutes)…');
       const fingerprint = sourceFingerprint(root);
-      const built = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
+      const built = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+      });
       if (built.status !== 0) throw new Error('next build failed');
       stampBuild(root, fingerprint);
     }
     const port = await freePort();
     const nextAuthSecret = crypto.randomBytes(32).toString('hex');
-    server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        DATABASE_URL: database.url,
-        NEXTAUTH_SECRET: nextAuthSecret,
-        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-        CREDENTIALS_ENCRYPTION_KEY: credentialsKeyHex,
-        // Nothing listens there: the list never waits on sendSMS, and the seeded data is fresh.
-        SENDSMS_API_URL: 'http://127.0.0.1:9/json',
-        LOG_LEVEL: 'error',
+    server = spawn(
+      process.execPath,
+      [require.resolve('next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+      {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          NEXT_TELEMETRY_DISABLED: '1',
+          DATABASE_URL: database.url,
+          NEXTAUTH_SECRET: nextAuthSecret,
+          NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+          CREDENTIALS_ENCRYPTION_KEY: credentialsKeyHex,
+          // Nothing listens there: the list never waits on sendSMS, and the seeded data is fresh.
+          SENDSMS_API_URL: 'http://127.0.0.1:9/json',
+          LOG_LEVEL: 'error',
+        },
       },
-    });
+    );
     const origin = `http://127.0.0.1:${port}`;
     await waitForServer(`${origin}/api/health`);
     const cookie = `next-auth.session-token=${await encode({ token: { sub: leadId, role: 'LEAD', sv: 0, sid: `bench-${Date.now()}` }, secret: nextAuthSecret })}`;
@@ -88,7 +101,9 @@ async function main(): Promise<void> {
     const probe = await fetch(url, { headers: { cookie } });
     const probeBody = (await probe.json()) as { total?: number; rows?: unknown[]; message?: string };
     if (!probe.ok) throw new Error(`the list endpoint answered ${probe.status}: ${probeBody.message}`);
-    console.log(`list probe: HTTP ${probe.status}, ${probeBody.rows?.length} rows of ${probeBody.total} matching "shop"`);
+    console.log(
+      `list probe: HTTP ${probe.status}, ${probeBody.rows?.length} rows of ${probeBody.total} matching "shop"`,
+    );
     await autocannon({ url, headers: { cookie }, connections: CONNECTIONS, duration: 3 });
     const load = await autocannon({ url, headers: { cookie }, connections: CONNECTIONS, duration: LOAD_SECONDS });
     const failed = load.non2xx + load.errors + load.timeouts;
@@ -104,7 +119,8 @@ async function main(): Promise<void> {
     const noModule = tags.filter((tag) => /\bnomodule\b/i.test(tag[0]));
     const scripts = [...new Set(tags.filter((tag) => !noModule.includes(tag)).map((tag) => tag[1]!))];
     let gzipped = 0;
-    for (const script of scripts) gzipped += zlib.gzipSync(Buffer.from(await (await fetch(new URL(script, origin))).arrayBuffer())).length;
+    for (const script of scripts)
+      gzipped += zlib.gzipSync(Buffer.from(await (await fetch(new URL(script, origin))).arrayBuffer())).length;
 
     server.kill('SIGTERM');
     server = undefined;
@@ -140,7 +156,13 @@ async function main(): Promise<void> {
 async function waitForServer(url: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (await fetch(url).then((response) => response.status < 500, () => false)) return;
+    if (
+      await fetch(url).then(
+        (response) => response.status < 500,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`the dashboard did not answer at ${url} within 60 s`);
@@ -160,7 +182,10 @@ async function seedTenThousand(databaseUrl: string): Promise<{ accountId: string
        VALUES ($1, 'Bench', 'bench-keys', 'v1.unused', 'PASSWORD', 'http://127.0.0.1:9/json', now())`,
       [accountId],
     );
-    await client.query(`INSERT INTO "User" ("id", "email", "name", "role", "updatedAt") VALUES ($1, 'bench-lead@bench.local', 'Bench lead', 'LEAD', now())`, [leadId]);
+    await client.query(
+      `INSERT INTO "User" ("id", "email", "name", "role", "updatedAt") VALUES ($1, 'bench-lead@bench.local', 'Bench lead', 'LEAD', now())`,
+      [leadId],
+    );
     await client.query(`INSERT INTO "Membership" ("userId", "accountId") VALUES ($1, $2)`, [leadId, accountId]);
     await client.query(
       `INSERT INTO "ApiKey" ("id", "accountId", "name", "kind", "usageLabel", "fragment", "secretFingerprint", "origin", "createdAt", "lastUsedAt", "useCount",
@@ -203,13 +228,30 @@ async function measureBudget(prisma: import('@/lib/generated/prisma/client').Pri
   const { createLogger } = await import('@/lib/log');
 
   const limits = { limit: 10, windowMs: Math.round(61_000 / TIME_SCALE) };
-  const sandbox = await startSandbox({ databaseUrl, port: 0, log: createLogger('bench-sandbox', () => undefined), schema: 'sandbox_bench_keys', seed: false, budget: limits });
+  const sandbox = await startSandbox({
+    databaseUrl,
+    port: 0,
+    log: createLogger('bench-sandbox', () => undefined),
+    schema: 'sandbox_bench_keys',
+    seed: false,
+    budget: limits,
+  });
   try {
     const username = `bench-budget-${crypto.randomBytes(4).toString('hex')}`;
-    const keys = Array.from({ length: BUDGET_KEYS }, (_, index) => ({ name: `Key ${index}`, kind: 'default' as const, ips: [`10.9.${index >> 8}.${index & 255}`] }));
+    const keys = Array.from({ length: BUDGET_KEYS }, (_, index) => ({
+      name: `Key ${index}`,
+      kind: 'default' as const,
+      ips: [`10.9.${index >> 8}.${index & 255}`],
+    }));
     await sandbox.control.createAccount({ username, password: 'bench-pass', keys });
     const account = await prisma.account.create({
-      data: { label: 'Budget bench', username, credentialCiphertext: encryptSecret('bench-pass', Buffer.from(credentialsKeyHex, 'hex')), credentialKind: 'PASSWORD', apiBaseUrl: sandbox.url },
+      data: {
+        label: 'Budget bench',
+        username,
+        credentialCiphertext: encryptSecret('bench-pass', Buffer.from(credentialsKeyHex, 'hex')),
+        credentialKind: 'PASSWORD',
+        apiBaseUrl: sandbox.url,
+      },
     });
     const calls: number[] = [];
     let refused = 0;
@@ -226,8 +268,19 @@ async function measureBudget(prisma: import('@/lib/generated/prisma/client').Pri
         return new Response(text, { status: response.status, headers: response.headers });
       },
     });
-    const deps = { prisma, clientFor: () => client, credentialsKey: Buffer.from(credentialsKeyHex, 'hex'), now: () => new Date() };
-    const lead = { id: 'bench', email: 'bench@bench.local', name: 'Bench', role: 'ADMIN' as const, accountIds: [account.id] };
+    const deps = {
+      prisma,
+      clientFor: () => client,
+      credentialsKey: Buffer.from(credentialsKeyHex, 'hex'),
+      now: () => new Date(),
+    };
+    const lead = {
+      id: 'bench',
+      email: 'bench@bench.local',
+      name: 'Bench',
+      role: 'ADMIN' as const,
+      accountIds: [account.id],
+    };
     const started = performance.now();
     let rounds = 0;
     // The first refresh lists the keys (token_list) and registers them; later ones fetch the IP lists as the budget allows.

@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   if (HEAP_SNAPSHOTS) {
     fs.mkdirSync(HEAP_SNAPSHOTS, { recursive: true });
     // Inherited through the start script by the Next.js server, which writes a snapshot on SIGUSR2.
-    process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${HEAP_SNAPSHOTS}`.trim();
+    process.env.NODE_OPTIONS =
+      `${process.env.NODE_OPTIONS ?? ''} --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${HEAP_SNAPSHOTS}`.trim();
   }
   const env = await freshEnvironment();
   const dashboard = await startDashboard(env);
@@ -57,11 +58,14 @@ async function main(): Promise<void> {
     sampler = rssSampler(nextServerPid(dashboard.child.pid!));
     const databaseUrl = `postgresql://postgres:${encodeURIComponent(readOrCreateLocalSecret(env.DATA_DIR, 'postgres-password', 24))}@127.0.0.1:${env.EMBEDDED_POSTGRES_PORT}/${EMBEDDED_DATABASE_NAME}`;
     const world = await addUsers(databaseUrl);
-    console.log(`dashboard up in ${dashboard.startMs} ms (Next.js server pid ${sampler.pid}); ${USERS} users added to ${world.accounts.length} demo accounts`);
+    console.log(
+      `dashboard up in ${dashboard.startMs} ms (Next.js server pid ${sampler.pid}); ${USERS} users added to ${world.accounts.length} demo accounts`,
+    );
 
     // Idle: every route compiled and run once, by one signed-in admin, then left alone.
     const admin = await signIn(dashboard.baseUrl, 'admin@demo.local', 'demo');
-    for (const request of requestsFor(world, { ...admin, admin: true }, true)) await send(dashboard.baseUrl, request, admin.cookie);
+    for (const request of requestsFor(world, { ...admin, admin: true }, true))
+      await send(dashboard.baseUrl, request, admin.cookie);
     await sleep(IDLE_SETTLE_MS);
     const idle = median(await sampler.sampleFor(5_000));
     console.log(`idle: ${idle.toFixed(0)} MB RSS (${memoryBreakdown(sampler.pid)})`);
@@ -70,14 +74,19 @@ async function main(): Promise<void> {
     sampler.startPeak();
     const signInStarted = performance.now();
     const sessions = await Promise.all(
-      Array.from({ length: USERS }, async (_, index) => ({ ...(await signIn(dashboard.baseUrl, userEmail(index), PASSWORD)), admin: index % 4 === 0 })),
+      Array.from({ length: USERS }, async (_, index) => ({
+        ...(await signIn(dashboard.baseUrl, userEmail(index), PASSWORD)),
+        admin: index % 4 === 0,
+      })),
     );
     const signInMs = performance.now() - signInStarted;
     console.log(`${USERS} sign-ins in ${(signInMs / 1000).toFixed(1)} s; RSS now ${sampler.current().toFixed(0)} MB`);
 
     const load = await drive(dashboard.baseUrl, world, sessions);
     const peak = sampler.stopPeak();
-    console.log(`load done: ${load.latencies.length} requests; RSS now ${sampler.current().toFixed(0)} MB, peak ${peak.toFixed(0)} MB; waiting ${AFTER_SECONDS} s`);
+    console.log(
+      `load done: ${load.latencies.length} requests; RSS now ${sampler.current().toFixed(0)} MB, peak ${peak.toFixed(0)} MB; waiting ${AFTER_SECONDS} s`,
+    );
     await sleep((AFTER_SECONDS - 5) * 1000);
     const after = median(await sampler.sampleFor(5_000));
     console.log(`after: ${after.toFixed(0)} MB RSS (${memoryBreakdown(sampler.pid)})`);
@@ -86,15 +95,21 @@ async function main(): Promise<void> {
     const latencies = load.latencies.sort((a, b) => a - b);
     const growth = after - idle;
     console.log('');
-    console.log(`bench:load (${USERS} signed-in users, ${LOAD_SECONDS} s at ${CONNECTIONS} concurrent requests, Next.js server RSS)`);
+    console.log(
+      `bench:load (${USERS} signed-in users, ${LOAD_SECONDS} s at ${CONNECTIONS} concurrent requests, Next.js server RSS)`,
+    );
     console.log(`  sign-ins:        ${USERS} in ${(signInMs / 1000).toFixed(1)} s`);
     console.log(`  requests:        ${latencies.length} (${Math.round(latencies.length / LOAD_SECONDS)}/s)`);
     console.log(`  errors:          ${load.errors}${load.firstError ? ` (first: ${load.firstError})` : ''}`);
-    console.log(`  latency:         p50 ${percentile(latencies, 0.5).toFixed(0)} ms, p99 ${percentile(latencies, 0.99).toFixed(0)} ms`);
+    console.log(
+      `  latency:         p50 ${percentile(latencies, 0.5).toFixed(0)} ms, p99 ${percentile(latencies, 0.99).toFixed(0)} ms`,
+    );
     console.log(`  RSS idle:        ${idle.toFixed(0)} MB`);
     console.log(`  RSS peak:        ${peak.toFixed(0)} MB`);
     console.log(`  RSS ${AFTER_SECONDS} s after:  ${after.toFixed(0)} MB`);
-    console.log(`  verdict:         after − idle = ${growth.toFixed(0)} MB: ${growth <= TARGET_MB ? 'PASS' : 'FAIL'} (target ≤ ${TARGET_MB} MB)`);
+    console.log(
+      `  verdict:         after − idle = ${growth.toFixed(0)} MB: ${growth <= TARGET_MB ? 'PASS' : 'FAIL'} (target ≤ ${TARGET_MB} MB)`,
+    );
   } finally {
     sampler?.stop();
     await dashboard.stop();
@@ -105,10 +120,19 @@ async function main(): Promise<void> {
 /** `next start` serves from the start script's child, which renames itself `next-server (v…)` once it listens. */
 function nextServerPid(startPid: number): number {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const children = fs.readFileSync(`/proc/${startPid}/task/${startPid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    const children = fs
+      .readFileSync(`/proc/${startPid}/task/${startPid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
     for (const pid of children) {
       const commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      if (commandLine[0]!.startsWith('next-server') || commandLine.some((part) => part.endsWith(path.join('next', 'dist', 'bin', 'next')))) return pid;
+      if (
+        commandLine[0]!.startsWith('next-server') ||
+        commandLine.some((part) => part.endsWith(path.join('next', 'dist', 'bin', 'next')))
+      )
+        return pid;
     }
   }
   throw new Error(`no Next.js child under the start script (pid ${startPid})`);
@@ -131,7 +155,7 @@ async function heapSnapshot(pid: number, label: string): Promise<void> {
   if (!HEAP_SNAPSHOTS) return;
   const before = new Set(fs.readdirSync(HEAP_SNAPSHOTS));
   process.kill(pid, 'SIGUSR2');
-  for (let size = -1; ; ) {
+  for (let size = -1; ;) {
     await sleep(2_000);
     const file = fs.readdirSync(HEAP_SNAPSHOTS).find((name) => !before.has(name) && name.endsWith('.heapsnapshot'));
     if (!file) continue;
@@ -191,17 +215,20 @@ async function addUsers(databaseUrl: string): Promise<World> {
     const passwordHash = await hashPassword(PASSWORD);
     for (let index = 0; index < USERS; index++) {
       const id = crypto.randomUUID();
-      await client.query(`INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`, [
-        id,
-        userEmail(index),
-        `Load user ${index}`,
-        passwordHash,
-        index % 4 === 0 ? 'ADMIN' : 'LEAD',
-      ]);
-      for (const account of accounts) await client.query(`INSERT INTO "Membership" ("userId", "accountId") VALUES ($1, $2)`, [id, account.id]);
+      await client.query(
+        `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`,
+        [id, userEmail(index), `Load user ${index}`, passwordHash, index % 4 === 0 ? 'ADMIN' : 'LEAD'],
+      );
+      for (const account of accounts)
+        await client.query(`INSERT INTO "Membership" ("userId", "accountId") VALUES ($1, $2)`, [id, account.id]);
     }
     const keys = (await client.query<{ id: string; accountId: string }>(`SELECT "id", "accountId" FROM "ApiKey"`)).rows;
-    return { accounts: accounts.map((account) => ({ id: account.id, keyIds: keys.filter((key) => key.accountId === account.id).map((key) => key.id) })) };
+    return {
+      accounts: accounts.map((account) => ({
+        id: account.id,
+        keyIds: keys.filter((key) => key.accountId === account.id).map((key) => key.id),
+      })),
+    };
   } finally {
     await client.end();
   }
@@ -258,7 +285,11 @@ async function send(baseUrl: string, request: string, cookie: string): Promise<v
   if (response.status !== 200) throw new Error(`${request} answered ${response.status}`);
 }
 
-async function drive(baseUrl: string, world: World, sessions: Session[]): Promise<{ latencies: number[]; errors: number; firstError?: string }> {
+async function drive(
+  baseUrl: string,
+  world: World,
+  sessions: Session[],
+): Promise<{ latencies: number[]; errors: number; firstError?: string }> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;

@@ -31,13 +31,24 @@ const LOAD_CONNECTIONS = 10;
 async function freeDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
   const config = parseConfig(process.env, root);
   if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => undefined };
-  const database = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'bench'), port: await freePort(), log, databaseName: 'sendsms_bench' });
+  const database = await startEmbeddedPostgres({
+    dataDir: path.join(config.dataDir, 'bench'),
+    port: await freePort(),
+    log,
+    databaseName: 'sendsms_bench',
+  });
   return database;
 }
 
 /** Child mode: run only the sandbox (no budget: throughput is the question) and print its URL. */
 async function serveSandbox(databaseUrl: string): Promise<void> {
-  const sandbox = await startSandbox({ databaseUrl, port: 0, log: createLogger('bench-sandbox', () => undefined), budget: null, poolSize: 10 });
+  const sandbox = await startSandbox({
+    databaseUrl,
+    port: 0,
+    log: createLogger('bench-sandbox', () => undefined),
+    budget: null,
+    poolSize: 10,
+  });
   process.stdout.write(`SANDBOX ${sandbox.url}\n`);
   process.on('SIGTERM', () => void sandbox.stop().then(() => process.exit(0)));
 }
@@ -50,7 +61,9 @@ function median(values: number[]): number {
 async function main(): Promise<void> {
   if (process.argv[2] === '--sandbox-child') return serveSandbox(process.argv[3]!);
   const database = await freeDatabase();
-  const child = spawn(process.execPath, [...process.execArgv, __filename, '--sandbox-child', database.url], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...process.execArgv, __filename, '--sandbox-child', database.url], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const sandboxUrl = await new Promise<string>((resolve, reject) => {
       let output = '';
@@ -124,7 +137,12 @@ async function main(): Promise<void> {
     await prisma.$disconnect();
 
     // 3. Throughput.
-    const load = await autocannon({ url: bareUrl, connections: LOAD_CONNECTIONS, duration: LOAD_SECONDS, pipelining: 1 });
+    const load = await autocannon({
+      url: bareUrl,
+      connections: LOAD_CONNECTIONS,
+      duration: LOAD_SECONDS,
+      pipelining: 1,
+    });
     const non2xx = load.non2xx + load.errors + load.timeouts;
 
     process.stdout.write(

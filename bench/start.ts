@@ -74,7 +74,7 @@ function treeMemory(rootPid: number): { rssMb: number; pssMb: number; processes:
     }
   }
   const tree = new Set([rootPid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, ppid] of parents) {
       if (!tree.has(pid) && tree.has(ppid)) {

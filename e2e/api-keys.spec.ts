@@ -19,7 +19,10 @@ async function callFrom(page: Page, username: string, secret: string, ip: string
   let status = -4096;
   // -4096: the account's 10 queries of the minute are spent (by this spec or another): wait and call again.
   await expect(async () => {
-    const response = await page.request.get(`${SANDBOX}/json`, { params: { action: 'user_get_balance', username, password: secret }, headers: { 'X-Sandbox-Client-Ip': ip } });
+    const response = await page.request.get(`${SANDBOX}/json`, {
+      params: { action: 'user_get_balance', username, password: secret },
+      headers: { 'X-Sandbox-Client-Ip': ip },
+    });
     status = ((await response.json()) as { status: number }).status;
     expect(status).not.toBe(-4096);
   }).toPass({ timeout: 80_000, intervals: [5_000] });
@@ -47,7 +50,11 @@ async function refreshUntil(page: Page, check: () => Promise<void>) {
   }).toPass({ timeout: 100_000, intervals: [2_000, 8_000] });
 }
 
-async function generateKey(page: Page, name: string, infrastructure: 'Fixed IP: Default Key' | 'Dynamic IP: Cloud'): Promise<string> {
+async function generateKey(
+  page: Page,
+  name: string,
+  infrastructure: 'Fixed IP: Default Key' | 'Dynamic IP: Cloud',
+): Promise<string> {
   await page.getByRole('button', { name: 'Generate a new API Key' }).click();
   const dialog = page.getByRole('dialog', { name: 'Generate a new API Key' });
   await dialog.getByLabel('Name').fill(name);
@@ -65,7 +72,9 @@ async function generateKey(page: Page, name: string, infrastructure: 'Fixed IP: 
 test.describe.configure({ mode: 'serial' });
 
 test.describe('the guide, on the Demo shop account', () => {
-  test('a Default key: locked by its first call, a refused call shown, the address authorized, both IPs and 2 uses', async ({ asAdmin: page }) => {
+  test('a Default key: locked by its first call, a refused call shown, the address authorized, both IPs and 2 uses', async ({
+    asAdmin: page,
+  }) => {
     test.setTimeout(360_000);
     await openAccountKeys(page, 'Demo shop');
 
@@ -116,12 +125,15 @@ test.describe('the guide, on the Demo shop account', () => {
 });
 
 test.describe('the Demo logistics account', () => {
-  test('a Cloud key accepts calls from three IPs and shows only the first, as informative', async ({ asAdmin: page }) => {
+  test('a Cloud key accepts calls from three IPs and shows only the first, as informative', async ({
+    asAdmin: page,
+  }) => {
     test.setTimeout(300_000);
     await openAccountKeys(page, 'Demo logistics');
     const secret = await generateKey(page, 'Cloud Test', 'Dynamic IP: Cloud');
     await page.getByRole('button', { name: 'I have copied the key, close' }).click();
-    for (const ip of ['192.0.2.101', '192.0.2.102', '192.0.2.103']) expect(await callFrom(page, 'demo-logistics', secret, ip)).toBe(0);
+    for (const ip of ['192.0.2.101', '192.0.2.102', '192.0.2.103'])
+      expect(await callFrom(page, 'demo-logistics', secret, ip)).toBe(0);
 
     await page.getByTestId('key-row-Cloud Test').getByRole('link', { name: 'Cloud Test' }).click();
     await refreshUntil(page, async () => {
@@ -136,10 +148,15 @@ test.describe('the Demo logistics account', () => {
   test('delete warns that the key is in use and asks for its name', async ({ asAdmin: page }) => {
     test.setTimeout(180_000);
     await openAccountKeys(page, 'Demo logistics');
-    await page.getByTestId('key-row-Courier notifications').getByRole('link', { name: 'Courier notifications' }).click();
+    await page
+      .getByTestId('key-row-Courier notifications')
+      .getByRole('link', { name: 'Courier notifications' })
+      .click();
     await page.getByRole('button', { name: 'Delete key' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete “Courier notifications”?' });
-    await expect(dialog.getByTestId('in-use-warning')).toContainText(/actively in use: used \d+ minutes? ago, 5,210 uses/);
+    await expect(dialog.getByTestId('in-use-warning')).toContainText(
+      /actively in use: used \d+ minutes? ago, 5,210 uses/,
+    );
     const confirm = dialog.getByRole('button', { name: /^(Delete this key|Try again)$/ });
     await dialog.getByLabel('Type “Courier notifications” to confirm').fill('courier notifications');
     await expect(confirm).toBeDisabled();
@@ -173,7 +190,9 @@ test.describe('the Demo logistics account', () => {
 });
 
 test.describe('read-only roles', () => {
-  test('a team lead sees the keys and their usage, with every control disabled and the reason', async ({ asLead: page }) => {
+  test('a team lead sees the keys and their usage, with every control disabled and the reason', async ({
+    asLead: page,
+  }) => {
     await openAccountKeys(page, 'Demo shop');
     const generate = page.getByRole('button', { name: 'Generate a new API Key' });
     await expect(generate).toBeDisabled();
@@ -199,6 +218,7 @@ test.describe('read-only roles', () => {
     await expect(page.getByRole('button', { name: 'Delete key' })).toBeDisabled();
     await expect(page.getByRole('heading', { name: 'Audit trail' })).toBeVisible();
     const html = await page.content();
-    for (const name of ['Website orders', 'Warehouse SMPP', 'Mobile app', 'Staging']) expect(html).not.toContain(demoKeySecret('demo', name));
+    for (const name of ['Website orders', 'Warehouse SMPP', 'Mobile app', 'Staging'])
+      expect(html).not.toContain(demoKeySecret('demo', name));
   });
 });

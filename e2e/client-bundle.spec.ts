@@ -11,12 +11,17 @@ test('the client bundle holds no demo credential or key secret', () => {
   const staticDir = path.resolve(__dirname, '..', '.next', 'static');
   expect(fs.existsSync(staticDir), 'the production build the e2e server runs').toBe(true);
   // The demo password "demo" is also an ordinary word in the UI; every other demo secret is distinctive.
-  const secrets = DEMO_ACCOUNTS.flatMap((account) => [account.credential, ...account.keys.map((key) => demoKeySecret(account.username, key.name))]).filter(
-    (secret) => secret.length >= 8,
-  );
+  const secrets = DEMO_ACCOUNTS.flatMap((account) => [
+    account.credential,
+    ...account.keys.map((key) => demoKeySecret(account.username, key.name)),
+  ]).filter((secret) => secret.length >= 8);
   expect(secrets.length).toBeGreaterThan(5);
   const walk = (directory: string): string[] =>
-    fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(directory, entry.name)) : [path.join(directory, entry.name)]));
+    fs
+      .readdirSync(directory, { withFileTypes: true })
+      .flatMap((entry) =>
+        entry.isDirectory() ? walk(path.join(directory, entry.name)) : [path.join(directory, entry.name)],
+      );
   const scripts = walk(staticDir).filter((name) => name.endsWith('.js'));
   expect(scripts.length).toBeGreaterThan(0);
   for (const file of scripts) {

@@ -1,6 +1,9 @@
 import { expect, signInWithCredentials, test } from './fixtures/auth';
 
-test('five failed sign-ins lock the email out with a clear message, and the audit log shows it', async ({ browser, asSupport }) => {
+test('five failed sign-ins lock the email out with a clear message, and the audit log shows it', async ({
+  browser,
+  asSupport,
+}) => {
   // An address and an email of this test's own (set on the context, so API calls carry it too): the limit it
   // trips blocks no other test.
   const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.77' } });

@@ -35,7 +35,8 @@ async function chooseRequest(page: Page, action: string, keyName?: string) {
 /** The demo account's id, from its keys page link on /api-keys. */
 async function demoShopId(page: Page): Promise<string> {
   const response = await page.request.get('/api/accounts');
-  const body = (await response.json()) as { accounts?: Array<{ id: string; username: string }> } | Array<{ id: string; username: string }>;
+  const body = (await response.json()) as
+    { accounts?: Array<{ id: string; username: string }> } | Array<{ id: string; username: string }>;
   const accounts = Array.isArray(body) ? body : (body.accounts ?? []);
   const account = accounts.find((candidate) => candidate.username === 'demo');
   expect(account, 'the demo shop account').toBeTruthy();
@@ -59,21 +60,31 @@ test('the guide: token_add_ip for a chosen key, the result at once, the IP on th
   await expect(result.getByText('status 0')).toBeVisible();
   await expect(result.getByText('The request succeeded.')).toBeVisible();
   await expect(result.getByText('Cererea a reușit.')).toBeVisible();
-  await expect(result.getByText(/action=token_add_ip&username=demo&password=<PASSWORD_OR_API_KEY>&token=<API_KEY>&ipaddr=198\.51\.100\.30/).first()).toBeVisible();
+  await expect(
+    result
+      .getByText(
+        /action=token_add_ip&username=demo&password=<PASSWORD_OR_API_KEY>&token=<API_KEY>&ipaddr=198\.51\.100\.30/,
+      )
+      .first(),
+  ).toBeVisible();
   await expect(result).not.toContainText(secret);
   await expect(result.getByText(/198\.51\.100\.30/).first()).toBeVisible();
 
   // It takes effect immediately, upstream and in the dashboard's Locked On IP cache.
   expect(await callFrom(page, '198.51.100.30', secret)).toBe(0);
   const history = page.getByRole('region', { name: 'Requests made here' });
-  await expect(history.getByRole('row', { name: /token_add_ip.*ipaddr=198\.51\.100\.30.*Website orders.*status 0/ })).toBeVisible();
+  await expect(
+    history.getByRole('row', { name: /token_add_ip.*ipaddr=198\.51\.100\.30.*Website orders.*status 0/ }),
+  ).toBeVisible();
 
   const accountId = await demoShopId(page);
   const keys = await page.request.get(`/api/accounts/${accountId}/keys`, { params: { q: 'Website orders' } });
   expect(JSON.stringify(await keys.json())).toContain('198.51.100.30');
 });
 
-test('checks ipaddr as it is typed: refuses what is not an address, warns about private ones', async ({ asAdmin: page }) => {
+test('checks ipaddr as it is typed: refuses what is not an address, warns about private ones', async ({
+  asAdmin: page,
+}) => {
   await page.goto('/request-builder');
   await chooseAccount(page, 'Demo shop');
   await chooseRequest(page, 'token_add_ip', 'Website orders');
@@ -84,7 +95,9 @@ test('checks ipaddr as it is typed: refuses what is not an address, warns about 
   await expect(page.getByRole('button', { name: 'Test request' })).toBeDisabled();
 
   await ipaddr.fill('10.0.0.5');
-  await expect(page.getByText(/sendSMS sees the public address your integration calls from; 10\.0\.0\.5 is a private address/)).toBeVisible();
+  await expect(
+    page.getByText(/sendSMS sees the public address your integration calls from; 10\.0\.0\.5 is a private address/),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Test request' })).toBeEnabled();
 });
 
@@ -100,9 +113,13 @@ test('an upstream -8 is shown with its meaning', async ({ asAdmin: page }) => {
   await expect(result.getByText(/sendSMS refused the credentials/)).toBeVisible();
 });
 
-test('the Default-key trap: asks before a never-used Default key would lock to the server', async ({ asAdmin: page }) => {
+test('the Default-key trap: asks before a never-used Default key would lock to the server', async ({
+  asAdmin: page,
+}) => {
   const accountId = await demoShopId(page);
-  const created = await page.request.post(`/api/accounts/${accountId}/keys`, { data: { name: 'Trap test key', kind: 'DEFAULT', usageLabel: 'DEFAULT' } });
+  const created = await page.request.post(`/api/accounts/${accountId}/keys`, {
+    data: { name: 'Trap test key', kind: 'DEFAULT', usageLabel: 'DEFAULT' },
+  });
   expect(created.status()).toBe(201);
 
   await page.goto('/request-builder');
@@ -140,13 +157,17 @@ test('support staff run token_list_ips, and are refused token_add_ip with the re
 
   // And the server refuses the same thing.
   const accountId = await demoShopId(page);
-  const forced = await page.request.post(`/api/accounts/${accountId}/requests`, { data: { action: 'token_add_ip', keyId: 'any', params: { ipaddr: '203.0.113.99' } } });
+  const forced = await page.request.post(`/api/accounts/${accountId}/requests`, {
+    data: { action: 'token_add_ip', keyId: 'any', params: { ipaddr: '203.0.113.99' } },
+  });
   expect(forced.status()).toBe(403);
 });
 
 test('a key page opens the builder prefilled with that key and token_add_ip', async ({ asAdmin: page }) => {
   const accountId = await demoShopId(page);
-  const keys = (await (await page.request.get(`/api/accounts/${accountId}/keys`, { params: { q: 'Website orders' } })).json()) as { rows: Array<{ id: string; name: string }> };
+  const keys = (await (
+    await page.request.get(`/api/accounts/${accountId}/keys`, { params: { q: 'Website orders' } })
+  ).json()) as { rows: Array<{ id: string; name: string }> };
   const key = keys.rows.find((row) => row.name === 'Website orders')!;
   await page.goto(`/accounts/${accountId}/api-keys/${key.id}`);
   await page.getByRole('link', { name: 'Open in the request builder' }).click();

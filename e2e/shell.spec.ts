@@ -83,7 +83,8 @@ test.describe('sidebar', () => {
       await expect(page.getByRole('heading', { level: 1, name: section.name })).toBeVisible();
       await expect(page).toHaveTitle(`${section.name} · sendSMS API Keys`);
       // An honest placeholder, not a table of invented keys.
-      if (!builtSections.includes(section.path)) await expect(page.getByText('This section is not built yet')).toBeVisible();
+      if (!builtSections.includes(section.path))
+        await expect(page.getByText('This section is not built yet')).toBeVisible();
 
       await expect(sidebar(page).getByRole('link', { name: section.name })).toHaveAttribute('aria-current', 'page');
       for (const other of sections.filter((candidate) => candidate !== section)) {
@@ -102,7 +103,10 @@ test.describe('sidebar', () => {
     await page.goto('/');
     const main = page.getByRole('main');
     for (const section of sections) {
-      await expect(main.getByRole('link', { name: new RegExp(`^${section.name}`) })).toHaveAttribute('href', section.path);
+      await expect(main.getByRole('link', { name: new RegExp(`^${section.name}`) })).toHaveAttribute(
+        'href',
+        section.path,
+      );
     }
   });
 });

@@ -21,7 +21,10 @@ test('a page opened without a session asks to sign in, then returns to it', asyn
   await expect(page.getByRole('heading', { level: 1, name: 'Audit' })).toBeVisible();
 });
 
-test('signing out ends the session, on the server too: a cookie copied before stops working at once', async ({ asLead: page, playwright }) => {
+test('signing out ends the session, on the server too: a cookie copied before stops working at once', async ({
+  asLead: page,
+  playwright,
+}) => {
   await page.goto('/');
   const copied = (await page.context().cookies()).find((cookie) => cookie.name.endsWith('next-auth.session-token'))!;
   expect(copied).toBeTruthy();
@@ -30,7 +33,10 @@ test('signing out ends the session, on the server too: a cookie copied before st
   await page.goto('/usage');
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fusage/);
 
-  const thief = await playwright.request.newContext({ baseURL: 'http://127.0.0.1:3100', extraHTTPHeaders: { cookie: `${copied.name}=${copied.value}` } });
+  const thief = await playwright.request.newContext({
+    baseURL: 'http://127.0.0.1:3100',
+    extraHTTPHeaders: { cookie: `${copied.name}=${copied.value}` },
+  });
   expect((await thief.get('/api/accounts')).status()).toBe(401);
   expect(await (await thief.get('/api/auth/session')).json()).toEqual({});
   await thief.dispose();
@@ -44,7 +50,9 @@ test('after signing in, the browser stays on the address it is on', async ({ pag
   await expect(page).toHaveURL('http://localhost:3100/accounts');
 
   // next-auth's own redirect (single sign-on and its error pages use it) names this address, not a default.
-  const { csrfToken } = (await (await page.request.get('http://localhost:3100/api/auth/csrf')).json()) as { csrfToken: string };
+  const { csrfToken } = (await (await page.request.get('http://localhost:3100/api/auth/csrf')).json()) as {
+    csrfToken: string;
+  };
   const answer = await page.request.post('http://localhost:3100/api/auth/callback/credentials', {
     form: { csrfToken, email: DEMO_EMAILS.lead, password: DEMO_PASSWORD, json: 'true', callbackUrl: '/accounts' },
   });
@@ -57,7 +65,9 @@ test('a team lead opening the users page gets a 403 page with the reason', async
   await expect(page.getByText('A team lead cannot manage users')).toBeVisible();
 });
 
-test('support sees the accounts with the add button disabled and the reason in a tooltip', async ({ asSupport: page }) => {
+test('support sees the accounts with the add button disabled and the reason in a tooltip', async ({
+  asSupport: page,
+}) => {
   await page.goto('/accounts');
   await expect(page.getByRole('table', { name: 'sendSMS accounts' })).toBeVisible();
   const add = page.getByRole('button', { name: 'Add account' });
@@ -66,7 +76,10 @@ test('support sees the accounts with the add button disabled and the reason in a
   await expect(page.getByRole('tooltip')).toContainText('Support staff cannot manage sendSMS accounts');
 });
 
-test('the API answers 401 without a session and refuses a forged cross-origin write', async ({ asAdmin: page, playwright }) => {
+test('the API answers 401 without a session and refuses a forged cross-origin write', async ({
+  asAdmin: page,
+  playwright,
+}) => {
   const anonymous = await playwright.request.newContext({ baseURL: 'http://127.0.0.1:3100' });
   const unauthenticated = await anonymous.get('/api/accounts');
   expect(unauthenticated.status()).toBe(401);

@@ -3,9 +3,15 @@ import { Secret, TOTP } from 'otpauth';
 import { createTemporaryUser, expect, test } from './fixtures/auth';
 
 /** The app's code now, or `stepsAhead` 30-second steps from now (still accepted: one step of clock drift is allowed). */
-const codeFor = (key: string, stepsAhead = 0) => new TOTP({ secret: Secret.fromBase32(key), digits: 6, period: 30 }).generate({ timestamp: Date.now() + stepsAhead * 30_000 });
+const codeFor = (key: string, stepsAhead = 0) =>
+  new TOTP({ secret: Secret.fromBase32(key), digits: 6, period: 30 }).generate({
+    timestamp: Date.now() + stepsAhead * 30_000,
+  });
 
-test('a user enrols in 2FA with the QR code, then signs in with a code or a recovery code', async ({ browser, asAdmin }) => {
+test('a user enrols in 2FA with the QR code, then signs in with a code or a recovery code', async ({
+  browser,
+  asAdmin,
+}) => {
   const user = await createTemporaryUser(asAdmin.request);
   try {
     const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.88' } });
@@ -28,7 +34,10 @@ test('a user enrols in 2FA with the QR code, then signs in with a code or a reco
     await page.getByLabel('Code from the app').fill(codeFor(key));
     await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
     await expect(page.getByText('Two-factor authentication is on.')).toBeVisible();
-    const recoveryCodes = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allTextContents();
+    const recoveryCodes = await page
+      .getByRole('list', { name: 'Recovery codes' })
+      .getByRole('listitem')
+      .allTextContents();
     expect(recoveryCodes).toHaveLength(10);
 
     // Sign in again: the password alone now asks for a code.
@@ -61,15 +70,24 @@ test('a user enrols in 2FA with the QR code, then signs in with a code or a reco
   }
 });
 
-test('a user changes their password: the current one is checked, and a session elsewhere ends', async ({ browser, asAdmin, playwright }) => {
+test('a user changes their password: the current one is checked, and a session elsewhere ends', async ({
+  browser,
+  asAdmin,
+  playwright,
+}) => {
   const user = await createTemporaryUser(asAdmin.request);
   try {
     const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.89' } });
     const page = await context.newPage();
-    const elsewhere = await playwright.request.newContext({ baseURL: 'http://127.0.0.1:3100', extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.90' } });
+    const elsewhere = await playwright.request.newContext({
+      baseURL: 'http://127.0.0.1:3100',
+      extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.90' },
+    });
     for (const request of [page.request, elsewhere]) {
       const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
-      await request.post('/api/auth/callback/credentials', { form: { csrfToken, email: user.email, password: user.password, json: 'true', callbackUrl: '/' } });
+      await request.post('/api/auth/callback/credentials', {
+        form: { csrfToken, email: user.email, password: user.password, json: 'true', callbackUrl: '/' },
+      });
     }
     expect((await elsewhere.get('/api/accounts')).status()).toBe(200);
 

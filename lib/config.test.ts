@@ -49,7 +49,9 @@ describe('parseConfig', () => {
 
   it('accepts the encryption key as base64 too', () => {
     const bytes = Buffer.alloc(32, 7);
-    expect(parseConfig({ CREDENTIALS_ENCRYPTION_KEY: bytes.toString('base64') }).credentialsEncryptionKey).toEqual(bytes);
+    expect(parseConfig({ CREDENTIALS_ENCRYPTION_KEY: bytes.toString('base64') }).credentialsEncryptionKey).toEqual(
+      bytes,
+    );
   });
 
   it.each([
@@ -73,7 +75,11 @@ describe('parseConfig', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
-      expect((error as ConfigError).problems.map((problem) => problem.split(' ')[0]).sort()).toEqual(['DATABASE_URL', 'NEXTAUTH_SECRET', 'PORT']);
+      expect((error as ConfigError).problems.map((problem) => problem.split(' ')[0]).sort()).toEqual([
+        'DATABASE_URL',
+        'NEXTAUTH_SECRET',
+        'PORT',
+      ]);
       expect((error as Error).message).not.toContain(secret);
     }
   });
@@ -81,14 +87,33 @@ describe('parseConfig', () => {
 
 describe('sign-in settings', () => {
   it('defaults to 8 idle hours, 5 failures in 15 minutes and no single sign-on', () => {
-    expect(parseConfig({})).toMatchObject({ sessionIdleHours: 8, signInMaxFailures: 5, signInWindowMinutes: 15, oidc: null });
+    expect(parseConfig({})).toMatchObject({
+      sessionIdleHours: 8,
+      signInMaxFailures: 5,
+      signInWindowMinutes: 15,
+      oidc: null,
+    });
   });
 
   it('reads them, and wants all three OIDC variables together', () => {
-    const config = parseConfig({ SESSION_IDLE_HOURS: '2', OIDC_ISSUER: 'https://id.example', OIDC_CLIENT_ID: 'dash', OIDC_CLIENT_SECRET: 's3cret' });
+    const config = parseConfig({
+      SESSION_IDLE_HOURS: '2',
+      OIDC_ISSUER: 'https://id.example',
+      OIDC_CLIENT_ID: 'dash',
+      OIDC_CLIENT_SECRET: 's3cret',
+    });
     expect(config.sessionIdleHours).toBe(2);
-    expect(config.oidc).toEqual({ issuer: 'https://id.example', clientId: 'dash', clientSecret: 's3cret', name: 'single sign-on' });
-    expect(() => parseConfig({ OIDC_ISSUER: 'https://id.example' })).toThrow('OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together');
-    expect(() => parseConfig({ SESSION_IDLE_HOURS: '0' })).toThrow('SESSION_IDLE_HOURS must be a whole number from 1 to 720');
+    expect(config.oidc).toEqual({
+      issuer: 'https://id.example',
+      clientId: 'dash',
+      clientSecret: 's3cret',
+      name: 'single sign-on',
+    });
+    expect(() => parseConfig({ OIDC_ISSUER: 'https://id.example' })).toThrow(
+      'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together',
+    );
+    expect(() => parseConfig({ SESSION_IDLE_HOURS: '0' })).toThrow(
+      'SESSION_IDLE_HOURS must be a whole number from 1 to 720',
+    );
   });
 });

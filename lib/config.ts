@@ -11,7 +11,6 @@ import { SENDSMS_BUDGET, type BudgetLimits } from '@/lib/sendsms/budget';
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-
 const emptyAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const port = (fallback: number) =>
@@ -191,7 +190,12 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     trustProxyHops: values.TRUST_PROXY_HOPS,
     oidc:
       values.OIDC_ISSUER && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET
-        ? { issuer: values.OIDC_ISSUER, clientId: values.OIDC_CLIENT_ID, clientSecret: values.OIDC_CLIENT_SECRET, name: values.OIDC_NAME }
+        ? {
+            issuer: values.OIDC_ISSUER,
+            clientId: values.OIDC_CLIENT_ID,
+            clientSecret: values.OIDC_CLIENT_SECRET,
+            name: values.OIDC_NAME,
+          }
         : null,
   };
 }
@@ -217,7 +221,8 @@ export function upstreamBaseUrl(config: Config): string {
 /** The key that encrypts stored credentials and key secrets; `npm start` always provides it to the server. */
 export function getCredentialsKey(): Buffer {
   const key = getConfig().credentialsEncryptionKey;
-  if (!key) throw new Error('CREDENTIALS_ENCRYPTION_KEY is not set: start the dashboard with `npm start`, which provides it');
+  if (!key)
+    throw new Error('CREDENTIALS_ENCRYPTION_KEY is not set: start the dashboard with `npm start`, which provides it');
   return key;
 }
 

@@ -5,9 +5,19 @@ const base = { upstreamUrl: 'http://127.0.0.1:4010/json', version: '1.2.3' };
 
 describe('checkHealth', () => {
   it('answers 200 when the database and sendSMS answer', async () => {
-    const { httpStatus, report } = await checkHealth({ ...base, checkDatabase: async () => {}, pingUpstream: async () => ({ state: 'ok', latencyMs: 3 }) });
+    const { httpStatus, report } = await checkHealth({
+      ...base,
+      checkDatabase: async () => {},
+      pingUpstream: async () => ({ state: 'ok', latencyMs: 3 }),
+    });
     expect(httpStatus).toBe(200);
-    expect(report).toEqual({ status: 'ok', db: 'ok', upstream: { state: 'ok', latencyMs: 3, url: base.upstreamUrl }, version: '1.2.3', down: [] });
+    expect(report).toEqual({
+      status: 'ok',
+      db: 'ok',
+      upstream: { state: 'ok', latencyMs: 3, url: base.upstreamUrl },
+      version: '1.2.3',
+      down: [],
+    });
   });
 
   it('answers 503 naming the database when it is down', async () => {

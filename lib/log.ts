@@ -27,7 +27,10 @@ export function describeError(error: unknown): string {
   return String(error);
 }
 
-export function createLogger(scope: string, write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Logger {
+export function createLogger(
+  scope: string,
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Logger {
   const emit = (level: LogLevel, message: string | (() => string)) => {
     if (ORDER[level] < threshold()) return;
     const text = typeof message === 'function' ? message() : message;

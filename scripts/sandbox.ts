@@ -27,10 +27,21 @@ async function main(): Promise<void> {
     databaseUrl = database.url;
   }
   const host = option('--host') ?? '127.0.0.1';
-  const sandbox = await startSandbox({ budget: sendsmsBudgetLimits(config), databaseUrl, host, port: config.sandboxPort, log });
+  const sandbox = await startSandbox({
+    budget: sendsmsBudgetLimits(config),
+    databaseUrl,
+    host,
+    port: config.sandboxPort,
+    log,
+  });
   stops.unshift(sandbox.stop);
-  const accounts = DEMO_ACCOUNTS.map((account) => `${account.username} / ${account.credentialKind === 'PASSWORD' ? account.credential : '(its API key)'}`);
-  process.stdout.write(`\n  sendSMS sandbox listening on ${sandbox.url}\n  demo accounts: ${accounts.join(', ')}\n  Ctrl-C stops it.\n\n`);
+  const accounts = DEMO_ACCOUNTS.map(
+    (account) =>
+      `${account.username} / ${account.credentialKind === 'PASSWORD' ? account.credential : '(its API key)'}`,
+  );
+  process.stdout.write(
+    `\n  sendSMS sandbox listening on ${sandbox.url}\n  demo accounts: ${accounts.join(', ')}\n  Ctrl-C stops it.\n\n`,
+  );
 }
 
 let stopping = false;

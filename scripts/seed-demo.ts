@@ -23,7 +23,9 @@ async function main() {
   const prisma = createPrismaClient(config.databaseUrl);
   try {
     const report = await seedDemo(prisma, { apiBaseUrl: upstreamBaseUrl(config), encryptionKey });
-    log.info(`demo data: ${report.usersCreated} users, ${report.accountsCreated} accounts, ${report.keysCreated} keys created (existing ones left as they were)`);
+    log.info(
+      `demo data: ${report.usersCreated} users, ${report.accountsCreated} accounts, ${report.keysCreated} keys created (existing ones left as they were)`,
+    );
   } finally {
     await prisma.$disconnect();
   }

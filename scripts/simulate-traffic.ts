@@ -25,7 +25,8 @@ function clientFrom(ip: string) {
     budget,
     timeoutMs: config.sendsmsTimeoutMs,
     retry: { attempts: 1 },
-    fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), [CLIENT_IP_HEADER]: ip } }),
+    fetch: (input, init) =>
+      fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), [CLIENT_IP_HEADER]: ip } }),
   });
 }
 
@@ -50,19 +51,29 @@ async function step(description: string, run: () => Promise<string>): Promise<vo
 const listIps = (ip: string, name: string, kind: 'DEFAULT' | 'CLOUD') =>
   clientFrom(ip)
     .call('token_list_ips', { account: integration('demo'), key: key(name, kind), confirmFirstUseLock: true })
-    .then((result) => `accepted; Locked On IP = ${result.details.map((entry) => entry.address).join(', ') || '(none)'}`);
+    .then(
+      (result) => `accepted; Locked On IP = ${result.details.map((entry) => entry.address).join(', ') || '(none)'}`,
+    );
 
 async function main(): Promise<void> {
   process.stdout.write(`\nSimulating integrations against ${baseUrl}\n\n`);
-  await step('Warehouse SMPP (Default, never used) called from 203.0.113.50', () => listIps('203.0.113.50', 'Warehouse SMPP', 'DEFAULT'));
-  await step('Warehouse SMPP called from 203.0.113.51 (another server)', () => listIps('203.0.113.51', 'Warehouse SMPP', 'DEFAULT'));
+  await step('Warehouse SMPP (Default, never used) called from 203.0.113.50', () =>
+    listIps('203.0.113.50', 'Warehouse SMPP', 'DEFAULT'),
+  );
+  await step('Warehouse SMPP called from 203.0.113.51 (another server)', () =>
+    listIps('203.0.113.51', 'Warehouse SMPP', 'DEFAULT'),
+  );
   await step('The account whitelists 203.0.113.51 for Warehouse SMPP (token_add_ip)', () =>
     clientFrom('127.0.0.1')
       .call('token_add_ip', { account, key: key('Warehouse SMPP', 'DEFAULT'), params: { ipaddr: '203.0.113.51' } })
       .then(() => 'whitelisted'),
   );
-  await step('Warehouse SMPP called from 203.0.113.51 again', () => listIps('203.0.113.51', 'Warehouse SMPP', 'DEFAULT'));
-  await step('Website orders (Default, locked to 203.0.113.10) called from 203.0.113.10', () => listIps('203.0.113.10', 'Website orders', 'DEFAULT'));
+  await step('Warehouse SMPP called from 203.0.113.51 again', () =>
+    listIps('203.0.113.51', 'Warehouse SMPP', 'DEFAULT'),
+  );
+  await step('Website orders (Default, locked to 203.0.113.10) called from 203.0.113.10', () =>
+    listIps('203.0.113.10', 'Website orders', 'DEFAULT'),
+  );
   await step('Website orders called from 192.0.2.200', () => listIps('192.0.2.200', 'Website orders', 'DEFAULT'));
   await step('Mobile app (Cloud) called from 100.64.0.1', () => listIps('100.64.0.1', 'Mobile app', 'CLOUD'));
   await step('Mobile app (Cloud) called from 100.64.0.2', () => listIps('100.64.0.2', 'Mobile app', 'CLOUD'));

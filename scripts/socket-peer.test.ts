@@ -13,7 +13,14 @@ let port: number;
 beforeAll(async () => {
   server = http.createServer((request, response) => {
     response.setHeader('content-type', 'application/json');
-    response.end(JSON.stringify({ chain: request.headers[CHAIN_HEADER], hops0: sourceIpOf(request.headers, 0), hops1: sourceIpOf(request.headers, 1), hops2: sourceIpOf(request.headers, 2) }));
+    response.end(
+      JSON.stringify({
+        chain: request.headers[CHAIN_HEADER],
+        hops0: sourceIpOf(request.headers, 0),
+        hops1: sourceIpOf(request.headers, 1),
+        hops2: sourceIpOf(request.headers, 2),
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;

@@ -54,19 +54,36 @@ async function main(): Promise<void> {
   if (!developing) await buildIfNeeded();
   if (stopping) return;
 
-  server = spawn(process.execPath, [...(developing ? [] : SERVER_NODE_FLAGS), nextBin, developing ? 'dev' : 'start', '--port', String(config.port), '--hostname', config.host], {
-    cwd: root,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      ...SERVER_MALLOC_ENVIRONMENT,
-      ...runtime.serverEnvironment,
-      // Every Next.js process gets the socket's address stamped on its requests (see scripts/socket-peer.cjs).
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${JSON.stringify(path.join(root, 'scripts', 'socket-peer.cjs'))}`].filter(Boolean).join(' '),
-      NEXT_TELEMETRY_DISABLED: '1',
-      NODE_ENV: developing ? 'development' : 'production',
+  server = spawn(
+    process.execPath,
+    [
+      ...(developing ? [] : SERVER_NODE_FLAGS),
+      nextBin,
+      developing ? 'dev' : 'start',
+      '--port',
+      String(config.port),
+      '--hostname',
+      config.host,
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        ...SERVER_MALLOC_ENVIRONMENT,
+        ...runtime.serverEnvironment,
+        // Every Next.js process gets the socket's address stamped on its requests (see scripts/socket-peer.cjs).
+        NODE_OPTIONS: [
+          process.env.NODE_OPTIONS,
+          `--require ${JSON.stringify(path.join(root, 'scripts', 'socket-peer.cjs'))}`,
+        ]
+          .filter(Boolean)
+          .join(' '),
+        NEXT_TELEMETRY_DISABLED: '1',
+        NODE_ENV: developing ? 'development' : 'production',
+      },
     },
-  });
+  );
   server.on('exit', (code, signal) => {
     if (stopping) return;
     log.error(`Next.js stopped unexpectedly (${signal ?? `exit code ${code}`})`);
@@ -82,7 +99,11 @@ async function buildIfNeeded(): Promise<void> {
   log.info('building the dashboard (first start, or the sources changed): this takes a minute or two');
   const fingerprint = sourceFingerprint(root);
   const code = await new Promise<number>((resolve) => {
-    const build = spawn(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' } });
+    const build = spawn(process.execPath, [nextBin, 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    });
     server = build; // stopped like the server if Ctrl-C comes while it builds
     build.on('exit', (exitCode) => resolve(exitCode ?? 1));
   });
@@ -108,9 +129,16 @@ async function waitForHealth(config: Config): Promise<void> {
 
 function printBanner(config: Config, prepared: Runtime): void {
   const url = `http://${config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : urlHost(config.host)}:${config.port}`;
-  const lines = [``, `  sendSMS API Keys dashboard is ready: ${url}`, `  database: ${prepared.databaseDescription}`, `  sendSMS API: ${prepared.upstreamDescription}`];
+  const lines = [
+    ``,
+    `  sendSMS API Keys dashboard is ready: ${url}`,
+    `  database: ${prepared.databaseDescription}`,
+    `  sendSMS API: ${prepared.upstreamDescription}`,
+  ];
   if (prepared.demoSeeded) {
-    lines.push(`  demo sign-in (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((user) => `${user.email} (${ROLE_NAMES[user.role].toLowerCase()})`).join(', ')}`);
+    lines.push(
+      `  demo sign-in (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((user) => `${user.email} (${ROLE_NAMES[user.role].toLowerCase()})`).join(', ')}`,
+    );
   }
   lines.push(`  stop with Ctrl-C`, ``);
   process.stdout.write(`${lines.join('\n')}\n`);

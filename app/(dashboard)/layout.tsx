@@ -15,32 +15,32 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const user = { name: sessionUser.name, email: sessionUser.email, roleName: ROLE_NAMES[sessionUser.role] };
   return (
     <SessionExpiryProvider email={sessionUser.email}>
-    <div className="flex min-h-dvh flex-col">
-      <a
-        href="#main"
-        className="sr-only rounded-md bg-blue-600 px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-60"
-      >
-        Skip to content
-      </a>
-      <header className="sticky top-0 z-40 flex h-14 items-center gap-3 border-b border-zinc-200 bg-white/90 px-4 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
-        <MobileSidebar user={user} />
-        <Link
-          href="/"
-          className="rounded-md text-base font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:focus-visible:outline-blue-400"
+      <div className="flex min-h-dvh flex-col">
+        <a
+          href="#main"
+          className="sr-only rounded-md bg-blue-600 px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-60"
         >
-          sendSMS API Keys
-        </Link>
-        <div className="ml-auto">
-          <ThemeToggle />
+          Skip to content
+        </a>
+        <header className="sticky top-0 z-40 flex h-14 items-center gap-3 border-b border-zinc-200 bg-white/90 px-4 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
+          <MobileSidebar user={user} />
+          <Link
+            href="/"
+            className="rounded-md text-base font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:focus-visible:outline-blue-400"
+          >
+            sendSMS API Keys
+          </Link>
+          <div className="ml-auto">
+            <ThemeToggle />
+          </div>
+        </header>
+        <div className="flex flex-1">
+          <Sidebar user={user} />
+          <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-8 focus:outline-none sm:px-8">
+            {children}
+          </main>
         </div>
-      </header>
-      <div className="flex flex-1">
-        <Sidebar user={user} />
-        <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-8 focus:outline-none sm:px-8">
-          {children}
-        </main>
       </div>
-    </div>
     </SessionExpiryProvider>
   );
 }

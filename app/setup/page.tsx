@@ -15,7 +15,9 @@ export default async function SetupPage() {
       <div className="grid w-full max-w-sm gap-6 rounded-xl border border-zinc-200 p-6 dark:border-zinc-800">
         <div className="grid gap-1.5">
           <h1 className="text-2xl font-semibold tracking-tight">Set up the dashboard</h1>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">No one can sign in yet. Create the first admin; more users are added from the Users page.</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            No one can sign in yet. Create the first admin; more users are added from the Users page.
+          </p>
         </div>
         <SetupForm />
       </div>

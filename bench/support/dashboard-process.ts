@@ -43,7 +43,15 @@ export async function startDashboard(env: DashboardEnvironment): Promise<Running
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: '', SENDSMS_API_URL: '', PORT: env.PORT, EMBEDDED_POSTGRES_PORT: env.EMBEDDED_POSTGRES_PORT, SANDBOX_PORT: env.SANDBOX_PORT, DATA_DIR: env.DATA_DIR },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      SENDSMS_API_URL: '',
+      PORT: env.PORT,
+      EMBEDDED_POSTGRES_PORT: env.EMBEDDED_POSTGRES_PORT,
+      SANDBOX_PORT: env.SANDBOX_PORT,
+      DATA_DIR: env.DATA_DIR,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let errors = '';
@@ -61,13 +69,21 @@ export async function startDashboard(env: DashboardEnvironment): Promise<Running
   for (;;) {
     if (/building the dashboard/.test(errors)) {
       await stop();
-      throw new Error('the sources changed since the last build, so npm start rebuilt: run `npm run build` (or npm start once), then the benchmark, on a quiet tree');
+      throw new Error(
+        'the sources changed since the last build, so npm start rebuilt: run `npm run build` (or npm start once), then the benchmark, on a quiet tree',
+      );
     }
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${errors}`);
     try {
       const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
       if (response.status === 200) {
-        return { child, startMs: Math.round(performance.now() - started), baseUrl, sandboxUrl: `http://127.0.0.1:${env.SANDBOX_PORT}/json`, stop };
+        return {
+          child,
+          startMs: Math.round(performance.now() - started),
+          baseUrl,
+          sandboxUrl: `http://127.0.0.1:${env.SANDBOX_PORT}/json`,
+          stop,
+        };
       }
     } catch {
       // not up yet

@@ -15,14 +15,29 @@ type Mode = { kind: 'add'; defaultBaseUrl: string } | { kind: 'rotate'; accountI
  * Adds an account, or replaces an account's credential. sendSMS checks the credential before anything is saved;
  * a refusal is shown in the dialog, which stays open with what was typed (only the credential is cleared on success).
  */
-export function AccountFormDialog({ mode, deniedReason, trigger }: { mode: Mode; deniedReason: string | null; trigger: ReactNode }) {
+export function AccountFormDialog({
+  mode,
+  deniedReason,
+  trigger,
+}: {
+  mode: Mode;
+  deniedReason: string | null;
+  trigger: ReactNode;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [values, setValues] = useState({ label: '', username: '', apiBaseUrl: '', credential: '', credentialKind: 'API_KEY' });
+  const [values, setValues] = useState({
+    label: '',
+    username: '',
+    apiBaseUrl: '',
+    credential: '',
+    credentialKind: 'API_KEY',
+  });
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
-  const set = (name: keyof typeof values) => (event: { target: { value: string } }) => setValues({ ...values, [name]: event.target.value });
+  const set = (name: keyof typeof values) => (event: { target: { value: string } }) =>
+    setValues({ ...values, [name]: event.target.value });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -50,7 +65,11 @@ export function AccountFormDialog({ mode, deniedReason, trigger }: { mode: Mode;
   if (deniedReason) {
     return (
       <DisabledReason reason={deniedReason}>
-        <Button variant={mode.kind === 'add' ? 'primary' : 'secondary'} size={mode.kind === 'add' ? 'md' : 'sm'} disabled>
+        <Button
+          variant={mode.kind === 'add' ? 'primary' : 'secondary'}
+          size={mode.kind === 'add' ? 'md' : 'sm'}
+          disabled
+        >
           {trigger}
         </Button>
       </DisabledReason>
@@ -72,22 +91,53 @@ export function AccountFormDialog({ mode, deniedReason, trigger }: { mode: Mode;
           {mode.kind === 'add' ? (
             <>
               <Input label="Label" required value={values.label} onChange={set('label')} />
-              <Input label="sendSMS username" required autoComplete="off" value={values.username} onChange={set('username')} />
-              <Input label="API base URL" value={values.apiBaseUrl} onChange={set('apiBaseUrl')} placeholder={mode.defaultBaseUrl} description={`Empty: ${mode.defaultBaseUrl}`} />
+              <Input
+                label="sendSMS username"
+                required
+                autoComplete="off"
+                value={values.username}
+                onChange={set('username')}
+              />
+              <Input
+                label="API base URL"
+                value={values.apiBaseUrl}
+                onChange={set('apiBaseUrl')}
+                placeholder={mode.defaultBaseUrl}
+                description={`Empty: ${mode.defaultBaseUrl}`}
+              />
             </>
           ) : null}
           <fieldset className="grid gap-1.5">
             <legend className="text-sm font-medium">The credential is</legend>
             <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="credentialKind" value="API_KEY" checked={values.credentialKind === 'API_KEY'} onChange={set('credentialKind')} />
+              <input
+                type="radio"
+                name="credentialKind"
+                value="API_KEY"
+                checked={values.credentialKind === 'API_KEY'}
+                onChange={set('credentialKind')}
+              />
               an account API key (recommended: it does not expire)
             </label>
             <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="credentialKind" value="PASSWORD" checked={values.credentialKind === 'PASSWORD'} onChange={set('credentialKind')} />
+              <input
+                type="radio"
+                name="credentialKind"
+                value="PASSWORD"
+                checked={values.credentialKind === 'PASSWORD'}
+                onChange={set('credentialKind')}
+              />
               the account password (expires every 30 days without 2FA)
             </label>
           </fieldset>
-          <Input label="Credential" type="password" required autoComplete="new-password" value={values.credential} onChange={set('credential')} />
+          <Input
+            label="Credential"
+            type="password"
+            required
+            autoComplete="new-password"
+            value={values.credential}
+            onChange={set('credential')}
+          />
           {error ? (
             <p role="alert" className="text-sm text-red-700 dark:text-red-400">
               {error}

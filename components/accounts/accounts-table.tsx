@@ -6,7 +6,13 @@ import { AccountFormDialog } from './account-form-dialog';
 const HEALTH_TONE = { ok: 'neutral', expiring: 'warning', expired: 'danger', 'no-expiry': 'success' } as const;
 
 /** Rendered on the server: the reasons a control is disabled come from the same permission table the routes use. */
-export function AccountsTable({ accounts, rotateDenied }: { accounts: AccountSummary[]; rotateDenied: (accountId: string) => string | null }) {
+export function AccountsTable({
+  accounts,
+  rotateDenied,
+}: {
+  accounts: AccountSummary[];
+  rotateDenied: (accountId: string) => string | null;
+}) {
   if (accounts.length === 0) return <p>No sendSMS accounts yet.</p>;
   return (
     <Table aria-label="sendSMS accounts">
@@ -32,13 +38,20 @@ export function AccountsTable({ accounts, rotateDenied }: { accounts: AccountSum
             </TableCell>
             <TableCell>
               {account.balance === null ? 'not checked yet' : account.balance.toFixed(2)}
-              {account.balanceCheckedAt ? <span className="block text-xs text-zinc-500">checked {account.balanceCheckedAt.slice(0, 10)}</span> : null}
+              {account.balanceCheckedAt ? (
+                <span className="block text-xs text-zinc-500">checked {account.balanceCheckedAt.slice(0, 10)}</span>
+              ) : null}
             </TableCell>
             <TableCell>
               <Badge tone={HEALTH_TONE[account.credentialHealth.state]}>
-                {account.credentialKind === 'PASSWORD' ? 'Password' : 'API key'} · {account.credentialHealth.ageDays} days old
+                {account.credentialKind === 'PASSWORD' ? 'Password' : 'API key'} · {account.credentialHealth.ageDays}{' '}
+                days old
               </Badge>
-              {account.credentialHealth.advice ? <span className="block max-w-xs text-xs text-zinc-600 dark:text-zinc-400">{account.credentialHealth.advice}</span> : null}
+              {account.credentialHealth.advice ? (
+                <span className="block max-w-xs text-xs text-zinc-600 dark:text-zinc-400">
+                  {account.credentialHealth.advice}
+                </span>
+              ) : null}
             </TableCell>
             <TableCell className="text-xs">
               {Object.keys(account.capabilities).length === 0
@@ -50,7 +63,11 @@ export function AccountsTable({ accounts, rotateDenied }: { accounts: AccountSum
                   ))}
             </TableCell>
             <TableCell>
-              <AccountFormDialog mode={{ kind: 'rotate', accountId: account.id, label: account.label }} deniedReason={rotateDenied(account.id)} trigger="Rotate credential" />
+              <AccountFormDialog
+                mode={{ kind: 'rotate', accountId: account.id, label: account.label }}
+                deniedReason={rotateDenied(account.id)}
+                trigger="Rotate credential"
+              />
             </TableCell>
           </TableRow>
         ))}

@@ -5,7 +5,12 @@ import { Input } from '@/components/ui/input';
 /** A plain GET form: the filters live in the URL, so a view can be bookmarked, shared and exported as is. */
 export function AuditFilters({ filter, exportHref }: { filter: AuditFilter; exportHref: string }) {
   return (
-    <form method="get" action="/audit" aria-label="Filter the audit log" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+    <form
+      method="get"
+      action="/audit"
+      aria-label="Filter the audit log"
+      className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6"
+    >
       <Input label="Actor" name="actor" defaultValue={filter.actor ?? ''} placeholder="email" />
       <Input label="Account" name="accountId" defaultValue={filter.accountId ?? ''} placeholder="account id" />
       <Input label="Key" name="keyId" defaultValue={filter.keyId ?? ''} placeholder="key id" />

@@ -6,7 +6,19 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 
 const OUTCOME_TONE = { success: 'success', failure: 'warning', denied: 'danger' } as const;
 
-export function AuditTable({ rows, total, page, pageCount, query }: { rows: AuditRow[]; total: number; page: number; pageCount: number; query: string }) {
+export function AuditTable({
+  rows,
+  total,
+  page,
+  pageCount,
+  query,
+}: {
+  rows: AuditRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  query: string;
+}) {
   const pageHref = (target: number) => `/audit?${query ? `${query}&` : ''}page=${target}`;
   return (
     <div className="grid gap-3">
@@ -37,7 +49,9 @@ export function AuditTable({ rows, total, page, pageCount, query }: { rows: Audi
                 </TableCell>
                 <TableCell className="font-mono text-xs">{row.action}</TableCell>
                 <TableCell>
-                  <Badge tone={OUTCOME_TONE[row.outcome as keyof typeof OUTCOME_TONE] ?? 'neutral'}>{row.outcome}</Badge>
+                  <Badge tone={OUTCOME_TONE[row.outcome as keyof typeof OUTCOME_TONE] ?? 'neutral'}>
+                    {row.outcome}
+                  </Badge>
                 </TableCell>
                 <TableCell className="font-mono text-xs">{row.accountId ?? '—'}</TableCell>
                 <TableCell className="font-mono text-xs">{row.keyId ?? '—'}</TableCell>

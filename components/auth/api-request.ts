@@ -26,12 +26,21 @@ export function setReauthenticate(listener: ReauthenticateListener | null): void
 
 export async function apiRequest<T>(url: string, init: RequestInit = {}): Promise<T> {
   const send = () =>
-    fetch(url, { ...init, headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers }, credentials: 'same-origin' });
+    fetch(url, {
+      ...init,
+      headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+      credentials: 'same-origin',
+    });
   let response = await send();
   if (response.status === 401 && reauthenticate && (await reauthenticate())) response = await send();
-  const body: unknown = response.headers.get('content-type')?.includes('application/json') ? await response.json() : await response.text();
+  const body: unknown = response.headers.get('content-type')?.includes('application/json')
+    ? await response.json()
+    : await response.text();
   if (!response.ok) {
-    const message = typeof body === 'object' && body && 'message' in body && typeof body.message === 'string' ? body.message : `Request failed (${response.status})`;
+    const message =
+      typeof body === 'object' && body && 'message' in body && typeof body.message === 'string'
+        ? body.message
+        : `Request failed (${response.status})`;
     throw new ApiError(response.status, message, body);
   }
   return body as T;

@@ -14,8 +14,17 @@ async function csrfToken(): Promise<string> {
 }
 
 async function post(path: string, fields: Record<string, string>): Promise<{ response: Response; url: URL | null }> {
-  const body = new URLSearchParams({ ...fields, csrfToken: await csrfToken(), callbackUrl: window.location.href, json: 'true' });
-  const response = await fetch(`${BASE}/${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+  const body = new URLSearchParams({
+    ...fields,
+    csrfToken: await csrfToken(),
+    callbackUrl: window.location.href,
+    json: 'true',
+  });
+  const response = await fetch(`${BASE}/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+  });
   const data = (await response.json().catch(() => ({}))) as { url?: unknown };
   return { response, url: typeof data.url === 'string' ? new URL(data.url, window.location.href) : null };
 }
@@ -27,7 +36,11 @@ export interface SignInResult {
 }
 
 /** Email, password and (when asked for) a 2FA code; sets the session cookie when they are right. */
-export async function signInWithCredentials(fields: { email: string; password: string; code: string }): Promise<SignInResult> {
+export async function signInWithCredentials(fields: {
+  email: string;
+  password: string;
+  code: string;
+}): Promise<SignInResult> {
   const { response, url } = await post('callback/credentials', { ...fields, redirect: 'false' });
   const error = url?.searchParams.get('error') ?? (response.ok ? null : 'unknown');
   return { ok: response.ok && error === null, error };
@@ -36,7 +49,11 @@ export async function signInWithCredentials(fields: { email: string; password: s
 /** Hands the browser to the single sign-on provider, which sends it back to `callbackUrl`. */
 export async function signInWithProvider(provider: string, callbackUrl: string): Promise<void> {
   const body = new URLSearchParams({ csrfToken: await csrfToken(), callbackUrl, json: 'true' });
-  const response = await fetch(`${BASE}/signin/${encodeURIComponent(provider)}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+  const response = await fetch(`${BASE}/signin/${encodeURIComponent(provider)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+  });
   const data = (await response.json().catch(() => ({}))) as { url?: unknown };
   window.location.href = typeof data.url === 'string' ? data.url : `${BASE}/signin`;
 }

@@ -23,8 +23,10 @@ export function PasswordChangeForm() {
       setValues({ currentPassword: '', newPassword: '' });
       setDone(true);
     } catch (failure) {
-      if (!(failure instanceof ApiError)) return setErrors({ form: 'The dashboard could not be reached. Nothing was changed.' });
-      const field = (failure.body as { field?: unknown; issues?: Array<{ path: string; message: string }> } | null) ?? null;
+      if (!(failure instanceof ApiError))
+        return setErrors({ form: 'The dashboard could not be reached. Nothing was changed.' });
+      const field =
+        (failure.body as { field?: unknown; issues?: Array<{ path: string; message: string }> } | null) ?? null;
       const byField = Object.fromEntries((field?.issues ?? []).map((issue) => [issue.path, issue.message]));
       setErrors(Object.keys(byField).length > 0 ? byField : { form: failure.message });
     } finally {
@@ -56,7 +58,11 @@ export function PasswordChangeForm() {
         onChange={(event) => setValues({ ...values, newPassword: event.target.value })}
         error={errors.newPassword}
       />
-      {errors.form ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{errors.form}</p> : null}
+      {errors.form ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {errors.form}
+        </p>
+      ) : null}
       {done ? (
         <p role="status" className="text-sm font-medium text-green-800 dark:text-green-300">
           Password changed. Every other session of yours has ended.

@@ -6,7 +6,9 @@ import dynamic from 'next/dynamic';
 import { setReauthenticate } from './api-request';
 
 // Loaded when a session ends, not with every page: the dialog and the sign-in form are rarely needed.
-const SignInAgainDialog = dynamic(() => import('./sign-in-again-dialog').then((module) => module.SignInAgainDialog), { ssr: false });
+const SignInAgainDialog = dynamic(() => import('./sign-in-again-dialog').then((module) => module.SignInAgainDialog), {
+  ssr: false,
+});
 
 /**
  * Asks for the password again, in place, when a request finds the session gone (idle expiry, or signed out in
@@ -35,7 +37,9 @@ export function SessionExpiryProvider({ email, children }: { email: string; chil
   return (
     <>
       {children}
-      {open ? <SignInAgainDialog email={email} onSignedIn={() => settle(true)} onDismiss={() => settle(false)} /> : null}
+      {open ? (
+        <SignInAgainDialog email={email} onSignedIn={() => settle(true)} onDismiss={() => settle(false)} />
+      ) : null}
     </>
   );
 }

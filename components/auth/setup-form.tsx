@@ -28,13 +28,28 @@ export function SetupForm() {
     }
   }
 
-  const field = (name: keyof typeof values) => ({ name, value: values[name], onChange: (event: { target: { value: string } }) => setValues({ ...values, [name]: event.target.value }) });
+  const field = (name: keyof typeof values) => ({
+    name,
+    value: values[name],
+    onChange: (event: { target: { value: string } }) => setValues({ ...values, [name]: event.target.value }),
+  });
   return (
     <form onSubmit={submit} className="grid gap-4">
       <Input label="Name" required autoComplete="name" {...field('name')} />
       <Input label="Email" type="email" required autoComplete="username" {...field('email')} />
-      <Input label="Password" type="password" required autoComplete="new-password" description="At least 12 characters." {...field('password')} />
-      {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+      <Input
+        label="Password"
+        type="password"
+        required
+        autoComplete="new-password"
+        description="At least 12 characters."
+        {...field('password')}
+      />
+      {error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
       <Button type="submit" disabled={pending}>
         Create the first admin
       </Button>

@@ -50,7 +50,15 @@ export function SignInForm({ onSignedIn, email: initialEmail = '', initialError 
 
   return (
     <form onSubmit={submit} className="grid gap-4" noValidate>
-      <Input label="Email" name="email" type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} />
+      <Input
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+      />
       <Input
         label="Password"
         name="password"
@@ -73,7 +81,10 @@ export function SignInForm({ onSignedIn, email: initialEmail = '', initialError 
         />
       ) : null}
       {error ? (
-        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+        >
           {error}
         </p>
       ) : null}

@@ -37,7 +37,10 @@ export function TwoFactorEnrolment() {
     setPending(true);
     setError(null);
     try {
-      const result = await apiRequest<{ recoveryCodes: string[] }>('/api/auth/two-factor', { method: 'PUT', body: JSON.stringify({ code }) });
+      const result = await apiRequest<{ recoveryCodes: string[] }>('/api/auth/two-factor', {
+        method: 'PUT',
+        body: JSON.stringify({ code }),
+      });
       setRecoveryCodes(result.recoveryCodes);
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : 'The code could not be checked. Try again.');
@@ -53,7 +56,8 @@ export function TwoFactorEnrolment() {
           Two-factor authentication is on.
         </p>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          Keep these recovery codes somewhere safe. Each works once, in place of a code from the app. They are not shown again.
+          Keep these recovery codes somewhere safe. Each works once, in place of a code from the app. They are not shown
+          again.
         </p>
         <ul aria-label="Recovery codes" className="grid grid-cols-2 gap-2 font-mono text-sm">
           {recoveryCodes.map((recoveryCode) => (
@@ -72,7 +76,11 @@ export function TwoFactorEnrolment() {
   if (!start) {
     return (
       <div className="grid gap-3">
-        {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        ) : null}
         <Button onClick={() => void begin()} disabled={pending}>
           Set up two-factor authentication
         </Button>
@@ -82,13 +90,32 @@ export function TwoFactorEnrolment() {
 
   return (
     <form onSubmit={confirm} className="grid gap-4">
-      <p className="text-sm text-zinc-700 dark:text-zinc-300">Scan this QR code with an authenticator app, then enter the code it shows.</p>
-      {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server; nothing to optimise */}
-      <img src={start.qrCodeDataUrl} alt="QR code for your authenticator app" width={220} height={220} className="rounded bg-white p-2" />
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
-        Cannot scan? Enter this key: <code data-testid="manual-entry-key" className="font-mono break-all">{start.manualEntryKey}</code>
+        Scan this QR code with an authenticator app, then enter the code it shows.
       </p>
-      <Input label="Code from the app" name="code" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(event) => setCode(event.target.value)} error={error ?? undefined} />
+      {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server; nothing to optimise */}
+      <img
+        src={start.qrCodeDataUrl}
+        alt="QR code for your authenticator app"
+        width={220}
+        height={220}
+        className="rounded bg-white p-2"
+      />
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">
+        Cannot scan? Enter this key:{' '}
+        <code data-testid="manual-entry-key" className="font-mono break-all">
+          {start.manualEntryKey}
+        </code>
+      </p>
+      <Input
+        label="Code from the app"
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        error={error ?? undefined}
+      />
       <Button type="submit" disabled={pending}>
         Turn on two-factor authentication
       </Button>

@@ -30,7 +30,10 @@ export function LockedIpList({ keyRow }: { keyRow: KeyRowView }) {
           {ip.address}
           {ip.informative ? (
             <Tooltip content="Cloud keys record the first IP that used them, for information only: nothing is restricted.">
-              <span tabIndex={0} className="cursor-help font-sans text-[11px] text-zinc-500 underline decoration-dotted dark:text-zinc-400">
+              <span
+                tabIndex={0}
+                className="cursor-help font-sans text-[11px] text-zinc-500 underline decoration-dotted dark:text-zinc-400"
+              >
                 informative
               </span>
             </Tooltip>
@@ -53,7 +56,10 @@ export const KEY_COLUMNS: readonly KeyColumn[] = [
     header: 'Name',
     sort: 'name',
     cell: (key, accountId) => (
-      <Link href={`/accounts/${accountId}/api-keys/${key.id}`} className="font-medium text-blue-700 hover:underline dark:text-blue-400">
+      <Link
+        href={`/accounts/${accountId}/api-keys/${key.id}`}
+        className="font-medium text-blue-700 hover:underline dark:text-blue-400"
+      >
         {key.name}
       </Link>
     ),
@@ -83,8 +89,24 @@ export const KEY_COLUMNS: readonly KeyColumn[] = [
   { id: 'created', header: 'Created', sort: 'created', cell: (key) => <RelativeTime date={key.createdAt} /> },
   { id: 'lockedIps', header: 'Locked On IP', sort: 'lockedIps', cell: (key) => <LockedIpList keyRow={key} /> },
   { id: 'lockState', header: 'Lock state', sort: 'lockState', cell: (key) => <LockState keyRow={key} /> },
-  { id: 'lastUsed', header: 'Last used', sort: 'lastUsed', cell: (key) => (key.useCount === null && !key.lastUsedAt ? <span className="text-zinc-500">not reported by the API</span> : <RelativeTime date={key.lastUsedAt} />) },
-  { id: 'useCount', header: 'Use count', sort: 'useCount', className: 'text-right tabular-nums', cell: (key) => formatCount(key.useCount) },
+  {
+    id: 'lastUsed',
+    header: 'Last used',
+    sort: 'lastUsed',
+    cell: (key) =>
+      key.useCount === null && !key.lastUsedAt ? (
+        <span className="text-zinc-500">not reported by the API</span>
+      ) : (
+        <RelativeTime date={key.lastUsedAt} />
+      ),
+  },
+  {
+    id: 'useCount',
+    header: 'Use count',
+    sort: 'useCount',
+    className: 'text-right tabular-nums',
+    cell: (key) => formatCount(key.useCount),
+  },
   {
     id: 'status',
     header: 'Status',

@@ -10,7 +10,11 @@ import { DeleteKeyDialog } from './delete-key-dialog';
 export function CompromisedNotice({ detail, manageDenied }: { detail: KeyDetailView; manageDenied: string | null }) {
   if (!detail.key.secretUnseenAt) return null;
   return (
-    <div role="alert" data-testid="compromised-notice" className="grid gap-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+    <div
+      role="alert"
+      data-testid="compromised-notice"
+      className="grid gap-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+    >
       <p className="font-medium">Treat this key as compromised: its secret was shown to nobody.</p>
       <p>
         sendSMS made it, but the answer carrying its secret was lost; the dashboard found it by reading sendSMS back{' '}

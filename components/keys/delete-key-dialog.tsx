@@ -30,10 +30,23 @@ export function DeleteKeyDialog({ detail, disabled }: { detail: KeyDetailView; d
       setOpen(false);
       toast(
         result.revokedUpstream
-          ? { title: `“${key.name}” deleted`, description: 'sendSMS revoked it: calls with it are refused from now on.', tone: 'success' }
+          ? {
+              title: `“${key.name}” deleted`,
+              description: 'sendSMS revoked it: calls with it are refused from now on.',
+              tone: 'success',
+            }
           : {
               title: `“${key.name}” removed from this dashboard`,
-              description: <span>sendSMS cannot delete keys for this account through its API: revoke it on the hub (Account &gt; API Keys) at <a className="underline" href={result.revokeAt ?? '#'} target="_blank" rel="noreferrer">{result.revokeAt}</a>. Until then it still works.</span>,
+              description: (
+                <span>
+                  sendSMS cannot delete keys for this account through its API: revoke it on the hub (Account &gt; API
+                  Keys) at{' '}
+                  <a className="underline" href={result.revokeAt ?? '#'} target="_blank" rel="noreferrer">
+                    {result.revokeAt}
+                  </a>
+                  . Until then it still works.
+                </span>
+              ),
               tone: 'warning',
               duration: 15_000,
             },
@@ -45,9 +58,20 @@ export function DeleteKeyDialog({ detail, disabled }: { detail: KeyDetailView; d
     onError: () => void queryClient.invalidateQueries({ queryKey: keysQueryKeys.account(accountId) }),
   });
   return (
-    <Dialog open={open} onOpenChange={(next) => { setOpen(next); if (!next) { setTyped(''); remove.reset(); } }}>
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) {
+          setTyped('');
+          remove.reset();
+        }
+      }}
+    >
       <DialogTrigger asChild>
-        <Button variant="danger" disabled={disabled}>Delete key</Button>
+        <Button variant="danger" disabled={disabled}>
+          Delete key
+        </Button>
       </DialogTrigger>
       <DialogContent
         title={`Delete “${key.name}”?`}
@@ -58,8 +82,13 @@ export function DeleteKeyDialog({ detail, disabled }: { detail: KeyDetailView; d
         }
       >
         {detail.inUse ? (
-          <p role="alert" data-testid="in-use-warning" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-            This key is actively in use: used {formatRelative(new Date(detail.inUse.lastUsedAt), new Date())}, {formatCount(detail.inUse.useCount)} uses.
+          <p
+            role="alert"
+            data-testid="in-use-warning"
+            className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+          >
+            This key is actively in use: used {formatRelative(new Date(detail.inUse.lastUsedAt), new Date())},{' '}
+            {formatCount(detail.inUse.useCount)} uses.
           </p>
         ) : null}
         <form
@@ -69,7 +98,13 @@ export function DeleteKeyDialog({ detail, disabled }: { detail: KeyDetailView; d
             remove.mutate();
           }}
         >
-          <Input label={`Type “${key.name}” to confirm`} autoComplete="off" value={typed} onChange={(event) => setTyped(event.target.value)} error={remove.error?.message} />
+          <Input
+            label={`Type “${key.name}” to confirm`}
+            autoComplete="off"
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            error={remove.error?.message}
+          />
           <DialogFooter>
             <Button variant="danger" type="submit" disabled={typed !== key.name || remove.isPending}>
               {remove.isPending ? 'Deleting…' : remove.error?.retryable ? 'Try again' : 'Delete this key'}

@@ -6,7 +6,9 @@ import dynamic from 'next/dynamic';
 import { Button } from '@/components/ui/button';
 
 // The dialog (and the dialog library under it) loads on the first press, not with the list.
-const GenerateKeyDialog = dynamic(() => import('./generate-key-dialog').then((module) => module.GenerateKeyDialog), { ssr: false });
+const GenerateKeyDialog = dynamic(() => import('./generate-key-dialog').then((module) => module.GenerateKeyDialog), {
+  ssr: false,
+});
 
 /** "Generate a new API Key": the button on the keys list, and the dialog while it is open. */
 export function GenerateKeyButton({ accountId, disabled }: { accountId: string; disabled: boolean }) {
@@ -14,7 +16,13 @@ export function GenerateKeyButton({ accountId, disabled }: { accountId: string; 
   const button = useRef<HTMLButtonElement>(null);
   return (
     <>
-      <Button ref={button} disabled={disabled} aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(true)}>
+      <Button
+        ref={button}
+        disabled={disabled}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => setOpen(true)}
+      >
         Generate a new API Key
       </Button>
       {open ? (

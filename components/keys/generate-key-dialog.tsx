@@ -27,7 +27,8 @@ type Created = { secret: string | null; name: string; kind: KeyKindName; via: st
 
 const VIA_TEXT: Record<string, string> = {
   token_generate: 'Generated with sendSMS’s token_generate.',
-  authorize_application: 'Generated through sendSMS’s application authorization (three steps), because this account has no token_generate.',
+  authorize_application:
+    'Generated through sendSMS’s application authorization (three steps), because this account has no token_generate.',
   import: 'Imported: sendSMS confirmed the key belongs to this account.',
 };
 
@@ -47,7 +48,13 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
         return { secret: null, name: imported.key.name, kind: imported.key.kind, via: 'import', kindSetOnHub: false };
       }
       const result = await keysApi.generate(accountId, { name, kind, usageLabel });
-      return { secret: result.secret, name: result.key.name, kind: result.key.kind, via: result.via, kindSetOnHub: result.kindSetOnHub };
+      return {
+        secret: result.secret,
+        name: result.key.name,
+        kind: result.key.kind,
+        via: result.via,
+        kindSetOnHub: result.kindSetOnHub,
+      };
     },
     onSuccess: (result) => {
       setCreated(result);
@@ -72,7 +79,8 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
   const close = () => {
     // Only now: refreshing the list behind an open secret could re-render and lose it. After a failure too: one whose
     // outcome is unknown is listed as being checked.
-    if (created !== null || generate.isError) void queryClient.invalidateQueries({ queryKey: keysQueryKeys.account(accountId) });
+    if (created !== null || generate.isError)
+      void queryClient.invalidateQueries({ queryKey: keysQueryKeys.account(accountId) });
     onClose();
   };
 
@@ -98,7 +106,15 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
         dismissable={created === null}
         // Focus goes back to the Generate button, which onClose does: the dialog has no trigger of its own.
         onCloseAutoFocus={(event) => event.preventDefault()}
-        title={created ? (created.secret ? 'Your new API key' : 'Key imported') : mode === 'generate' ? 'Generate a new API Key' : 'Import a key made on the hub'}
+        title={
+          created
+            ? created.secret
+              ? 'Your new API key'
+              : 'Key imported'
+            : mode === 'generate'
+              ? 'Generate a new API Key'
+              : 'Import a key made on the hub'
+        }
         description={
           created
             ? created.secret
@@ -113,7 +129,10 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
           <div className="grid gap-4">
             {created.secret ? (
               <div className="grid gap-2">
-                <code data-testid="new-key-secret" className="rounded-md border border-zinc-300 bg-zinc-50 p-3 font-mono text-sm break-all select-all dark:border-zinc-700 dark:bg-zinc-950">
+                <code
+                  data-testid="new-key-secret"
+                  className="rounded-md border border-zinc-300 bg-zinc-50 p-3 font-mono text-sm break-all select-all dark:border-zinc-700 dark:bg-zinc-950"
+                >
                   {created.secret}
                 </code>
                 <div>
@@ -126,11 +145,14 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
             <p className="text-sm text-zinc-600 dark:text-zinc-400">{VIA_TEXT[created.via]}</p>
             {created.kindSetOnHub ? (
               <p className="text-sm text-amber-800 dark:text-amber-300">
-                sendSMS could not be told the kind through this route: set it to {KIND_LABELS[created.kind]} on the hub (Account &gt; API Keys).
+                sendSMS could not be told the kind through this route: set it to {KIND_LABELS[created.kind]} on the hub
+                (Account &gt; API Keys).
               </p>
             ) : null}
             {created.kind === 'DEFAULT' ? (
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">This Default Key will lock to the IP address of its first request.</p>
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                This Default Key will lock to the IP address of its first request.
+              </p>
             ) : null}
             <DialogFooter>
               <Button onClick={close}>{created.secret ? 'I have copied the key, close' : 'Close'}</Button>
@@ -138,7 +160,15 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
           </div>
         ) : (
           <form className="grid gap-4" onSubmit={submit} noValidate>
-            <Input label="Name" required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} placeholder="API Key Test" error={fieldError('name')} />
+            <Input
+              label="Name"
+              required
+              maxLength={100}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              placeholder="API Key Test"
+              error={fieldError('name')}
+            />
             <Select
               label="Usage"
               value={usageLabel}
@@ -153,8 +183,18 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
             <fieldset className="grid gap-2">
               <legend className="mb-1 text-sm font-medium">Infrastructure</legend>
               {INFRASTRUCTURE_CHOICES.map((choice) => (
-                <label key={choice.kind} className="flex cursor-pointer gap-2 rounded-md border border-zinc-200 p-3 has-checked:border-blue-600 dark:border-zinc-700">
-                  <input type="radio" name="kind" value={choice.kind} checked={kind === choice.kind} onChange={() => setKind(choice.kind)} className="mt-1" />
+                <label
+                  key={choice.kind}
+                  className="flex cursor-pointer gap-2 rounded-md border border-zinc-200 p-3 has-checked:border-blue-600 dark:border-zinc-700"
+                >
+                  <input
+                    type="radio"
+                    name="kind"
+                    value={choice.kind}
+                    checked={kind === choice.kind}
+                    onChange={() => setKind(choice.kind)}
+                    className="mt-1"
+                  />
                   <span className="grid gap-0.5">
                     <span className="text-sm font-medium">{choice.title}</span>
                     <span className="text-sm text-zinc-600 dark:text-zinc-400">{choice.explanation}</span>
@@ -163,7 +203,15 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
               ))}
             </fieldset>
             {mode === 'import' ? (
-              <Input label="Key" required autoComplete="off" spellCheck={false} value={secretInput} onChange={(event) => setSecretInput(event.target.value)} error={fieldError('secret')} />
+              <Input
+                label="Key"
+                required
+                autoComplete="off"
+                spellCheck={false}
+                value={secretInput}
+                onChange={(event) => setSecretInput(event.target.value)}
+                error={fieldError('secret')}
+              />
             ) : null}
             {generate.error && !generate.error.field ? (
               <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
@@ -175,7 +223,13 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
                 {mode === 'generate' ? 'Import a key made on the hub' : 'Generate instead'}
               </Button>
               <Button type="submit" disabled={generate.isPending || outcomeUnknown}>
-                {generate.isPending ? 'Working…' : generate.error?.retryable ? 'Try again' : mode === 'generate' ? 'Generate' : 'Import'}
+                {generate.isPending
+                  ? 'Working…'
+                  : generate.error?.retryable
+                    ? 'Try again'
+                    : mode === 'generate'
+                      ? 'Generate'
+                      : 'Import'}
               </Button>
             </DialogFooter>
           </form>

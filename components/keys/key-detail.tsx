@@ -47,7 +47,8 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
     queryFn: () => keysApi.detail(accountId, keyId),
     initialData: initial,
     // While a refresh runs, or a change's outcome is being checked, look again so the page shows the result.
-    refetchInterval: (current) => (current.state.data?.freshness.refreshing ? 2_000 : current.state.data?.pendingChanges.length ? 10_000 : false),
+    refetchInterval: (current) =>
+      current.state.data?.freshness.refreshing ? 2_000 : current.state.data?.pendingChanges.length ? 10_000 : false,
   });
   const detail = detailQuery.data;
   const { key } = detail;
@@ -56,7 +57,12 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
   // Rename: the new name shows at once; a refusal puts the old one back and says why.
   const [renaming, setRenaming] = useState(false);
   const [newName, setNewName] = useState(key.name);
-  const rename = useMutation<Awaited<ReturnType<typeof keysApi.rename>>, KeysApiError, string, { previous: KeyDetailView | undefined }>({
+  const rename = useMutation<
+    Awaited<ReturnType<typeof keysApi.rename>>,
+    KeysApiError,
+    string,
+    { previous: KeyDetailView | undefined }
+  >({
     mutationFn: (name) => keysApi.rename(accountId, keyId, name),
     onMutate: async (name) => {
       await queryClient.cancelQueries({ queryKey });
@@ -86,7 +92,12 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
   // Authorize IP: the address joins the list at once; a refusal takes it off again and says why.
   const [ip, setIp] = useState('');
   const [confirmLock, setConfirmLock] = useState<string | null>(null);
-  const authorize = useMutation<Awaited<ReturnType<typeof keysApi.authorizeIp>>, KeysApiError, { ip: string; confirm?: boolean }, { previous: KeyDetailView | undefined }>({
+  const authorize = useMutation<
+    Awaited<ReturnType<typeof keysApi.authorizeIp>>,
+    KeysApiError,
+    { ip: string; confirm?: boolean },
+    { previous: KeyDetailView | undefined }
+  >({
     mutationFn: ({ ip: address, confirm }) => keysApi.authorizeIp(accountId, keyId, address, confirm),
     onMutate: async ({ ip: address }) => {
       await queryClient.cancelQueries({ queryKey });
@@ -95,7 +106,13 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
         const now = new Date().toISOString();
         queryClient.setQueryData<KeyDetailView>(queryKey, {
           ...previous,
-          key: { ...previous.key, lockedIps: [...previous.key.lockedIps, { address, reason: 'WHITELISTED', addedAt: now, fetchedAt: now, informative: false }] },
+          key: {
+            ...previous.key,
+            lockedIps: [
+              ...previous.key.lockedIps,
+              { address, reason: 'WHITELISTED', addedAt: now, fetchedAt: now, informative: false },
+            ],
+          },
         });
       }
       return { previous };
@@ -106,8 +123,15 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
     },
     onSuccess: (result) => {
       setIp('');
-      queryClient.setQueryData<KeyDetailView>(queryKey, (current) => (current ? { ...current, key: { ...current.key, lockedIps: result.lockedIps } } : current));
-      if (result.alreadyListed) toast({ title: 'Already authorized', description: 'sendSMS already had this address on the key’s list.', tone: 'info' });
+      queryClient.setQueryData<KeyDetailView>(queryKey, (current) =>
+        current ? { ...current, key: { ...current.key, lockedIps: result.lockedIps } } : current,
+      );
+      if (result.alreadyListed)
+        toast({
+          title: 'Already authorized',
+          description: 'sendSMS already had this address on the key’s list.',
+          tone: 'info',
+        });
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: keysQueryKeys.account(accountId) }),
   });
@@ -120,7 +144,10 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
   return (
     <div className="grid gap-8">
       <div className="grid gap-2">
-        <Link href={`/accounts/${accountId}/api-keys`} className="text-sm text-blue-700 hover:underline dark:text-blue-400">
+        <Link
+          href={`/accounts/${accountId}/api-keys`}
+          className="text-sm text-blue-700 hover:underline dark:text-blue-400"
+        >
           ← API Keys of {detail.accountLabel}
         </Link>
         <div className="flex flex-wrap items-center gap-3">
@@ -132,7 +159,13 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
                 if (newName.trim()) rename.mutate(newName.trim());
               }}
             >
-              <Input label="Name" value={newName} maxLength={100} onChange={(event) => setNewName(event.target.value)} autoFocus />
+              <Input
+                label="Name"
+                value={newName}
+                maxLength={100}
+                onChange={(event) => setNewName(event.target.value)}
+                autoFocus
+              />
               <Button type="submit">Save</Button>
               <Button variant="ghost" onClick={() => setRenaming(false)}>
                 Cancel
@@ -155,7 +188,14 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
           <span className="ml-auto flex gap-2">
             {!renaming ? (
               <DisabledReason reason={manageDenied ?? undefined}>
-                <Button variant="secondary" disabled={manageDenied !== null} onClick={() => { setNewName(key.name); setRenaming(true); }}>
+                <Button
+                  variant="secondary"
+                  disabled={manageDenied !== null}
+                  onClick={() => {
+                    setNewName(key.name);
+                    setRenaming(true);
+                  }}
+                >
                   Rename
                 </Button>
               </DisabledReason>
@@ -166,7 +206,11 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
           </span>
         </div>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {key.upstreamName ? (key.upstreamName === key.name ? 'sendSMS knows the key by this name.' : `sendSMS knows this key as “${key.upstreamName}”; the name above is this dashboard’s label.`) : 'sendSMS has not reported a name for this key; the name is this dashboard’s label.'}
+          {key.upstreamName
+            ? key.upstreamName === key.name
+              ? 'sendSMS knows the key by this name.'
+              : `sendSMS knows this key as “${key.upstreamName}”; the name above is this dashboard’s label.`
+            : 'sendSMS has not reported a name for this key; the name is this dashboard’s label.'}
         </p>
       </div>
 
@@ -177,27 +221,55 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
             <CopyButton text={key.fragment} label="Copy the fragment" />
           </span>
         </Fact>
-        <Fact label="Created"><RelativeTime date={key.createdAt} /></Fact>
-        <Fact label="Lock state"><LockState keyRow={key} /></Fact>
-        <Fact label="Last used">
-          <span data-testid="last-used">{key.useCount === null && !key.lastUsedAt ? 'not reported by the API' : <RelativeTime date={key.lastUsedAt} />}</span>
+        <Fact label="Created">
+          <RelativeTime date={key.createdAt} />
         </Fact>
-        <Fact label="Use count"><span data-testid="use-count">{formatCount(key.useCount)}</span></Fact>
+        <Fact label="Lock state">
+          <LockState keyRow={key} />
+        </Fact>
+        <Fact label="Last used">
+          <span data-testid="last-used">
+            {key.useCount === null && !key.lastUsedAt ? (
+              'not reported by the API'
+            ) : (
+              <RelativeTime date={key.lastUsedAt} />
+            )}
+          </span>
+        </Fact>
+        <Fact label="Use count">
+          <span data-testid="use-count">{formatCount(key.useCount)}</span>
+        </Fact>
         <Fact label="Refused calls">
           <span data-testid="refused-calls">
-            {key.refusedCount === null ? 'not reported' : key.refusedCount === 0 ? 'none' : `${key.refusedCount}${key.lastRefusedIp ? `, the last from ${key.lastRefusedIp}` : ''}`}
-            {key.lastRefusedAt ? <> (<RelativeTime date={key.lastRefusedAt} />)</> : null}
+            {key.refusedCount === null
+              ? 'not reported'
+              : key.refusedCount === 0
+                ? 'none'
+                : `${key.refusedCount}${key.lastRefusedIp ? `, the last from ${key.lastRefusedIp}` : ''}`}
+            {key.lastRefusedAt ? (
+              <>
+                {' '}
+                (<RelativeTime date={key.lastRefusedAt} />)
+              </>
+            ) : null}
           </span>
         </Fact>
       </dl>
 
       <CompromisedNotice detail={detail} manageDenied={manageDenied} />
 
-      <FreshnessBar freshness={detail.freshness} onRefresh={() => refresh.mutate()} refreshing={refresh.isPending} refreshError={refresh.error?.message ?? null} />
+      <FreshnessBar
+        freshness={detail.freshness}
+        onRefresh={() => refresh.mutate()}
+        refreshing={refresh.isPending}
+        refreshError={refresh.error?.message ?? null}
+      />
       <PendingChanges changes={detail.pendingChanges} />
 
       <section aria-labelledby="locked-on-ip" className="grid gap-3">
-        <h2 id="locked-on-ip" className="text-lg font-semibold">Locked On IP</h2>
+        <h2 id="locked-on-ip" className="text-lg font-semibold">
+          Locked On IP
+        </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           {key.kind === 'CLOUD'
             ? 'A Cloud key works from any address. Only the first address it was used from is shown, for information.'
@@ -224,7 +296,9 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
                 <TableRow key={listed.address} data-testid={`locked-ip-${listed.address}`}>
                   <TableCell className="font-mono">{listed.address}</TableCell>
                   <TableCell>{IP_REASON_LABELS[listed.reason]}</TableCell>
-                  <TableCell><RelativeTime date={listed.addedAt} /></TableCell>
+                  <TableCell>
+                    <RelativeTime date={listed.addedAt} />
+                  </TableCell>
                 </TableRow>
               ))
             )}
@@ -233,14 +307,28 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
         {key.kind === 'DEFAULT' ? (
           <form onSubmit={submitIp} className="flex flex-wrap items-end gap-2">
             <div className="w-64">
-              <Input label="IP address to authorize" value={ip} onChange={(event) => setIp(event.target.value)} placeholder="198.51.100.20" disabled={authorizeDenied !== null} error={authorize.error && authorize.error.code !== 'confirmation-required' ? authorize.error.message : undefined} />
+              <Input
+                label="IP address to authorize"
+                value={ip}
+                onChange={(event) => setIp(event.target.value)}
+                placeholder="198.51.100.20"
+                disabled={authorizeDenied !== null}
+                error={
+                  authorize.error && authorize.error.code !== 'confirmation-required'
+                    ? authorize.error.message
+                    : undefined
+                }
+              />
             </div>
             <DisabledReason reason={authorizeDenied ?? undefined}>
               <Button type="submit" disabled={authorizeDenied !== null || authorize.isPending}>
                 {authorize.isPending ? 'Authorizing…' : authorize.error?.retryable ? 'Try again' : 'Authorize IP'}
               </Button>
             </DisabledReason>
-            <Link href={`/request-builder?action=token_add_ip&accountId=${encodeURIComponent(accountId)}&keyId=${encodeURIComponent(keyId)}`} className="text-sm text-blue-700 hover:underline dark:text-blue-400">
+            <Link
+              href={`/request-builder?action=token_add_ip&accountId=${encodeURIComponent(accountId)}&keyId=${encodeURIComponent(keyId)}`}
+              className="text-sm text-blue-700 hover:underline dark:text-blue-400"
+            >
               Open in the request builder
             </Link>
           </form>
@@ -248,12 +336,16 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
       </section>
 
       <section aria-labelledby="usage" className="grid gap-3">
-        <h2 id="usage" className="text-lg font-semibold">Use count over time</h2>
+        <h2 id="usage" className="text-lg font-semibold">
+          Use count over time
+        </h2>
         <UsageChart points={detail.usage} />
       </section>
 
       <section aria-labelledby="audit-trail" className="grid gap-3">
-        <h2 id="audit-trail" className="text-lg font-semibold">Audit trail</h2>
+        <h2 id="audit-trail" className="text-lg font-semibold">
+          Audit trail
+        </h2>
         {detail.auditTrail === null ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">{detail.auditDeniedReason}.</p>
         ) : detail.auditTrail.length === 0 ? (
@@ -271,12 +363,16 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
             <TableBody>
               {detail.auditTrail.map((event) => (
                 <TableRow key={event.id}>
-                  <TableCell><RelativeTime date={event.occurredAt} /></TableCell>
+                  <TableCell>
+                    <RelativeTime date={event.occurredAt} />
+                  </TableCell>
                   <TableCell>{event.actorEmail ?? 'the dashboard'}</TableCell>
                   <TableCell className="font-mono text-xs">{event.action}</TableCell>
                   <TableCell>
                     <Badge tone={event.outcome === 'success' ? 'success' : 'danger'}>{event.outcome}</Badge>
-                    {event.upstreamStatus !== null && event.upstreamStatus < 0 ? <span className="ml-2 text-xs text-zinc-500">sendSMS status {event.upstreamStatus}</span> : null}
+                    {event.upstreamStatus !== null && event.upstreamStatus < 0 ? (
+                      <span className="ml-2 text-xs text-zinc-500">sendSMS status {event.upstreamStatus}</span>
+                    ) : null}
                   </TableCell>
                 </TableRow>
               ))}
@@ -285,10 +381,20 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
         )}
       </section>
 
-      <Dialog open={confirmLock !== null} onOpenChange={(open) => { if (!open) setConfirmLock(null); }}>
-        <DialogContent title="Lock this Default Key to the dashboard’s server?" description={authorize.error?.message ?? ''}>
+      <Dialog
+        open={confirmLock !== null}
+        onOpenChange={(open) => {
+          if (!open) setConfirmLock(null);
+        }}
+      >
+        <DialogContent
+          title="Lock this Default Key to the dashboard’s server?"
+          description={authorize.error?.message ?? ''}
+        >
           <DialogFooter>
-            <Button variant="ghost" onClick={() => setConfirmLock(null)}>Cancel</Button>
+            <Button variant="ghost" onClick={() => setConfirmLock(null)}>
+              Cancel
+            </Button>
             <Button
               variant="danger"
               onClick={() => {

@@ -35,13 +35,25 @@ async function request<T>(path: string, init?: { method: string; body?: unknown 
       cache: 'no-store',
     });
   } catch {
-    throw new KeysApiError('The dashboard could not be reached. Check your connection and try again.', 0, 'network', true, null);
+    throw new KeysApiError(
+      'The dashboard could not be reached. Check your connection and try again.',
+      0,
+      'network',
+      true,
+      null,
+    );
   }
   const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
   if (!response.ok) {
     const message = typeof body?.message === 'string' ? body.message : `The request failed (HTTP ${response.status}).`;
     const retryable = typeof body?.retryable === 'boolean' ? body.retryable : response.status >= 500;
-    throw new KeysApiError(message, response.status, typeof body?.error === 'string' ? body.error : 'error', retryable, typeof body?.field === 'string' ? body.field : null);
+    throw new KeysApiError(
+      message,
+      response.status,
+      typeof body?.error === 'string' ? body.error : 'error',
+      retryable,
+      typeof body?.field === 'string' ? body.field : null,
+    );
   }
   return body as T;
 }
@@ -49,16 +61,30 @@ async function request<T>(path: string, init?: { method: string; body?: unknown 
 const base = (accountId: string) => `/api/accounts/${encodeURIComponent(accountId)}/keys`;
 
 export const keysApi = {
-  list: (accountId: string, query: KeyListQuery) => request<KeyListView>(`${base(accountId)}?${keyListSearchParams(query).toString()}`),
-  detail: (accountId: string, keyId: string) => request<KeyDetailView>(`${base(accountId)}/${encodeURIComponent(keyId)}`),
-  generate: (accountId: string, body: { name: string; kind: KeyRowView['kind']; usageLabel: KeyRowView['usageLabel'] }) =>
-    request<NewKeyResult>(base(accountId), { method: 'POST', body }),
-  import: (accountId: string, body: { name: string; kind: KeyRowView['kind']; usageLabel: KeyRowView['usageLabel']; secret: string }) =>
-    request<{ key: KeyRowView }>(`${base(accountId)}/import`, { method: 'POST', body }),
-  refresh: (accountId: string, keyId?: string) => request<RefreshReport>(`${base(accountId)}/refresh`, { method: 'POST', body: keyId ? { keyId } : {} }),
-  rename: (accountId: string, keyId: string, name: string) => request<RenameResult>(`${base(accountId)}/${encodeURIComponent(keyId)}`, { method: 'PATCH', body: { name } }),
+  list: (accountId: string, query: KeyListQuery) =>
+    request<KeyListView>(`${base(accountId)}?${keyListSearchParams(query).toString()}`),
+  detail: (accountId: string, keyId: string) =>
+    request<KeyDetailView>(`${base(accountId)}/${encodeURIComponent(keyId)}`),
+  generate: (
+    accountId: string,
+    body: { name: string; kind: KeyRowView['kind']; usageLabel: KeyRowView['usageLabel'] },
+  ) => request<NewKeyResult>(base(accountId), { method: 'POST', body }),
+  import: (
+    accountId: string,
+    body: { name: string; kind: KeyRowView['kind']; usageLabel: KeyRowView['usageLabel']; secret: string },
+  ) => request<{ key: KeyRowView }>(`${base(accountId)}/import`, { method: 'POST', body }),
+  refresh: (accountId: string, keyId?: string) =>
+    request<RefreshReport>(`${base(accountId)}/refresh`, { method: 'POST', body: keyId ? { keyId } : {} }),
+  rename: (accountId: string, keyId: string, name: string) =>
+    request<RenameResult>(`${base(accountId)}/${encodeURIComponent(keyId)}`, { method: 'PATCH', body: { name } }),
   remove: (accountId: string, keyId: string, confirmName: string) =>
-    request<DeleteResult>(`${base(accountId)}/${encodeURIComponent(keyId)}`, { method: 'DELETE', body: { confirmName } }),
+    request<DeleteResult>(`${base(accountId)}/${encodeURIComponent(keyId)}`, {
+      method: 'DELETE',
+      body: { confirmName },
+    }),
   authorizeIp: (accountId: string, keyId: string, ip: string, confirmFirstUseLock?: boolean) =>
-    request<AuthorizeIpResult>(`${base(accountId)}/${encodeURIComponent(keyId)}/ips`, { method: 'POST', body: { ip, confirmFirstUseLock } }),
+    request<AuthorizeIpResult>(`${base(accountId)}/${encodeURIComponent(keyId)}/ips`, {
+      method: 'POST',
+      body: { ip, confirmFirstUseLock },
+    }),
 };

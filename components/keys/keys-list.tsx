@@ -44,7 +44,8 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
     initialData: sameAsInitial ? initial : undefined,
     placeholderData: keepPreviousData,
     // While a background refresh runs, or a change's outcome is being checked, look again so the page shows the result.
-    refetchInterval: (current) => (current.state.data?.freshness.refreshing ? 2_000 : current.state.data?.pendingChanges.length ? 10_000 : false),
+    refetchInterval: (current) =>
+      current.state.data?.freshness.refreshing ? 2_000 : current.state.data?.pendingChanges.length ? 10_000 : false,
   });
   const refresh = useRefreshKeys(accountId);
 
@@ -97,12 +98,23 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
         </DisabledReason>
       </div>
 
-      <FreshnessBar freshness={view.freshness} onRefresh={() => refresh.mutate()} refreshing={refresh.isPending} refreshError={refresh.error?.message ?? null} />
+      <FreshnessBar
+        freshness={view.freshness}
+        onRefresh={() => refresh.mutate()}
+        refreshing={refresh.isPending}
+        refreshError={refresh.error?.message ?? null}
+      />
       <PendingChanges changes={view.pendingChanges} />
 
       <div className="flex flex-wrap items-end gap-3" role="search">
         <div className="w-64">
-          <Input label="Search" type="search" placeholder="Name, fragment or IP" value={search} onChange={(event) => setSearch(event.target.value)} />
+          <Input
+            label="Search"
+            type="search"
+            placeholder="Name, fragment or IP"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
         </div>
         <Select
           label="Kind"
@@ -137,7 +149,10 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
       </div>
 
       {list.error ? (
-        <div role="alert" className="flex items-center gap-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+        <div
+          role="alert"
+          className="flex items-center gap-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+        >
           {list.error.message}
           <Button size="sm" variant="secondary" onClick={() => list.refetch()}>
             Retry
@@ -149,7 +164,17 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
         <TableHeader>
           <TableRow>
             {KEY_COLUMNS.map((column) => (
-              <TableHead key={column.id} className={column.className} aria-sort={column.sort && query.sort === column.sort ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+              <TableHead
+                key={column.id}
+                className={column.className}
+                aria-sort={
+                  column.sort && query.sort === column.sort
+                    ? query.dir === 'asc'
+                      ? 'ascending'
+                      : 'descending'
+                    : undefined
+                }
+              >
                 {sortHeader(column.sort, column.header)}
               </TableHead>
             ))}
@@ -159,7 +184,9 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
           {view.rows.length === 0 ? (
             <TableRow>
               <TableCell colSpan={KEY_COLUMNS.length} className="py-8 text-center text-zinc-600 dark:text-zinc-400">
-                {view.total === 0 && !query.q && !query.kind && !query.lock && !query.idle ? 'No keys yet. Generate a new API Key to start.' : 'No key matches.'}
+                {view.total === 0 && !query.q && !query.kind && !query.lock && !query.idle
+                  ? 'No keys yet. Generate a new API Key to start.'
+                  : 'No key matches.'}
               </TableCell>
             </TableRow>
           ) : (
@@ -181,10 +208,20 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
           {view.total.toLocaleString('en-US')} key{view.total === 1 ? '' : 's'} · page {view.page} of {pages}
         </span>
         <span className="flex gap-2">
-          <Button variant="secondary" size="sm" disabled={view.page <= 1} onClick={() => setQuery({ page: view.page - 1 })}>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={view.page <= 1}
+            onClick={() => setQuery({ page: view.page - 1 })}
+          >
             Previous
           </Button>
-          <Button variant="secondary" size="sm" disabled={view.page >= pages} onClick={() => setQuery({ page: view.page + 1 })}>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={view.page >= pages}
+            onClick={() => setQuery({ page: view.page + 1 })}
+          >
             Next
           </Button>
         </span>

@@ -4,7 +4,12 @@ import type { KeyIpReasonName, KeyKindName, KeyUsageLabelName } from '@/lib/keys
 
 export const KIND_LABELS: Record<KeyKindName, string> = { DEFAULT: 'Default Key', CLOUD: 'Cloud' };
 
-export const USAGE_LABEL_NAMES: Record<KeyUsageLabelName, string> = { DEFAULT: 'Default', CLOUD: 'Cloud', SMPP: 'SMPP', APP: 'App' };
+export const USAGE_LABEL_NAMES: Record<KeyUsageLabelName, string> = {
+  DEFAULT: 'Default',
+  CLOUD: 'Cloud',
+  SMPP: 'SMPP',
+  APP: 'App',
+};
 
 export const IP_REASON_LABELS: Record<KeyIpReasonName, string> = {
   FIRST_USE: 'first use (locked the key)',
@@ -14,8 +19,17 @@ export const IP_REASON_LABELS: Record<KeyIpReasonName, string> = {
 };
 
 export const INFRASTRUCTURE_CHOICES: ReadonlyArray<{ kind: KeyKindName; title: string; explanation: string }> = [
-  { kind: 'DEFAULT', title: 'Fixed IP: Default Key', explanation: 'Locked On IP: bound to the first IP address that makes a request with it; every other address is refused until you authorize it.' },
-  { kind: 'CLOUD', title: 'Dynamic IP: Cloud', explanation: 'No restriction: it works from any address; the first one is recorded for information only.' },
+  {
+    kind: 'DEFAULT',
+    title: 'Fixed IP: Default Key',
+    explanation:
+      'Locked On IP: bound to the first IP address that makes a request with it; every other address is refused until you authorize it.',
+  },
+  {
+    kind: 'CLOUD',
+    title: 'Dynamic IP: Cloud',
+    explanation: 'No restriction: it works from any address; the first one is recorded for information only.',
+  },
 ];
 
 export function formatCount(count: number | null): string {

@@ -10,10 +10,14 @@ import type { PendingChangeView } from '@/lib/keys/types';
 export function PendingChanges({ changes }: { changes: PendingChangeView[] }) {
   if (changes.length === 0) return null;
   return (
-    <div role="status" data-testid="pending-changes" className="grid gap-2 rounded-md border border-blue-300 bg-blue-50 p-3 text-sm text-blue-900 dark:border-blue-800 dark:bg-blue-950 dark:text-blue-200">
+    <div
+      role="status"
+      data-testid="pending-changes"
+      className="grid gap-2 rounded-md border border-blue-300 bg-blue-50 p-3 text-sm text-blue-900 dark:border-blue-800 dark:bg-blue-950 dark:text-blue-200"
+    >
       <p className="font-medium">
-        {changes.length === 1 ? 'A change' : `${changes.length} changes`} sent to sendSMS without a clear answer: the dashboard is reading sendSMS back to learn what
-        happened.
+        {changes.length === 1 ? 'A change' : `${changes.length} changes`} sent to sendSMS without a clear answer: the
+        dashboard is reading sendSMS back to learn what happened.
       </p>
       <ul className="grid gap-1">
         {changes.map((change) => (

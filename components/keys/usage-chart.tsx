@@ -10,19 +10,44 @@ const HEIGHT = 160;
 const PAD = { top: 12, right: 12, bottom: 24, left: 56 };
 
 export function UsageChart({ points }: { points: UsagePoint[] }) {
-  if (points.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">No usage recorded yet: each refresh that reports a use count adds a point.</p>;
+  if (points.length === 0)
+    return (
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        No usage recorded yet: each refresh that reports a use count adds a point.
+      </p>
+    );
   const times = points.map((point) => Date.parse(point.takenAt));
   const counts = points.map((point) => point.useCount);
   const [minTime, maxTime] = [Math.min(...times), Math.max(...times)];
   const [minCount, maxCount] = [Math.min(...counts), Math.max(...counts)];
-  const x = (time: number) => PAD.left + (maxTime === minTime ? (WIDTH - PAD.left - PAD.right) / 2 : ((time - minTime) / (maxTime - minTime)) * (WIDTH - PAD.left - PAD.right));
-  const y = (count: number) => HEIGHT - PAD.bottom - (maxCount === minCount ? 0.5 : (count - minCount) / (maxCount - minCount)) * (HEIGHT - PAD.top - PAD.bottom);
-  const path = points.map((point, index) => `${index === 0 ? 'M' : 'L'}${x(times[index]!).toFixed(1)},${y(point.useCount).toFixed(1)}`).join(' ');
+  const x = (time: number) =>
+    PAD.left +
+    (maxTime === minTime
+      ? (WIDTH - PAD.left - PAD.right) / 2
+      : ((time - minTime) / (maxTime - minTime)) * (WIDTH - PAD.left - PAD.right));
+  const y = (count: number) =>
+    HEIGHT -
+    PAD.bottom -
+    (maxCount === minCount ? 0.5 : (count - minCount) / (maxCount - minCount)) * (HEIGHT - PAD.top - PAD.bottom);
+  const path = points
+    .map((point, index) => `${index === 0 ? 'M' : 'L'}${x(times[index]!).toFixed(1)},${y(point.useCount).toFixed(1)}`)
+    .join(' ');
   const day = (time: number) => new Date(time).toISOString().slice(0, 10);
   return (
     <figure className="grid gap-2">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Use count from ${minCount.toLocaleString('en-US')} to ${maxCount.toLocaleString('en-US')} between ${day(minTime)} and ${day(maxTime)}`} className="w-full max-w-xl text-blue-600 dark:text-blue-400">
-        <line x1={PAD.left} x2={WIDTH - PAD.right} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom} className="stroke-zinc-300 dark:stroke-zinc-700" />
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label={`Use count from ${minCount.toLocaleString('en-US')} to ${maxCount.toLocaleString('en-US')} between ${day(minTime)} and ${day(maxTime)}`}
+        className="w-full max-w-xl text-blue-600 dark:text-blue-400"
+      >
+        <line
+          x1={PAD.left}
+          x2={WIDTH - PAD.right}
+          y1={HEIGHT - PAD.bottom}
+          y2={HEIGHT - PAD.bottom}
+          className="stroke-zinc-300 dark:stroke-zinc-700"
+        />
         <text x={PAD.left - 6} y={y(maxCount) + 4} textAnchor="end" className="fill-zinc-500 text-[11px]">
           {maxCount.toLocaleString('en-US')}
         </text>

@@ -12,7 +12,12 @@ export function useRefreshKeys(accountId: string, keyId?: string) {
   return useMutation<Awaited<ReturnType<typeof keysApi.refresh>>, KeysApiError>({
     mutationFn: () => keysApi.refresh(accountId, keyId),
     onSuccess: (report) => {
-      if (report.ipsDeferred > 0) toast({ title: 'Some IP lists wait for the next refresh', description: `${report.ipsDeferred} within sendSMS's limit of 10 queries a minute.`, tone: 'info' });
+      if (report.ipsDeferred > 0)
+        toast({
+          title: 'Some IP lists wait for the next refresh',
+          description: `${report.ipsDeferred} within sendSMS's limit of 10 queries a minute.`,
+          tone: 'info',
+        });
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: keysQueryKeys.account(accountId) }),
   });

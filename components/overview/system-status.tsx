@@ -35,7 +35,8 @@ export async function SystemStatus() {
           <div className="grid gap-1 sm:col-span-2">
             <dt className="text-zinc-600 dark:text-zinc-400">Managed here</dt>
             <dd>
-              {plural(counts.accounts, 'sendSMS account')}, {plural(counts.keys, 'API key')}, {plural(counts.users, 'user')}
+              {plural(counts.accounts, 'sendSMS account')}, {plural(counts.keys, 'API key')},{' '}
+              {plural(counts.users, 'user')}
             </dd>
           </div>
         )}

@@ -32,10 +32,16 @@ export async function runRequest(accountId: string, body: BuilderRunBody): Promi
   } catch {
     return { kind: 'refused', message: 'The dashboard did not answer. Check your connection and try again.' };
   }
-  const payload = (await response.json().catch(() => ({}))) as { error?: string; message?: string; field?: string | null; issues?: Array<{ path?: string; message?: string }> };
+  const payload = (await response.json().catch(() => ({}))) as {
+    error?: string;
+    message?: string;
+    field?: string | null;
+    issues?: Array<{ path?: string; message?: string }>;
+  };
   if (response.ok) return { kind: 'result', result: payload as unknown as BuilderRunResult };
   if (response.status === 401) return { kind: 'signed-out' };
-  if (response.status === 409 && payload.error === 'confirmation-required') return { kind: 'confirm-first-use', message: payload.message ?? '' };
+  if (response.status === 409 && payload.error === 'confirmation-required')
+    return { kind: 'confirm-first-use', message: payload.message ?? '' };
   const issue = payload.issues?.[0];
   return {
     kind: 'refused',

@@ -20,7 +20,9 @@ export function BuilderHistory({
         Requests made here
       </h2>
       {entries.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">None yet: the requests you test appear here, with their results.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          None yet: the requests you test appear here, with their results.
+        </p>
       ) : (
         <Table>
           <TableHeader>

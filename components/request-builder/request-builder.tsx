@@ -59,7 +59,12 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
           if (value.trim() === '') return [parameter.name, { error: null, warning: null }];
           // The server's own check (lib/request-builder/run-request.ts), so the field refuses what the server would.
           const parsed = parseAuthorizableIp(value);
-          return [parameter.name, parsed.ok ? { error: null, warning: classifyAddress(parsed.address, parsed.version).warning } : { error: parsed.reason, warning: null }];
+          return [
+            parameter.name,
+            parsed.ok
+              ? { error: null, warning: classifyAddress(parsed.address, parsed.version).warning }
+              : { error: parsed.reason, warning: null },
+          ];
         }),
       ) as Record<string, { error: string | null; warning: string | null }>,
     [request, form.params],
@@ -83,14 +88,27 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
   });
 
   if (!account || !request) {
-    return <p className="text-zinc-600 dark:text-zinc-400">There is no sendSMS account you may send requests for yet.</p>;
+    return (
+      <p className="text-zinc-600 dark:text-zinc-400">There is no sendSMS account you may send requests for yet.</p>
+    );
   }
 
   const writeReason = request.permission === 'requests.write' ? (writeDenied[account.id] ?? null) : null;
   const missingKey = request.needsKey && !key;
   const keyNotHeld = request.needsKey && key && !key.held;
-  const invalidParameter = request.parameters.some((parameter) => ipChecks[parameter.name]?.error || (parameter.required && !(form.params[parameter.name] ?? '').trim()));
-  const blockedReason = writeReason ?? (missingKey ? 'Pick the API key first' : keyNotHeld ? 'The dashboard does not hold this key’s secret' : invalidParameter ? 'Correct the parameters first' : null);
+  const invalidParameter = request.parameters.some(
+    (parameter) =>
+      ipChecks[parameter.name]?.error || (parameter.required && !(form.params[parameter.name] ?? '').trim()),
+  );
+  const blockedReason =
+    writeReason ??
+    (missingKey
+      ? 'Pick the API key first'
+      : keyNotHeld
+        ? 'The dashboard does not hold this key’s secret'
+        : invalidParameter
+          ? 'Correct the parameters first'
+          : null);
 
   const send = (state: FormState, confirmFirstUseLock?: boolean) => {
     setProblem(null);
@@ -100,7 +118,9 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
       body: {
         action: state.action,
         keyId: chosen?.needsKey ? state.keyId : undefined,
-        params: Object.fromEntries((chosen?.parameters ?? []).map((parameter) => [parameter.name, state.params[parameter.name] ?? ''])),
+        params: Object.fromEntries(
+          (chosen?.parameters ?? []).map((parameter) => [parameter.name, state.params[parameter.name] ?? '']),
+        ),
         sendAs: state.sendAs,
         confirmFirstUseLock,
       },
@@ -124,21 +144,35 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
           value={account.id}
           onChange={(event) => {
             const next = accounts.find((candidate) => candidate.id === event.target.value);
-            update({ accountId: event.target.value, keyId: next?.keys[0]?.id ?? '', action: next?.actions.includes(form.action) ? form.action : (next?.actions[0] ?? '') });
+            update({
+              accountId: event.target.value,
+              keyId: next?.keys[0]?.id ?? '',
+              action: next?.actions.includes(form.action) ? form.action : (next?.actions[0] ?? ''),
+            });
           }}
           options={accounts.map((candidate) => ({ value: candidate.id, label: candidate.label }))}
         />
-        <Input label="username" value={account.username} readOnly description="Filled in from the account, as on the hub." />
+        <Input
+          label="username"
+          value={account.username}
+          readOnly
+          description="Filled in from the account, as on the hub."
+        />
 
         <div className="grid gap-1.5">
           <Select
             label="Request"
             value={request.action}
             onChange={(event) => update({ action: event.target.value, params: {} })}
-            options={BUILDER_REQUESTS.filter((candidate) => account.actions.includes(candidate.action)).map((candidate) => ({ value: candidate.action, label: candidate.action }))}
+            options={BUILDER_REQUESTS.filter((candidate) => account.actions.includes(candidate.action)).map(
+              (candidate) => ({ value: candidate.action, label: candidate.action }),
+            )}
           />
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {request.summary} {request.parameters.length === 0 ? 'No parameters.' : `Parameters: ${request.parameters.map((parameter) => parameter.name).join(', ')}.`}
+            {request.summary}{' '}
+            {request.parameters.length === 0
+              ? 'No parameters.'
+              : `Parameters: ${request.parameters.map((parameter) => parameter.name).join(', ')}.`}
           </p>
         </div>
 
@@ -148,22 +182,42 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
               label="API key (token)"
               value={form.keyId}
               onChange={(event) => update({ keyId: event.target.value })}
-              options={[{ value: '', label: 'Pick a key…' }, ...keys.map((candidate) => ({ value: candidate.id, label: keyLabel(candidate) }))]}
+              options={[
+                { value: '', label: 'Pick a key…' },
+                ...keys.map((candidate) => ({ value: candidate.id, label: keyLabel(candidate) })),
+              ]}
             />
             {keyNotHeld ? (
               <p className="text-sm text-amber-700 dark:text-amber-400">
-                The dashboard does not hold this key’s secret (it was listed by sendSMS, not generated or imported here), so it cannot send requests with it.
+                The dashboard does not hold this key’s secret (it was listed by sendSMS, not generated or imported
+                here), so it cannot send requests with it.
               </p>
             ) : null}
             <div role="radiogroup" aria-label="Send the request as" className="grid gap-1 text-sm">
               <span className="font-medium">Send the request as</span>
               <label className="flex items-start gap-2">
-                <input type="radio" name="sendAs" checked={form.sendAs === 'account'} onChange={() => update({ sendAs: 'account' })} />
-                <span>the account (username, password and the key as <code>token</code>): the key itself is not used. Recommended.</span>
+                <input
+                  type="radio"
+                  name="sendAs"
+                  checked={form.sendAs === 'account'}
+                  onChange={() => update({ sendAs: 'account' })}
+                />
+                <span>
+                  the account (username, password and the key as <code>token</code>): the key itself is not used.
+                  Recommended.
+                </span>
               </label>
               <label className="flex items-start gap-2">
-                <input type="radio" name="sendAs" checked={form.sendAs === 'key'} onChange={() => update({ sendAs: 'key' })} />
-                <span>the key itself (the key as <code>password</code>), as an integration would: counts as a use of the key from the dashboard’s server.</span>
+                <input
+                  type="radio"
+                  name="sendAs"
+                  checked={form.sendAs === 'key'}
+                  onChange={() => update({ sendAs: 'key' })}
+                />
+                <span>
+                  the key itself (the key as <code>password</code>), as an integration would: counts as a use of the key
+                  from the dashboard’s server.
+                </span>
               </label>
             </div>
           </fieldset>
@@ -189,13 +243,19 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
               {parameter.kind === 'ip' && clientIp ? (
                 clientIpIsPublic ? (
                   <div>
-                    <Button type="button" variant="secondary" size="sm" onClick={() => update({ params: { ...form.params, [parameter.name]: clientIp } })}>
+                    <Button
+                      type="button"
+                      variant="secondary"
+                      size="sm"
+                      onClick={() => update({ params: { ...form.params, [parameter.name]: clientIp } })}
+                    >
                       Use my current public address ({clientIp})
                     </Button>
                   </div>
                 ) : (
                   <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                    The dashboard sees this browser at {clientIp}, which is not a public address: sendSMS would see another one.
+                    The dashboard sees this browser at {clientIp}, which is not a public address: sendSMS would see
+                    another one.
                   </p>
                 )
               ) : null}
@@ -204,9 +264,17 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
         })}
 
         {signedOut ? (
-          <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+          <p
+            role="alert"
+            className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+          >
             Your session has ended.{' '}
-            <a className="font-medium underline" href={`/login?callbackUrl=${encodeURIComponent('/request-builder')}`} target="_blank" rel="noreferrer">
+            <a
+              className="font-medium underline"
+              href={`/login?callbackUrl=${encodeURIComponent('/request-builder')}`}
+              target="_blank"
+              rel="noreferrer"
+            >
               Sign in again in a new tab
             </a>
             , then press Test request here once more: this form keeps what you entered.
@@ -248,7 +316,9 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
           setForm(again);
           send(again);
         }}
-        canRunAgain={(entry) => accounts.some((candidate) => candidate.id === entry.accountId && candidate.actions.includes(entry.action))}
+        canRunAgain={(entry) =>
+          accounts.some((candidate) => candidate.id === entry.accountId && candidate.actions.includes(entry.action))
+        }
       />
 
       <Dialog open={trap !== null} onOpenChange={(open) => (open ? undefined : setTrap(null))}>
@@ -291,7 +361,18 @@ function keyLabel(key: BuilderKeyOption): string {
 
 function initialForm(accounts: BuilderAccountOption[], initial: RequestBuilderProps['initial']): FormState {
   const account = accounts.find((candidate) => candidate.id === initial.accountId) ?? accounts[0];
-  const action = initial.action && account?.actions.includes(initial.action) ? initial.action : (account?.actions[0] ?? 'token_add_ip');
-  const keyId = account?.keys.some((key) => key.id === initial.keyId) ? initial.keyId! : (account?.keys.find((key) => key.held)?.id ?? '');
-  return { accountId: account?.id ?? '', action, keyId, params: initial.ipaddr ? { ipaddr: initial.ipaddr } : {}, sendAs: 'account' };
+  const action =
+    initial.action && account?.actions.includes(initial.action)
+      ? initial.action
+      : (account?.actions[0] ?? 'token_add_ip');
+  const keyId = account?.keys.some((key) => key.id === initial.keyId)
+    ? initial.keyId!
+    : (account?.keys.find((key) => key.held)?.id ?? '');
+  return {
+    accountId: account?.id ?? '',
+    action,
+    keyId,
+    params: initial.ipaddr ? { ipaddr: initial.ipaddr } : {},
+    sendAs: 'account',
+  };
 }

@@ -9,7 +9,11 @@ import type { BuilderRunResult } from '@/lib/request-builder/run-request';
  */
 export function ResultPanel({ result }: { result: BuilderRunResult }) {
   return (
-    <section aria-labelledby="result-title" aria-live="polite" className="grid gap-4 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
+    <section
+      aria-labelledby="result-title"
+      aria-live="polite"
+      className="grid gap-4 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800"
+    >
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="result-title" className="text-lg font-semibold">
           Result
@@ -18,7 +22,9 @@ export function ResultPanel({ result }: { result: BuilderRunResult }) {
           // The change may have happened: not a failure, and not shown as one.
           <Badge tone="info">outcome unknown, checking</Badge>
         ) : (
-          <Badge tone={result.ok ? 'success' : 'danger'}>{result.status === null ? 'no answer' : `status ${result.status}`}</Badge>
+          <Badge tone={result.ok ? 'success' : 'danger'}>
+            {result.status === null ? 'no answer' : `status ${result.status}`}
+          </Badge>
         )}
         <span className="text-sm text-zinc-600 dark:text-zinc-400">{result.durationMs} ms</span>
       </div>
@@ -36,7 +42,9 @@ export function ResultPanel({ result }: { result: BuilderRunResult }) {
         <div className="grid gap-1">
           <dt className="text-zinc-600 dark:text-zinc-400">Details</dt>
           <dd>
-            <pre className="max-h-80 overflow-auto rounded-md bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-900">{JSON.stringify(result.details, null, 2)}</pre>
+            <pre className="max-h-80 overflow-auto rounded-md bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-900">
+              {JSON.stringify(result.details, null, 2)}
+            </pre>
           </dd>
         </div>
         {result.lockedIps ? (
@@ -50,7 +58,9 @@ export function ResultPanel({ result }: { result: BuilderRunResult }) {
             Request URL <CopyButton text={result.preview.url} label="Copy the request URL (secrets masked)" />
           </dt>
           <dd>
-            <code className="block overflow-x-auto rounded-md bg-zinc-100 p-2 font-mono text-xs break-all dark:bg-zinc-900">{result.preview.url}</code>
+            <code className="block overflow-x-auto rounded-md bg-zinc-100 p-2 font-mono text-xs break-all dark:bg-zinc-900">
+              {result.preview.url}
+            </code>
           </dd>
         </div>
         <div className="grid gap-1">
@@ -58,7 +68,9 @@ export function ResultPanel({ result }: { result: BuilderRunResult }) {
             curl <CopyButton text={result.preview.curl} label="Copy the curl command (secrets masked)" />
           </dt>
           <dd>
-            <code className="block overflow-x-auto rounded-md bg-zinc-100 p-2 font-mono text-xs break-all dark:bg-zinc-900">{result.preview.curl}</code>
+            <code className="block overflow-x-auto rounded-md bg-zinc-100 p-2 font-mono text-xs break-all dark:bg-zinc-900">
+              {result.preview.curl}
+            </code>
           </dd>
         </div>
       </dl>

@@ -55,6 +55,13 @@ export const dashboardSections: Readonly<Record<SectionId, DashboardSection>> = 
   },
 };
 
-export const sectionOrder: readonly SectionId[] = ['api-keys', 'request-builder', 'usage', 'audit', 'accounts', 'users'];
+export const sectionOrder: readonly SectionId[] = [
+  'api-keys',
+  'request-builder',
+  'usage',
+  'audit',
+  'accounts',
+  'users',
+];
 
 export const orderedSections: readonly DashboardSection[] = sectionOrder.map((id) => dashboardSections[id]);

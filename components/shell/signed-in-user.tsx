@@ -16,7 +16,10 @@ export interface SignedInUserProps {
 export function SignedInUser({ name, email, roleName }: SignedInUserProps) {
   const router = useRouter();
   return (
-    <section aria-label="Signed-in user" className="grid gap-2 border-t border-zinc-200 pt-3 text-sm dark:border-zinc-800">
+    <section
+      aria-label="Signed-in user"
+      className="grid gap-2 border-t border-zinc-200 pt-3 text-sm dark:border-zinc-800"
+    >
       <div className="grid gap-0.5">
         <span className="font-medium text-zinc-900 dark:text-zinc-100">{name}</span>
         <span className="truncate text-zinc-600 dark:text-zinc-400">{email}</span>

@@ -46,7 +46,11 @@ export function ThemeToggle() {
   const { theme, setTheme } = useTheme();
   // The stored choice is only known in the browser; until hydration nothing is shown as selected, so the server HTML
   // and the first client render agree.
-  const hydrated = useSyncExternalStore(noop, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
   const selected = hydrated && isThemeChoice(theme) ? theme : '';
 
   return (

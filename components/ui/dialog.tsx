@@ -59,7 +59,9 @@ export function DialogContent({
       >
         <div className="grid gap-1.5 pr-8">
           <DialogPrimitive.Title className="text-lg leading-tight font-semibold">{title}</DialogPrimitive.Title>
-          <DialogPrimitive.Description className="text-sm text-zinc-600 dark:text-zinc-400">{description}</DialogPrimitive.Description>
+          <DialogPrimitive.Description className="text-sm text-zinc-600 dark:text-zinc-400">
+            {description}
+          </DialogPrimitive.Description>
         </div>
         {children}
         {dismissable ? (
@@ -67,7 +69,15 @@ export function DialogContent({
             aria-label="Close"
             className="absolute top-4 right-4 inline-flex size-8 items-center justify-center rounded-md text-zinc-500 transition-colors hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:focus-visible:outline-blue-400"
           >
-            <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 16 16"
+              className="size-4"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.75"
+              strokeLinecap="round"
+            >
               <path d="M4 4l8 8M12 4l-8 8" />
             </svg>
           </DialogPrimitive.Close>

@@ -10,7 +10,15 @@ export interface InputProps extends Omit<ComponentProps<'input'>, 'children'> {
   error?: ReactNode;
 }
 
-export function Input({ label, description, error, id, className, 'aria-describedby': describedBy, ...props }: InputProps) {
+export function Input({
+  label,
+  description,
+  error,
+  id,
+  className,
+  'aria-describedby': describedBy,
+  ...props
+}: InputProps) {
   const generatedId = useId();
   const inputId = id ?? generatedId;
   const descriptionId = description ? `${inputId}-description` : undefined;

@@ -57,7 +57,15 @@ function readClock(): number {
   return clockMs;
 }
 
-export function RelativeTime({ date, fallback = 'never', prefix }: { date: string | null; fallback?: string; prefix?: string }) {
+export function RelativeTime({
+  date,
+  fallback = 'never',
+  prefix,
+}: {
+  date: string | null;
+  fallback?: string;
+  prefix?: string;
+}) {
   const nowMs = useSyncExternalStore(subscribeToClock, readClock, () => null);
   const now = nowMs === null ? null : new Date(nowMs);
   if (!date) return <span className="text-zinc-500 dark:text-zinc-400">{fallback}</span>;
@@ -66,7 +74,11 @@ export function RelativeTime({ date, fallback = 'never', prefix }: { date: strin
   const text = now ? formatRelative(when, now) : formatExact(when);
   return (
     <Tooltip content={formatExact(when)}>
-      <time dateTime={date} tabIndex={0} className="cursor-help underline decoration-dotted decoration-zinc-400 underline-offset-2 focus-visible:outline-2 focus-visible:outline-blue-600">
+      <time
+        dateTime={date}
+        tabIndex={0}
+        className="cursor-help underline decoration-dotted decoration-zinc-400 underline-offset-2 focus-visible:outline-2 focus-visible:outline-blue-600"
+      >
         {prefix}
         {text}
       </time>

@@ -22,7 +22,11 @@ export function TableBody({ className, ...props }: ComponentProps<'tbody'>) {
 export function TableRow({ className, ...props }: ComponentProps<'tr'>) {
   return (
     <tr
-      className={cn('transition-colors hover:bg-zinc-50 dark:hover:bg-zinc-900/60', 'border-b border-zinc-200 dark:border-zinc-800 last:border-b-0', className)}
+      className={cn(
+        'transition-colors hover:bg-zinc-50 dark:hover:bg-zinc-900/60',
+        'border-b border-zinc-200 dark:border-zinc-800 last:border-b-0',
+        className,
+      )}
       {...props}
     />
   );
@@ -33,7 +37,10 @@ export function TableHead({ className, scope, ...props }: ComponentProps<'th'>) 
     <th
       // scope="col" by default so screen readers announce the column name with each cell.
       scope={scope ?? 'col'}
-      className={cn('h-10 px-3 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400', className)}
+      className={cn(
+        'h-10 px-3 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400',
+        className,
+      )}
       {...props}
     />
   );

@@ -67,7 +67,11 @@ const toneMarkerClasses: Record<Tone, string> = {
 
 /** Mounted once in the root layout: renders the queued toasts. */
 export function Toaster() {
-  const toasts = useSyncExternalStore(subscribe, () => queuedToasts, () => noToasts);
+  const toasts = useSyncExternalStore(
+    subscribe,
+    () => queuedToasts,
+    () => noToasts,
+  );
 
   return (
     <ToastPrimitive.Provider swipeDirection="right" duration={5000}>
@@ -91,14 +95,24 @@ export function Toaster() {
           <div className="grid gap-1">
             <ToastPrimitive.Title className="text-sm font-semibold">{title}</ToastPrimitive.Title>
             {description ? (
-              <ToastPrimitive.Description className="text-sm text-zinc-600 dark:text-zinc-400">{description}</ToastPrimitive.Description>
+              <ToastPrimitive.Description className="text-sm text-zinc-600 dark:text-zinc-400">
+                {description}
+              </ToastPrimitive.Description>
             ) : null}
           </div>
           <ToastPrimitive.Close
             aria-label="Dismiss"
             className="absolute top-3 right-3 inline-flex size-6 items-center justify-center rounded text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
           >
-            <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 16 16"
+              className="size-3.5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.75"
+              strokeLinecap="round"
+            >
               <path d="M4 4l8 8M12 4l-8 8" />
             </svg>
           </ToastPrimitive.Close>

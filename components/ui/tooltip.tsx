@@ -89,7 +89,10 @@ export function Tooltip({ content, children, className }: TooltipProps) {
     const { width, height } = bubble.current.getBoundingClientRect();
     const above = anchor.top - GAP_PX - height;
     const top = above >= MARGIN_PX ? above : anchor.bottom + GAP_PX;
-    const left = Math.min(Math.max(anchor.left + anchor.width / 2 - width / 2, MARGIN_PX), window.innerWidth - width - MARGIN_PX);
+    const left = Math.min(
+      Math.max(anchor.left + anchor.width / 2 - width / 2, MARGIN_PX),
+      window.innerWidth - width - MARGIN_PX,
+    );
     setPosition({ top, left });
   }, [open]);
 
@@ -124,7 +127,12 @@ export function Tooltip({ content, children, className }: TooltipProps) {
               ref={bubble}
               id={id}
               role="tooltip"
-              style={{ position: 'fixed', top: position?.top ?? 0, left: position?.left ?? 0, visibility: position ? 'visible' : 'hidden' }}
+              style={{
+                position: 'fixed',
+                top: position?.top ?? 0,
+                left: position?.left ?? 0,
+                visibility: position ? 'visible' : 'hidden',
+              }}
               className={cn(
                 'pointer-events-none z-50 max-w-xs rounded-md bg-zinc-900 px-2.5 py-1.5 text-xs leading-snug text-zinc-50 shadow-md',
                 'motion-safe:animate-fade-in dark:bg-zinc-100 dark:text-zinc-900',

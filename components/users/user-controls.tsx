@@ -29,7 +29,11 @@ function useMutation() {
       router.refresh();
       return true;
     } catch (failure) {
-      toast({ title: 'Not saved', description: failure instanceof ApiError ? failure.message : 'The dashboard could not be reached.', tone: 'danger' });
+      toast({
+        title: 'Not saved',
+        description: failure instanceof ApiError ? failure.message : 'The dashboard could not be reached.',
+        tone: 'danger',
+      });
       return false;
     } finally {
       setPending(false);
@@ -38,7 +42,15 @@ function useMutation() {
   return { pending, run };
 }
 
-function MembershipBoxes({ accounts, selected, onChange }: { accounts: AccountChoice[]; selected: string[]; onChange: (next: string[]) => void }) {
+function MembershipBoxes({
+  accounts,
+  selected,
+  onChange,
+}: {
+  accounts: AccountChoice[];
+  selected: string[];
+  onChange: (next: string[]) => void;
+}) {
   return (
     <fieldset className="grid gap-1">
       <legend className="text-sm font-medium">sendSMS accounts</legend>
@@ -47,7 +59,9 @@ function MembershipBoxes({ accounts, selected, onChange }: { accounts: AccountCh
           <input
             type="checkbox"
             checked={selected.includes(account.id)}
-            onChange={(event) => onChange(event.target.checked ? [...selected, account.id] : selected.filter((id) => id !== account.id))}
+            onChange={(event) =>
+              onChange(event.target.checked ? [...selected, account.id] : selected.filter((id) => id !== account.id))
+            }
           />
           {account.label}
         </label>
@@ -68,10 +82,12 @@ export function CreateUserDialog({ accounts, roles }: { accounts: AccountChoice[
     event.preventDefault();
     setError(null);
     const body = { ...values, password: values.password || undefined, accountIds };
-    const saved = await run('User created', () => apiRequest('/api/users', { method: 'POST', body: JSON.stringify(body) }).catch((failure: unknown) => {
-      setError(failure instanceof ApiError ? failure.message : 'Not saved');
-      throw failure;
-    }));
+    const saved = await run('User created', () =>
+      apiRequest('/api/users', { method: 'POST', body: JSON.stringify(body) }).catch((failure: unknown) => {
+        setError(failure instanceof ApiError ? failure.message : 'Not saved');
+        throw failure;
+      }),
+    );
     if (saved) {
       setOpen(false);
       setValues({ name: '', email: '', role: firstRole, password: '' });
@@ -84,13 +100,31 @@ export function CreateUserDialog({ accounts, roles }: { accounts: AccountChoice[
       <DialogTrigger asChild>
         <Button>Create user</Button>
       </DialogTrigger>
-      <DialogContent title="Create a user" description="Without a password the user can sign in only through single sign-on.">
+      <DialogContent
+        title="Create a user"
+        description="Without a password the user can sign in only through single sign-on."
+      >
         <form onSubmit={submit} className="grid gap-3">
-          <Input label="Name" required value={values.name} onChange={(event) => setValues({ ...values, name: event.target.value })} />
-          <Input label="Email" type="email" required value={values.email} onChange={(event) => setValues({ ...values, email: event.target.value })} />
+          <Input
+            label="Name"
+            required
+            value={values.name}
+            onChange={(event) => setValues({ ...values, name: event.target.value })}
+          />
+          <Input
+            label="Email"
+            type="email"
+            required
+            value={values.email}
+            onChange={(event) => setValues({ ...values, email: event.target.value })}
+          />
           <label className="grid gap-1.5 text-sm font-medium">
             Role
-            <select className="h-9 rounded-md border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900" value={values.role} onChange={(event) => setValues({ ...values, role: event.target.value })}>
+            <select
+              className="h-9 rounded-md border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900"
+              value={values.role}
+              onChange={(event) => setValues({ ...values, role: event.target.value })}
+            >
               {roles.map(([role, name]) => (
                 <option key={role} value={role}>
                   {name}
@@ -98,9 +132,20 @@ export function CreateUserDialog({ accounts, roles }: { accounts: AccountChoice[
               ))}
             </select>
           </label>
-          <Input label="Password" type="password" autoComplete="new-password" description="At least 12 characters; leave empty for single sign-on only." value={values.password} onChange={(event) => setValues({ ...values, password: event.target.value })} />
+          <Input
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            description="At least 12 characters; leave empty for single sign-on only."
+            value={values.password}
+            onChange={(event) => setValues({ ...values, password: event.target.value })}
+          />
           <MembershipBoxes accounts={accounts} selected={accountIds} onChange={setAccountIds} />
-          {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+          {error ? (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+              {error}
+            </p>
+          ) : null}
           <Button type="submit" disabled={pending}>
             Create user
           </Button>
@@ -110,10 +155,23 @@ export function CreateUserDialog({ accounts, roles }: { accounts: AccountChoice[
   );
 }
 
-export function UserRowControls({ user, accounts, roles, isSelf }: { user: UserSummary; accounts: AccountChoice[]; roles: readonly RoleChoice[]; isSelf: boolean }) {
+export function UserRowControls({
+  user,
+  accounts,
+  roles,
+  isSelf,
+}: {
+  user: UserSummary;
+  accounts: AccountChoice[];
+  roles: readonly RoleChoice[];
+  isSelf: boolean;
+}) {
   const { pending, run } = useMutation();
   const [accountIds, setAccountIds] = useState(user.accountIds);
-  const patch = (body: object, label: string) => run(label, () => apiRequest(`/api/users/${encodeURIComponent(user.id)}`, { method: 'PATCH', body: JSON.stringify(body) }));
+  const patch = (body: object, label: string) =>
+    run(label, () =>
+      apiRequest(`/api/users/${encodeURIComponent(user.id)}`, { method: 'PATCH', body: JSON.stringify(body) }),
+    );
 
   return (
     <div className="flex flex-wrap items-start gap-2">
@@ -140,7 +198,10 @@ export function UserRowControls({ user, accounts, roles, isSelf }: { user: UserS
             Memberships
           </Button>
         </DialogTrigger>
-        <DialogContent title={`Memberships of ${user.email}`} description="The sendSMS accounts this user works on. You can grant only accounts you are a member of.">
+        <DialogContent
+          title={`Memberships of ${user.email}`}
+          description="The sendSMS accounts this user works on. You can grant only accounts you are a member of."
+        >
           <MembershipBoxes accounts={accounts} selected={accountIds} onChange={setAccountIds} />
           <Button disabled={pending} onClick={() => void patch({ accountIds }, 'Memberships saved')}>
             Save memberships
@@ -148,16 +209,35 @@ export function UserRowControls({ user, accounts, roles, isSelf }: { user: UserS
         </DialogContent>
       </Dialog>
       {user.twoFactorEnabled ? (
-        <Button size="sm" variant="secondary" disabled={pending} onClick={() => void run('Two-factor authentication reset', () => apiRequest(`/api/users/${encodeURIComponent(user.id)}/two-factor`, { method: 'DELETE' }))}>
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={pending}
+          onClick={() =>
+            void run('Two-factor authentication reset', () =>
+              apiRequest(`/api/users/${encodeURIComponent(user.id)}/two-factor`, { method: 'DELETE' }),
+            )
+          }
+        >
           Reset 2FA
         </Button>
       ) : null}
       {isSelf ? null : user.disabled ? (
-        <Button size="sm" variant="secondary" disabled={pending} onClick={() => void patch({ disabled: false }, 'User enabled')}>
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={pending}
+          onClick={() => void patch({ disabled: false }, 'User enabled')}
+        >
           Enable
         </Button>
       ) : (
-        <Button size="sm" variant="danger" disabled={pending} onClick={() => void patch({ disabled: true }, 'User disabled')}>
+        <Button
+          size="sm"
+          variant="danger"
+          disabled={pending}
+          onClick={() => void patch({ disabled: true }, 'User disabled')}
+        >
           Disable {user.email}
         </Button>
       )}
@@ -174,7 +254,12 @@ export function AdminTwoFactorPolicy({ required }: { required: boolean }) {
         checked={required}
         disabled={pending}
         onChange={(event) =>
-          void run('Setting saved', () => apiRequest('/api/users/two-factor-policy', { method: 'PUT', body: JSON.stringify({ requireAdminTwoFactor: event.target.checked }) }))
+          void run('Setting saved', () =>
+            apiRequest('/api/users/two-factor-policy', {
+              method: 'PUT',
+              body: JSON.stringify({ requireAdminTwoFactor: event.target.checked }),
+            }),
+          )
         }
       />
       Require two-factor authentication for admins

@@ -31,6 +31,8 @@ export const ACCOUNT_ROW_COLUMNS = Object.keys(ACCOUNT_ROW_SELECT)
   .join(', ');
 
 /** An account row that came back as JSON (row_to_json): the keys version as a bigint again. */
-export function accountRowFromJson(json: Omit<AccountRow, 'keysVersion'> & { keysVersion: number | string }): AccountRow {
+export function accountRowFromJson(
+  json: Omit<AccountRow, 'keysVersion'> & { keysVersion: number | string },
+): AccountRow {
   return { ...json, keysVersion: BigInt(json.keysVersion) };
 }

@@ -30,20 +30,31 @@ export async function listAccounts(user: SessionUser): Promise<AccountSummary[]>
   return rows.map((row) => toAccountSummary(row));
 }
 
-export async function viewAccount(user: SessionUser, accountId: string, meta: RequestMeta & { path: string }): Promise<AccountSummary | null> {
+export async function viewAccount(
+  user: SessionUser,
+  accountId: string,
+  meta: RequestMeta & { path: string },
+): Promise<AccountSummary | null> {
   const row = await getPrisma().account.findUnique({ where: { id: accountId }, select: ACCOUNT_SUMMARY_SELECT });
   if (!row) return null;
   await recordAccountView(getPrisma(), user, accountId, meta);
   return toAccountSummary(row);
 }
 
-export async function createAccount(user: SessionUser, input: NewAccountInput, meta: RequestMeta): Promise<AccountSummary> {
+export async function createAccount(
+  user: SessionUser,
+  input: NewAccountInput,
+  meta: RequestMeta,
+): Promise<AccountSummary> {
   const apiBaseUrl = input.apiBaseUrl || upstreamBaseUrl(getConfig());
   const params = { label: input.label, username: input.username, credentialKind: input.credentialKind, apiBaseUrl };
   const prisma = getPrisma();
   // Whether the account is already here is said only to someone who may see it; to anyone else it is said only
   // once sendSMS has accepted the credential (proof that they hold the account), and without saying who has it.
-  const existing = await prisma.account.findUnique({ where: { apiBaseUrl_username: { apiBaseUrl, username: input.username } }, select: { id: true } });
+  const existing = await prisma.account.findUnique({
+    where: { apiBaseUrl_username: { apiBaseUrl, username: input.username } },
+    select: { id: true },
+  });
   if (existing && !deniedReason(user, 'accounts.read', existing.id)) {
     throw new RequestRefusedError(409, `The account ${input.username} at ${apiBaseUrl} is already on the dashboard.`);
   }
@@ -80,7 +91,15 @@ export async function createAccount(user: SessionUser, input: NewAccountInput, m
         },
         select: ACCOUNT_SUMMARY_SELECT,
       });
-      await recordAuditEvent(tx, { ...actorOf(user), accountId: account.id, action: 'account.create', params, outcome: 'success', upstreamStatus: checked.upstreamStatus, ...meta });
+      await recordAuditEvent(tx, {
+        ...actorOf(user),
+        accountId: account.id,
+        action: 'account.create',
+        params,
+        outcome: 'success',
+        upstreamStatus: checked.upstreamStatus,
+        ...meta,
+      });
       return toAccountSummary(account, now);
     });
   } catch (error) {
@@ -91,13 +110,24 @@ export async function createAccount(user: SessionUser, input: NewAccountInput, m
 
 /** Names no tenant: the installation admin can give access to the account that is already here. */
 function alreadyManagedElsewhere(): RequestRefusedError {
-  return new RequestRefusedError(409, "This sendSMS account cannot be added again. Ask the installation's administrator to give you access to it.");
+  return new RequestRefusedError(
+    409,
+    "This sendSMS account cannot be added again. Ask the installation's administrator to give you access to it.",
+  );
 }
 
 /** Replaces the credential in place (same account, same keys and memberships) once sendSMS accepts the new one. */
-export async function rotateCredential(user: SessionUser, accountId: string, input: CredentialInput, meta: RequestMeta): Promise<AccountSummary | null> {
+export async function rotateCredential(
+  user: SessionUser,
+  accountId: string,
+  input: CredentialInput,
+  meta: RequestMeta,
+): Promise<AccountSummary | null> {
   const prisma = getPrisma();
-  const account = await prisma.account.findUnique({ where: { id: accountId }, select: { username: true, apiBaseUrl: true } });
+  const account = await prisma.account.findUnique({
+    where: { id: accountId },
+    select: { username: true, apiBaseUrl: true },
+  });
   if (!account) return null;
   const params = { credentialKind: input.credentialKind };
   let checked: { balance: number; upstreamStatus: number };
@@ -128,8 +158,15 @@ export async function rotateCredential(user: SessionUser, accountId: string, inp
       },
       select: ACCOUNT_SUMMARY_SELECT,
     });
-    await recordAuditEvent(tx, { ...actorOf(user), accountId, action: 'account.rotate_credential', params, outcome: 'success', upstreamStatus: checked.upstreamStatus, ...meta });
+    await recordAuditEvent(tx, {
+      ...actorOf(user),
+      accountId,
+      action: 'account.rotate_credential',
+      params,
+      outcome: 'success',
+      upstreamStatus: checked.upstreamStatus,
+      ...meta,
+    });
     return toAccountSummary(updated, now);
   });
 }
-

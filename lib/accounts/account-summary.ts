@@ -17,12 +17,18 @@ export interface AccountSummary {
 }
 
 /** What ACCOUNT_SUMMARY_SELECT reads (the keys version is the keys list's business, not a summary's). */
-export type AccountSummaryRow = Omit<Account, 'credentialCiphertext' | 'keysVersion'> & { credentialCiphertext?: string };
+export type AccountSummaryRow = Omit<Account, 'credentialCiphertext' | 'keysVersion'> & {
+  credentialCiphertext?: string;
+};
 
 export function toAccountSummary(account: AccountSummaryRow, now = new Date()): AccountSummary {
   const capabilities =
     account.capabilities && typeof account.capabilities === 'object' && !Array.isArray(account.capabilities)
-      ? Object.fromEntries(Object.entries(account.capabilities).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+      ? Object.fromEntries(
+          Object.entries(account.capabilities).filter(
+            (entry): entry is [string, string] => typeof entry[1] === 'string',
+          ),
+        )
       : {};
   return {
     id: account.id,

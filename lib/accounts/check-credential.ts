@@ -10,7 +10,11 @@ import { getSendsmsClient } from '@/lib/sendsms/server-client';
  * sendSMS being busy, throttled or unreachable says nothing about the credential: that is a 503 (or a 429 with
  * Retry-After), saying that nothing was saved, so the admin tries again rather than doubting what they typed.
  */
-export async function checkAccountCredential(apiBaseUrl: string, username: string, credential: string): Promise<{ balance: number; upstreamStatus: number }> {
+export async function checkAccountCredential(
+  apiBaseUrl: string,
+  username: string,
+  credential: string,
+): Promise<{ balance: number; upstreamStatus: number }> {
   try {
     const result = await getSendsmsClient(apiBaseUrl).call('user_get_balance', { account: { username, credential } });
     return { balance: result.details, upstreamStatus: result.status };
@@ -26,8 +30,12 @@ export async function checkAccountCredential(apiBaseUrl: string, username: strin
     }
     const answer = appErrorFromUpstream(error);
     const busy = answer.httpStatus === 429 || answer.httpStatus === 503;
-    const en = busy ? 'sendSMS is busy or failing, so the credentials could not be checked' : 'sendSMS could not check these credentials';
-    const ro = busy ? 'sendSMS este ocupat sau are probleme, așa că datele nu au putut fi verificate' : 'sendSMS nu a putut verifica aceste date';
+    const en = busy
+      ? 'sendSMS is busy or failing, so the credentials could not be checked'
+      : 'sendSMS could not check these credentials';
+    const ro = busy
+      ? 'sendSMS este ocupat sau are probleme, așa că datele nu au putut fi verificate'
+      : 'sendSMS nu a putut verifica aceste date';
     throw new AppError(answer.code, answer.httpStatus, `${en}: ${error.explanation.en} Nothing was saved.`, {
       ...answer.options,
       messageRo: `${ro}: ${error.explanation.ro} Nu s-a salvat nimic.`,

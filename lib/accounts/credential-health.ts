@@ -19,9 +19,18 @@ export function credentialHealth(kind: CredentialKind, rotatedAt: Date, now = ne
   const ageDays = Math.max(0, Math.floor((now.getTime() - rotatedAt.getTime()) / 86_400_000));
   if (kind === 'API_KEY') return { ageDays, state: 'no-expiry', advice: null };
   const recommend = 'Store an account API key instead: it does not expire.';
-  if (ageDays >= PASSWORD_LIFETIME_DAYS) return { ageDays, state: 'expired', advice: `The password is ${ageDays} days old and has probably expired. ${recommend}` };
+  if (ageDays >= PASSWORD_LIFETIME_DAYS)
+    return {
+      ageDays,
+      state: 'expired',
+      advice: `The password is ${ageDays} days old and has probably expired. ${recommend}`,
+    };
   if (ageDays >= PASSWORD_WARNING_DAY) {
-    return { ageDays, state: 'expiring', advice: `The password expires in ${PASSWORD_LIFETIME_DAYS - ageDays} days. ${recommend}` };
+    return {
+      ageDays,
+      state: 'expiring',
+      advice: `The password expires in ${PASSWORD_LIFETIME_DAYS - ageDays} days. ${recommend}`,
+    };
   }
   return { ageDays, state: 'ok', advice: recommend };
 }

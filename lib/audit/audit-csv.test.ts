@@ -11,10 +11,27 @@ describe('audit CSV', () => {
 
   it('writes a header and one line per row', () => {
     const csv = auditCsv([
-      { id: '1', occurredAt: '2026-11-22T10:00:00.000Z', actorEmail: 'a@x', actorRole: 'ADMIN', accountId: 'acc', keyId: null, action: 'key.generate', outcome: 'success', params: { name: 'n' }, upstreamStatus: 1, sourceIp: '1.2.3.4', userAgent: 'ua' },
+      {
+        id: '1',
+        occurredAt: '2026-11-22T10:00:00.000Z',
+        actorEmail: 'a@x',
+        actorRole: 'ADMIN',
+        accountId: 'acc',
+        keyId: null,
+        action: 'key.generate',
+        outcome: 'success',
+        params: { name: 'n' },
+        upstreamStatus: 1,
+        sourceIp: '1.2.3.4',
+        userAgent: 'ua',
+      },
     ]);
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('occurred_at,actor,role,account,key,action,outcome,upstream_status,source_ip,user_agent,params');
-    expect(lines[1]).toBe('2026-11-22T10:00:00.000Z,a@x,ADMIN,acc,,key.generate,success,1,1.2.3.4,ua,"{""name"":""n""}"');
+    expect(lines[0]).toBe(
+      'occurred_at,actor,role,account,key,action,outcome,upstream_status,source_ip,user_agent,params',
+    );
+    expect(lines[1]).toBe(
+      '2026-11-22T10:00:00.000Z,a@x,ADMIN,acc,,key.generate,success,1,1.2.3.4,ua,"{""name"":""n""}"',
+    );
   });
 });

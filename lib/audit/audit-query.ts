@@ -27,7 +27,10 @@ export const auditFilterSchema = z.object({
   action: optionalText,
   from: optionalDate,
   to: optionalDate,
-  page: z.preprocess((value) => (value === '' || value === undefined ? undefined : value), z.coerce.number().int().min(1).max(100_000).default(1)),
+  page: z.preprocess(
+    (value) => (value === '' || value === undefined ? undefined : value),
+    z.coerce.number().int().min(1).max(100_000).default(1),
+  ),
 });
 
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
@@ -50,7 +53,11 @@ export interface AuditRow {
   userAgent: string | null;
 }
 
-function whereFor(user: SessionUser, filter: AuditFilter, tenantUsers: string[] | undefined): Prisma.AuditEventWhereInput {
+function whereFor(
+  user: SessionUser,
+  filter: AuditFilter,
+  tenantUsers: string[] | undefined,
+): Prisma.AuditEventWhereInput {
   if (filter.accountId) {
     const denied = deniedReason(user, 'audit.read', filter.accountId);
     if (denied) throw new AccessDeniedError(denied, filter.accountId);
@@ -58,14 +65,24 @@ function whereFor(user: SessionUser, filter: AuditFilter, tenantUsers: string[] 
   const conditions: Prisma.AuditEventWhereInput[] = [];
   // A role that reads only its own accounts reads the events of those accounts, and the events of its tenant's
   // users that name no account (their sign-ins, user changes it made): never another tenant's.
-  if (!seesEveryAccount(user)) conditions.push({ OR: [{ accountId: { in: [...user.accountIds] } }, { accountId: null, actorId: { in: [user.id, ...(tenantUsers ?? [])] } }] });
-  if (filter.actor) conditions.push({ OR: [{ actorEmail: { contains: filter.actor, mode: 'insensitive' } }, { actorId: filter.actor }] });
+  if (!seesEveryAccount(user))
+    conditions.push({
+      OR: [
+        { accountId: { in: [...user.accountIds] } },
+        { accountId: null, actorId: { in: [user.id, ...(tenantUsers ?? [])] } },
+      ],
+    });
+  if (filter.actor)
+    conditions.push({
+      OR: [{ actorEmail: { contains: filter.actor, mode: 'insensitive' } }, { actorId: filter.actor }],
+    });
   if (filter.accountId) conditions.push({ accountId: filter.accountId });
   if (filter.keyId) conditions.push({ keyId: filter.keyId });
   if (filter.action) conditions.push({ action: { startsWith: filter.action } });
   if (filter.from) conditions.push({ occurredAt: { gte: new Date(`${filter.from}T00:00:00.000Z`) } });
   // The whole "to" day is included.
-  if (filter.to) conditions.push({ occurredAt: { lt: new Date(new Date(`${filter.to}T00:00:00.000Z`).getTime() + 86_400_000) } });
+  if (filter.to)
+    conditions.push({ occurredAt: { lt: new Date(new Date(`${filter.to}T00:00:00.000Z`).getTime() + 86_400_000) } });
   return { AND: conditions };
 }
 
@@ -92,17 +109,34 @@ async function scopedWhere(user: SessionUser, filter: AuditFilter): Promise<Pris
   return whereFor(user, filter, seesEveryAccount(user) ? undefined : await tenantUserIds(getPrisma(), user));
 }
 
-export async function queryAuditLog(user: SessionUser, filter: AuditFilter): Promise<{ rows: AuditRow[]; total: number; page: number; pageCount: number }> {
+export async function queryAuditLog(
+  user: SessionUser,
+  filter: AuditFilter,
+): Promise<{ rows: AuditRow[]; total: number; page: number; pageCount: number }> {
   const where = await scopedWhere(user, filter);
   const prisma = getPrisma();
   const [total, events] = await Promise.all([
     prisma.auditEvent.count({ where }),
-    prisma.auditEvent.findMany({ where, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], skip: (filter.page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
+    prisma.auditEvent.findMany({
+      where,
+      orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+      skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+    }),
   ]);
-  return { rows: events.map(toRow), total, page: filter.page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+  return {
+    rows: events.map(toRow),
+    total,
+    page: filter.page,
+    pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+  };
 }
 
 export async function exportAuditLog(user: SessionUser, filter: AuditFilter): Promise<AuditRow[]> {
-  const events = await getPrisma().auditEvent.findMany({ where: await scopedWhere(user, filter), orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], take: AUDIT_EXPORT_LIMIT });
+  const events = await getPrisma().auditEvent.findMany({
+    where: await scopedWhere(user, filter),
+    orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+    take: AUDIT_EXPORT_LIMIT,
+  });
   return events.map(toRow);
 }

@@ -13,7 +13,10 @@ export function maskSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskSecrets);
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     return Object.fromEntries(
-      Object.entries(value).map(([name, inner]) => [name, SECRET_NAME.test(name) && inner != null && inner !== '' ? MASK : maskSecrets(inner)]),
+      Object.entries(value).map(([name, inner]) => [
+        name,
+        SECRET_NAME.test(name) && inner != null && inner !== '' ? MASK : maskSecrets(inner),
+      ]),
     );
   }
   return value;

@@ -23,7 +23,10 @@ export class RequestRefusedError extends AppError {
     readonly details: Record<string, unknown> = {},
   ) {
     // A sendSMS status among the details is the body's `upstreamStatus`, as it always was.
-    super('refused', status, message, { details, upstreamStatus: typeof details.upstreamStatus === 'number' ? details.upstreamStatus : null });
+    super('refused', status, message, {
+      details,
+      upstreamStatus: typeof details.upstreamStatus === 'number' ? details.upstreamStatus : null,
+    });
     this.name = 'RequestRefusedError';
   }
 }

@@ -37,8 +37,18 @@ export function buildAuthOptions(secure = false): AuthOptions {
       credentials: { email: { type: 'email' }, password: { type: 'password' }, code: { type: 'text' } },
       async authorize(credentials, request) {
         const headers = (request.headers ?? {}) as Record<string, string | undefined>;
-        const user = await signInWithPassword(credentials, { sourceIp: sourceIpOf(headers), userAgent: headers['user-agent']?.slice(0, 500) ?? null });
-        return { id: user.id, email: user.email, name: user.name, role: user.role, accountIds: user.accountIds, sessionVersion: user.sessionVersion };
+        const user = await signInWithPassword(credentials, {
+          sourceIp: sourceIpOf(headers),
+          userAgent: headers['user-agent']?.slice(0, 500) ?? null,
+        });
+        return {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          accountIds: user.accountIds,
+          sessionVersion: user.sessionVersion,
+        };
       },
     }),
   ];
@@ -53,7 +63,11 @@ export function buildAuthOptions(secure = false): AuthOptions {
       authorization: { params: { scope: 'openid email profile' } },
       idToken: true,
       checks: ['pkce', 'state'],
-      profile: (profile: { sub: string; email?: string; name?: string }) => ({ id: profile.sub, email: profile.email?.toLowerCase() ?? null, name: profile.name ?? null }),
+      profile: (profile: { sub: string; email?: string; name?: string }) => ({
+        id: profile.sub,
+        email: profile.email?.toLowerCase() ?? null,
+        name: profile.name ?? null,
+      }),
     });
   }
 
@@ -97,13 +111,20 @@ export function buildAuthOptions(secure = false): AuthOptions {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
         const email = user.email?.toLowerCase();
         // The provider's answer is input too: an email PostgreSQL cannot compare (a NUL in it) is nobody invited.
-        const known = email && isPlainText(email) ? await getPrisma().user.findUnique({ where: { email }, select: { id: true, role: true, disabledAt: true } }) : null;
+        const known =
+          email && isPlainText(email)
+            ? await getPrisma().user.findUnique({
+                where: { email },
+                select: { id: true, role: true, disabledAt: true },
+              })
+            : null;
         await recordAuditEvent(getPrisma(), {
           actorId: known?.id ?? null,
           actorEmail: email ?? null,
           actorRole: known?.role ?? null,
           action: 'auth.sign_in',
-          params: known && !known.disabledAt ? { method: 'oidc' } : { method: 'oidc', reason: 'not invited or disabled' },
+          params:
+            known && !known.disabledAt ? { method: 'oidc' } : { method: 'oidc', reason: 'not invited or disabled' },
           outcome: known && !known.disabledAt ? 'success' : 'denied',
         });
         return known && !known.disabledAt ? true : '/login?error=sso-not-invited';
@@ -118,12 +139,31 @@ export function buildAuthOptions(secure = false): AuthOptions {
         }
         const sid = crypto.randomUUID();
         if (account?.provider === OIDC_PROVIDER_ID) {
-          const row = await getPrisma().user.findUnique({ where: { email: user.email!.toLowerCase() }, include: { memberships: true } });
+          const row = await getPrisma().user.findUnique({
+            where: { email: user.email!.toLowerCase() },
+            include: { memberships: true },
+          });
           if (!row) return token;
-          return { sub: row.id, email: row.email, name: row.name, role: row.role, accountIds: row.memberships.map((membership) => membership.accountId), sv: row.sessionVersion, sid };
+          return {
+            sub: row.id,
+            email: row.email,
+            name: row.name,
+            role: row.role,
+            accountIds: row.memberships.map((membership) => membership.accountId),
+            sv: row.sessionVersion,
+            sid,
+          };
         }
         const signedIn = user as typeof user & { role: string; accountIds: string[]; sessionVersion: number };
-        return { sub: signedIn.id, email: signedIn.email, name: signedIn.name, role: signedIn.role, accountIds: signedIn.accountIds, sv: signedIn.sessionVersion, sid };
+        return {
+          sub: signedIn.id,
+          email: signedIn.email,
+          name: signedIn.name,
+          role: signedIn.role,
+          accountIds: signedIn.accountIds,
+          sv: signedIn.sessionVersion,
+          sid,
+        };
       },
       async session({ session, token }) {
         return { ...session, user: { ...session.user, id: token.sub, role: token.role, accountIds: token.accountIds } };

@@ -6,7 +6,10 @@ describe('safeCallbackUrl', () => {
     expect(safeCallbackUrl('/audit?action=auth')).toBe('/audit?action=auth');
   });
 
-  it.each(['https://evil.example', '//evil.example', '/\\evil.example', '/login?x=1', undefined, ''])('sends %s home', (value) => {
-    expect(safeCallbackUrl(value)).toBe('/');
-  });
+  it.each(['https://evil.example', '//evil.example', '/\\evil.example', '/login?x=1', undefined, ''])(
+    'sends %s home',
+    (value) => {
+      expect(safeCallbackUrl(value)).toBe('/');
+    },
+  );
 });

@@ -21,7 +21,10 @@ import { plainText } from '@/lib/validation/text';
 export const credentialsSchema = z.object({
   email: plainText({ max: 320 }).trim().toLowerCase().email(),
   password: plainText({ max: 1000 }).min(1),
-  code: plainText({ max: 40 }).trim().optional().transform((code) => (code ? code : undefined)),
+  code: plainText({ max: 40 })
+    .trim()
+    .optional()
+    .transform((code) => (code ? code : undefined)),
 });
 
 export interface SignInMeta {
@@ -29,14 +32,22 @@ export interface SignInMeta {
   userAgent: string | null;
 }
 
-export async function signInWithPassword(input: unknown, meta: SignInMeta, prisma: PrismaClient = getPrisma()): Promise<SessionUser & { sessionVersion: number }> {
+export async function signInWithPassword(
+  input: unknown,
+  meta: SignInMeta,
+  prisma: PrismaClient = getPrisma(),
+): Promise<SessionUser & { sessionVersion: number }> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) throw new SignInError('invalid-credentials');
   const { email, password, code } = parsed.data;
   const sourceIp = meta.sourceIp ?? 'unknown';
   const config = getConfig();
 
-  const audit = (outcome: 'success' | 'failure' | 'denied', reason: string | null, user?: { id: string; role: SessionUser['role'] }) =>
+  const audit = (
+    outcome: 'success' | 'failure' | 'denied',
+    reason: string | null,
+    user?: { id: string; role: SessionUser['role'] },
+  ) =>
     recordAuditEvent(prisma, {
       actorId: user?.id ?? null,
       actorEmail: email,
@@ -53,13 +64,20 @@ export async function signInWithPassword(input: unknown, meta: SignInMeta, prism
     throw new SignInError(reason);
   };
 
-  const verdict = await checkSignInLimit(prisma, { email, sourceIp }, { maxFailures: config.signInMaxFailures, windowMinutes: config.signInWindowMinutes });
+  const verdict = await checkSignInLimit(
+    prisma,
+    { email, sourceIp },
+    { maxFailures: config.signInMaxFailures, windowMinutes: config.signInWindowMinutes },
+  );
   if (verdict.locked) {
     await audit('denied', `locked out by ${verdict.by} for ${verdict.retryAfterMinutes} more minutes`);
     throw new SignInError('locked-out');
   }
 
-  const user = await prisma.user.findUnique({ where: { email }, include: { memberships: { select: { accountId: true } } } });
+  const user = await prisma.user.findUnique({
+    where: { email },
+    include: { memberships: { select: { accountId: true } } },
+  });
   // Unknown, SSO-only and disabled users get the same answer as a wrong password, in the same time: a password
   // is checked against a dummy hash when there is none, so timing does not tell who has an account.
   const passwordRight = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
@@ -69,7 +87,9 @@ export async function signInWithPassword(input: unknown, meta: SignInMeta, prism
     // The password was right; asking for the code is not a failure.
     if (!code) throw new SignInError('totp-required');
     const secret = decryptSecret(user.totpSecret, getCredentialsKey());
-    const accepted = (await acceptTotpCode(prisma, user.id, secret, code)) || (looksLikeRecoveryCode(code) && (await prisma.$transaction((tx) => consumeRecoveryCode(tx, user.id, code))));
+    const accepted =
+      (await acceptTotpCode(prisma, user.id, secret, code)) ||
+      (looksLikeRecoveryCode(code) && (await prisma.$transaction((tx) => consumeRecoveryCode(tx, user.id, code))));
     if (!accepted) return fail('invalid-code', user);
   }
 

@@ -24,12 +24,19 @@ export async function needsFirstAdmin(): Promise<boolean> {
   return (await getPrisma().user.count()) === 0;
 }
 
-export async function createFirstAdmin(input: z.infer<typeof firstAdminSchema>, meta: RequestMeta): Promise<{ id: string }> {
+export async function createFirstAdmin(
+  input: z.infer<typeof firstAdminSchema>,
+  meta: RequestMeta,
+): Promise<{ id: string }> {
   const passwordHash = await hashPassword(input.password);
   return getPrisma().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
-    if ((await tx.user.count()) > 0) throw new RequestRefusedError(409, 'The dashboard is already set up: sign in instead.');
-    const user = await tx.user.create({ data: { name: input.name, email: input.email, role: 'INSTALLATION_ADMIN', passwordHash }, select: { id: true } });
+    if ((await tx.user.count()) > 0)
+      throw new RequestRefusedError(409, 'The dashboard is already set up: sign in instead.');
+    const user = await tx.user.create({
+      data: { name: input.name, email: input.email, role: 'INSTALLATION_ADMIN', passwordHash },
+      select: { id: true },
+    });
     await recordAuditEvent(tx, {
       actorId: user.id,
       actorEmail: input.email,

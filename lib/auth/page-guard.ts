@@ -19,7 +19,6 @@ import { getPrisma } from '@/lib/db/client';
  * user opening an account's page is recorded as `account.view`.
  */
 
-
 export async function requirePagePermission(permission: Permission, accountId?: string): Promise<SessionUser> {
   return guardPage(permission, accountId);
 }

@@ -23,21 +23,51 @@ export const passwordChangeSchema = z.object({
 
 export type PasswordChange = z.infer<typeof passwordChangeSchema>;
 
-export async function changeOwnPassword(user: SessionUser, change: PasswordChange, meta: RequestMeta): Promise<{ sessionVersion: number }> {
+export async function changeOwnPassword(
+  user: SessionUser,
+  change: PasswordChange,
+  meta: RequestMeta,
+): Promise<{ sessionVersion: number }> {
   const prisma = getPrisma();
   const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   const audit = (outcome: 'success' | 'failure', reason?: string) =>
-    recordAuditEvent(prisma, { actorId: user.id, actorEmail: user.email, actorRole: user.role, action: 'auth.password_change', params: reason ? { reason } : {}, outcome, ...meta });
-  if (!row.passwordHash) throw new AppError('conflict', 409, 'You sign in through single sign-on: there is no dashboard password to change.');
+    recordAuditEvent(prisma, {
+      actorId: user.id,
+      actorEmail: user.email,
+      actorRole: user.role,
+      action: 'auth.password_change',
+      params: reason ? { reason } : {},
+      outcome,
+      ...meta,
+    });
+  if (!row.passwordHash)
+    throw new AppError(
+      'conflict',
+      409,
+      'You sign in through single sign-on: there is no dashboard password to change.',
+    );
   if (!(await verifyPassword(row.passwordHash, change.currentPassword))) {
     await audit('failure', 'wrong current password');
     throw invalidRequest([{ path: ['currentPassword'], message: 'That is not your current password.' }]);
   }
-  if (change.newPassword === change.currentPassword) throw invalidRequest([{ path: ['newPassword'], message: 'Choose a password other than the current one.' }]);
+  if (change.newPassword === change.currentPassword)
+    throw invalidRequest([{ path: ['newPassword'], message: 'Choose a password other than the current one.' }]);
   const passwordHash = await hashPassword(change.newPassword);
   return prisma.$transaction(async (tx) => {
-    const updated = await tx.user.update({ where: { id: user.id }, data: { passwordHash, ...endAllSessionsData() }, select: { sessionVersion: true } });
-    await recordAuditEvent(tx, { actorId: user.id, actorEmail: user.email, actorRole: user.role, action: 'auth.password_change', params: {}, outcome: 'success', ...meta });
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, ...endAllSessionsData() },
+      select: { sessionVersion: true },
+    });
+    await recordAuditEvent(tx, {
+      actorId: user.id,
+      actorEmail: user.email,
+      actorRole: user.role,
+      action: 'auth.password_change',
+      params: {},
+      outcome: 'success',
+      ...meta,
+    });
     return { sessionVersion: updated.sessionVersion };
   });
 }

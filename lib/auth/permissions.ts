@@ -41,7 +41,13 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Permissions that change nothing: the only ones a role's `readScope: 'all'` extends to every account. */
-const READ_PERMISSIONS: ReadonlySet<Permission> = new Set(['keys.read', 'usage.read', 'requests.read', 'accounts.read', 'audit.read']);
+const READ_PERMISSIONS: ReadonlySet<Permission> = new Set([
+  'keys.read',
+  'usage.read',
+  'requests.read',
+  'accounts.read',
+  'audit.read',
+]);
 
 export interface RolePolicy {
   permissions: readonly Permission[];
@@ -64,7 +70,9 @@ export interface RolePolicy {
 }
 
 /** An account admin may do everything but run the installation. */
-const ACCOUNT_ADMIN_PERMISSIONS: readonly Permission[] = PERMISSIONS.filter((permission) => permission !== 'installation.manage');
+const ACCOUNT_ADMIN_PERMISSIONS: readonly Permission[] = PERMISSIONS.filter(
+  (permission) => permission !== 'installation.manage',
+);
 
 export const ROLE_PERMISSIONS: Record<Role, RolePolicy> = {
   INSTALLATION_ADMIN: {
@@ -73,7 +81,8 @@ export const ROLE_PERMISSIONS: Record<Role, RolePolicy> = {
     userScope: 'installation',
     grantableRoles: ['INSTALLATION_ADMIN', 'ADMIN', 'SUPPORT', 'LEAD'],
     countsAsAdmin: true,
-    description: 'Runs this installation: manages support staff, installation-wide settings and every user; reads every account and manages those they are a member of.',
+    description:
+      'Runs this installation: manages support staff, installation-wide settings and every user; reads every account and manages those they are a member of.',
   },
   ADMIN: {
     permissions: ACCOUNT_ADMIN_PERMISSIONS,
@@ -81,10 +90,19 @@ export const ROLE_PERMISSIONS: Record<Role, RolePolicy> = {
     userScope: 'tenant',
     grantableRoles: ['ADMIN', 'LEAD'],
     countsAsAdmin: true,
-    description: 'Manages the sendSMS accounts they are members of: keys, IPs, credentials, and the users of those accounts.',
+    description:
+      'Manages the sendSMS accounts they are members of: keys, IPs, credentials, and the users of those accounts.',
   },
   SUPPORT: {
-    permissions: ['keys.read', 'usage.read', 'requests.read', 'accounts.read', 'audit.read', 'two_factor.enrol', 'password.change'],
+    permissions: [
+      'keys.read',
+      'usage.read',
+      'requests.read',
+      'accounts.read',
+      'audit.read',
+      'two_factor.enrol',
+      'password.change',
+    ],
     readScope: 'all',
     userScope: 'none',
     grantableRoles: [],
@@ -102,7 +120,12 @@ export const ROLE_PERMISSIONS: Record<Role, RolePolicy> = {
 };
 
 /** Permissions that are not about one sendSMS account. */
-const GLOBAL_PERMISSIONS: ReadonlySet<Permission> = new Set(['users.manage', 'installation.manage', 'two_factor.enrol', 'password.change']);
+const GLOBAL_PERMISSIONS: ReadonlySet<Permission> = new Set([
+  'users.manage',
+  'installation.manage',
+  'two_factor.enrol',
+  'password.change',
+]);
 
 export interface Actor {
   role: Role;
@@ -113,7 +136,8 @@ export interface Actor {
 /** Why the actor may not do this, in words for a tooltip or an error; null when allowed. */
 export function deniedReason(actor: Actor, permission: Permission, accountId?: string): string | null {
   const policy = ROLE_PERMISSIONS[actor.role];
-  if (!policy.permissions.includes(permission)) return `${roleLabel(actor.role)} cannot ${PERMISSION_VERBS[permission]}`;
+  if (!policy.permissions.includes(permission))
+    return `${roleLabel(actor.role)} cannot ${PERMISSION_VERBS[permission]}`;
   if (GLOBAL_PERMISSIONS.has(permission) || accountId === undefined) return null;
   if (policy.readScope === 'all' && READ_PERMISSIONS.has(permission)) return null;
   return actor.accountIds.includes(accountId) ? null : 'You are not a member of this sendSMS account';
@@ -149,7 +173,11 @@ export function mayManageUser(actor: Actor, target: { role: Role; accountIds: re
   if (!policy.permissions.includes('users.manage')) return false;
   if (policy.userScope === 'installation') return true;
   if (policy.userScope !== 'tenant') return false;
-  return mayGrantRole(actor, target.role) && target.accountIds.length > 0 && target.accountIds.every((accountId) => actor.accountIds.includes(accountId));
+  return (
+    mayGrantRole(actor, target.role) &&
+    target.accountIds.length > 0 &&
+    target.accountIds.every((accountId) => actor.accountIds.includes(accountId))
+  );
 }
 
 /** The accounts the actor may give users access to, as a filter on account ids: undefined means every account. */
@@ -167,7 +195,12 @@ export function can(actor: Actor, permission: Permission, accountId?: string): b
 }
 
 export function roleLabel(role: Role): string {
-  return { INSTALLATION_ADMIN: 'The installation admin', ADMIN: 'An account admin', SUPPORT: 'Support staff', LEAD: 'A team lead' }[role];
+  return {
+    INSTALLATION_ADMIN: 'The installation admin',
+    ADMIN: 'An account admin',
+    SUPPORT: 'Support staff',
+    LEAD: 'A team lead',
+  }[role];
 }
 
 const PERMISSION_VERBS: Record<Permission, string> = {

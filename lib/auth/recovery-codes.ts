@@ -30,7 +30,11 @@ export function looksLikeRecoveryCode(code: string): boolean {
 }
 
 /** Marks the code used; false when it is unknown or already spent. The update is the check, so two uses race safely. */
-export async function consumeRecoveryCode(tx: Prisma.TransactionClient, userId: string, code: string): Promise<boolean> {
+export async function consumeRecoveryCode(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  code: string,
+): Promise<boolean> {
   const used = await tx.recoveryCode.updateMany({
     where: { userId, codeHash: hashRecoveryCode(code), usedAt: null },
     data: { usedAt: new Date() },
@@ -38,7 +42,11 @@ export async function consumeRecoveryCode(tx: Prisma.TransactionClient, userId: 
   return used.count === 1;
 }
 
-export async function replaceRecoveryCodes(tx: Prisma.TransactionClient, userId: string, codes: readonly string[]): Promise<void> {
+export async function replaceRecoveryCodes(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  codes: readonly string[],
+): Promise<void> {
   await tx.recoveryCode.deleteMany({ where: { userId } });
   await tx.recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })) });
 }

@@ -19,11 +19,18 @@ export function sessionIdleSeconds(): number {
 /** The cookie value for a token, sealed for a full idle lifetime from now. */
 export function sealSessionToken(token: SessionToken): Promise<string> {
   const { sub, email, name, role, accountIds, sv, sid } = token;
-  return encode({ token: { sub, email, name, role, accountIds, sv, sid }, secret: sessionSecret(), maxAge: sessionIdleSeconds() });
+  return encode({
+    token: { sub, email, name, role, accountIds, sv, sid },
+    secret: sessionSecret(),
+    maxAge: sessionIdleSeconds(),
+  });
 }
 
 /** A fresh cookie value for a still-valid token, or null when the current one is less than a minute old. */
-export async function reissuedSessionToken(token: SessionToken, nowSeconds = Math.floor(Date.now() / 1000)): Promise<string | null> {
+export async function reissuedSessionToken(
+  token: SessionToken,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): Promise<string | null> {
   const lifetime = sessionIdleSeconds();
   if (token.exp !== undefined && token.exp - nowSeconds > lifetime - REISSUE_AFTER_SECONDS) return null;
   return sealSessionToken(token);
@@ -31,7 +38,13 @@ export async function reissuedSessionToken(token: SessionToken, nowSeconds = Mat
 
 /** Sets the session cookie on an answer, Secure when the browser reached the dashboard over https. */
 export function setSessionCookie(response: NextResponse, value: string, secure: boolean): void {
-  response.cookies.set(sessionCookieName(secure), value, { httpOnly: true, sameSite: 'lax', path: '/', secure, maxAge: sessionIdleSeconds() });
+  response.cookies.set(sessionCookieName(secure), value, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure,
+    maxAge: sessionIdleSeconds(),
+  });
 }
 
 /** Sets the re-issued session cookie on an answer, when the token is due for one. */

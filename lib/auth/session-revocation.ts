@@ -6,7 +6,10 @@ import type { SessionToken } from '@/lib/auth/session-cookie';
  * have expired anyway, and the session lookup (one statement, lib/auth/session-user-lookup.ts) refuses it from then
  * on, so a cookie copied before sign-out stops working at once. Expired records are pruned as new ones come.
  */
-export async function revokeSession(prisma: Pick<PrismaClient, '$executeRaw'>, token: Pick<SessionToken, 'sub' | 'sid' | 'exp'>): Promise<void> {
+export async function revokeSession(
+  prisma: Pick<PrismaClient, '$executeRaw'>,
+  token: Pick<SessionToken, 'sub' | 'sid' | 'exp'>,
+): Promise<void> {
   if (!token.sid) return;
   const expiresAt = new Date((token.exp ?? Math.floor(Date.now() / 1000) + 86_400) * 1000);
   await prisma.$executeRaw`

@@ -38,7 +38,10 @@ interface SessionUserRow {
   account: Parameters<typeof accountRowFromJson>[0] | null;
 }
 
-export async function loadSessionUser(token: Pick<SessionToken, 'sub' | 'sv' | 'sid'>, accountId?: string): Promise<SessionUserState | null> {
+export async function loadSessionUser(
+  token: Pick<SessionToken, 'sub' | 'sv' | 'sid'>,
+  accountId?: string,
+): Promise<SessionUserState | null> {
   // A token from before sessions could end on the server cannot be ended: it is refused.
   if (token.sv === undefined || token.sid === undefined) return null;
   const userId = token.sub;

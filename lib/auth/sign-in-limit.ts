@@ -14,7 +14,12 @@ export interface SignInLimit {
 
 export type LimitVerdict = { locked: false } | { locked: true; retryAfterMinutes: number; by: 'email' | 'source IP' };
 
-export async function checkSignInLimit(db: Db, attempt: { email: string; sourceIp: string }, limit: SignInLimit, now = new Date()): Promise<LimitVerdict> {
+export async function checkSignInLimit(
+  db: Db,
+  attempt: { email: string; sourceIp: string },
+  limit: SignInLimit,
+  now = new Date(),
+): Promise<LimitVerdict> {
   const since = new Date(now.getTime() - limit.windowMinutes * 60_000);
   for (const by of ['email', 'source IP'] as const) {
     const where = by === 'email' ? { email: attempt.email } : { sourceIp: attempt.sourceIp };
@@ -33,6 +38,9 @@ export async function checkSignInLimit(db: Db, attempt: { email: string; sourceI
   return { locked: false };
 }
 
-export async function recordSignInAttempt(db: Db, attempt: { email: string; sourceIp: string; succeeded: boolean }): Promise<void> {
+export async function recordSignInAttempt(
+  db: Db,
+  attempt: { email: string; sourceIp: string; succeeded: boolean },
+): Promise<void> {
   await db.signInAttempt.create({ data: attempt });
 }

@@ -16,8 +16,16 @@ export function tenantCandidates(actor: Actor): Prisma.UserWhereInput | undefine
 export async function tenantUserIds(prisma: Pick<PrismaClient, 'user'>, actor: Actor): Promise<string[] | undefined> {
   const where = tenantCandidates(actor);
   if (!where) return undefined;
-  const candidates = await prisma.user.findMany({ where, select: { id: true, role: true, memberships: { select: { accountId: true } } } });
+  const candidates = await prisma.user.findMany({
+    where,
+    select: { id: true, role: true, memberships: { select: { accountId: true } } },
+  });
   return candidates
-    .filter((candidate) => mayManageUser(actor, { role: candidate.role, accountIds: candidate.memberships.map((membership) => membership.accountId) }))
+    .filter((candidate) =>
+      mayManageUser(actor, {
+        role: candidate.role,
+        accountIds: candidate.memberships.map((membership) => membership.accountId),
+      }),
+    )
     .map((candidate) => candidate.id);
 }

@@ -6,7 +6,12 @@ import { totpStep } from '@/lib/auth/totp';
  * recording it is one conditional UPDATE, so two requests racing with the same code cannot both win. A code seen
  * over someone's shoulder, or replayed from a captured request, is refused within its window.
  */
-export async function acceptTotpCode(db: Pick<PrismaClient, '$executeRaw'> | Prisma.TransactionClient, userId: string, secretBase32: string, code: string): Promise<boolean> {
+export async function acceptTotpCode(
+  db: Pick<PrismaClient, '$executeRaw'> | Prisma.TransactionClient,
+  userId: string,
+  secretBase32: string,
+  code: string,
+): Promise<boolean> {
   const step = totpStep(secretBase32, code);
   if (step === null) return false;
   const claimed = await db.$executeRaw`

@@ -5,14 +5,24 @@ import { z } from 'zod';
 
 const ISSUER = 'sendSMS API Keys';
 
-export const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, 'Enter the 6 digits your authenticator app shows');
+export const totpCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'Enter the 6 digits your authenticator app shows');
 
 export function createTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
 function totpFor(secretBase32: string, email: string): TOTP {
-  return new TOTP({ issuer: ISSUER, label: email, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer: ISSUER,
+    label: email,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 /** The otpauth:// URI a QR code carries. */

@@ -27,31 +27,69 @@ export interface EnrolmentStart {
 export async function startTwoFactorEnrolment(user: SessionUser): Promise<EnrolmentStart> {
   const prisma = getPrisma();
   const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true } });
-  if (row.totpEnabledAt) throw new RequestRefusedError(409, 'Two-factor authentication is already on. An admin can reset it if the phone is lost.');
+  if (row.totpEnabledAt)
+    throw new RequestRefusedError(
+      409,
+      'Two-factor authentication is already on. An admin can reset it if the phone is lost.',
+    );
   const secret = createTotpSecret();
-  await prisma.user.update({ where: { id: user.id }, data: { totpSecret: encryptSecret(secret, getCredentialsKey()) } });
+  await prisma.user.update({
+    where: { id: user.id },
+    data: { totpSecret: encryptSecret(secret, getCredentialsKey()) },
+  });
   const otpauthUri = totpUri(secret, user.email);
-  return { otpauthUri, qrCodeDataUrl: await QRCode.toDataURL(otpauthUri, { margin: 1, width: 220 }), manualEntryKey: secret };
+  return {
+    otpauthUri,
+    qrCodeDataUrl: await QRCode.toDataURL(otpauthUri, { margin: 1, width: 220 }),
+    manualEntryKey: secret,
+  };
 }
 
 /**
  * Turning 2FA on ends the user's other sessions (someone who had the password alone keeps nothing); the answer says
  * the new session version, under which the route keeps the session that made the change.
  */
-export async function confirmTwoFactorEnrolment(user: SessionUser, code: string, meta: RequestMeta): Promise<{ recoveryCodes: string[]; sessionVersion: number }> {
+export async function confirmTwoFactorEnrolment(
+  user: SessionUser,
+  code: string,
+  meta: RequestMeta,
+): Promise<{ recoveryCodes: string[]; sessionVersion: number }> {
   const prisma = getPrisma();
-  const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true } });
+  const row = await prisma.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { totpSecret: true, totpEnabledAt: true },
+  });
   if (row.totpEnabledAt) throw new RequestRefusedError(409, 'Two-factor authentication is already on.');
   if (!row.totpSecret) throw new RequestRefusedError(409, 'Start the set-up first: no QR code has been shown yet.');
   if (!(await acceptTotpCode(prisma, user.id, decryptSecret(row.totpSecret, getCredentialsKey()), code))) {
-    await recordAuditEvent(prisma, { actorId: user.id, actorEmail: user.email, actorRole: user.role, action: 'auth.two_factor.enrol', params: { reason: 'wrong code' }, outcome: 'failure', ...meta });
+    await recordAuditEvent(prisma, {
+      actorId: user.id,
+      actorEmail: user.email,
+      actorRole: user.role,
+      action: 'auth.two_factor.enrol',
+      params: { reason: 'wrong code' },
+      outcome: 'failure',
+      ...meta,
+    });
     throw new RequestRefusedError(422, 'That code is not right. Enter the 6 digits the app shows now.');
   }
   const recoveryCodes = generateRecoveryCodes();
   const sessionVersion = await prisma.$transaction(async (tx) => {
-    const updated = await tx.user.update({ where: { id: user.id }, data: { totpEnabledAt: new Date(), ...endAllSessionsData() }, select: { sessionVersion: true } });
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { totpEnabledAt: new Date(), ...endAllSessionsData() },
+      select: { sessionVersion: true },
+    });
     await replaceRecoveryCodes(tx, user.id, recoveryCodes);
-    await recordAuditEvent(tx, { actorId: user.id, actorEmail: user.email, actorRole: user.role, action: 'auth.two_factor.enrol', params: {}, outcome: 'success', ...meta });
+    await recordAuditEvent(tx, {
+      actorId: user.id,
+      actorEmail: user.email,
+      actorRole: user.role,
+      action: 'auth.two_factor.enrol',
+      params: {},
+      outcome: 'success',
+      ...meta,
+    });
     return updated.sessionVersion;
   });
   return { recoveryCodes, sessionVersion };

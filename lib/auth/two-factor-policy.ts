@@ -13,12 +13,18 @@ export const SETTINGS_ID = 'dashboard';
 type SettingsReader = Pick<PrismaClient, 'dashboardSettings'> | Prisma.TransactionClient;
 
 /** Whether a user must enrol before doing anything else: an admin without 2FA while the setting requires it. */
-export function mustEnrolTwoFactor(user: { role: Role; totpEnabledAt: Date | null }, adminTwoFactorRequired: boolean): boolean {
+export function mustEnrolTwoFactor(
+  user: { role: Role; totpEnabledAt: Date | null },
+  adminTwoFactorRequired: boolean,
+): boolean {
   return countsAsAdmin(user.role) && user.totpEnabledAt === null && adminTwoFactorRequired;
 }
 
 export async function readAdminTwoFactorSetting(db: SettingsReader): Promise<boolean> {
-  const settings = await db.dashboardSettings.findUnique({ where: { id: SETTINGS_ID }, select: { requireAdminTwoFactor: true } });
+  const settings = await db.dashboardSettings.findUnique({
+    where: { id: SETTINGS_ID },
+    select: { requireAdminTwoFactor: true },
+  });
   return settings?.requireAdminTwoFactor ?? false;
 }
 

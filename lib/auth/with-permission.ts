@@ -66,7 +66,10 @@ export interface PermissionOptions<Params, Body> {
   account?: (input: { params: Params; body: Body; request: NextRequest }) => string | undefined;
 }
 
-type RouteHandler = (request: NextRequest, context: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
+type RouteHandler = (
+  request: NextRequest,
+  context: { params: Promise<Record<string, string | string[] | undefined>> },
+) => Promise<Response>;
 
 const log = createLogger('auth');
 
@@ -80,7 +83,14 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
     const path = request.nextUrl.pathname;
 
     if (isCrossOriginWrite(request)) {
-      await auditDenial(null, { permission, path, method: request.method, reason: 'cross-origin request', accountId: null, meta });
+      await auditDenial(null, {
+        permission,
+        path,
+        method: request.method,
+        reason: 'cross-origin request',
+        accountId: null,
+        meta,
+      });
       return jsonError(403, 'forbidden', 'This request came from another site and was refused');
     }
 
@@ -140,12 +150,25 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
       const renewSession = (sessionVersion: number) => {
         renewedVersion = sessionVersion;
       };
-      const response = await handler({ request, user, params: params.data, body, accountId, account, meta, renewSession });
+      const response = await handler({
+        request,
+        user,
+        params: params.data,
+        body,
+        accountId,
+        account,
+        meta,
+        renewSession,
+      });
       const answer = response instanceof NextResponse ? response : new NextResponse(response.body, response);
       const secure = reachedOverHttps(request);
       if (renewedVersion !== undefined) {
         // The user's own change ended their other sessions; this one goes on under the new version.
-        setSessionCookie(answer, await sealSessionToken({ ...token, sv: renewedVersion } satisfies SessionToken), secure);
+        setSessionCookie(
+          answer,
+          await sealSessionToken({ ...token, sv: renewedVersion } satisfies SessionToken),
+          secure,
+        );
       } else {
         // The proxy does not run for API routes: a signed-in call restarts the session's idle clock here.
         await restartIdleClock(answer, token, secure);
@@ -154,7 +177,14 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
     } catch (error) {
       // Recognised by brand and code, not instanceof: the service may be another module copy than this one.
       if (isAppError(error) && error.httpStatus === 403) {
-        await auditDenial(user, { permission, path, method: request.method, reason: error.message, accountId: error.options.accountId ?? null, meta });
+        await auditDenial(user, {
+          permission,
+          path,
+          method: request.method,
+          reason: error.message,
+          accountId: error.options.accountId ?? null,
+          meta,
+        });
       }
       return errorResponse(error, { logger: log, context: `${request.method} ${path}` });
     }
@@ -162,7 +192,11 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
 }
 
 /** The account a route names before its body is read; a route whose account comes only from the body names none yet. */
-function safeAccountOf<Params, Body>(options: PermissionOptions<Params, Body>, params: Params, request: NextRequest): string | undefined {
+function safeAccountOf<Params, Body>(
+  options: PermissionOptions<Params, Body>,
+  params: Params,
+  request: NextRequest,
+): string | undefined {
   try {
     return options.account?.({ params, body: undefined as Body, request });
   } catch {
@@ -181,7 +215,14 @@ function invalid(error: z.ZodError): NextResponse {
 
 async function auditDenial(
   user: SessionUser | null,
-  denial: { permission: Permission; path: string; method: string; reason: string; accountId: string | null; meta: RequestMeta },
+  denial: {
+    permission: Permission;
+    path: string;
+    method: string;
+    reason: string;
+    accountId: string | null;
+    meta: RequestMeta;
+  },
 ): Promise<void> {
   try {
     await recordAuditEvent(getPrisma(), {

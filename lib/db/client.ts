@@ -16,7 +16,8 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 export function getPrisma(): PrismaClient {
   if (!globalForPrisma.prisma) {
     const { databaseUrl } = getConfig();
-    if (!databaseUrl) throw new Error('DATABASE_URL is not set: start the dashboard with `npm start`, which provides it');
+    if (!databaseUrl)
+      throw new Error('DATABASE_URL is not set: start the dashboard with `npm start`, which provides it');
     globalForPrisma.prisma = createPrismaClient(databaseUrl);
   }
   return globalForPrisma.prisma;

@@ -61,11 +61,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
+      '-c',
+      'listen_addresses=127.0.0.1',
       // No Unix socket: it would go to a shared directory and could clash with a system PostgreSQL.
-      '-c', 'unix_socket_directories=',
-      '-c', 'shared_buffers=32MB',
-      '-c', 'max_connections=60',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'shared_buffers=32MB',
+      '-c',
+      'max_connections=60',
     ],
     onLog: (message) => {
       for (const line of String(message).split('\n').filter(Boolean)) {

@@ -100,7 +100,10 @@ export async function applyMigrations(
       }
       const known = new Set(migrations.map((migration) => migration.name));
       for (const name of applied.keys()) {
-        if (!known.has(name)) options.log?.warn(`migration ${name} is applied to the database but missing from ${options.dir ?? MIGRATIONS_DIR}`);
+        if (!known.has(name))
+          options.log?.warn(
+            `migration ${name} is applied to the database but missing from ${options.dir ?? MIGRATIONS_DIR}`,
+          );
       }
 
       const pending = migrations.filter((migration) => !applied.has(migration.name));
@@ -108,7 +111,10 @@ export async function applyMigrations(
         await applyOne(client, migration);
         options.log?.info(`applied migration ${migration.name}`);
       }
-      return { applied: pending.map((migration) => migration.name), alreadyApplied: migrations.length - pending.length };
+      return {
+        applied: pending.map((migration) => migration.name),
+        alreadyApplied: migrations.length - pending.length,
+      };
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [PRISMA_ADVISORY_LOCK_KEY]).catch(() => undefined);
     }
@@ -131,6 +137,8 @@ async function applyOne(client: pg.Client, migration: MigrationFile): Promise<vo
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
-    throw new MigrationError(`migration ${migration.name} failed and was rolled back, nothing of it applied: ${reason}`);
+    throw new MigrationError(
+      `migration ${migration.name} failed and was rolled back, nothing of it applied: ${reason}`,
+    );
   }
 }

@@ -19,11 +19,18 @@ describe('storable audit values', () => {
 });
 
 describe('mayHoldUnstorable', () => {
-  it.each([['{"a":"\\u0000"}'], ['{"a":"\\ud800"}'], ['{"a":"\\uDC00"}'], ['{"a":"\u0000"}'], ['{"a":"📱"}']])('%s may', (text) => {
-    expect(mayHoldUnstorable(text)).toBe(true);
-  });
+  it.each([['{"a":"\\u0000"}'], ['{"a":"\\ud800"}'], ['{"a":"\\uDC00"}'], ['{"a":"\u0000"}'], ['{"a":"📱"}']])(
+    '%s may',
+    (text) => {
+      expect(mayHoldUnstorable(text)).toBe(true);
+    },
+  );
 
-  it.each([['{"status":0,"message":"OK","details":"Mesaj: ăîșț"}'], ['{"a":"\\u00e9"}'], ['{"a":"\\\\u0000 is text"}']])('%s does not', (text) => {
+  it.each([
+    ['{"status":0,"message":"OK","details":"Mesaj: ăîșț"}'],
+    ['{"a":"\\u00e9"}'],
+    ['{"a":"\\\\u0000 is text"}'],
+  ])('%s does not', (text) => {
     expect(mayHoldUnstorable(text)).toBe(text.includes('\\\\u0000'));
   });
 });

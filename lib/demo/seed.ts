@@ -55,7 +55,8 @@ export async function seedDemo(prisma: PrismaClient, options: DemoSeedOptions): 
           where: { accountId_secretFingerprint: { accountId: account.id, secretFingerprint: fingerprint } },
         });
         if (exists) continue;
-        const lastUsedAt = demoKey.lastUsedMinutesAgo === null ? null : new Date(now.getTime() - demoKey.lastUsedMinutesAgo * MINUTE);
+        const lastUsedAt =
+          demoKey.lastUsedMinutesAgo === null ? null : new Date(now.getTime() - demoKey.lastUsedMinutesAgo * MINUTE);
         const createdAt = new Date(now.getTime() - demoKey.createdDaysAgo * DAY);
         const firstUsedAt = new Date(createdAt.getTime() + DAY);
         await tx.apiKey.create({

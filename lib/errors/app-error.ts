@@ -88,5 +88,11 @@ export function appErrorBody(error: AppError): AppErrorBody {
 export function isAppError(error: unknown): error is AppError {
   if (typeof error !== 'object' || error === null) return false;
   const candidate = error as { appError?: unknown; code?: unknown; httpStatus?: unknown; options?: unknown };
-  return candidate.appError === true && typeof candidate.code === 'string' && typeof candidate.httpStatus === 'number' && typeof candidate.options === 'object' && candidate.options !== null;
+  return (
+    candidate.appError === true &&
+    typeof candidate.code === 'string' &&
+    typeof candidate.httpStatus === 'number' &&
+    typeof candidate.options === 'object' &&
+    candidate.options !== null
+  );
 }

@@ -23,7 +23,11 @@ const envelope = (status: number) => ({ status, message: 'no', details: null });
 
 async function answer(error: unknown) {
   const response = errorResponse(error);
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    body: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 describe('errorResponse', () => {
@@ -60,28 +64,61 @@ describe('errorResponse', () => {
     const budget = await answer(new foreign.BudgetExhaustedError('token_list', 12_300));
     expect(budget).toMatchObject({ status: 429, retryAfter: '13', body: { retryable: true, retryAfterMs: 12_300 } });
     const throttled = await answer(new foreign.UpstreamStatusError('token_list', -4096, envelope(-4096)));
-    expect(throttled).toMatchObject({ status: 429, retryAfter: '10', body: { upstreamStatus: -4096, retryable: true } });
+    expect(throttled).toMatchObject({
+      status: 429,
+      retryAfter: '10',
+      body: { upstreamStatus: -4096, retryable: true },
+    });
     const down = await answer(new foreign.UpstreamTimeoutError('token_list', 500));
     expect(down.body.message).toContain('The dashboard changed nothing.');
-    expect(await answer(new AppError('rate-limited', 429, 'Wait a moment.'))).toMatchObject({ status: 429, retryAfter: '1' });
+    expect(await answer(new AppError('rate-limited', 429, 'Wait a moment.'))).toMatchObject({
+      status: 429,
+      retryAfter: '1',
+    });
   });
 
   it('answers an AppError, its subclasses and a foreign copy of it as they say', async () => {
-    expect(await answer(new KeyServiceError('not-found', 'There is no such key in this account.'))).toMatchObject({ status: 404, body: { error: 'not-found' } });
-    expect(await answer(new AccessDeniedError('Not a member', 'acc-1'))).toMatchObject({ status: 403, body: { error: 'forbidden', message: 'Not a member' } });
-    expect(await answer(new RequestRefusedError(409, 'Already there', { hint: 'x' }))).toMatchObject({ status: 409, body: { error: 'refused', message: 'Already there', hint: 'x' } });
-    expect(await answer(new AppError('conflict', 409, 'Taken', { field: 'name' }))).toMatchObject({ status: 409, body: { field: 'name', retryable: false, upstreamStatus: null } });
+    expect(await answer(new KeyServiceError('not-found', 'There is no such key in this account.'))).toMatchObject({
+      status: 404,
+      body: { error: 'not-found' },
+    });
+    expect(await answer(new AccessDeniedError('Not a member', 'acc-1'))).toMatchObject({
+      status: 403,
+      body: { error: 'forbidden', message: 'Not a member' },
+    });
+    expect(await answer(new RequestRefusedError(409, 'Already there', { hint: 'x' }))).toMatchObject({
+      status: 409,
+      body: { error: 'refused', message: 'Already there', hint: 'x' },
+    });
+    expect(await answer(new AppError('conflict', 409, 'Taken', { field: 'name' }))).toMatchObject({
+      status: 409,
+      body: { field: 'name', retryable: false, upstreamStatus: null },
+    });
     vi.resetModules();
     const copy = await import('@/lib/errors/app-error');
-    expect(await answer(new copy.AppError('rate-limited', 429, 'Wait', { retryAfterMs: 1 }))).toMatchObject({ status: 429, retryAfter: '1' });
+    expect(await answer(new copy.AppError('rate-limited', 429, 'Wait', { retryAfterMs: 1 }))).toMatchObject({
+      status: 429,
+      retryAfter: '1',
+    });
   });
 
   it('answers a zod error with 422 and sentences a person reads, never prefixed with the field', async () => {
-    const schema = z.object({ name: z.string().min(1, 'Give the key a name'), ip: z.string().min(1, 'enter an address') });
+    const schema = z.object({
+      name: z.string().min(1, 'Give the key a name'),
+      ip: z.string().min(1, 'enter an address'),
+    });
     const parsed = schema.safeParse({ name: '', ip: '' });
     const { status, body } = await answer(parsed.error);
     expect(status).toBe(422);
-    expect(body).toMatchObject({ error: 'invalid', message: 'Give the key a name', field: 'name', issues: [{ path: 'name', message: 'Give the key a name' }, { path: 'ip', message: 'Enter an address' }] });
+    expect(body).toMatchObject({
+      error: 'invalid',
+      message: 'Give the key a name',
+      field: 'name',
+      issues: [
+        { path: 'name', message: 'Give the key a name' },
+        { path: 'ip', message: 'Enter an address' },
+      ],
+    });
   });
 
   it('keeps 500 for what it does not know, and logs it', async () => {

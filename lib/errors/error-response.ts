@@ -44,7 +44,13 @@ function isZodError(error: unknown): error is { issues: ValidationIssue[] } {
 
 /** A 422 whose sentence is the first issue's, as a person reads it: never "name: …". */
 export function invalidRequest(issues: ReadonlyArray<ValidationIssue>): AppError {
-  const fieldIssues: FieldIssue[] = issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: plainIssueMessage(issue) }));
+  const fieldIssues: FieldIssue[] = issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: plainIssueMessage(issue),
+  }));
   const first = fieldIssues[0];
-  return new AppError('invalid', 422, first?.message ?? 'The request is not valid.', { field: first?.path || null, issues: fieldIssues });
+  return new AppError('invalid', 422, first?.message ?? 'The request is not valid.', {
+    field: first?.path || null,
+    issues: fieldIssues,
+  });
 }

@@ -26,11 +26,14 @@ export function plainIssueMessage(issue: ValidationIssue): string {
     case 'invalid_type':
       return /received undefined$/.test(message) ? 'Fill in this field.' : 'This value is not of the right kind.';
     case 'invalid_value':
-      return Array.isArray(issue.values) && issue.values.length > 0 ? `Choose one of: ${issue.values.map(String).join(', ')}.` : 'Choose one of the offered values.';
+      return Array.isArray(issue.values) && issue.values.length > 0
+        ? `Choose one of: ${issue.values.map(String).join(', ')}.`
+        : 'Choose one of the offered values.';
     case 'unrecognized_keys':
       return `This request does not take ${(issue.keys ?? []).map((key) => `"${key}"`).join(', ') || 'that field'}.`;
     case 'too_small':
-      if (issue.origin === 'string') return minimum <= 1 ? 'Fill in this field.' : `Use at least ${minimum} characters.`;
+      if (issue.origin === 'string')
+        return minimum <= 1 ? 'Fill in this field.' : `Use at least ${minimum} characters.`;
       if (issue.origin === 'array') return minimum <= 1 ? 'Choose at least one.' : `Choose at least ${minimum}.`;
       return `Use ${minimum} or more.`;
     case 'too_big':

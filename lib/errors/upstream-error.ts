@@ -51,5 +51,9 @@ export function appErrorFromUpstream(error: AnySendsmsError): AppError {
 }
 
 function unavailable(en: string, ro: string, upstreamStatus: number | null): AppError {
-  return new AppError('upstream-unavailable', 503, `${en} ${NOTHING_CHANGED.en}`, { messageRo: `${ro} ${NOTHING_CHANGED.ro}`, retryable: true, upstreamStatus });
+  return new AppError('upstream-unavailable', 503, `${en} ${NOTHING_CHANGED.en}`, {
+    messageRo: `${ro} ${NOTHING_CHANGED.ro}`,
+    retryable: true,
+    upstreamStatus,
+  });
 }

@@ -14,4 +14,5 @@ export function hasMalformedEncoding(pathname: string): boolean {
   }
 }
 
-export const MALFORMED_PATH_MESSAGE = 'The address is not valid: a % in it must be followed by two hex digits that encode UTF-8 text';
+export const MALFORMED_PATH_MESSAGE =
+  'The address is not valid: a % in it must be followed by two hex digits that encode UTF-8 text';

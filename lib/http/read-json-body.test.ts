@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { MAX_JSON_BODY_BYTES, readJsonBody } from '@/lib/http/read-json-body';
 
 const post = (body: BodyInit | null, headers: Record<string, string> = {}) =>
-  new Request('http://127.0.0.1/api/x', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, duplex: 'half' } as RequestInit);
+  new Request('http://127.0.0.1/api/x', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+    duplex: 'half',
+  } as RequestInit);
 
 /** A body sent in pieces with no Content-Length, as a chunked upload arrives. */
 function streamed(pieces: number, pieceSize: number): { stream: ReadableStream<Uint8Array>; pulled: () => number } {
@@ -19,7 +24,10 @@ function streamed(pieces: number, pieceSize: number): { stream: ReadableStream<U
 
 describe('readJsonBody', () => {
   it('parses a JSON body under the limit', async () => {
-    expect(await readJsonBody(post(JSON.stringify({ name: 'Ștefan 📱' })))).toEqual({ ok: true, value: { name: 'Ștefan 📱' } });
+    expect(await readJsonBody(post(JSON.stringify({ name: 'Ștefan 📱' })))).toEqual({
+      ok: true,
+      value: { name: 'Ștefan 📱' },
+    });
   });
 
   it('refuses a body whose Content-Length is over the limit, unread', async () => {
@@ -46,6 +54,10 @@ describe('readJsonBody', () => {
     ['malformed JSON', '{"name": '],
     ['bytes that are not UTF-8', new Uint8Array([0x22, 0xff, 0xfe, 0x22])],
   ])('answers 422 for %s', async (_, body) => {
-    expect(await readJsonBody(post(body))).toMatchObject({ ok: false, status: 422, message: 'The request body must be JSON' });
+    expect(await readJsonBody(post(body))).toMatchObject({
+      ok: false,
+      status: 422,
+      message: 'The request body must be JSON',
+    });
   });
 });

@@ -8,7 +8,8 @@
 
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
-export type JsonBodyRead = { ok: true; value: unknown } | { ok: false; status: 413 | 422; error: 'too_large' | 'invalid'; message: string };
+export type JsonBodyRead =
+  { ok: true; value: unknown } | { ok: false; status: 413 | 422; error: 'too_large' | 'invalid'; message: string };
 
 export const tooLarge = (limit = MAX_JSON_BODY_BYTES): JsonBodyRead & { ok: false } => ({
   ok: false,

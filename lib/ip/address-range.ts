@@ -97,7 +97,10 @@ export function classifyAddress(address: string, version: IpVersion): RangeCheck
     const shift = BigInt(bits - block.prefix);
     if (value >> shift === block.base >> shift) {
       const range = block.range as Exclude<AddressRange, 'public'>;
-      return { range, warning: `sendSMS sees the public address your integration calls from; ${address} ${PHRASES[range]} (${block.cidr}).` };
+      return {
+        range,
+        warning: `sendSMS sees the public address your integration calls from; ${address} ${PHRASES[range]} (${block.cidr}).`,
+      };
     }
   }
   return { range: 'public', warning: null };

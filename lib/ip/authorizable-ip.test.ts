@@ -19,7 +19,16 @@ describe('parseAuthorizableIp refuses addresses that are no machine', () => {
     expect(!parsed.ok && parsed.reason).toMatch(reason);
   });
 
-  it.each([['203.0.113.7'], ['8.8.8.8'], ['10.0.0.5'], ['2a00:1450:4001:80b::200e'], ['::1'], ['::ffff:8.8.8.8'], ['1.0.0.0'], ['255.255.255.254']])('accepts %s, as parseIp does', (input) => {
+  it.each([
+    ['203.0.113.7'],
+    ['8.8.8.8'],
+    ['10.0.0.5'],
+    ['2a00:1450:4001:80b::200e'],
+    ['::1'],
+    ['::ffff:8.8.8.8'],
+    ['1.0.0.0'],
+    ['255.255.255.254'],
+  ])('accepts %s, as parseIp does', (input) => {
     expect(parseAuthorizableIp(input)).toEqual(parseIp(input));
   });
 

@@ -83,7 +83,10 @@ describe('parseIp, properties', () => {
         expect(parsed.ok).toBe(true);
         if (!parsed.ok) return;
         // The same address: both forms expand to the same bytes.
-        const socketAddress = new net.SocketAddress({ address: parsed.address, family: parsed.version === 4 ? 'ipv4' : 'ipv6' });
+        const socketAddress = new net.SocketAddress({
+          address: parsed.address,
+          family: parsed.version === 4 ? 'ipv4' : 'ipv6',
+        });
         const original = new net.SocketAddress({ address, family: parsed.version === 4 ? 'ipv4' : 'ipv6' });
         const blockList = new net.BlockList();
         blockList.addAddress(original.address, original.family);

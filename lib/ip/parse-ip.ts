@@ -21,9 +21,11 @@ export function parseIp(input: string): ParsedIp {
   if (text.startsWith('[') && text.endsWith(']')) text = text.slice(1, -1);
 
   if (/^[0-9.]+$/.test(text)) return parseIpv4(text);
-  if (text.includes('%')) return { ok: false, reason: 'a zone index (the part after %) only means something on one machine; leave it out' };
+  if (text.includes('%'))
+    return { ok: false, reason: 'a zone index (the part after %) only means something on one machine; leave it out' };
   if (/[/]/.test(text)) return { ok: false, reason: 'one address, not a range: leave out the /prefix' };
-  if (/^\d{1,3}(\.\d{1,3}){3}:\d+$/.test(text)) return { ok: false, reason: 'an address without a port: leave out the :port' };
+  if (/^\d{1,3}(\.\d{1,3}){3}:\d+$/.test(text))
+    return { ok: false, reason: 'an address without a port: leave out the :port' };
   if (!text.includes(':')) return { ok: false, reason: `"${preview(text)}" is not an IPv4 or IPv6 address` };
   return parseIpv6(text);
 }
@@ -38,7 +40,8 @@ function parseIpv4(text: string): ParsedIp {
       // 010 is 8 to some programs and 10 to others: refuse rather than guess which the user meant.
       return { ok: false, reason: `"${part}" has a leading zero, which some systems read as octal; write it without` };
     }
-    if (Number(part) > 255) return { ok: false, reason: `"${part}" is more than 255, the largest number in an IPv4 address` };
+    if (Number(part) > 255)
+      return { ok: false, reason: `"${part}" is more than 255, the largest number in an IPv4 address` };
   }
   return { ok: true, address: parts.map(Number).join('.'), version: 4 };
 }
@@ -91,7 +94,7 @@ export function ipv6Groups(text: string): number[] {
 function canonicalIpv6(groups: number[]): string {
   let bestStart = -1;
   let bestLength = 0;
-  for (let start = 0; start < 8; ) {
+  for (let start = 0; start < 8;) {
     if (groups[start] !== 0) {
       start += 1;
       continue;

@@ -3,11 +3,21 @@ import type { AccountRow } from '@/lib/accounts/account-row';
 import { loadAccount } from '@/lib/keys/access';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 
-const row: AccountRow = { id: 'acc-1', label: 'Shop', username: 'shop', credentialCiphertext: 'v1.x.y.z', apiBaseUrl: 'http://127.0.0.1:9/json', capabilities: {}, keysVersion: 4n };
+const row: AccountRow = {
+  id: 'acc-1',
+  label: 'Shop',
+  username: 'shop',
+  credentialCiphertext: 'v1.x.y.z',
+  apiBaseUrl: 'http://127.0.0.1:9/json',
+  capabilities: {},
+  keysVersion: 4n,
+};
 
 function prismaAnswering(answer: AccountRow | null) {
   const asked: unknown[] = [];
-  const prisma = { account: { findUnique: async (query: unknown) => (asked.push(query), answer) } } as unknown as KeyServiceDeps['prisma'];
+  const prisma = {
+    account: { findUnique: async (query: unknown) => (asked.push(query), answer) },
+  } as unknown as KeyServiceDeps['prisma'];
   return { prisma, asked };
 }
 

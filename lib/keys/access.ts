@@ -19,7 +19,10 @@ export function assertAllowed(actor: SessionUser, permission: Permission, accoun
  * The account a service acts on: the row withPermission read with the session when the request named this account
  * (deps.account), else read now.
  */
-export async function loadAccount(deps: Pick<KeyServiceDeps, 'prisma' | 'account'>, accountId: string): Promise<AccountRow> {
+export async function loadAccount(
+  deps: Pick<KeyServiceDeps, 'prisma' | 'account'>,
+  accountId: string,
+): Promise<AccountRow> {
   if (deps.account?.id === accountId) return deps.account;
   const account = await deps.prisma.account.findUnique({ where: { id: accountId }, select: ACCOUNT_ROW_SELECT });
   if (!account) throw new KeyServiceError('not-found', 'There is no such sendSMS account.');

@@ -22,7 +22,12 @@ export interface KeyAuditFields {
 export type AuditActor = Pick<SessionUser, 'id' | 'email' | 'role'>;
 
 /** One audit row for a keys action, by `actor` (null: the dashboard itself, e.g. a background refresh). */
-export async function auditKeyEvent(db: PrismaClient | Prisma.TransactionClient, actor: AuditActor | null, origin: RequestOrigin, fields: KeyAuditFields): Promise<void> {
+export async function auditKeyEvent(
+  db: PrismaClient | Prisma.TransactionClient,
+  actor: AuditActor | null,
+  origin: RequestOrigin,
+  fields: KeyAuditFields,
+): Promise<void> {
   await recordAuditEvent(db, {
     actorId: actor?.id ?? null,
     actorEmail: actor?.email ?? null,

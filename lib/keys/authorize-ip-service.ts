@@ -27,31 +27,68 @@ export interface AuthorizeIpResult {
   alreadyListed: boolean;
 }
 
-export async function authorizeKeyIp(deps: KeyServiceDeps, actor: SessionUser, accountId: string, keyId: string, input: AuthorizeIpInput, origin: RequestOrigin = {}): Promise<AuthorizeIpResult> {
+export async function authorizeKeyIp(
+  deps: KeyServiceDeps,
+  actor: SessionUser,
+  accountId: string,
+  keyId: string,
+  input: AuthorizeIpInput,
+  origin: RequestOrigin = {},
+): Promise<AuthorizeIpResult> {
   assertAllowed(actor, 'ips.authorize', accountId);
   const key = await selectKey(deps.prisma, accountId, keyId);
   if (!key) throw new KeyServiceError('not-found', 'There is no such key in this account.');
-  const audit = { accountId, keyId, action: 'ip.authorize', params: { ip: input.ip, confirmFirstUseLock: input.confirmFirstUseLock ?? false } };
+  const audit = {
+    accountId,
+    keyId,
+    action: 'ip.authorize',
+    params: { ip: input.ip, confirmFirstUseLock: input.confirmFirstUseLock ?? false },
+  };
   const fail = async (error: AppError, upstreamStatus: number | null = null) => {
-    await auditKeyEvent(deps.prisma, actor, origin, { ...audit, outcome: 'failure', upstreamStatus, params: { ...audit.params, reason: error.message } });
+    await auditKeyEvent(deps.prisma, actor, origin, {
+      ...audit,
+      outcome: 'failure',
+      upstreamStatus,
+      params: { ...audit.params, reason: error.message },
+    });
     return error;
   };
 
-  if (key.kind === 'CLOUD') throw await fail(new KeyServiceError('invalid', 'A Cloud key accepts calls from every IP address: there is nothing to authorize.', { field: 'ip' }));
+  if (key.kind === 'CLOUD')
+    throw await fail(
+      new KeyServiceError(
+        'invalid',
+        'A Cloud key accepts calls from every IP address: there is nothing to authorize.',
+        { field: 'ip' },
+      ),
+    );
   const inUse = keyInUse(key, deps.credentialsKey);
   if (!inUse) {
     throw await fail(
-      new KeyServiceError('conflict', 'The dashboard does not hold this key, so it cannot authorize an IP for it. Use the hub: Dashboard > Generate Api Request, request token_add_ip.'),
+      new KeyServiceError(
+        'conflict',
+        'The dashboard does not hold this key, so it cannot authorize an IP for it. Use the hub: Dashboard > Generate Api Request, request token_add_ip.',
+      ),
     );
   }
 
   const account = await loadAccount(deps, accountId);
-  const changeId = await recordIntent(deps, actor, origin, { accountId, keyId, action: 'TOKEN_ADD_IP', params: audit.params });
+  const changeId = await recordIntent(deps, actor, origin, {
+    accountId,
+    keyId,
+    action: 'TOKEN_ADD_IP',
+    params: audit.params,
+  });
   // A refusal settles the intent with its audit row, in one transaction.
   const failChange = async (error: KeyServiceError, upstreamStatus: number | null = null) => {
     await deps.prisma.$transaction(async (tx) => {
       await settleFromAnswer(tx, changeId, { state: 'FAILED', detail: error.message, upstreamStatus }, deps.now());
-      await auditKeyEvent(tx, actor, origin, { ...audit, outcome: 'failure', upstreamStatus, params: { ...audit.params, reason: error.message } });
+      await auditKeyEvent(tx, actor, origin, {
+        ...audit,
+        outcome: 'failure',
+        upstreamStatus,
+        params: { ...audit.params, reason: error.message },
+      });
     });
     return error;
   };
@@ -67,7 +104,8 @@ export async function authorizeKeyIp(deps: KeyServiceDeps, actor: SessionUser, a
   } catch (error) {
     // -512: the address is on the list already, which is what was asked.
     if (isUpstreamStatus(error, -512)) alreadyListed = true;
-    else if (outcomeIsUnknown(error)) throw await leaveOutcomeUnknown(deps, changeId, `${input.ip} was authorized for this key`, error);
+    else if (outcomeIsUnknown(error))
+      throw await leaveOutcomeUnknown(deps, changeId, `${input.ip} was authorized for this key`, error);
     else if (sendsmsErrorOf(error, 'default-key-first-use')) throw await failChange(fromSendsmsError(error)!);
     else {
       const described = fromSendsmsError(error);
@@ -80,8 +118,22 @@ export async function authorizeKeyIp(deps: KeyServiceDeps, actor: SessionUser, a
   const now = deps.now();
   await deps.prisma.$transaction(async (tx) => {
     await addKeyIp(tx, key, input.ip, 'WHITELISTED', now);
-    await auditKeyEvent(tx, actor, origin, { ...audit, outcome: 'success', upstreamStatus: alreadyListed ? -512 : 0, params: { ...audit.params, alreadyListed } });
-    await settleFromAnswer(tx, changeId, { state: 'SUCCEEDED', detail: alreadyListed ? 'The IP was already on the list.' : 'IP added.', upstreamStatus: alreadyListed ? -512 : 0 }, now);
+    await auditKeyEvent(tx, actor, origin, {
+      ...audit,
+      outcome: 'success',
+      upstreamStatus: alreadyListed ? -512 : 0,
+      params: { ...audit.params, alreadyListed },
+    });
+    await settleFromAnswer(
+      tx,
+      changeId,
+      {
+        state: 'SUCCEEDED',
+        detail: alreadyListed ? 'The IP was already on the list.' : 'IP added.',
+        upstreamStatus: alreadyListed ? -512 : 0,
+      },
+      now,
+    );
   });
   const ips = (await selectKeyIps(deps.prisma, [key.id])).get(key.id) ?? [];
   return { lockedIps: ips.map((ip) => toLockedIpView(ip, key.kind)), alreadyListed };

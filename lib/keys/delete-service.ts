@@ -25,13 +25,29 @@ export interface DeleteResult {
   revokeAt: string | null;
 }
 
-export async function deleteApiKey(deps: KeyServiceDeps, actor: SessionUser, accountId: string, keyId: string, confirmName: string, origin: RequestOrigin = {}): Promise<DeleteResult> {
+export async function deleteApiKey(
+  deps: KeyServiceDeps,
+  actor: SessionUser,
+  accountId: string,
+  keyId: string,
+  confirmName: string,
+  origin: RequestOrigin = {},
+): Promise<DeleteResult> {
   assertAllowed(actor, 'keys.manage', accountId);
   const key = await selectKey(deps.prisma, accountId, keyId);
   if (!key) throw new KeyServiceError('not-found', 'There is no such key in this account.');
-  const audit = { accountId, keyId, action: 'key.delete', params: { name: key.name, lastUsedAt: key.lastUsedAt?.toISOString() ?? null, useCount: key.useCount } };
+  const audit = {
+    accountId,
+    keyId,
+    action: 'key.delete',
+    params: { name: key.name, lastUsedAt: key.lastUsedAt?.toISOString() ?? null, useCount: key.useCount },
+  };
   if (confirmName !== key.name) {
-    await auditKeyEvent(deps.prisma, actor, origin, { ...audit, outcome: 'failure', params: { ...audit.params, reason: 'confirmation did not match' } });
+    await auditKeyEvent(deps.prisma, actor, origin, {
+      ...audit,
+      outcome: 'failure',
+      params: { ...audit.params, reason: 'confirmation did not match' },
+    });
     throw new KeyServiceError('invalid', `Type the key's name, "${key.name}", to confirm.`, { field: 'confirmName' });
   }
 
@@ -39,19 +55,44 @@ export async function deleteApiKey(deps: KeyServiceDeps, actor: SessionUser, acc
   let changeId: string | null = null;
   if (key.secretCiphertext) {
     const account = await loadAccount(deps, accountId);
-    changeId = await recordIntent(deps, actor, origin, { accountId, keyId, action: 'TOKEN_DELETE', params: { name: key.name } });
+    changeId = await recordIntent(deps, actor, origin, {
+      accountId,
+      keyId,
+      action: 'TOKEN_DELETE',
+      params: { name: key.name },
+    });
     try {
-      const deletion = await deleteKey(deps.clientFor(account.apiBaseUrl), accountRefFor(account), revealKeySecret(key.secretCiphertext, deps.credentialsKey));
-      result = deletion.revokedUpstream ? { revokedUpstream: true, revokeAt: null } : { revokedUpstream: false, revokeAt: deletion.revokeAt };
+      const deletion = await deleteKey(
+        deps.clientFor(account.apiBaseUrl),
+        accountRefFor(account),
+        revealKeySecret(key.secretCiphertext, deps.credentialsKey),
+      );
+      result = deletion.revokedUpstream
+        ? { revokedUpstream: true, revokeAt: null }
+        : { revokedUpstream: false, revokeAt: deletion.revokeAt };
     } catch (error) {
       // -128 "invalid record": sendSMS does not have this key any more (deleted on the hub): nothing left to revoke.
       if (isUpstreamStatus(error, -128)) result = { revokedUpstream: true, revokeAt: null };
-      else if (outcomeIsUnknown(error)) throw await leaveOutcomeUnknown(deps, changeId, 'the key was deleted at sendSMS', error);
+      else if (outcomeIsUnknown(error))
+        throw await leaveOutcomeUnknown(deps, changeId, 'the key was deleted at sendSMS', error);
       else {
         const failedChangeId = changeId;
         await deps.prisma.$transaction(async (tx) => {
-          await settleFromAnswer(tx, failedChangeId, { state: 'FAILED', detail: error instanceof Error ? error.message : String(error), upstreamStatus: upstreamStatusOf(error) }, deps.now());
-          await auditKeyEvent(tx, actor, origin, { ...audit, outcome: 'failure', upstreamStatus: upstreamStatusOf(error) });
+          await settleFromAnswer(
+            tx,
+            failedChangeId,
+            {
+              state: 'FAILED',
+              detail: error instanceof Error ? error.message : String(error),
+              upstreamStatus: upstreamStatusOf(error),
+            },
+            deps.now(),
+          );
+          await auditKeyEvent(tx, actor, origin, {
+            ...audit,
+            outcome: 'failure',
+            upstreamStatus: upstreamStatusOf(error),
+          });
         });
         throw fromSendsmsError(error) ?? error;
       }
@@ -59,9 +100,24 @@ export async function deleteApiKey(deps: KeyServiceDeps, actor: SessionUser, acc
   }
   await deps.prisma.$transaction(async (tx) => {
     await markKeyDeleted(tx, key.id, deps.now());
-    await auditKeyEvent(tx, actor, origin, { ...audit, outcome: 'success', params: { ...audit.params, revokedUpstream: result.revokedUpstream } });
+    await auditKeyEvent(tx, actor, origin, {
+      ...audit,
+      outcome: 'success',
+      params: { ...audit.params, revokedUpstream: result.revokedUpstream },
+    });
     // No intent when the key was never sent (the dashboard did not hold its secret): nothing went to sendSMS.
-    if (changeId) await settleFromAnswer(tx, changeId, { state: 'SUCCEEDED', detail: result.revokedUpstream ? 'Key deleted at sendSMS.' : 'token_delete is not available: revoke the key on the hub.' }, deps.now());
+    if (changeId)
+      await settleFromAnswer(
+        tx,
+        changeId,
+        {
+          state: 'SUCCEEDED',
+          detail: result.revokedUpstream
+            ? 'Key deleted at sendSMS.'
+            : 'token_delete is not available: revoke the key on the hub.',
+        },
+        deps.now(),
+      );
   });
   return result;
 }

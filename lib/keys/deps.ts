@@ -25,5 +25,12 @@ export interface KeyServiceDeps {
 
 /** The server's dependencies; `account` is the row withPermission read for the request, when it did. */
 export function serverKeyDeps(account?: AccountRow): KeyServiceDeps {
-  return { prisma: getPrisma(), clientFor: getSendsmsClient, credentialsKey: getCredentialsKey(), now: () => new Date(), listCache: keyListCache, account };
+  return {
+    prisma: getPrisma(),
+    clientFor: getSendsmsClient,
+    credentialsKey: getCredentialsKey(),
+    now: () => new Date(),
+    listCache: keyListCache,
+    account,
+  };
 }

@@ -17,7 +17,12 @@ const DAY = 86_400_000;
 export const USAGE_CHART_DAYS = 90;
 const AUDIT_TRAIL_LENGTH = 50;
 
-export async function getKeyDetail(deps: KeyServiceDeps, actor: SessionUser, accountId: string, keyId: string): Promise<KeyDetailView> {
+export async function getKeyDetail(
+  deps: KeyServiceDeps,
+  actor: SessionUser,
+  accountId: string,
+  keyId: string,
+): Promise<KeyDetailView> {
   assertAllowed(actor, 'keys.read', accountId);
   const now = deps.now();
   const [account, key] = await Promise.all([loadAccount(deps, accountId), selectKey(deps.prisma, accountId, keyId)]);
@@ -26,12 +31,20 @@ export async function getKeyDetail(deps: KeyServiceDeps, actor: SessionUser, acc
   const usageDenied = deniedReason(actor, 'usage.read', accountId);
   const [ips, usage, trail, freshness, pending] = await Promise.all([
     selectKeyIps(deps.prisma, [key.id]),
-    usageDenied ? Promise.resolve([]) : selectUsageSeries(deps.prisma, key.id, new Date(now.getTime() - USAGE_CHART_DAYS * DAY)),
+    usageDenied
+      ? Promise.resolve([])
+      : selectUsageSeries(deps.prisma, key.id, new Date(now.getTime() - USAGE_CHART_DAYS * DAY)),
     auditDeniedReason ? Promise.resolve(null) : selectKeyAuditTrail(deps.prisma, accountId, key.id, AUDIT_TRAIL_LENGTH),
-    accountFreshness(deps.prisma, accountId, { usageReported: accountCapability(account.capabilities, 'token_list') !== 'unsupported', now }),
+    accountFreshness(deps.prisma, accountId, {
+      usageReported: accountCapability(account.capabilities, 'token_list') !== 'unsupported',
+      now,
+    }),
     pendingChanges(deps.prisma, accountId, { keyId: key.id, showRequester: auditDeniedReason === null }),
   ]);
-  const inUse = key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < IDLE_DAYS * DAY ? { lastUsedAt: key.lastUsedAt.toISOString(), useCount: key.useCount } : null;
+  const inUse =
+    key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < IDLE_DAYS * DAY
+      ? { lastUsedAt: key.lastUsedAt.toISOString(), useCount: key.useCount }
+      : null;
   return {
     accountId,
     accountLabel: account.label,

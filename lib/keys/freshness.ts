@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { isRefreshing } from '@/lib/keys/background-refresh';
-import { selectAccountFreshness, selectLastRefreshFailure, type AccountFreshnessRecord, type Db } from '@/lib/keys/repository';
+import {
+  selectAccountFreshness,
+  selectLastRefreshFailure,
+  type AccountFreshnessRecord,
+  type Db,
+} from '@/lib/keys/repository';
 import type { FreshnessView, RefreshProblem } from '@/lib/keys/types';
 
 /**
@@ -14,7 +19,10 @@ export const BACKGROUND_REFRESH_AFTER_MS = 5 * 60_000;
 /** After a failed refresh, page views wait this long before trying again: a down upstream is not hammered. */
 export const RETRY_FAILED_REFRESH_AFTER_MS = 60_000;
 
-const problemParams = z.looseObject({ part: z.enum(['usage', 'ips']).catch('usage'), message: z.string().catch('The last refresh failed.') });
+const problemParams = z.looseObject({
+  part: z.enum(['usage', 'ips']).catch('usage'),
+  message: z.string().catch('The last refresh failed.'),
+});
 
 export interface AccountFreshness extends FreshnessView {
   hasKeys: boolean;
@@ -28,9 +36,15 @@ export interface FreshnessOptions {
   fetched?: AccountFreshnessRecord;
 }
 
-export async function accountFreshness(db: Db, accountId: string, options: FreshnessOptions): Promise<AccountFreshness> {
+export async function accountFreshness(
+  db: Db,
+  accountId: string,
+  options: FreshnessOptions,
+): Promise<AccountFreshness> {
   const fetched = options.fetched ?? (await selectAccountFreshness(db, accountId));
-  const newest = [fetched.usageFetchedAt, fetched.ipsNewestFetchedAt].filter((date): date is Date => date !== null).sort((a, b) => b.getTime() - a.getTime())[0];
+  const newest = [fetched.usageFetchedAt, fetched.ipsNewestFetchedAt]
+    .filter((date): date is Date => date !== null)
+    .sort((a, b) => b.getTime() - a.getTime())[0];
   const failure = await selectLastRefreshFailure(db, accountId, newest ?? new Date(0));
   let lastProblem: RefreshProblem | null = null;
   if (failure) {
@@ -42,7 +56,9 @@ export async function accountFreshness(db: Db, accountId: string, options: Fresh
       upstreamStatus: failure.upstreamStatus,
     };
   }
-  const usageAge = fetched.usageFetchedAt ? options.now.getTime() - fetched.usageFetchedAt.getTime() : Number.POSITIVE_INFINITY;
+  const usageAge = fetched.usageFetchedAt
+    ? options.now.getTime() - fetched.usageFetchedAt.getTime()
+    : Number.POSITIVE_INFINITY;
   return {
     usageFetchedAt: fetched.usageFetchedAt?.toISOString() ?? null,
     usageReported: options.usageReported,
@@ -59,10 +75,17 @@ export async function accountFreshness(db: Db, accountId: string, options: Fresh
 /** Whether a page view should start a background refresh now. */
 export function backgroundRefreshDue(freshness: AccountFreshness, now: Date): boolean {
   if (freshness.refreshing || !freshness.hasKeys) return false;
-  if (freshness.lastProblemAt && now.getTime() - freshness.lastProblemAt.getTime() < RETRY_FAILED_REFRESH_AFTER_MS) return false;
-  const usageAge = freshness.usageFetchedAt ? now.getTime() - Date.parse(freshness.usageFetchedAt) : Number.POSITIVE_INFINITY;
-  const ipsAge = freshness.ipsOldestFetchedAt ? now.getTime() - Date.parse(freshness.ipsOldestFetchedAt) : Number.POSITIVE_INFINITY;
-  return (freshness.usageReported && usageAge > BACKGROUND_REFRESH_AFTER_MS) || ipsAge > BACKGROUND_REFRESH_AFTER_MS * 2;
+  if (freshness.lastProblemAt && now.getTime() - freshness.lastProblemAt.getTime() < RETRY_FAILED_REFRESH_AFTER_MS)
+    return false;
+  const usageAge = freshness.usageFetchedAt
+    ? now.getTime() - Date.parse(freshness.usageFetchedAt)
+    : Number.POSITIVE_INFINITY;
+  const ipsAge = freshness.ipsOldestFetchedAt
+    ? now.getTime() - Date.parse(freshness.ipsOldestFetchedAt)
+    : Number.POSITIVE_INFINITY;
+  return (
+    (freshness.usageReported && usageAge > BACKGROUND_REFRESH_AFTER_MS) || ipsAge > BACKGROUND_REFRESH_AFTER_MS * 2
+  );
 }
 
 export function toFreshnessView(freshness: AccountFreshness): FreshnessView {

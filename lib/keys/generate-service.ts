@@ -33,24 +33,55 @@ export interface NewKeyResult {
   kindSetOnHub: boolean;
 }
 
-export async function generateApiKey(deps: KeyServiceDeps, actor: SessionUser, accountId: string, input: GenerateKeyInput, origin: RequestOrigin = {}): Promise<NewKeyResult> {
+export async function generateApiKey(
+  deps: KeyServiceDeps,
+  actor: SessionUser,
+  accountId: string,
+  input: GenerateKeyInput,
+  origin: RequestOrigin = {},
+): Promise<NewKeyResult> {
   assertAllowed(actor, 'keys.manage', accountId);
   const account = await loadAccount(deps, accountId);
-  const audit = { accountId, action: 'key.generate', params: { name: input.name, kind: input.kind, usageLabel: input.usageLabel } };
-  const changeId = await recordIntent(deps, actor, origin, { accountId, action: 'TOKEN_GENERATE', params: audit.params });
+  const audit = {
+    accountId,
+    action: 'key.generate',
+    params: { name: input.name, kind: input.kind, usageLabel: input.usageLabel },
+  };
+  const changeId = await recordIntent(deps, actor, origin, {
+    accountId,
+    action: 'TOKEN_GENERATE',
+    params: audit.params,
+  });
   let generated;
   try {
-    generated = await generateKey(deps.clientFor(account.apiBaseUrl), accountRefFor(account), { name: input.name, kind: input.kind });
+    generated = await generateKey(deps.clientFor(account.apiBaseUrl), accountRefFor(account), {
+      name: input.name,
+      kind: input.kind,
+    });
   } catch (error) {
-    if (outcomeIsUnknown(error)) throw await leaveOutcomeUnknown(deps, changeId, `the key "${input.name}" was made`, error);
+    if (outcomeIsUnknown(error))
+      throw await leaveOutcomeUnknown(deps, changeId, `the key "${input.name}" was made`, error);
     await deps.prisma.$transaction(async (tx) => {
-      await settleFromAnswer(tx, changeId, { state: 'FAILED', detail: error instanceof Error ? error.message : String(error), upstreamStatus: upstreamStatusOf(error) }, deps.now());
+      await settleFromAnswer(
+        tx,
+        changeId,
+        {
+          state: 'FAILED',
+          detail: error instanceof Error ? error.message : String(error),
+          upstreamStatus: upstreamStatusOf(error),
+        },
+        deps.now(),
+      );
       await auditKeyEvent(tx, actor, origin, { ...audit, outcome: 'failure', upstreamStatus: upstreamStatusOf(error) });
     });
     if (sendsmsErrorOf(error, 'unsupported')) {
-      throw new KeyServiceError('unsupported', 'sendSMS cannot generate keys for this account through its API. Generate the key on the hub (Account > API Keys), then import it here.', {
-        upstreamStatus: -2,
-      });
+      throw new KeyServiceError(
+        'unsupported',
+        'sendSMS cannot generate keys for this account through its API. Generate the key on the hub (Account > API Keys), then import it here.',
+        {
+          upstreamStatus: -2,
+        },
+      );
     }
     throw fromSendsmsError(error) ?? error;
   }
@@ -77,9 +108,24 @@ export async function generateApiKey(deps: KeyServiceDeps, actor: SessionUser, a
   const key = await deps.prisma.$transaction(async (tx) => {
     const existing = await selectKeyByFingerprint(tx, accountId, record.secretFingerprint);
     const saved = existing ? await reviveKey(tx, existing.id, record) : await insertKey(tx, record);
-    await auditKeyEvent(tx, actor, origin, { ...audit, keyId: saved.id, outcome: 'success', params: { ...audit.params, via: generated.via, kindSetOnHub: generated.kindSetOnHub } });
-    await settleFromAnswer(tx, changeId, { state: 'SUCCEEDED', detail: 'Key generated.', upstreamStatus: 0, keyId: saved.id }, now);
+    await auditKeyEvent(tx, actor, origin, {
+      ...audit,
+      keyId: saved.id,
+      outcome: 'success',
+      params: { ...audit.params, via: generated.via, kindSetOnHub: generated.kindSetOnHub },
+    });
+    await settleFromAnswer(
+      tx,
+      changeId,
+      { state: 'SUCCEEDED', detail: 'Key generated.', upstreamStatus: 0, keyId: saved.id },
+      now,
+    );
     return saved;
   });
-  return { key: toKeyRowView(key, [], now), secret: generated.secret, via: generated.via, kindSetOnHub: generated.kindSetOnHub };
+  return {
+    key: toKeyRowView(key, [], now),
+    secret: generated.secret,
+    via: generated.via,
+    kindSetOnHub: generated.kindSetOnHub,
+  };
 }

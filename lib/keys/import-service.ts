@@ -7,7 +7,14 @@ import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { fromSendsmsError, KeyServiceError, upstreamStatusOf } from '@/lib/keys/errors';
 import type { ImportKeyInput } from '@/lib/keys/inputs';
 import { sealKeySecret } from '@/lib/keys/key-secret';
-import { insertKey, mergeKeyIps, reviveKey, selectKeyByFingerprint, selectKeyIps, type NewKeyRecord } from '@/lib/keys/repository';
+import {
+  insertKey,
+  mergeKeyIps,
+  reviveKey,
+  selectKeyByFingerprint,
+  selectKeyIps,
+  type NewKeyRecord,
+} from '@/lib/keys/repository';
 import type { KeyRowView } from '@/lib/keys/types';
 import { toKeyRowView } from '@/lib/keys/views';
 import { isUpstreamStatus } from '@/lib/sendsms/errors';
@@ -18,27 +25,58 @@ import { isUpstreamStatus } from '@/lib/sendsms/errors';
  * not locked here by the check). The answer's IP list becomes the key's Locked On IP cache.
  */
 
-export async function importApiKey(deps: KeyServiceDeps, actor: SessionUser, accountId: string, input: ImportKeyInput, origin: RequestOrigin = {}): Promise<{ key: KeyRowView }> {
+export async function importApiKey(
+  deps: KeyServiceDeps,
+  actor: SessionUser,
+  accountId: string,
+  input: ImportKeyInput,
+  origin: RequestOrigin = {},
+): Promise<{ key: KeyRowView }> {
   assertAllowed(actor, 'keys.manage', accountId);
   const account = await loadAccount(deps, accountId);
   const fingerprint = fingerprintSecret(input.secret);
-  const audit = { accountId, action: 'key.import', params: { name: input.name, kind: input.kind, usageLabel: input.usageLabel, fragment: secretFragment(input.secret) } };
+  const audit = {
+    accountId,
+    action: 'key.import',
+    params: {
+      name: input.name,
+      kind: input.kind,
+      usageLabel: input.usageLabel,
+      fragment: secretFragment(input.secret),
+    },
+  };
 
   const existing = await selectKeyByFingerprint(deps.prisma, accountId, fingerprint);
   if (existing && existing.deletedAt === null) {
-    await auditKeyEvent(deps.prisma, actor, origin, { ...audit, keyId: existing.id, outcome: 'failure', params: { ...audit.params, reason: 'already listed' } });
+    await auditKeyEvent(deps.prisma, actor, origin, {
+      ...audit,
+      keyId: existing.id,
+      outcome: 'failure',
+      params: { ...audit.params, reason: 'already listed' },
+    });
     throw new KeyServiceError('conflict', `This key is already in the list as "${existing.name}".`);
   }
 
   let lockedIps;
   try {
     // used: 'unknown' counts as never used: if only the key form were possible, the client would refuse (the trap).
-    const answer = await deps.clientFor(account.apiBaseUrl).call('token_list_ips', { account: accountRefFor(account), key: { secret: input.secret, kind: input.kind, used: 'unknown' } });
+    const answer = await deps.clientFor(account.apiBaseUrl).call('token_list_ips', {
+      account: accountRefFor(account),
+      key: { secret: input.secret, kind: input.kind, used: 'unknown' },
+    });
     lockedIps = answer.details;
   } catch (error) {
-    await auditKeyEvent(deps.prisma, actor, origin, { ...audit, outcome: 'failure', upstreamStatus: upstreamStatusOf(error) });
+    await auditKeyEvent(deps.prisma, actor, origin, {
+      ...audit,
+      outcome: 'failure',
+      upstreamStatus: upstreamStatusOf(error),
+    });
     if (isUpstreamStatus(error, -8)) {
-      throw new KeyServiceError('invalid', 'sendSMS does not know this key for this account. Check that it was copied whole, from this account.', { upstreamStatus: -8, field: 'secret' });
+      throw new KeyServiceError(
+        'invalid',
+        'sendSMS does not know this key for this account. Check that it was copied whole, from this account.',
+        { upstreamStatus: -8, field: 'secret' },
+      );
     }
     throw fromSendsmsError(error) ?? error;
   }
@@ -59,8 +97,17 @@ export async function importApiKey(deps: KeyServiceDeps, actor: SessionUser, acc
   const key = await deps.prisma.$transaction(async (tx) => {
     const saved = existing ? await reviveKey(tx, existing.id, record) : await insertKey(tx, record);
     await mergeKeyIps(tx, saved, lockedIps, now, { authoritative: true });
-    await auditKeyEvent(tx, actor, origin, { ...audit, keyId: saved.id, outcome: 'success', params: { ...audit.params, ips: lockedIps.length } });
-    return { ...saved, ipsFetchedAt: now, lockedAt: saved.kind === 'DEFAULT' && lockedIps[0] ? (lockedIps[0].addedAt ?? now) : null };
+    await auditKeyEvent(tx, actor, origin, {
+      ...audit,
+      keyId: saved.id,
+      outcome: 'success',
+      params: { ...audit.params, ips: lockedIps.length },
+    });
+    return {
+      ...saved,
+      ipsFetchedAt: now,
+      lockedAt: saved.kind === 'DEFAULT' && lockedIps[0] ? (lockedIps[0].addedAt ?? now) : null,
+    };
   });
   const ips = (await selectKeyIps(deps.prisma, [key.id])).get(key.id) ?? [];
   return { key: toKeyRowView(key, ips, now) };

@@ -1,5 +1,9 @@
 /** The hub's usage presets for the generate dialog: picking one sets the usage label and the matching infrastructure. No zod, for the browser. */
-export const USAGE_PRESETS: ReadonlyArray<{ usageLabel: 'DEFAULT' | 'CLOUD' | 'SMPP' | 'APP'; label: string; kind: 'DEFAULT' | 'CLOUD' }> = [
+export const USAGE_PRESETS: ReadonlyArray<{
+  usageLabel: 'DEFAULT' | 'CLOUD' | 'SMPP' | 'APP';
+  label: string;
+  kind: 'DEFAULT' | 'CLOUD';
+}> = [
   { usageLabel: 'DEFAULT', label: 'Default', kind: 'DEFAULT' },
   { usageLabel: 'CLOUD', label: 'Cloud', kind: 'CLOUD' },
   { usageLabel: 'SMPP', label: 'SMPP', kind: 'DEFAULT' },

@@ -10,7 +10,9 @@ import { idParam, plainText } from '@/lib/validation/text';
 export const USAGE_LABELS = ['DEFAULT', 'CLOUD', 'SMPP', 'APP'] as const;
 export const KEY_KINDS = ['DEFAULT', 'CLOUD'] as const;
 
-const keyName = plainText({ max: 100, tooLong: 'A name is at most 100 characters' }).trim().min(1, 'Give the key a name');
+const keyName = plainText({ max: 100, tooLong: 'A name is at most 100 characters' })
+  .trim()
+  .min(1, 'Give the key a name');
 
 export const generateKeyInput = z
   .object({
@@ -22,13 +24,19 @@ export const generateKeyInput = z
   .strict();
 
 export const importKeyInput = generateKeyInput
-  .extend({ secret: plainText({ max: 200, tooLong: 'That is longer than any sendSMS key' }).trim().min(8, 'Paste the whole key as the hub showed it') })
+  .extend({
+    secret: plainText({ max: 200, tooLong: 'That is longer than any sendSMS key' })
+      .trim()
+      .min(8, 'Paste the whole key as the hub showed it'),
+  })
   .strict();
 
 export const renameKeyInput = z.object({ name: keyName }).strict();
 
 // The name as it is stored, which may hold whatever sendSMS gave it (but never a NUL: see lib/db/storable.ts).
-export const deleteKeyInput = z.object({ confirmName: plainText({ max: 200, tooLong: 'That is longer than any key name', controls: 'all' }) }).strict();
+export const deleteKeyInput = z
+  .object({ confirmName: plainText({ max: 200, tooLong: 'That is longer than any key name', controls: 'all' }) })
+  .strict();
 
 export const authorizeIpInput = z
   .object({
@@ -37,7 +45,10 @@ export const authorizeIpInput = z
     ip: plainText({ max: 100, tooLong: 'That is too long to be an IP address' }).transform((value, context) => {
       const parsed = parseAuthorizableIp(value);
       if (parsed.ok) return parsed.address;
-      context.addIssue({ code: 'custom', message: `${parsed.reason.charAt(0).toUpperCase()}${parsed.reason.slice(1)}` });
+      context.addIssue({
+        code: 'custom',
+        message: `${parsed.reason.charAt(0).toUpperCase()}${parsed.reason.slice(1)}`,
+      });
       return z.NEVER;
     }),
     /** 'key' sends the key itself as the password, as an integration would; 'account' (the default) does not use the key. */

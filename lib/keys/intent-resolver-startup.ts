@@ -14,10 +14,14 @@ export function settleLostChangesAtStart(): void {
     try {
       const report = await resolveOpenIntents(serverKeyDeps());
       if (report.claimed > 0) {
-        log.info(`changes sent to sendSMS with no recorded outcome: ${report.succeeded} happened, ${report.failed} did not, ${report.deferred} still unknown`);
+        log.info(
+          `changes sent to sendSMS with no recorded outcome: ${report.succeeded} happened, ${report.failed} did not, ${report.deferred} still unknown`,
+        );
       }
     } catch (error) {
-      log.warn(`could not settle the changes sent to sendSMS with no recorded outcome: ${error instanceof Error ? error.message : String(error)}`);
+      log.warn(
+        `could not settle the changes sent to sendSMS with no recorded outcome: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   };
   setTimeout(() => void run(), 1_000).unref();

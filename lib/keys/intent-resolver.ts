@@ -6,8 +6,23 @@ import { loadAccount } from '@/lib/keys/access';
 import { auditKeyEvent, type AuditActor, type RequestOrigin } from '@/lib/keys/audit';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { keyInUse, sealKeySecret } from '@/lib/keys/key-secret';
-import { addKeyIp, adoptListedKey, insertKey, markKeyDeleted, selectKey, selectKeyRow, selectKeysByFingerprint, type Db } from '@/lib/keys/repository';
-import { claimChanges, releaseChange, settleChange, type ChangeRecord, type Settlement } from '@/lib/keys/upstream-change-repository';
+import {
+  addKeyIp,
+  adoptListedKey,
+  insertKey,
+  markKeyDeleted,
+  selectKey,
+  selectKeyRow,
+  selectKeysByFingerprint,
+  type Db,
+} from '@/lib/keys/repository';
+import {
+  claimChanges,
+  releaseChange,
+  settleChange,
+  type ChangeRecord,
+  type Settlement,
+} from '@/lib/keys/upstream-change-repository';
 import type { ListedKey } from '@/lib/sendsms/actions';
 import type { SendsmsClient, AccountRef } from '@/lib/sendsms/client';
 import { listKeys } from '@/lib/sendsms/key-operations';
@@ -50,7 +65,11 @@ export interface ResolveReport {
   skipped: number;
 }
 
-const generateParams = z.object({ name: z.string(), kind: z.enum(['DEFAULT', 'CLOUD']), usageLabel: z.enum(['DEFAULT', 'CLOUD', 'SMPP', 'APP']) });
+const generateParams = z.object({
+  name: z.string(),
+  kind: z.enum(['DEFAULT', 'CLOUD']),
+  usageLabel: z.enum(['DEFAULT', 'CLOUD', 'SMPP', 'APP']),
+});
 const addIpParams = z.looseObject({ ip: z.string() });
 
 class AlreadySettled extends Error {}
@@ -99,18 +118,29 @@ class AccountResolution {
       try {
         const listing = await listKeys(client, accountRef);
         if (listing.reported) listed = listing.keys;
-        else await this.deferAll(keyChanges, 'sendSMS cannot list this account’s keys (no token_list): check the hub, Account > API Keys.');
+        else
+          await this.deferAll(
+            keyChanges,
+            'sendSMS cannot list this account’s keys (no token_list): check the hub, Account > API Keys.',
+          );
       } catch (error) {
         await this.deferAll(keyChanges, describe(error));
       }
       if (listed) {
-        await this.settleGenerated(keyChanges.filter((change) => change.action === 'TOKEN_GENERATE'), listed);
-        for (const change of keyChanges.filter((candidate) => candidate.action === 'TOKEN_DELETE')) await this.settleDeleted(change, listed);
+        await this.settleGenerated(
+          keyChanges.filter((change) => change.action === 'TOKEN_GENERATE'),
+          listed,
+        );
+        for (const change of keyChanges.filter((candidate) => candidate.action === 'TOKEN_DELETE'))
+          await this.settleDeleted(change, listed);
       }
     }
 
     let stop: string | null = null;
-    for (const [keyId, keyIpChanges] of groupBy(changes.filter((change) => change.action === 'TOKEN_ADD_IP'), (change) => change.keyId ?? '')) {
+    for (const [keyId, keyIpChanges] of groupBy(
+      changes.filter((change) => change.action === 'TOKEN_ADD_IP'),
+      (change) => change.keyId ?? '',
+    )) {
       if (stop) await this.deferAll(keyIpChanges, stop);
       else stop = await this.settleAddedIps(keyId, keyIpChanges, client, accountRef);
     }
@@ -126,8 +156,15 @@ class AccountResolution {
     const known = await selectKeysByFingerprint(this.deps.prisma, this.accountId);
     const candidates = listed
       .filter((entry): entry is ListedKey & { secret: string } => entry.secret !== null)
-      .map((entry) => ({ entry, fingerprint: fingerprintSecret(entry.secret), row: known.get(fingerprintSecret(entry.secret)) ?? null }))
-      .filter((candidate) => candidate.row === null || (candidate.row.origin === 'LISTED' && candidate.row.deletedAt === null))
+      .map((entry) => ({
+        entry,
+        fingerprint: fingerprintSecret(entry.secret),
+        row: known.get(fingerprintSecret(entry.secret)) ?? null,
+      }))
+      .filter(
+        (candidate) =>
+          candidate.row === null || (candidate.row.origin === 'LISTED' && candidate.row.deletedAt === null),
+      )
       .sort((a, b) => (a.entry.createdAt?.getTime() ?? 0) - (b.entry.createdAt?.getTime() ?? 0));
 
     for (const change of changes) {
@@ -137,17 +174,33 @@ class AccountResolution {
         continue;
       }
       const { name, kind, usageLabel } = params.data;
-      const madeSince = (entry: ListedKey) => entry.name === name && (entry.createdAt === null || entry.createdAt.getTime() >= change.createdAt.getTime() - CLOCK_SKEW_MS);
+      const madeSince = (entry: ListedKey) =>
+        entry.name === name &&
+        (entry.createdAt === null || entry.createdAt.getTime() >= change.createdAt.getTime() - CLOCK_SKEW_MS);
       const index = candidates.findIndex(({ entry }) => madeSince(entry));
       const actorParams = { ...params.data, resolvedAfterCheck: true };
       if (index === -1 && listed.some((entry) => entry.secret === null && madeSince(entry))) {
         // Listed without its secret: it may be this key, but the dashboard could neither hold nor act on it.
-        await this.defer(change, `sendSMS lists a key named "${name}" without its secret: check it on the hub, Account > API Keys.`);
+        await this.defer(
+          change,
+          `sendSMS lists a key named "${name}" without its secret: check it on the hub, Account > API Keys.`,
+        );
         continue;
       }
       if (index === -1) {
-        await this.settle(change, { state: 'FAILED', detail: `sendSMS has no key named "${name}" made since it was asked for: it was not made.` }, (tx) =>
-          auditKeyEvent(tx, actorOf(change), originOf(change), { accountId: this.accountId, action: 'key.generate', outcome: 'failure', params: { ...actorParams, reason: 'not found at sendSMS' } }),
+        await this.settle(
+          change,
+          {
+            state: 'FAILED',
+            detail: `sendSMS has no key named "${name}" made since it was asked for: it was not made.`,
+          },
+          (tx) =>
+            auditKeyEvent(tx, actorOf(change), originOf(change), {
+              accountId: this.accountId,
+              action: 'key.generate',
+              outcome: 'failure',
+              params: { ...actorParams, reason: 'not found at sendSMS' },
+            }),
         );
         continue;
       }
@@ -155,7 +208,11 @@ class AccountResolution {
       const at = this.deps.now();
       await this.settle(
         change,
-        { state: 'SUCCEEDED', detail: `sendSMS made the key "${name}", but its secret was shown to nobody: treat it as compromised.`, upstreamStatus: 0 },
+        {
+          state: 'SUCCEEDED',
+          detail: `sendSMS made the key "${name}", but its secret was shown to nobody: treat it as compromised.`,
+          upstreamStatus: 0,
+        },
         async (tx) => {
           const key = row
             ? await adoptListedKey(tx, row.id, { name, usageLabel, secretUnseenAt: at })
@@ -190,32 +247,69 @@ class AccountResolution {
   private async settleDeleted(change: ChangeRecord, listed: readonly ListedKey[]): Promise<void> {
     const key = change.keyId ? await selectKeyRow(this.deps.prisma, change.keyId) : null;
     if (!key) return this.defer(change, 'The key is no longer in the registry.');
-    if (listed.some((entry) => entry.secret === null)) return this.defer(change, 'sendSMS lists keys without their secrets here: the key cannot be told apart.');
-    const stillThere = listed.some((entry) => entry.secret !== null && fingerprintSecret(entry.secret) === key.secretFingerprint);
-    const audit = { accountId: this.accountId, keyId: key.id, action: 'key.delete', params: { name: key.name, resolvedAfterCheck: true } };
+    if (listed.some((entry) => entry.secret === null))
+      return this.defer(change, 'sendSMS lists keys without their secrets here: the key cannot be told apart.');
+    const stillThere = listed.some(
+      (entry) => entry.secret !== null && fingerprintSecret(entry.secret) === key.secretFingerprint,
+    );
+    const audit = {
+      accountId: this.accountId,
+      keyId: key.id,
+      action: 'key.delete',
+      params: { name: key.name, resolvedAfterCheck: true },
+    };
     if (stillThere) {
       await this.settle(change, { state: 'FAILED', detail: 'sendSMS still has the key: it was not deleted.' }, (tx) =>
-        auditKeyEvent(tx, actorOf(change), originOf(change), { ...audit, outcome: 'failure', params: { ...audit.params, reason: 'still at sendSMS' } }),
+        auditKeyEvent(tx, actorOf(change), originOf(change), {
+          ...audit,
+          outcome: 'failure',
+          params: { ...audit.params, reason: 'still at sendSMS' },
+        }),
       );
       return;
     }
-    await this.settle(change, { state: 'SUCCEEDED', detail: 'sendSMS no longer has the key: it was deleted.', upstreamStatus: 0 }, async (tx) => {
-      if (!key.deletedAt) await markKeyDeleted(tx, key.id, this.deps.now());
-      await auditKeyEvent(tx, actorOf(change), originOf(change), { ...audit, outcome: 'success', params: { ...audit.params, revokedUpstream: true } });
-    });
+    await this.settle(
+      change,
+      { state: 'SUCCEEDED', detail: 'sendSMS no longer has the key: it was deleted.', upstreamStatus: 0 },
+      async (tx) => {
+        if (!key.deletedAt) await markKeyDeleted(tx, key.id, this.deps.now());
+        await auditKeyEvent(tx, actorOf(change), originOf(change), {
+          ...audit,
+          outcome: 'success',
+          params: { ...audit.params, revokedUpstream: true },
+        });
+      },
+    );
   }
 
   /**
    * An IP intent succeeded if the key's token_list_ips names the address. One read per key, in the account form
    * (never the key itself, so no Default key locks to this server). Returns a reason to stop asking sendSMS.
    */
-  private async settleAddedIps(keyId: string, changes: ChangeRecord[], client: SendsmsClient, accountRef: AccountRef): Promise<string | null> {
+  private async settleAddedIps(
+    keyId: string,
+    changes: ChangeRecord[],
+    client: SendsmsClient,
+    accountRef: AccountRef,
+  ): Promise<string | null> {
     const key = keyId ? await selectKey(this.deps.prisma, this.accountId, keyId) : null;
     const inUse = key ? keyInUse(key, this.deps.credentialsKey) : null;
     if (!key || !inUse) {
       for (const change of changes) {
-        await this.settle(change, { state: 'FAILED', detail: 'The key was deleted, or its secret is no longer held: the address cannot be checked.' }, (tx) =>
-          auditKeyEvent(tx, actorOf(change), originOf(change), { accountId: this.accountId, keyId, action: 'ip.authorize', outcome: 'failure', params: { ...paramsOf(change), resolvedAfterCheck: true, reason: 'key gone' } }),
+        await this.settle(
+          change,
+          {
+            state: 'FAILED',
+            detail: 'The key was deleted, or its secret is no longer held: the address cannot be checked.',
+          },
+          (tx) =>
+            auditKeyEvent(tx, actorOf(change), originOf(change), {
+              accountId: this.accountId,
+              keyId,
+              action: 'ip.authorize',
+              outcome: 'failure',
+              params: { ...paramsOf(change), resolvedAfterCheck: true, reason: 'key gone' },
+            }),
         );
       }
       return null;
@@ -237,15 +331,35 @@ class AccountResolution {
         continue;
       }
       const ip = params.data.ip;
-      const audit = { accountId: this.accountId, keyId, action: 'ip.authorize', params: { ...params.data, resolvedAfterCheck: true } };
+      const audit = {
+        accountId: this.accountId,
+        keyId,
+        action: 'ip.authorize',
+        params: { ...params.data, resolvedAfterCheck: true },
+      };
       if (listedAddresses.has(ip.toLowerCase())) {
-        await this.settle(change, { state: 'SUCCEEDED', detail: `sendSMS lists ${ip} for the key: it was authorized.`, upstreamStatus: 0 }, async (tx) => {
-          await addKeyIp(tx, key, ip, 'WHITELISTED', this.deps.now());
-          await auditKeyEvent(tx, actorOf(change), originOf(change), { ...audit, outcome: 'success', upstreamStatus: 0 });
-        });
+        await this.settle(
+          change,
+          { state: 'SUCCEEDED', detail: `sendSMS lists ${ip} for the key: it was authorized.`, upstreamStatus: 0 },
+          async (tx) => {
+            await addKeyIp(tx, key, ip, 'WHITELISTED', this.deps.now());
+            await auditKeyEvent(tx, actorOf(change), originOf(change), {
+              ...audit,
+              outcome: 'success',
+              upstreamStatus: 0,
+            });
+          },
+        );
       } else {
-        await this.settle(change, { state: 'FAILED', detail: `sendSMS does not list ${ip} for the key: it was not authorized.` }, (tx) =>
-          auditKeyEvent(tx, actorOf(change), originOf(change), { ...audit, outcome: 'failure', params: { ...audit.params, reason: 'not listed at sendSMS' } }),
+        await this.settle(
+          change,
+          { state: 'FAILED', detail: `sendSMS does not list ${ip} for the key: it was not authorized.` },
+          (tx) =>
+            auditKeyEvent(tx, actorOf(change), originOf(change), {
+              ...audit,
+              outcome: 'failure',
+              params: { ...audit.params, reason: 'not listed at sendSMS' },
+            }),
         );
       }
     }
@@ -253,11 +367,21 @@ class AccountResolution {
   }
 
   /** Writes the change's outcome, its rows and its audit row together, if the change is still this run's to settle. */
-  private async settle(change: ChangeRecord, settlement: Omit<Settlement, 'resolvedBy'>, write: (tx: Db) => Promise<string | void>): Promise<void> {
+  private async settle(
+    change: ChangeRecord,
+    settlement: Omit<Settlement, 'resolvedBy'>,
+    write: (tx: Db) => Promise<string | void>,
+  ): Promise<void> {
     try {
       await this.deps.prisma.$transaction(async (tx) => {
         const keyId = await write(tx);
-        const settled = await settleChange(tx, change.id, { ...settlement, resolvedBy: 'read-back', ...(typeof keyId === 'string' ? { keyId } : {}) }, this.deps.now(), this.claimToken);
+        const settled = await settleChange(
+          tx,
+          change.id,
+          { ...settlement, resolvedBy: 'read-back', ...(typeof keyId === 'string' ? { keyId } : {}) },
+          this.deps.now(),
+          this.claimToken,
+        );
         if (!settled) throw new AlreadySettled();
       });
       if (settlement.state === 'SUCCEEDED') this.report.succeeded += 1;
@@ -279,7 +403,9 @@ class AccountResolution {
 }
 
 function actorOf(change: ChangeRecord): AuditActor | null {
-  return change.actorId && change.actorEmail && change.actorRole ? { id: change.actorId, email: change.actorEmail, role: change.actorRole } : null;
+  return change.actorId && change.actorEmail && change.actorRole
+    ? { id: change.actorId, email: change.actorEmail, role: change.actorRole }
+    : null;
 }
 
 function originOf(change: ChangeRecord): RequestOrigin {

@@ -19,7 +19,13 @@ export function revealKeySecret(secretCiphertext: string, credentialsKey: Buffer
 }
 
 export function keyInUse(
-  key: { secretCiphertext: string | null; kind: 'DEFAULT' | 'CLOUD'; lockedAt: Date | null; lastUsedAt: Date | null; useCount: number | null },
+  key: {
+    secretCiphertext: string | null;
+    kind: 'DEFAULT' | 'CLOUD';
+    lockedAt: Date | null;
+    lastUsedAt: Date | null;
+    useCount: number | null;
+  },
   credentialsKey: Buffer,
 ): KeyInUse | null {
   if (!key.secretCiphertext) return null;

@@ -73,7 +73,9 @@ describe('the keys list cache', () => {
 
   it('does not keep a failed read', async () => {
     const cache = createKeyListCache();
-    await expect(cache.read('account', 1n, query, () => Promise.reject(new Error('database down')))).rejects.toThrow('database down');
+    await expect(cache.read('account', 1n, query, () => Promise.reject(new Error('database down')))).rejects.toThrow(
+      'database down',
+    );
     const load = counted(2);
     expect((await cache.read('account', 1n, query, load)).total).toBe(2);
     expect(load.calls).toBe(1);

@@ -47,11 +47,18 @@ interface Entry {
 }
 
 export interface KeyListCache {
-  read(accountId: string, keysVersion: bigint, query: KeyListQuery, load: () => Promise<KeyListSnapshot>): Promise<KeyListSnapshot>;
+  read(
+    accountId: string,
+    keysVersion: bigint,
+    query: KeyListQuery,
+    load: () => Promise<KeyListSnapshot>,
+  ): Promise<KeyListSnapshot>;
   readonly size: number;
 }
 
-export function createKeyListCache(options: { maxEntries?: number; maxAgeMs?: number; now?: () => number } = {}): KeyListCache {
+export function createKeyListCache(
+  options: { maxEntries?: number; maxAgeMs?: number; now?: () => number } = {},
+): KeyListCache {
   const maxEntries = options.maxEntries ?? MAX_ENTRIES;
   const maxAgeMs = options.maxAgeMs ?? MAX_AGE_MS;
   const now = options.now ?? Date.now;

@@ -6,7 +6,17 @@ import type { KeyListQuery } from '@/lib/keys/list-query';
  * list-query.ts parses with these same defaults (a unit test keeps the two in step).
  */
 
-export const KEY_SORTS = ['name', 'kind', 'fragment', 'created', 'lockedIps', 'lockState', 'lastUsed', 'useCount', 'refusals'] as const;
+export const KEY_SORTS = [
+  'name',
+  'kind',
+  'fragment',
+  'created',
+  'lockedIps',
+  'lockState',
+  'lastUsed',
+  'useCount',
+  'refusals',
+] as const;
 export type KeySort = (typeof KEY_SORTS)[number];
 
 export const KEY_KIND_FILTERS = ['DEFAULT', 'CLOUD'] as const;
@@ -18,7 +28,13 @@ export const IDLE_FILTERS = ['idle', 'active'] as const;
 export const IDLE_DAYS = 30;
 export const DEFAULT_PAGE_SIZE = 50;
 
-export const DEFAULT_KEY_LIST_QUERY: KeyListQuery = { q: '', sort: 'created', dir: 'desc', page: 1, size: DEFAULT_PAGE_SIZE };
+export const DEFAULT_KEY_LIST_QUERY: KeyListQuery = {
+  q: '',
+  sort: 'created',
+  dir: 'desc',
+  page: 1,
+  size: DEFAULT_PAGE_SIZE,
+};
 
 /** The query as URL parameters, defaults left out so that links stay short and canonical. */
 export function keyListSearchParams(query: Partial<KeyListQuery>): URLSearchParams {
@@ -32,7 +48,8 @@ export function keyListSearchParams(query: Partial<KeyListQuery>): URLSearchPara
   return params;
 }
 
-const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined => values.find((candidate) => candidate === value);
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
+  values.find((candidate) => candidate === value);
 const wholeNumber = (value: string | null, min: number, max: number): number | undefined => {
   const number = value === null ? Number.NaN : Number(value);
   return Number.isInteger(number) && number >= min && number <= max ? number : undefined;

@@ -8,7 +8,15 @@ import { plainText } from '@/lib/validation/text';
  * No server imports: the page's client components read and write the same URL with it.
  */
 
-export { DEFAULT_PAGE_SIZE, IDLE_DAYS, IDLE_FILTERS, KEY_KIND_FILTERS, KEY_SORTS, LOCK_FILTERS, type KeySort } from '@/lib/keys/list-query-url';
+export {
+  DEFAULT_PAGE_SIZE,
+  IDLE_DAYS,
+  IDLE_FILTERS,
+  KEY_KIND_FILTERS,
+  KEY_SORTS,
+  LOCK_FILTERS,
+  type KeySort,
+} from '@/lib/keys/list-query-url';
 
 export const keyListQuerySchema = z.object({
   q: plainText({ max: 100, tooLong: 'a search is at most 100 characters' }).trim().default(''),

@@ -28,7 +28,13 @@ export interface ListOptions {
   backgroundRefresh?: boolean;
 }
 
-export async function listAccountKeys(deps: KeyServiceDeps, actor: SessionUser, accountId: string, query: KeyListQuery, options: ListOptions = {}): Promise<KeyListView> {
+export async function listAccountKeys(
+  deps: KeyServiceDeps,
+  actor: SessionUser,
+  accountId: string,
+  query: KeyListQuery,
+  options: ListOptions = {},
+): Promise<KeyListView> {
   assertAllowed(actor, 'keys.read', accountId);
   const now = deps.now();
   // The account (and its keys version) first, the keys after: a page kept under a version is never older than it.
@@ -42,7 +48,9 @@ export async function listAccountKeys(deps: KeyServiceDeps, actor: SessionUser, 
   });
   if (options.backgroundRefresh && backgroundRefreshDue(freshness, now)) {
     freshness.refreshing = true;
-    void refreshAccountKeys(deps, null, accountId, { trigger: 'background' }).catch((error: unknown) => log.warn(`background refresh of ${accountId} failed: ${describeError(error)}`));
+    void refreshAccountKeys(deps, null, accountId, { trigger: 'background' }).catch((error: unknown) =>
+      log.warn(`background refresh of ${accountId} failed: ${describeError(error)}`),
+    );
   }
   return {
     accountId,
@@ -52,13 +60,22 @@ export async function listAccountKeys(deps: KeyServiceDeps, actor: SessionUser, 
     page: query.page,
     size: query.size,
     freshness: toFreshnessView(freshness),
-    pendingChanges: toPendingChangeViews(page.pending, { showRequester: deniedReason(actor, 'audit.read', accountId) === null }),
+    pendingChanges: toPendingChangeViews(page.pending, {
+      showRequester: deniedReason(actor, 'audit.read', accountId) === null,
+    }),
   };
 }
 
 async function readKeyPage(db: Db, accountId: string, query: KeyListQuery, now: Date): Promise<KeyListSnapshot> {
-  const [page, fetched, pending] = await Promise.all([selectKeyPage(db, accountId, query, now), selectAccountFreshness(db, accountId), selectPendingChanges(db, accountId)]);
-  const ips = await selectKeyIps(db, page.keys.map((key) => key.id));
+  const [page, fetched, pending] = await Promise.all([
+    selectKeyPage(db, accountId, query, now),
+    selectAccountFreshness(db, accountId),
+    selectPendingChanges(db, accountId),
+  ]);
+  const ips = await selectKeyIps(
+    db,
+    page.keys.map((key) => key.id),
+  );
   return { keys: page.keys, total: page.total, ips, fetched, pending };
 }
 
@@ -69,5 +86,10 @@ export async function listVisibleAccounts(deps: KeyServiceDeps, actor: SessionUs
     orderBy: { label: 'asc' },
     select: { id: true, label: true, username: true, _count: { select: { apiKeys: { where: { deletedAt: null } } } } },
   });
-  return accounts.map((account) => ({ id: account.id, label: account.label, username: account.username, keyCount: account._count.apiKeys }));
+  return accounts.map((account) => ({
+    id: account.id,
+    label: account.label,
+    username: account.username,
+    keyCount: account._count.apiKeys,
+  }));
 }

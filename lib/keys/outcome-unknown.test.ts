@@ -20,7 +20,11 @@ describe('whether a change sent to sendSMS may have happened', () => {
   });
 
   it('is known (a failure) when sendSMS said no, or nothing was sent', () => {
-    expect(outcomeIsUnknown(new UpstreamStatusError('token_add_ip', -16, { status: -16, message: 'Internal error', details: null }))).toBe(false);
+    expect(
+      outcomeIsUnknown(
+        new UpstreamStatusError('token_add_ip', -16, { status: -16, message: 'Internal error', details: null }),
+      ),
+    ).toBe(false);
     expect(outcomeIsUnknown(new UpstreamNetworkError('token_generate', 'ECONNREFUSED'))).toBe(false);
     expect(outcomeIsUnknown(new UpstreamFaultError('token_generate', 'http-status', '', 503))).toBe(false);
     expect(outcomeIsUnknown(new BudgetExhaustedError('token_generate', 1_000))).toBe(false);
@@ -32,7 +36,12 @@ describe('whether a change sent to sendSMS may have happened', () => {
 
   it('answers 503 with outcome "unknown", not retryable, recognised by its mark', () => {
     const error = new OutcomeUnknownError('change-1', 'checking');
-    expect(error.toJSON()).toMatchObject({ error: 'upstream-unavailable', outcome: 'unknown', changeId: 'change-1', retryable: false });
+    expect(error.toJSON()).toMatchObject({
+      error: 'upstream-unavailable',
+      outcome: 'unknown',
+      changeId: 'change-1',
+      retryable: false,
+    });
     expect(error.httpStatus).toBe(503);
     expect(isOutcomeUnknownError(error)).toBe(true);
     expect(isOutcomeUnknownError({ ...error })).toBe(true);

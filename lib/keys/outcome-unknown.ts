@@ -23,7 +23,11 @@ export function outcomeIsUnknown(error: unknown): boolean {
     case 'network':
       return !(typeof failure.code === 'string' && NEVER_SENT_NETWORK_CODES.has(failure.code));
     case 'fault':
-      return !(failure.reason === 'http-status' && typeof failure.httpStatus === 'number' && TURNED_AWAY_HTTP_STATUSES.has(failure.httpStatus));
+      return !(
+        failure.reason === 'http-status' &&
+        typeof failure.httpStatus === 'number' &&
+        TURNED_AWAY_HTTP_STATUSES.has(failure.httpStatus)
+      );
     default:
       return false;
   }

@@ -32,12 +32,19 @@ function summary(change: PendingChangeRecord): string {
 }
 
 /** `showRequester`: who asked is the audit log's to tell, so only viewers who may read it see the name. */
-export async function pendingChanges(db: Db, accountId: string, options: { keyId?: string; showRequester: boolean }): Promise<PendingChangeView[]> {
+export async function pendingChanges(
+  db: Db,
+  accountId: string,
+  options: { keyId?: string; showRequester: boolean },
+): Promise<PendingChangeView[]> {
   return toPendingChangeViews(await selectPendingChanges(db, accountId, options.keyId), options);
 }
 
 /** The records as one viewer sees them (the keys list reads the records with its cached page). */
-export function toPendingChangeViews(changes: readonly PendingChangeRecord[], options: { showRequester: boolean }): PendingChangeView[] {
+export function toPendingChangeViews(
+  changes: readonly PendingChangeRecord[],
+  options: { showRequester: boolean },
+): PendingChangeView[] {
   return changes.map((change) => ({
     id: change.id,
     action: ACTIONS[change.action],

@@ -54,7 +54,12 @@ export interface RefreshReport {
   problems: RefreshProblem[];
 }
 
-export async function refreshAccountKeys(deps: KeyServiceDeps, actor: SessionUser | null, accountId: string, options: RefreshOptions): Promise<RefreshReport> {
+export async function refreshAccountKeys(
+  deps: KeyServiceDeps,
+  actor: SessionUser | null,
+  accountId: string,
+  options: RefreshOptions,
+): Promise<RefreshReport> {
   if (actor) assertAllowed(actor, 'keys.read', accountId);
   // The key must be one of the account's: a key id taken from another account is unknown here, and nothing is
   // written to its trail (the permission was checked against the account in the URL, not the key's).
@@ -65,7 +70,12 @@ export async function refreshAccountKeys(deps: KeyServiceDeps, actor: SessionUse
   return runSingleRefresh(accountId, () => refreshNow(deps, actor, accountId, options));
 }
 
-async function refreshNow(deps: KeyServiceDeps, actor: SessionUser | null, accountId: string, options: RefreshOptions): Promise<RefreshReport> {
+async function refreshNow(
+  deps: KeyServiceDeps,
+  actor: SessionUser | null,
+  accountId: string,
+  options: RefreshOptions,
+): Promise<RefreshReport> {
   const account = await loadAccount(deps, accountId);
   const client = deps.clientFor(account.apiBaseUrl);
   const accountRef = accountRefFor(account);
@@ -82,7 +92,12 @@ async function refreshNow(deps: KeyServiceDeps, actor: SessionUser | null, accou
     upstreamStatus = upstreamStatusOf(error) ?? upstreamStatus;
     // Busy or throttled: asking again for every key would only spend the budget.
     upstreamDown ||= described.code === 'upstream-unavailable' || described.code === 'rate-limited';
-    report.problems.push({ part, at: deps.now().toISOString(), message: described.message, upstreamStatus: upstreamStatusOf(error) });
+    report.problems.push({
+      part,
+      at: deps.now().toISOString(),
+      message: described.message,
+      upstreamStatus: upstreamStatusOf(error),
+    });
   };
 
   try {
@@ -99,7 +114,12 @@ async function refreshNow(deps: KeyServiceDeps, actor: SessionUser | null, accou
   if (!upstreamDown) {
     const due = options.keyId
       ? [await selectKey(deps.prisma, accountId, options.keyId)].filter((key): key is KeyRecord => key !== null)
-      : await selectKeysDueForIps(deps.prisma, accountId, new Date(deps.now().getTime() - IP_REFRESH_AFTER_MS), MAX_IP_FETCHES_PER_REFRESH);
+      : await selectKeysDueForIps(
+          deps.prisma,
+          accountId,
+          new Date(deps.now().getTime() - IP_REFRESH_AFTER_MS),
+          MAX_IP_FETCHES_PER_REFRESH,
+        );
     for (const [index, key] of due.entries()) {
       const inUse = keyInUse(key, deps.credentialsKey);
       if (!inUse) continue;
@@ -132,7 +152,13 @@ async function refreshNow(deps: KeyServiceDeps, actor: SessionUser | null, accou
       action: 'keys.refresh',
       outcome: failed ? 'failure' : 'success',
       upstreamStatus,
-      params: { trigger: options.trigger, usage: report.usage, ipsFetched: report.ipsFetched, ipsDeferred: report.ipsDeferred, ...(first ? { part: first.part, message: first.message } : {}) },
+      params: {
+        trigger: options.trigger,
+        usage: report.usage,
+        ipsFetched: report.ipsFetched,
+        ipsDeferred: report.ipsDeferred,
+        ...(first ? { part: first.part, message: first.message } : {}),
+      },
     });
   }
   return report;
@@ -152,13 +178,16 @@ async function applyListing(deps: KeyServiceDeps, accountId: string, listed: rea
   const at = deps.now();
   for (const entry of listed) {
     const fingerprint = entry.secret ? fingerprintSecret(entry.secret) : null;
-    let key = fingerprint ? byFingerprint.get(fingerprint) : byName.get(entry.name) ?? undefined;
+    let key = fingerprint ? byFingerprint.get(fingerprint) : (byName.get(entry.name) ?? undefined);
     await deps.prisma.$transaction(async (tx) => {
       if (!key) {
         // Without its secret a key cannot be told apart from another of the same name, nor acted on: not added.
         if (!entry.secret || !fingerprint) return;
         // It may be a key deleted here: sendSMS still has it (no token_delete), so leave it deleted.
-        const deleted = await tx.apiKey.findUnique({ where: { accountId_secretFingerprint: { accountId, secretFingerprint: fingerprint } }, select: { id: true } });
+        const deleted = await tx.apiKey.findUnique({
+          where: { accountId_secretFingerprint: { accountId, secretFingerprint: fingerprint } },
+          select: { id: true },
+        });
         if (deleted) return;
         key = await insertKey(tx, {
           accountId,

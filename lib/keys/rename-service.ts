@@ -17,13 +17,26 @@ export interface RenameResult {
   upstreamKnowsName: boolean;
 }
 
-export async function renameApiKey(deps: KeyServiceDeps, actor: SessionUser, accountId: string, keyId: string, name: string, origin: RequestOrigin = {}): Promise<RenameResult> {
+export async function renameApiKey(
+  deps: KeyServiceDeps,
+  actor: SessionUser,
+  accountId: string,
+  keyId: string,
+  name: string,
+  origin: RequestOrigin = {},
+): Promise<RenameResult> {
   assertAllowed(actor, 'keys.manage', accountId);
   const key = await selectKey(deps.prisma, accountId, keyId);
   if (!key) throw new KeyServiceError('not-found', 'There is no such key in this account.');
   await deps.prisma.$transaction(async (tx) => {
     await updateKeyName(tx, key.id, name);
-    await auditKeyEvent(tx, actor, origin, { accountId, keyId, action: 'key.rename', outcome: 'success', params: { from: key.name, to: name } });
+    await auditKeyEvent(tx, actor, origin, {
+      accountId,
+      keyId,
+      action: 'key.rename',
+      outcome: 'success',
+      params: { from: key.name, to: name },
+    });
   });
   return { name, upstreamName: key.upstreamName, upstreamKnowsName: key.upstreamName !== null };
 }

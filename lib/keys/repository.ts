@@ -53,8 +53,16 @@ const SORT_SQL: Record<KeySort, { terms: string[]; nullable: boolean }> = {
   kind: { terms: ['k."kind"', 'k."usageLabel"'], nullable: false },
   fragment: { terms: ['k."fragment"'], nullable: false },
   created: { terms: ['k."createdAt"'], nullable: false },
-  lockedIps: { terms: ['(SELECT ki."address" FROM "KeyIp" ki WHERE ki."keyId" = k."id" ORDER BY ki."addedAt", ki."address" LIMIT 1)'], nullable: true },
-  lockState: { terms: [`(CASE WHEN k."kind" = 'CLOUD' THEN 2 WHEN k."lockedAt" IS NULL THEN 0 ELSE 1 END)`, 'k."lockedAt"'], nullable: true },
+  lockedIps: {
+    terms: [
+      '(SELECT ki."address" FROM "KeyIp" ki WHERE ki."keyId" = k."id" ORDER BY ki."addedAt", ki."address" LIMIT 1)',
+    ],
+    nullable: true,
+  },
+  lockState: {
+    terms: [`(CASE WHEN k."kind" = 'CLOUD' THEN 2 WHEN k."lockedAt" IS NULL THEN 0 ELSE 1 END)`, 'k."lockedAt"'],
+    nullable: true,
+  },
   lastUsed: { terms: ['k."lastUsedAt"'], nullable: true },
   useCount: { terms: ['k."useCount"'], nullable: true },
   refusals: { terms: ['k."refusedCount"'], nullable: true },
@@ -88,7 +96,8 @@ function listFilter(accountId: string, query: KeyListQuery, now: Date): Prisma.S
   return Prisma.join(conditions, ' AND ');
 }
 
-const KEY_COLUMNS = Prisma.raw(`k."id", k."accountId", k."name", k."kind", k."usageLabel", k."fragment", k."secretFingerprint",
+const KEY_COLUMNS =
+  Prisma.raw(`k."id", k."accountId", k."name", k."kind", k."usageLabel", k."fragment", k."secretFingerprint",
   k."secretCiphertext", k."origin", k."createdAt", k."lockedAt", k."lastUsedAt", k."useCount", k."usageFetchedAt", k."ipsFetchedAt",
   k."refusedCount", k."lastRefusedIp", k."lastRefusedAt", k."upstreamName", k."secretUnseenAt"`);
 
@@ -97,13 +106,25 @@ const KEY_COLUMNS = Prisma.raw(`k."id", k."accountId", k."name", k."kind", k."us
  * anyway, so the count rides along as a window over the matches (one scan, not two). Without one, the page comes
  * from the sort's index and the count from the (accountId, deletedAt) index, each without reading every row.
  */
-export async function selectKeyPage(db: Db, accountId: string, query: KeyListQuery, now: Date): Promise<{ keys: KeyRecord[]; total: number }> {
+export async function selectKeyPage(
+  db: Db,
+  accountId: string,
+  query: KeyListQuery,
+  now: Date,
+): Promise<{ keys: KeyRecord[]; total: number }> {
   const where = listFilter(accountId, query, now);
   const offset = (query.page - 1) * query.size;
   const order = orderBy(query.sort, query.dir);
-  const count = async () => (await db.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM "ApiKey" k WHERE ${where}`)[0]?.total ?? 0;
+  const count = async () =>
+    (await db.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM "ApiKey" k WHERE ${where}`)[0]
+      ?.total ?? 0;
   if (!query.q) {
-    const [keys, total] = await Promise.all([db.$queryRaw<KeyRecord[]>`SELECT ${KEY_COLUMNS} FROM "ApiKey" k WHERE ${where} ORDER BY ${order} LIMIT ${query.size} OFFSET ${offset}`, count()]);
+    const [keys, total] = await Promise.all([
+      db.$queryRaw<
+        KeyRecord[]
+      >`SELECT ${KEY_COLUMNS} FROM "ApiKey" k WHERE ${where} ORDER BY ${order} LIMIT ${query.size} OFFSET ${offset}`,
+      count(),
+    ]);
     return { keys, total };
   }
   const rows = await db.$queryRaw<Array<KeyRecord & { total: number }>>`
@@ -177,13 +198,26 @@ export async function selectLiveKeys(db: Db, accountId: string): Promise<KeyReco
 }
 
 export async function selectKeyByFingerprint(db: Db, accountId: string, secretFingerprint: string) {
-  return db.apiKey.findUnique({ where: { accountId_secretFingerprint: { accountId, secretFingerprint } }, select: { ...keySelect, deletedAt: true } });
+  return db.apiKey.findUnique({
+    where: { accountId_secretFingerprint: { accountId, secretFingerprint } },
+    select: { ...keySelect, deletedAt: true },
+  });
 }
 
 /** Keys whose IP list is oldest (never fetched first), among those the dashboard can ask about. */
-export async function selectKeysDueForIps(db: Db, accountId: string, fetchedBefore: Date, limit: number): Promise<KeyRecord[]> {
+export async function selectKeysDueForIps(
+  db: Db,
+  accountId: string,
+  fetchedBefore: Date,
+  limit: number,
+): Promise<KeyRecord[]> {
   return db.apiKey.findMany({
-    where: { accountId, deletedAt: null, secretCiphertext: { not: null }, OR: [{ ipsFetchedAt: null }, { ipsFetchedAt: { lt: fetchedBefore } }] },
+    where: {
+      accountId,
+      deletedAt: null,
+      secretCiphertext: { not: null },
+      OR: [{ ipsFetchedAt: null }, { ipsFetchedAt: { lt: fetchedBefore } }],
+    },
     orderBy: [{ ipsFetchedAt: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
     take: limit,
     select: keySelect,
@@ -217,24 +251,45 @@ export async function reviveKey(db: Db, keyId: string, key: NewKeyRecord): Promi
   await db.keyIp.deleteMany({ where: { keyId } });
   return db.apiKey.update({
     where: { id: keyId },
-    data: { secretUnseenAt: null, ...key, deletedAt: null, lockedAt: null, refusedCount: null, lastRefusedIp: null, lastRefusedAt: null },
+    data: {
+      secretUnseenAt: null,
+      ...key,
+      deletedAt: null,
+      lockedAt: null,
+      refusedCount: null,
+      lastRefusedIp: null,
+      lastRefusedAt: null,
+    },
     select: keySelect,
   });
 }
 
 /** Every key row of the account by fingerprint, deleted ones included: what the registry knows of, whoever made it. */
-export async function selectKeysByFingerprint(db: Db, accountId: string): Promise<Map<string, Pick<KeyRecord, 'id' | 'origin' | 'secretFingerprint'> & { deletedAt: Date | null }>> {
-  const rows = await db.apiKey.findMany({ where: { accountId }, select: { id: true, origin: true, secretFingerprint: true, deletedAt: true } });
+export async function selectKeysByFingerprint(
+  db: Db,
+  accountId: string,
+): Promise<Map<string, Pick<KeyRecord, 'id' | 'origin' | 'secretFingerprint'> & { deletedAt: Date | null }>> {
+  const rows = await db.apiKey.findMany({
+    where: { accountId },
+    select: { id: true, origin: true, secretFingerprint: true, deletedAt: true },
+  });
   return new Map(rows.map((row) => [row.secretFingerprint, row]));
 }
 
 /** A key's row whether deleted or not: what a delete intent acted on. */
 export async function selectKeyRow(db: Db, keyId: string) {
-  return db.apiKey.findUnique({ where: { id: keyId }, select: { id: true, name: true, secretFingerprint: true, deletedAt: true } });
+  return db.apiKey.findUnique({
+    where: { id: keyId },
+    select: { id: true, name: true, secretFingerprint: true, deletedAt: true },
+  });
 }
 
 /** A key a refresh listed with nobody named turns out to be one a person generated: it takes their name and label. */
-export async function adoptListedKey(db: Db, keyId: string, key: Pick<NewKeyRecord, 'name' | 'usageLabel' | 'secretUnseenAt'>): Promise<KeyRecord> {
+export async function adoptListedKey(
+  db: Db,
+  keyId: string,
+  key: Pick<NewKeyRecord, 'name' | 'usageLabel' | 'secretUnseenAt'>,
+): Promise<KeyRecord> {
   return db.apiKey.update({ where: { id: keyId }, data: { ...key, origin: 'GENERATED' }, select: keySelect });
 }
 
@@ -248,13 +303,20 @@ export async function markKeyDeleted(db: Db, keyId: string, at: Date): Promise<v
 }
 
 /** Adds one address (if absent) and, for a Default key not yet locked, records the lock. */
-export async function addKeyIp(db: Db, key: Pick<KeyRecord, 'id' | 'kind' | 'lockedAt'>, address: string, reason: KeyIpReason, at: Date): Promise<void> {
+export async function addKeyIp(
+  db: Db,
+  key: Pick<KeyRecord, 'id' | 'kind' | 'lockedAt'>,
+  address: string,
+  reason: KeyIpReason,
+  at: Date,
+): Promise<void> {
   await db.keyIp.upsert({
     where: { keyId_address: { keyId: key.id, address } },
     create: { keyId: key.id, address, reason, addedAt: at, fetchedAt: at },
     update: { fetchedAt: at },
   });
-  if (key.kind === 'DEFAULT' && key.lockedAt === null) await db.apiKey.update({ where: { id: key.id }, data: { lockedAt: at } });
+  if (key.kind === 'DEFAULT' && key.lockedAt === null)
+    await db.apiKey.update({ where: { id: key.id }, data: { lockedAt: at } });
 }
 
 /**
@@ -269,15 +331,21 @@ export async function mergeKeyIps(
   at: Date,
   options: { authoritative: boolean },
 ): Promise<void> {
-  const cached = await db.keyIp.findMany({ where: { keyId: key.id }, orderBy: [{ addedAt: 'asc' }, { address: 'asc' }] });
+  const cached = await db.keyIp.findMany({
+    where: { keyId: key.id },
+    orderBy: [{ addedAt: 'asc' }, { address: 'asc' }],
+  });
   const known = new Set(cached.map((ip) => ip.address));
   // A Cloud key's list is the first address seen, for information: keep one.
-  const wanted = key.kind === 'CLOUD' ? listed.slice(0, Math.max(0, 1 - (options.authoritative ? 0 : cached.length))) : listed;
+  const wanted =
+    key.kind === 'CLOUD' ? listed.slice(0, Math.max(0, 1 - (options.authoritative ? 0 : cached.length))) : listed;
   let hasAny = cached.length > 0;
   for (const ip of wanted) {
     if (known.has(ip.address)) continue;
     const reason: KeyIpReason = hasAny ? 'LISTED' : key.kind === 'DEFAULT' ? 'FIRST_USE' : 'FIRST_SEEN';
-    await db.keyIp.create({ data: { keyId: key.id, address: ip.address, reason, addedAt: ip.addedAt ?? at, fetchedAt: at } });
+    await db.keyIp.create({
+      data: { keyId: key.id, address: ip.address, reason, addedAt: ip.addedAt ?? at, fetchedAt: at },
+    });
     hasAny = true;
   }
   if (options.authoritative) {
@@ -288,7 +356,10 @@ export async function mergeKeyIps(
   await db.keyIp.updateMany({ where: { keyId: key.id }, data: { fetchedAt: at } });
   const first = wanted[0];
   const lockedAt = key.kind === 'DEFAULT' && key.lockedAt === null && first ? (first.addedAt ?? at) : undefined;
-  await db.apiKey.update({ where: { id: key.id }, data: { ipsFetchedAt: options.authoritative ? at : undefined, lockedAt } });
+  await db.apiKey.update({
+    where: { id: key.id },
+    data: { ipsFetchedAt: options.authoritative ? at : undefined, lockedAt },
+  });
 }
 
 export interface ListedUsage {
@@ -314,11 +385,23 @@ export async function recordListedUsage(db: Db, keyId: string, usage: ListedUsag
       usageFetchedAt: at,
     },
   });
-  if (usage.useCount !== null) await db.usageSnapshot.create({ data: { keyId, takenAt: at, useCount: usage.useCount, lastUsedAt: usage.lastUsedAt } });
+  if (usage.useCount !== null)
+    await db.usageSnapshot.create({
+      data: { keyId, takenAt: at, useCount: usage.useCount, lastUsedAt: usage.lastUsedAt },
+    });
 }
 
-export async function selectUsageSeries(db: Db, keyId: string, since: Date): Promise<Array<{ takenAt: Date; useCount: number }>> {
-  return db.usageSnapshot.findMany({ where: { keyId, takenAt: { gte: since } }, orderBy: { takenAt: 'asc' }, select: { takenAt: true, useCount: true }, take: 2000 });
+export async function selectUsageSeries(
+  db: Db,
+  keyId: string,
+  since: Date,
+): Promise<Array<{ takenAt: Date; useCount: number }>> {
+  return db.usageSnapshot.findMany({
+    where: { keyId, takenAt: { gte: since } },
+    orderBy: { takenAt: 'asc' },
+    select: { takenAt: true, useCount: true },
+    take: 2000,
+  });
 }
 
 /** The key's trail: rows of its own account only, so that a row naming the key from elsewhere never shows here. */

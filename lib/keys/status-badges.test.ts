@@ -21,7 +21,16 @@ describe('status badges', () => {
   });
 
   it('puts refused calls before idle, naming the refused address', () => {
-    const badges = statusBadges({ ...base, lastUsedAt: new Date(now.getTime() - 40 * DAY), refusedCount: 2, lastRefusedIp: '198.51.100.20', lastRefusedAt: now }, now);
+    const badges = statusBadges(
+      {
+        ...base,
+        lastUsedAt: new Date(now.getTime() - 40 * DAY),
+        refusedCount: 2,
+        lastRefusedIp: '198.51.100.20',
+        lastRefusedAt: now,
+      },
+      now,
+    );
     expect(badges.map((badge) => badge.label)).toEqual(['refused calls', 'idle 30 days']);
     expect(badges[0]!.detail).toContain('198.51.100.20');
   });
@@ -29,11 +38,18 @@ describe('status badges', () => {
   it('counts a never-used key as idle only once it is older than 30 days', () => {
     const fresh = { ...base, lastUsedAt: null, lockedAt: null, createdAt: new Date(now.getTime() - 2 * DAY) };
     expect(statusBadges(fresh, now).map((badge) => badge.id)).toEqual(['awaiting-first-use']);
-    expect(statusBadges({ ...fresh, createdAt: new Date(now.getTime() - 31 * DAY) }, now).map((badge) => badge.id)).toEqual(['idle', 'awaiting-first-use']);
+    expect(
+      statusBadges({ ...fresh, createdAt: new Date(now.getTime() - 31 * DAY) }, now).map((badge) => badge.id),
+    ).toEqual(['idle', 'awaiting-first-use']);
   });
 
   it('never says a Cloud key awaits its first use, and flags keys whose secret the dashboard lacks', () => {
-    expect(statusBadges({ ...base, kind: 'CLOUD', lockedAt: null, lastUsedAt: null, createdAt: now, secretHeld: false }, now).map((badge) => badge.id)).toEqual(['secret-not-held']);
+    expect(
+      statusBadges(
+        { ...base, kind: 'CLOUD', lockedAt: null, lastUsedAt: null, createdAt: now, secretHeld: false },
+        now,
+      ).map((badge) => badge.id),
+    ).toEqual(['secret-not-held']);
   });
 
   it('puts a key whose secret was shown to nobody first, as compromised', () => {

@@ -36,7 +36,8 @@ export const STATUS_BADGE_RULES: readonly BadgeRule[] = [
     view: () => ({
       label: 'compromised: secret shown to nobody',
       tone: 'danger',
-      detail: 'sendSMS made this key, but the answer carrying its secret was lost, so nobody here saw it. Treat the key as compromised: delete it and generate another.',
+      detail:
+        'sendSMS made this key, but the answer carrying its secret was lost, so nobody here saw it. Treat the key as compromised: delete it and generate another.',
     }),
   },
   {
@@ -86,5 +87,8 @@ export function isIdle(key: Pick<BadgeInput, 'lastUsedAt' | 'createdAt'>, now: D
 }
 
 export function statusBadges(key: BadgeInput, now: Date): StatusBadgeView[] {
-  return STATUS_BADGE_RULES.filter((rule) => rule.applies(key, now)).map((rule) => ({ id: rule.id, ...rule.view(key, now) }));
+  return STATUS_BADGE_RULES.filter((rule) => rule.applies(key, now)).map((rule) => ({
+    id: rule.id,
+    ...rule.view(key, now),
+  }));
 }

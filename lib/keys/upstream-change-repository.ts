@@ -87,7 +87,13 @@ export interface Settlement {
  * Closes a change that is still open (or unknown), and, for a resolver, still claimed by it. False when someone
  * else settled it first: the caller then rolls its transaction back, so a change is settled and audited once.
  */
-export async function settleChange(db: Db, changeId: string, settlement: Settlement, at: Date, claimToken?: string): Promise<boolean> {
+export async function settleChange(
+  db: Db,
+  changeId: string,
+  settlement: Settlement,
+  at: Date,
+  claimToken?: string,
+): Promise<boolean> {
   const { count } = await db.upstreamChange.updateMany({
     where: { id: changeId, state: { in: ['OPEN', 'UNKNOWN'] }, ...(claimToken ? { claimToken } : {}) },
     data: {
@@ -140,12 +146,19 @@ export async function claimChanges(db: Db, options: ClaimOptions): Promise<Chang
           FOR UPDATE SKIP LOCKED)
     RETURNING "id"`;
   if (ids.length === 0) return [];
-  return db.upstreamChange.findMany({ where: { id: { in: ids.map((row) => row.id) } }, orderBy: { createdAt: 'asc' }, select: changeSelect });
+  return db.upstreamChange.findMany({
+    where: { id: { in: ids.map((row) => row.id) } },
+    orderBy: { createdAt: 'asc' },
+    select: changeSelect,
+  });
 }
 
 /** A read-back that could not decide (sendSMS down, the budget spent): the change waits for the next run. */
 export async function releaseChange(db: Db, changeId: string, claimToken: string, problem: string): Promise<void> {
-  await db.upstreamChange.updateMany({ where: { id: changeId, claimToken }, data: { claimToken: null, claimedUntil: null, lastCheckError: problem.slice(0, 500) } });
+  await db.upstreamChange.updateMany({
+    where: { id: changeId, claimToken },
+    data: { claimToken: null, claimedUntil: null, lastCheckError: problem.slice(0, 500) },
+  });
 }
 
 export interface PendingChangeRecord {
@@ -165,6 +178,15 @@ export async function selectPendingChanges(db: Db, accountId: string, keyId?: st
     where: { accountId, state: { in: ['OPEN', 'UNKNOWN'] }, ...(keyId ? { keyId } : {}) },
     orderBy: { createdAt: 'desc' },
     take: 50,
-    select: { id: true, keyId: true, action: true, params: true, actorEmail: true, state: true, createdAt: true, lastCheckError: true },
+    select: {
+      id: true,
+      keyId: true,
+      action: true,
+      params: true,
+      actorEmail: true,
+      state: true,
+      createdAt: true,
+      lastCheckError: true,
+    },
   });
 }

@@ -21,7 +21,12 @@ export interface Intent {
 }
 
 /** Commits the intent; the call may go once this returns. */
-export async function recordIntent(deps: Pick<KeyServiceDeps, 'prisma' | 'now'>, actor: SessionUser, origin: RequestOrigin, intent: Intent): Promise<string> {
+export async function recordIntent(
+  deps: Pick<KeyServiceDeps, 'prisma' | 'now'>,
+  actor: SessionUser,
+  origin: RequestOrigin,
+  intent: Intent,
+): Promise<string> {
   const change = await insertChange(
     deps.prisma,
     {
@@ -39,13 +44,27 @@ export async function recordIntent(deps: Pick<KeyServiceDeps, 'prisma' | 'now'>,
 }
 
 /** Settles the intent from sendSMS's own answer; call inside the transaction that writes the audit row. */
-export async function settleFromAnswer(tx: Db, changeId: string, settlement: Omit<Settlement, 'resolvedBy'>, at: Date): Promise<void> {
+export async function settleFromAnswer(
+  tx: Db,
+  changeId: string,
+  settlement: Omit<Settlement, 'resolvedBy'>,
+  at: Date,
+): Promise<void> {
   // False only if a resolver settled it first, from sendSMS's own record: that outcome stands.
   await settleChange(tx, changeId, { ...settlement, resolvedBy: 'answer' }, at);
 }
 
 /** No answer to trust came back: the intent stays to be read back, and the caller answers with this error. */
-export async function leaveOutcomeUnknown(deps: Pick<KeyServiceDeps, 'prisma'>, changeId: string, what: string, error: unknown): Promise<OutcomeUnknownError> {
-  await markChangeUnknown(deps.prisma, changeId, `No clear answer: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500));
+export async function leaveOutcomeUnknown(
+  deps: Pick<KeyServiceDeps, 'prisma'>,
+  changeId: string,
+  what: string,
+  error: unknown,
+): Promise<OutcomeUnknownError> {
+  await markChangeUnknown(
+    deps.prisma,
+    changeId,
+    `No clear answer: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500),
+  );
   return new OutcomeUnknownError(changeId, outcomeUnknownMessage(what));
 }

@@ -7,7 +7,13 @@ import type { KeyRowView, LockedIpView } from '@/lib/keys/types';
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 export function toLockedIpView(ip: KeyIpRecord, kind: KeyRecord['kind']): LockedIpView {
-  return { address: ip.address, reason: ip.reason, addedAt: ip.addedAt.toISOString(), fetchedAt: ip.fetchedAt.toISOString(), informative: kind === 'CLOUD' };
+  return {
+    address: ip.address,
+    reason: ip.reason,
+    addedAt: ip.addedAt.toISOString(),
+    fetchedAt: ip.fetchedAt.toISOString(),
+    informative: kind === 'CLOUD',
+  };
 }
 
 export function toKeyRowView(key: KeyRecord, ips: readonly KeyIpRecord[], now: Date): KeyRowView {

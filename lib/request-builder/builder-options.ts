@@ -54,7 +54,9 @@ export async function builderOptions(prisma: PrismaClient, actor: SessionUser): 
       label: account.label,
       username: account.username,
       apiBaseUrl: account.apiBaseUrl,
-      actions: BUILDER_REQUESTS.filter((request) => capabilities[request.action] !== 'unsupported').map((request) => request.action),
+      actions: BUILDER_REQUESTS.filter((request) => capabilities[request.action] !== 'unsupported').map(
+        (request) => request.action,
+      ),
       keys: account.apiKeys.map((key) => ({
         id: key.id,
         name: key.name,

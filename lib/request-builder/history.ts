@@ -22,7 +22,11 @@ export interface BuilderHistoryEntry {
   upstreamStatus: number | null;
 }
 
-export async function builderHistory(prisma: PrismaClient, actor: SessionUser, limit = 20): Promise<BuilderHistoryEntry[]> {
+export async function builderHistory(
+  prisma: PrismaClient,
+  actor: SessionUser,
+  limit = 20,
+): Promise<BuilderHistoryEntry[]> {
   const events = await prisma.auditEvent.findMany({
     where: { action: 'request.run', accountId: visibleAccountIds(actor) },
     orderBy: { occurredAt: 'desc' },
@@ -48,7 +52,9 @@ export async function builderHistory(prisma: PrismaClient, actor: SessionUser, l
       keyId: event.keyId,
       keyName: event.keyId ? (keyNames.get(event.keyId) ?? 'a removed key') : null,
       action: typeof request === 'string' ? request : 'unknown',
-      params: Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
+      params: Object.fromEntries(
+        Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      ),
       outcome: event.outcome,
       upstreamStatus: event.upstreamStatus,
     };

@@ -5,7 +5,12 @@ const base = { baseUrl: 'https://api.sendsms.ro/json', username: 'shop' };
 
 describe('previewRequest', () => {
   it('shows token_add_ip in the account form with both secrets as placeholders', () => {
-    const preview = previewRequest({ ...base, action: 'token_add_ip', form: 'account', params: { ipaddr: '198.51.100.20' } });
+    const preview = previewRequest({
+      ...base,
+      action: 'token_add_ip',
+      form: 'account',
+      params: { ipaddr: '198.51.100.20' },
+    });
     expect(preview.url).toBe(
       'https://api.sendsms.ro/json?action=token_add_ip&username=shop&password=<PASSWORD_OR_API_KEY>&token=<API_KEY>&ipaddr=198.51.100.20',
     );
@@ -19,8 +24,12 @@ describe('previewRequest', () => {
   });
 
   it('sends no credentials for ping and encodes every value', () => {
-    expect(previewRequest({ ...base, action: 'ping', form: null, params: {} }).url).toBe('https://api.sendsms.ro/json?action=ping');
-    expect(previewRequest({ ...base, username: "o'neil & co", action: 'user_get_balance', form: null, params: {} }).curl).toBe(
+    expect(previewRequest({ ...base, action: 'ping', form: null, params: {} }).url).toBe(
+      'https://api.sendsms.ro/json?action=ping',
+    );
+    expect(
+      previewRequest({ ...base, username: "o'neil & co", action: 'user_get_balance', form: null, params: {} }).curl,
+    ).toBe(
       "curl --get 'https://api.sendsms.ro/json?action=user_get_balance&username=o'\\''neil%20%26%20co&password=<PASSWORD_OR_API_KEY>'",
     );
   });

@@ -37,7 +37,10 @@ export function previewRequest(input: PreviewInput): RequestPreview {
 
   // Placeholders are left readable (not percent-encoded) so that they stand out and can be replaced by hand.
   const encoded = query
-    .map(([name, value]) => `${encodeURIComponent(name)}=${value === PASSWORD_PLACEHOLDER || value === KEY_PLACEHOLDER ? value : encodeURIComponent(value)}`)
+    .map(
+      ([name, value]) =>
+        `${encodeURIComponent(name)}=${value === PASSWORD_PLACEHOLDER || value === KEY_PLACEHOLDER ? value : encodeURIComponent(value)}`,
+    )
     .join('&');
   const url = `${input.baseUrl}${input.baseUrl.includes('?') ? '&' : '?'}${encoded}`;
   return { url, curl: `curl --get '${url.replace(/'/g, `'\\''`)}'` };

@@ -79,7 +79,8 @@ export async function runBuilderRequest(
 ): Promise<BuilderRunResult> {
   const input = builderRunInput.parse(rawInput);
   const request = builderRequest(input.action);
-  if (!request) throw new KeyServiceError('invalid', `The request builder does not offer "${input.action}".`, { field: 'action' });
+  if (!request)
+    throw new KeyServiceError('invalid', `The request builder does not offer "${input.action}".`, { field: 'action' });
   assertAllowed(actor, request.permission, accountId);
 
   const account = await loadAccount(deps, accountId);
@@ -89,10 +90,26 @@ export async function runBuilderRequest(
 
   const accountFormWorks = input.sendAs !== 'key';
   const form = key
-    ? chooseKeyCallForm(request.action, { username: account.username, accountCredential: accountRef.credential, key: key.inUse, accountFormWorks, confirmFirstUseLock: true }).form
+    ? chooseKeyCallForm(request.action, {
+        username: account.username,
+        accountCredential: accountRef.credential,
+        key: key.inUse,
+        accountFormWorks,
+        confirmFirstUseLock: true,
+      }).form
     : null;
-  const preview = previewRequest({ baseUrl: account.apiBaseUrl, action: request.action, username: account.username, form, params });
-  const auditBuilderRun = async (outcome: 'success' | 'failure', status: number | null, extra: Record<string, unknown> = {}) =>
+  const preview = previewRequest({
+    baseUrl: account.apiBaseUrl,
+    action: request.action,
+    username: account.username,
+    form,
+    params,
+  });
+  const auditBuilderRun = async (
+    outcome: 'success' | 'failure',
+    status: number | null,
+    extra: Record<string, unknown> = {},
+  ) =>
     auditKeyEvent(deps.prisma, actor, origin, {
       accountId,
       keyId: key?.id ?? null,
@@ -108,30 +125,74 @@ export async function runBuilderRequest(
 
   if (request.action === 'token_add_ip') {
     try {
-      const authorized = await authorizeKeyIp(deps, actor, accountId, key!.id, { ip: params.ipaddr!, sendAs: input.sendAs, confirmFirstUseLock: input.confirmFirstUseLock }, origin);
+      const authorized = await authorizeKeyIp(
+        deps,
+        actor,
+        accountId,
+        key!.id,
+        { ip: params.ipaddr!, sendAs: input.sendAs, confirmFirstUseLock: input.confirmFirstUseLock },
+        origin,
+      );
       const status = authorized.alreadyListed ? -512 : 0;
       await audit('success', status);
-      return { ...answered(request.action, status, authorized.alreadyListed ? 'The IP is already on the list' : 'OK', null), durationMs: elapsed(), preview, lockedIps: authorized.lockedIps, warnings };
+      return {
+        ...answered(request.action, status, authorized.alreadyListed ? 'The IP is already on the list' : 'OK', null),
+        durationMs: elapsed(),
+        preview,
+        lockedIps: authorized.lockedIps,
+        warnings,
+      };
     } catch (error) {
       // The address may have been added: shown as a result that says so, never as a failure.
       if (isOutcomeUnknownError(error)) {
         await auditBuilderRun('failure', null, { outcome: 'unknown' });
-        const meaning = { en: `No clear answer from sendSMS: ${OUTCOME_UNKNOWN_LABEL}.`, ro: 'Niciun răspuns clar de la sendSMS: rezultat necunoscut, se verifică.' };
-        return { action: request.action, ok: false, status: null, meaning, message: error.message, details: null, durationMs: elapsed(), preview, warnings, outcome: 'unknown' };
+        const meaning = {
+          en: `No clear answer from sendSMS: ${OUTCOME_UNKNOWN_LABEL}.`,
+          ro: 'Niciun răspuns clar de la sendSMS: rezultat necunoscut, se verifică.',
+        };
+        return {
+          action: request.action,
+          ok: false,
+          status: null,
+          meaning,
+          message: error.message,
+          details: null,
+          durationMs: elapsed(),
+          preview,
+          warnings,
+          outcome: 'unknown',
+        };
       }
       // sendSMS's answer is the result to show; the dashboard's own refusals (the 409 trap, its budget's 429, a 503) are answered as such.
-      if (!isAppError(error) || error.options.upstreamStatus === undefined || error.options.upstreamStatus === null) throw error;
+      if (!isAppError(error) || error.options.upstreamStatus === undefined || error.options.upstreamStatus === null)
+        throw error;
       await audit('failure', error.options.upstreamStatus);
-      return { ...answered(request.action, error.options.upstreamStatus, error.message, null), durationMs: elapsed(), preview, warnings };
+      return {
+        ...answered(request.action, error.options.upstreamStatus, error.message, null),
+        durationMs: elapsed(),
+        preview,
+        warnings,
+      };
     }
   }
 
   try {
-    const call = { account: accountRef, key: key?.inUse, params, accountFormWorks, confirmFirstUseLock: input.confirmFirstUseLock } as CallRequest<typeof request.action>;
+    const call = {
+      account: accountRef,
+      key: key?.inUse,
+      params,
+      accountFormWorks,
+      confirmFirstUseLock: input.confirmFirstUseLock,
+    } as CallRequest<typeof request.action>;
     const result = await deps.clientFor(account.apiBaseUrl).call(request.action, call);
     const envelope = result.auditEnvelope();
     await audit('success', envelope.status);
-    return { ...answered(request.action, envelope.status, envelope.message, maskSecrets(envelope.details)), durationMs: elapsed(), preview, warnings };
+    return {
+      ...answered(request.action, envelope.status, envelope.message, maskSecrets(envelope.details)),
+      durationMs: elapsed(),
+      preview,
+      warnings,
+    };
   } catch (error) {
     if (!isSendsmsError(error)) throw error;
     // Not answers of sendSMS but the dashboard's own refusals: the Default-key trap (409) and its budget (429).
@@ -161,24 +222,30 @@ function answered(action: ActionName, status: number, message: string, details: 
 }
 
 /** The builder's own check of each parameter, before anything is sent: every IP goes through lib/ip. */
-function checkParameters(request: BuilderRequest, given: Record<string, string>): { params: Record<string, string>; warnings: string[] } {
+function checkParameters(
+  request: BuilderRequest,
+  given: Record<string, string>,
+): { params: Record<string, string>; warnings: string[] } {
   const params: Record<string, string> = {};
   const warnings: string[] = [];
   for (const parameter of request.parameters) {
     const value = given[parameter.name]?.trim() ?? '';
     if (value === '') {
-      if (parameter.required) throw new KeyServiceError('invalid', `${parameter.label} is required.`, { field: parameter.name });
+      if (parameter.required)
+        throw new KeyServiceError('invalid', `${parameter.label} is required.`, { field: parameter.name });
       continue;
     }
     // Every builder parameter is an IP to authorize (token_add_ip's ipaddr).
     const parsed = parseAuthorizableIp(value);
-    if (!parsed.ok) throw new KeyServiceError('invalid', `${parameter.label}: ${parsed.reason}.`, { field: parameter.name });
+    if (!parsed.ok)
+      throw new KeyServiceError('invalid', `${parameter.label}: ${parsed.reason}.`, { field: parameter.name });
     params[parameter.name] = parsed.address;
     const warning = classifyAddress(parsed.address, parsed.version).warning;
     if (warning) warnings.push(warning);
   }
   const unknown = Object.keys(given).filter((name) => !request.parameters.some((parameter) => parameter.name === name));
-  if (unknown.length > 0) throw new KeyServiceError('invalid', `${request.action} takes no parameter named ${unknown.join(', ')}.`);
+  if (unknown.length > 0)
+    throw new KeyServiceError('invalid', `${request.action} takes no parameter named ${unknown.join(', ')}.`);
   return { params, warnings };
 }
 
@@ -188,7 +255,11 @@ async function loadKey(deps: KeyServiceDeps, accountId: string, keyId: string | 
   if (!key) throw new KeyServiceError('not-found', 'There is no such key in this account.', { field: 'keyId' });
   const inUse = keyInUse(key, deps.credentialsKey);
   if (!inUse) {
-    throw new KeyServiceError('conflict', 'The dashboard does not hold this key\'s secret, so it cannot send requests with it. Import the key on the API Keys page first.', { field: 'keyId' });
+    throw new KeyServiceError(
+      'conflict',
+      "The dashboard does not hold this key's secret, so it cannot send requests with it. Import the key on the API Keys page first.",
+      { field: 'keyId' },
+    );
   }
   return { id: key.id, inUse };
 }

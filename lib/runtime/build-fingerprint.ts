@@ -7,7 +7,18 @@ import path from 'node:path';
  * it differs, so a `git pull` is never served from a stale build and an unchanged tree starts at once.
  */
 
-const SOURCES = ['app', 'components', 'lib', 'public', 'prisma/schema.prisma', 'instrumentation.ts', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'prisma/schema.prisma',
+  'instrumentation.ts',
+  'next.config.js',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'package-lock.json',
+];
 const SKIPPED = new Set(['node_modules', 'generated', '.next', '.data']);
 const STAMP_FILE = 'dashboard-source-hash';
 

@@ -61,9 +61,14 @@ export async function prepareRuntime(config: Config, log: Logger): Promise<Runti
     if (embedded) {
       const prisma = createPrismaClient(databaseUrl);
       try {
-        const report = await seedDemo(prisma, { apiBaseUrl: upstreamBaseUrl(config), encryptionKey: secrets.encryptionKey });
+        const report = await seedDemo(prisma, {
+          apiBaseUrl: upstreamBaseUrl(config),
+          encryptionKey: secrets.encryptionKey,
+        });
         if (report.usersCreated + report.accountsCreated + report.keysCreated > 0) {
-          log.info(`demo data: ${report.usersCreated} users, ${report.accountsCreated} accounts, ${report.keysCreated} keys created`);
+          log.info(
+            `demo data: ${report.usersCreated} users, ${report.accountsCreated} accounts, ${report.keysCreated} keys created`,
+          );
         }
         demoSeeded = true;
       } finally {
@@ -73,7 +78,13 @@ export async function prepareRuntime(config: Config, log: Logger): Promise<Runti
 
     // The bundled sandbox (lib/sendsms/sandbox) starts here when SENDSMS_API_URL is not set: issue 3.
     if (config.sendsmsApiUrl === null) {
-      const sandbox = await startSandbox({ databaseUrl, host: '127.0.0.1', port: config.sandboxPort, log, budget: sendsmsBudgetLimits(config) });
+      const sandbox = await startSandbox({
+        databaseUrl,
+        host: '127.0.0.1',
+        port: config.sandboxPort,
+        log,
+        budget: sendsmsBudgetLimits(config),
+      });
       stops.push(sandbox.stop);
     }
 
@@ -99,10 +110,12 @@ export async function prepareRuntime(config: Config, log: Logger): Promise<Runti
 export function resolveSecrets(config: Config, log: Logger): { nextAuthSecret: string; encryptionKey: Buffer } {
   const generated: string[] = [];
   const nextAuthSecret =
-    config.nextAuthSecret ?? (generated.push('NEXTAUTH_SECRET'), readOrCreateLocalSecret(config.dataDir, 'nextauth-secret', 32));
+    config.nextAuthSecret ??
+    (generated.push('NEXTAUTH_SECRET'), readOrCreateLocalSecret(config.dataDir, 'nextauth-secret', 32));
   const encryptionKey =
     config.credentialsEncryptionKey ??
-    (generated.push('CREDENTIALS_ENCRYPTION_KEY'), Buffer.from(readOrCreateLocalSecret(config.dataDir, 'credentials-encryption-key', 32), 'hex'));
+    (generated.push('CREDENTIALS_ENCRYPTION_KEY'),
+    Buffer.from(readOrCreateLocalSecret(config.dataDir, 'credentials-encryption-key', 32), 'hex'));
   if (generated.length > 0 && config.databaseUrl !== null) {
     // With an external database the data directory is easy to lose, and with it every stored credential.
     log.warn(`${generated.join(' and ')} not set: using the value kept in ${config.dataDir}; set it in production`);
@@ -117,8 +130,12 @@ async function assertDatabaseReachable(databaseUrl: string): Promise<void> {
     await client.query('SELECT 1');
   } catch (error) {
     const code = (error as { code?: string }).code;
-    const reason = code ? `${code}${error instanceof Error && !error.message.includes(code) ? `: ${error.message}` : ''}` : describe(error);
-    throw new DatabaseUnreachableError(`DATABASE_URL (${describeDatabase(databaseUrl)}) refuses connections: ${reason}`);
+    const reason = code
+      ? `${code}${error instanceof Error && !error.message.includes(code) ? `: ${error.message}` : ''}`
+      : describe(error);
+    throw new DatabaseUnreachableError(
+      `DATABASE_URL (${describeDatabase(databaseUrl)}) refuses connections: ${reason}`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -35,7 +35,14 @@ const noParams = z.object({}).strict();
 const ipAddress = z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address' });
 
 /** A money amount sent as a number or as a numeric string. */
-const amount = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+const amount = z.union([
+  z.number(),
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+]);
 
 const lockedIps = z.unknown().transform((value, context): ListedIp[] => {
   const parsed = parseIpList(value);
@@ -82,8 +89,14 @@ const listedKey = z
     // Refused calls per key: assumed fields (the sandbox reports them; the real token_list may not), so each is
     // optional and anything unreadable counts as "not reported" rather than failing the whole list.
     failed_auth_count: lenientCount,
-    last_refused_ip: z.unknown().optional().transform((value) => (typeof value === 'string' && isIP(value.trim()) !== 0 ? value.trim() : null)),
-    last_refused_at: z.unknown().optional().transform((value) => (typeof value === 'string' || typeof value === 'number' ? parseDate(value) : null)),
+    last_refused_ip: z
+      .unknown()
+      .optional()
+      .transform((value) => (typeof value === 'string' && isIP(value.trim()) !== 0 ? value.trim() : null)),
+    last_refused_at: z
+      .unknown()
+      .optional()
+      .transform((value) => (typeof value === 'string' || typeof value === 'number' ? parseDate(value) : null)),
   })
   .transform((key) => ({
     name: key.name,
@@ -101,12 +114,25 @@ const listedKey = z
 export type ListedKey = z.output<typeof listedKey>;
 
 const generatedKey = z
-  .looseObject({ token: z.string().min(1).optional(), key: z.string().min(1).optional(), name: z.string().optional(), type: keyKind })
+  .looseObject({
+    token: z.string().min(1).optional(),
+    key: z.string().min(1).optional(),
+    name: z.string().optional(),
+    type: keyKind,
+  })
   .refine((value) => value.token !== undefined || value.key !== undefined, 'the new key is missing from the answer')
   .transform((value) => ({ secret: (value.token ?? value.key)!, name: value.name ?? null, kind: value.type }));
 
 export const ACTIONS = {
-  ping: defineAction({ name: 'ping', auth: 'none', params: noParams, details: z.unknown(), billable: false, retrySafe: true, assumed: false }),
+  ping: defineAction({
+    name: 'ping',
+    auth: 'none',
+    params: noParams,
+    details: z.unknown(),
+    billable: false,
+    retrySafe: true,
+    assumed: false,
+  }),
   user_get_balance: defineAction({
     name: 'user_get_balance',
     auth: 'account',
@@ -147,7 +173,9 @@ export const ACTIONS = {
   user_authorize_application: defineAction({
     name: 'user_authorize_application',
     auth: 'none',
-    params: z.object({ application_name: z.string().min(1), icon_url: z.url().optional(), return_url: z.url().optional() }).strict(),
+    params: z
+      .object({ application_name: z.string().min(1), icon_url: z.url().optional(), return_url: z.url().optional() })
+      .strict(),
     details: z.looseObject({ authorize_url: z.string(), request_key: z.string().min(1) }),
     billable: false,
     retrySafe: false,

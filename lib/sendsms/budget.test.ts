@@ -23,7 +23,10 @@ describe('the sliding-window budget', () => {
             expect(decideSlidingWindow(granted, later, limits).granted).toBe(true);
           }
         }
-        for (const start of granted) expect(granted.filter((time) => time >= start && time < start + limits.windowMs).length).toBeLessThanOrEqual(limits.limit);
+        for (const start of granted)
+          expect(granted.filter((time) => time >= start && time < start + limits.windowMs).length).toBeLessThanOrEqual(
+            limits.limit,
+          );
       }),
     );
   });
@@ -31,7 +34,8 @@ describe('the sliding-window budget', () => {
   it('grants ten calls a minute per account, then says when the next may go', async () => {
     let now = 1_000_000;
     const budget = createMemoryBudget(SENDSMS_BUDGET, () => now);
-    for (let call = 0; call < 10; call += 1) expect(await budget.take(account, 'token_list_ips')).toEqual({ granted: true });
+    for (let call = 0; call < 10; call += 1)
+      expect(await budget.take(account, 'token_list_ips')).toEqual({ granted: true });
     const refused = await budget.take(account, 'token_list_ips');
     expect(refused).toMatchObject({ granted: false });
     expect(await budget.take({ ...account, username: 'other' }, 'token_list_ips')).toEqual({ granted: true });

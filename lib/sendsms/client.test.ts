@@ -24,16 +24,30 @@ afterEach(async () => {
   upstream = undefined;
 });
 
-async function clientFor(reply: (request: URL, index: number) => FakeReply | Promise<FakeReply>, options: Partial<SendsmsClientOptions> = {}) {
+async function clientFor(
+  reply: (request: URL, index: number) => FakeReply | Promise<FakeReply>,
+  options: Partial<SendsmsClientOptions> = {},
+) {
   upstream = await startFakeUpstream(reply);
-  return createSendsmsClient({ baseUrl: upstream.url, budget: UNLIMITED_BUDGET, sleep: async () => undefined, ...options });
+  return createSendsmsClient({
+    baseUrl: upstream.url,
+    budget: UNLIMITED_BUDGET,
+    sleep: async () => undefined,
+    ...options,
+  });
 }
 
-const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail('expected a failure'), (error: unknown) => error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail('expected a failure'),
+    (error: unknown) => error,
+  );
 
 describe('requests', () => {
   it('GETs one URL with the action, credentials and parameters URL-encoded, optional ones left out', async () => {
-    const client = await clientFor(() => ({ envelope: { status: 2, details: { authorize_url: 'https://x', request_key: 'rk' } } }));
+    const client = await clientFor(() => ({
+      envelope: { status: 2, details: { authorize_url: 'https://x', request_key: 'rk' } },
+    }));
     await client.call('user_authorize_application', { params: { application_name: 'Shop & Co / ăîș' } });
     const sent = upstream!.requests[0]!;
     expect(sent.pathname).toBe('/json');
@@ -46,13 +60,19 @@ describe('requests', () => {
     const client = await clientFor(() => ({ envelope: { status: 0, details: 12.5 } }));
     expect((await client.call('user_get_balance', { account })).details).toBe(12.5);
     await client.call('ping');
-    expect(Object.fromEntries(upstream!.requests[0]!.searchParams)).toEqual({ action: 'user_get_balance', username: 'shop', password: 'account-password-1' });
+    expect(Object.fromEntries(upstream!.requests[0]!.searchParams)).toEqual({
+      action: 'user_get_balance',
+      username: 'shop',
+      password: 'account-password-1',
+    });
     expect(Object.fromEntries(upstream!.requests[1]!.searchParams)).toEqual({ action: 'ping' });
   });
 
   it('refuses parameters the action does not take before sending anything', async () => {
     const client = await clientFor(() => ({ envelope: { status: 0 } }));
-    expect(await failure(client.call('token_add_ip', { account, key: defaultKey, params: { ipaddr: 'nope' } }))).toBeInstanceOf(InvalidRequestError);
+    expect(
+      await failure(client.call('token_add_ip', { account, key: defaultKey, params: { ipaddr: 'nope' } })),
+    ).toBeInstanceOf(InvalidRequestError);
     expect(upstream!.requests).toHaveLength(0);
   });
 });
@@ -62,21 +82,36 @@ describe('key calls', () => {
     const client = await clientFor(() => ({ envelope: { status: 0, details: ['203.0.113.10'] } }));
     const result = await client.call('token_list_ips', { account, key: { ...defaultKey, used: false } });
     expect(result.form).toBe('account');
-    expect(Object.fromEntries(upstream!.requests[0]!.searchParams)).toEqual({ action: 'token_list_ips', username: 'shop', password: 'account-password-1', token: defaultKey.secret });
+    expect(Object.fromEntries(upstream!.requests[0]!.searchParams)).toEqual({
+      action: 'token_list_ips',
+      username: 'shop',
+      password: 'account-password-1',
+      token: defaultKey.secret,
+    });
   });
 
   it('refuse the first key-form call with a never-used Default key unless confirmed', async () => {
     const client = await clientFor(() => ({ envelope: { status: 0, details: [] } }));
     const integration = { username: 'shop', credential: null };
     for (const used of [false, 'unknown'] as const) {
-      const error = await failure(client.call('token_list_ips', { account: integration, key: { ...defaultKey, used } }));
+      const error = await failure(
+        client.call('token_list_ips', { account: integration, key: { ...defaultKey, used } }),
+      );
       expect(error).toBeInstanceOf(DefaultKeyFirstUseError);
       expect((error as DefaultKeyFirstUseError).explanation.ro).toMatch(/bloca/);
     }
     expect(upstream!.requests).toHaveLength(0);
-    const confirmed = await client.call('token_list_ips', { account: integration, key: { ...defaultKey, used: false }, confirmFirstUseLock: true });
+    const confirmed = await client.call('token_list_ips', {
+      account: integration,
+      key: { ...defaultKey, used: false },
+      confirmFirstUseLock: true,
+    });
     expect(confirmed.form).toBe('key');
-    expect(Object.fromEntries(upstream!.requests[0]!.searchParams)).toEqual({ action: 'token_list_ips', username: 'shop', password: defaultKey.secret });
+    expect(Object.fromEntries(upstream!.requests[0]!.searchParams)).toEqual({
+      action: 'token_list_ips',
+      username: 'shop',
+      password: defaultKey.secret,
+    });
     // A Cloud key locks nothing, and a used Default key is already locked: no confirmation needed.
     await client.call('token_list_ips', { account: integration, key: { ...defaultKey, kind: 'CLOUD', used: false } });
     await client.call('token_list_ips', { account: integration, key: defaultKey });
@@ -87,7 +122,10 @@ describe('key calls', () => {
 describe('answers', () => {
   const errorCodes = Object.entries(STATUS_CODES).filter(([, entry]) => entry.status < 0 && entry.status !== -2);
   it.each(errorCodes)('turns %s into a typed error explained in English and Romanian', async (name, entry) => {
-    const client = await clientFor(() => ({ envelope: { status: entry.status, message: 'upstream says no', details: 'ipaddr' } }), { retry: { attempts: 1 } });
+    const client = await clientFor(
+      () => ({ envelope: { status: entry.status, message: 'upstream says no', details: 'ipaddr' } }),
+      { retry: { attempts: 1 } },
+    );
     const error = await failure(client.call('user_get_balance', { account }));
     expect(error).toBeInstanceOf(UpstreamStatusError);
     expect(error).toMatchObject({ status: entry.status, code: name, explanation: entry.explanation });
@@ -97,7 +135,9 @@ describe('answers', () => {
   it('turns -2 into UnsupportedActionError and records it, then skips the upstream', async () => {
     const client = await clientFor(() => ({ envelope: { status: -2, message: 'No such action' } }));
     expect(await failure(client.call('token_list', { account }))).toMatchObject({ recordedEarlier: false });
-    expect(await client.capabilities.get({ apiBaseUrl: client.baseUrl, username: 'shop' })).toEqual({ token_list: 'unsupported' });
+    expect(await client.capabilities.get({ apiBaseUrl: client.baseUrl, username: 'shop' })).toEqual({
+      token_list: 'unsupported',
+    });
     const again = await failure(client.call('token_list', { account }));
     expect(again).toBeInstanceOf(UnsupportedActionError);
     expect(again).toMatchObject({ recordedEarlier: true });
@@ -105,8 +145,13 @@ describe('answers', () => {
   });
 
   it('accepts -8191 as -8192 and explains an unknown negative code', async () => {
-    const client = await clientFor((_, index) => ({ envelope: { status: index === 0 ? -8191 : -777 } }), { retry: { attempts: 1 } });
-    expect(await failure(client.call('user_get_info', { account }))).toMatchObject({ status: -8192, code: 'too_many_requests' });
+    const client = await clientFor((_, index) => ({ envelope: { status: index === 0 ? -8191 : -777 } }), {
+      retry: { attempts: 1 },
+    });
+    expect(await failure(client.call('user_get_info', { account }))).toMatchObject({
+      status: -8192,
+      code: 'too_many_requests',
+    });
     const unknown = await failure(client.call('user_get_info', { account }));
     expect(unknown).toMatchObject({ status: -777, code: 'unknown_error' });
     expect((unknown as UpstreamStatusError).explanation.ro).toContain('-777');
@@ -125,7 +170,10 @@ describe('answers', () => {
   });
 
   it('parses JSON whatever the content type', async () => {
-    const client = await clientFor(() => ({ body: '{"status":"0","message":"OK","details":"7.25"}', contentType: 'text/plain' }));
+    const client = await clientFor(() => ({
+      body: '{"status":"0","message":"OK","details":"7.25"}',
+      contentType: 'text/plain',
+    }));
     expect((await client.call('user_get_balance', { account })).details).toBe(7.25);
   });
 
@@ -164,7 +212,11 @@ describe('timeouts, resets and retries', () => {
   it('retries a read on -4096, -8192 and network failures, with jittered pauses', async () => {
     const pauses: number[] = [];
     const replies: FakeReply[] = [{ envelope: { status: -4096 } }, 'reset', { envelope: { status: 0, details: 3 } }];
-    const client = await clientFor((_, index) => replies[index]!, { sleep: async (ms) => void pauses.push(ms), random: () => 0.5, retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 1000 } });
+    const client = await clientFor((_, index) => replies[index]!, {
+      sleep: async (ms) => void pauses.push(ms),
+      random: () => 0.5,
+      retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 1000 },
+    });
     expect((await client.call('user_get_balance', { account })).details).toBe(3);
     expect(upstream!.requests).toHaveLength(3);
     expect(pauses).toEqual([50, 100]);
@@ -195,7 +247,9 @@ describe('budget and coalescing', () => {
   it('shares one upstream call among 100 identical concurrent reads', async () => {
     const client = await clientFor(async (request) => {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      return { envelope: { status: 0, details: request.searchParams.get('action') === 'user_get_info' ? { name: 'Shop' } : 9 } };
+      return {
+        envelope: { status: 0, details: request.searchParams.get('action') === 'user_get_info' ? { name: 'Shop' } : 9 },
+      };
     });
     const results = await Promise.all(Array.from({ length: 100 }, () => client.call('user_get_balance', { account })));
     expect(results.every((result) => result.details === 9)).toBe(true);
@@ -206,12 +260,19 @@ describe('budget and coalescing', () => {
 
   it('never coalesces writes', async () => {
     const client = await clientFor(() => ({ envelope: { status: 0 } }));
-    await Promise.all([1, 2].map(() => client.call('token_add_ip', { account, key: defaultKey, params: { ipaddr: '203.0.113.9' } })));
+    await Promise.all(
+      [1, 2].map(() => client.call('token_add_ip', { account, key: defaultKey, params: { ipaddr: '203.0.113.9' } })),
+    );
     expect(upstream!.requests).toHaveLength(2);
   });
 
   it('fails with the wait when the account has spent its budget, without calling upstream', async () => {
-    const client = await clientFor((request) => ({ envelope: { status: 0, details: request.searchParams.get('action') === 'user_get_info' ? {} : 1 } }), { budget: createMemoryBudget({ limit: 2, windowMs: 60_000 }) });
+    const client = await clientFor(
+      (request) => ({
+        envelope: { status: 0, details: request.searchParams.get('action') === 'user_get_info' ? {} : 1 },
+      }),
+      { budget: createMemoryBudget({ limit: 2, windowMs: 60_000 }) },
+    );
     await client.call('user_get_balance', { account });
     await client.call('user_get_info', { account });
     const error = await failure(client.call('user_get_balance', { account }));
@@ -235,10 +296,18 @@ describe('redaction', () => {
     process.env.LOG_LEVEL = 'debug';
     const echo = (request: URL) => JSON.stringify([...request.searchParams.values()]);
     const replies: Array<(request: URL) => FakeReply> = [
-      (request) => ({ envelope: { status: -8, message: `bad password ${request.searchParams.get('password')}`, details: echo(request) } }),
+      (request) => ({
+        envelope: {
+          status: -8,
+          message: `bad password ${request.searchParams.get('password')}`,
+          details: echo(request),
+        },
+      }),
       (request) => ({ body: `<html>${echo(request)}</html>` }),
       (request) => ({ body: echo(request), httpStatus: 500 }),
-      (request) => ({ envelope: { status: 0, details: { key: request.searchParams.get('token'), note: echo(request) } } }),
+      (request) => ({
+        envelope: { status: 0, details: { key: request.searchParams.get('token'), note: echo(request) } },
+      }),
       () => 'reset',
       (request) => ({ envelope: { status: -4096, message: echo(request) } }),
       (request) => ({ envelope: { status: -16, details: { password: request.searchParams.get('password') } } }),
@@ -256,10 +325,22 @@ describe('redaction', () => {
     try {
       const calls = [
         () => client.call('user_get_balance', { account: { username: 'shop', credential: password } }),
-        () => client.call('token_list_ips', { account: { username: 'shop', credential: password }, key: { secret: keySecret, kind: 'DEFAULT', used: true } }),
-        () => client.call('token_list_ips', { account: { username: 'shop', credential: null }, key: { secret: keySecret, kind: 'CLOUD', used: true } }),
+        () =>
+          client.call('token_list_ips', {
+            account: { username: 'shop', credential: password },
+            key: { secret: keySecret, kind: 'DEFAULT', used: true },
+          }),
+        () =>
+          client.call('token_list_ips', {
+            account: { username: 'shop', credential: null },
+            key: { secret: keySecret, kind: 'CLOUD', used: true },
+          }),
         () => client.call('user_get_api_key', { params: { request_key: requestKey } }),
-        () => client.call('token_delete', { account: { username: 'shop', credential: password }, params: { token: keySecret } }),
+        () =>
+          client.call('token_delete', {
+            account: { username: 'shop', credential: password },
+            params: { token: keySecret },
+          }),
       ];
       for (const reply of replies) {
         current = reply;
@@ -267,7 +348,9 @@ describe('redaction', () => {
           try {
             await call();
           } catch (error) {
-            messages.push(`${(error as Error).message}\n${JSON.stringify(error)}\n${String((error as { rawBody?: unknown }).rawBody ?? '')}`);
+            messages.push(
+              `${(error as Error).message}\n${JSON.stringify(error)}\n${String((error as { rawBody?: unknown }).rawBody ?? '')}`,
+            );
           }
         }
       }
@@ -277,7 +360,8 @@ describe('redaction', () => {
     expect(messages.length).toBeGreaterThan(20);
     expect(lines.length).toBeGreaterThan(20);
     for (const text of [...lines, ...messages]) {
-      for (const secret of [password, keySecret, requestKey, encodeURIComponent(password)]) expect(text).not.toContain(secret);
+      for (const secret of [password, keySecret, requestKey, encodeURIComponent(password)])
+        expect(text).not.toContain(secret);
     }
   });
 });

@@ -1,6 +1,13 @@
 import type { Logger } from '@/lib/log';
 import { redactSecrets } from '@/lib/redact';
-import { ACTIONS, isBudgeted, type ActionDefinition, type ActionDetails, type ActionName, type ActionParams } from '@/lib/sendsms/actions';
+import {
+  ACTIONS,
+  isBudgeted,
+  type ActionDefinition,
+  type ActionDetails,
+  type ActionName,
+  type ActionParams,
+} from '@/lib/sendsms/actions';
 import type { BudgetAccount, CallBudget } from '@/lib/sendsms/budget';
 import { createMemoryCapabilityStore, type CapabilityStore } from '@/lib/sendsms/capabilities';
 import { createCoalescer } from '@/lib/sendsms/coalesce';
@@ -111,9 +118,13 @@ export function createSendsmsClient(options: SendsmsClientOptions): SendsmsClien
   function prepare(name: ActionName, request: CallRequest<ActionName>): Prepared {
     const action: ActionDefinition = ACTIONS[name];
     const params = action.params.safeParse(request.params ?? {});
-    const secrets = [request.account?.credential, request.key?.secret].filter((value): value is string => Boolean(value));
+    const secrets = [request.account?.credential, request.key?.secret].filter((value): value is string =>
+      Boolean(value),
+    );
     if (!params.success) {
-      const problems = params.error.issues.map((issue) => `${issue.path.join('.') || 'params'} ${issue.message}`).join('; ');
+      const problems = params.error.issues
+        .map((issue) => `${issue.path.join('.') || 'params'} ${issue.message}`)
+        .join('; ');
       throw new InvalidRequestError(name, redactSecrets(problems, secrets));
     }
     const paramValues = params.data as Record<string, QueryValue>;
@@ -157,7 +168,8 @@ export function createSendsmsClient(options: SendsmsClientOptions): SendsmsClien
     for (;;) {
       const decision = await options.budget.take(prepared.account, prepared.action.name);
       if (decision.granted) return;
-      if (waited + decision.retryAfterMs > maxBudgetWaitMs) throw new BudgetExhaustedError(prepared.action.name, decision.retryAfterMs);
+      if (waited + decision.retryAfterMs > maxBudgetWaitMs)
+        throw new BudgetExhaustedError(prepared.action.name, decision.retryAfterMs);
       await sleep(decision.retryAfterMs);
       waited += decision.retryAfterMs;
     }
@@ -182,7 +194,10 @@ export function createSendsmsClient(options: SendsmsClientOptions): SendsmsClien
   }
 
   function redactedEnvelope(envelope: Envelope, secrets: string[]): RedactedEnvelope {
-    const text = redactSecrets(JSON.stringify({ status: envelope.status, message: envelope.message, details: envelope.details ?? null }), secrets);
+    const text = redactSecrets(
+      JSON.stringify({ status: envelope.status, message: envelope.message, details: envelope.details ?? null }),
+      secrets,
+    );
     return JSON.parse(text) as RedactedEnvelope;
   }
 
@@ -196,7 +211,9 @@ export function createSendsmsClient(options: SendsmsClientOptions): SendsmsClien
       } catch (error) {
         if (!prepared.action.retrySafe || !isRetryableFailure(error) || attempt >= retry.attempts) throw error;
         const delay = backoffDelayMs(retry, attempt, random);
-        log?.warn(`${name}: ${(error as Error).message}; retrying in ${delay} ms (attempt ${attempt + 1} of ${retry.attempts})`);
+        log?.warn(
+          `${name}: ${(error as Error).message}; retrying in ${delay} ms (attempt ${attempt + 1} of ${retry.attempts})`,
+        );
         await sleep(delay);
       }
     }
@@ -214,7 +231,13 @@ export function createSendsmsClient(options: SendsmsClientOptions): SendsmsClien
     const details = prepared.action.details.safeParse(envelope.details);
     if (!details.success) {
       const raw = keptBody(redactSecrets(JSON.stringify(envelope), prepared.secrets));
-      throw new UpstreamFaultError(name, 'unknown-shape', raw, 200, redactSecrets(details.error.issues[0]?.message ?? '', prepared.secrets));
+      throw new UpstreamFaultError(
+        name,
+        'unknown-shape',
+        raw,
+        200,
+        redactSecrets(details.error.issues[0]?.message ?? '', prepared.secrets),
+      );
     }
     if (prepared.action.assumed && prepared.account) await capabilities.record(prepared.account, name, 'supported');
     return {

@@ -14,6 +14,10 @@ describe('parseEnvelope keeps only what PostgreSQL can store', () => {
 
   it('leaves an ordinary answer as it is', () => {
     const body = '{"status":0,"message":"Mesaj trimis: ăîșț 📱","details":{"balance":"12.5"}}';
-    expect(parseEnvelope('user_get_balance', 200, body, () => body)).toEqual({ status: 0, message: 'Mesaj trimis: ăîșț 📱', details: { balance: '12.5' } });
+    expect(parseEnvelope('user_get_balance', 200, body, () => body)).toEqual({
+      status: 0,
+      message: 'Mesaj trimis: ăîșț 📱',
+      details: { balance: '12.5' },
+    });
   });
 });

@@ -17,17 +17,32 @@ export interface Envelope {
 const MAX_KEPT_BODY = 8_192;
 
 const envelopeSchema = z.looseObject({
-  status: z.union([z.number().int(), z.string().trim().regex(/^-?\d+$/).transform(Number)]),
-  message: z.unknown().optional().transform((value) => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value))),
+  status: z.union([
+    z.number().int(),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+$/)
+      .transform(Number),
+  ]),
+  message: z
+    .unknown()
+    .optional()
+    .transform((value) =>
+      typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value),
+    ),
   details: z.unknown().optional(),
 });
 
 export function keptBody(redactedBody: string): string {
-  return redactedBody.length > MAX_KEPT_BODY ? `${redactedBody.slice(0, MAX_KEPT_BODY)}… (${redactedBody.length} characters in all)` : redactedBody;
+  return redactedBody.length > MAX_KEPT_BODY
+    ? `${redactedBody.slice(0, MAX_KEPT_BODY)}… (${redactedBody.length} characters in all)`
+    : redactedBody;
 }
 
 export function parseEnvelope(action: string, httpStatus: number, body: string, redactedBody: () => string): Envelope {
-  if (httpStatus < 200 || httpStatus > 299) throw new UpstreamFaultError(action, 'http-status', keptBody(redactedBody()), httpStatus);
+  if (httpStatus < 200 || httpStatus > 299)
+    throw new UpstreamFaultError(action, 'http-status', keptBody(redactedBody()), httpStatus);
   let json: unknown;
   try {
     json = JSON.parse(body.replace(/^\uFEFF/, ''));
@@ -35,7 +50,13 @@ export function parseEnvelope(action: string, httpStatus: number, body: string, 
     // surrogate in it would make PostgreSQL fail the request with a 500, so it becomes U+FFFD here, once.
     if (mayHoldUnstorable(body)) json = storableJson(json);
   } catch {
-    throw new UpstreamFaultError(action, 'not-json', keptBody(redactedBody()), httpStatus, body.trim() === '' ? 'empty body' : undefined);
+    throw new UpstreamFaultError(
+      action,
+      'not-json',
+      keptBody(redactedBody()),
+      httpStatus,
+      body.trim() === '' ? 'empty body' : undefined,
+    );
   }
   // The usual answer, checked by hand: the schema below handles the odd shapes (a status as a string, a message
   // that is not one) and costs more than the rest of a call's parsing together.

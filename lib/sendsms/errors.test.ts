@@ -14,14 +14,20 @@ async function foreignCopy() {
 describe('sendSMS errors across module copies', () => {
   it('are recognised by their brand and kind, not their class', async () => {
     const foreign = await foreignCopy();
-    const refused = new foreign.UpstreamStatusError('token_add_ip', -512, { status: -512, message: 'exists', details: null });
+    const refused = new foreign.UpstreamStatusError('token_add_ip', -512, {
+      status: -512,
+      message: 'exists',
+      details: null,
+    });
     expect(refused).not.toBeInstanceOf(SendsmsError);
     expect(isSendsmsError(refused)).toBe(true);
     expect(isUpstreamStatus(refused, -512)).toBe(true);
     expect(isUpstreamStatus(refused, -8)).toBe(false);
     expect(upstreamStatusOf(refused)).toBe(-512);
     expect(upstreamStatusOf(new foreign.UnsupportedActionError('token_list', true))).toBe(-2);
-    expect(sendsmsErrorOf(new foreign.DefaultKeyFirstUseError('token_list_ips'), 'default-key-first-use')).not.toBeNull();
+    expect(
+      sendsmsErrorOf(new foreign.DefaultKeyFirstUseError('token_list_ips'), 'default-key-first-use'),
+    ).not.toBeNull();
     expect(sendsmsErrorOf(new foreign.BudgetExhaustedError('token_list', 1_000), 'default-key-first-use')).toBeNull();
     expect(isSendsmsError(new Error('plain'))).toBe(false);
     expect(isSendsmsError({ kind: 'status' })).toBe(false);
@@ -31,7 +37,13 @@ describe('sendSMS errors across module copies', () => {
     const foreign = await foreignCopy();
     expect(isRetryableFailure(new foreign.UpstreamTimeoutError('token_list', 500))).toBe(true);
     expect(isRetryableFailure(new foreign.UpstreamNetworkError('token_list', 'ECONNRESET'))).toBe(true);
-    expect(isRetryableFailure(new foreign.UpstreamStatusError('token_list', -4096, { status: -4096, message: '', details: null }))).toBe(true);
-    expect(isRetryableFailure(new foreign.UpstreamStatusError('token_list', -8, { status: -8, message: '', details: null }))).toBe(false);
+    expect(
+      isRetryableFailure(
+        new foreign.UpstreamStatusError('token_list', -4096, { status: -4096, message: '', details: null }),
+      ),
+    ).toBe(true);
+    expect(
+      isRetryableFailure(new foreign.UpstreamStatusError('token_list', -8, { status: -8, message: '', details: null })),
+    ).toBe(false);
   });
 });

@@ -57,7 +57,10 @@ function statusDetail(status: number, envelope: RedactedEnvelope): string {
 /** The account has no such action (-2 now, or recorded earlier): use the contract's fallback. */
 export class UnsupportedActionError extends SendsmsError {
   readonly kind = 'unsupported';
-  constructor(action: string, readonly recordedEarlier: boolean) {
+  constructor(
+    action: string,
+    readonly recordedEarlier: boolean,
+  ) {
     super(action, describeStatus(-2).explanation, recordedEarlier ? 'recorded for this account earlier' : 'status -2');
   }
 }
@@ -99,20 +102,23 @@ export class UpstreamFaultError extends SendsmsError {
 
 export class UpstreamTimeoutError extends SendsmsError {
   readonly kind = 'timeout';
-  constructor(action: string, readonly timeoutMs: number) {
-    super(
-      action,
-      {
-        en: `sendSMS did not answer within ${timeoutMs / 1000} seconds.`,
-        ro: `sendSMS nu a răspuns în ${timeoutMs / 1000} secunde.`,
-      },
-    );
+  constructor(
+    action: string,
+    readonly timeoutMs: number,
+  ) {
+    super(action, {
+      en: `sendSMS did not answer within ${timeoutMs / 1000} seconds.`,
+      ro: `sendSMS nu a răspuns în ${timeoutMs / 1000} secunde.`,
+    });
   }
 }
 
 export class UpstreamNetworkError extends SendsmsError {
   readonly kind = 'network';
-  constructor(action: string, readonly code: string) {
+  constructor(
+    action: string,
+    readonly code: string,
+  ) {
     super(
       action,
       {
@@ -127,7 +133,10 @@ export class UpstreamNetworkError extends SendsmsError {
 /** This account's 10 non-billable queries of the last minute are spent (counted across every process). */
 export class BudgetExhaustedError extends SendsmsError {
   readonly kind = 'budget';
-  constructor(action: string, readonly retryAfterMs: number) {
+  constructor(
+    action: string,
+    readonly retryAfterMs: number,
+  ) {
     const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
     super(action, {
       en: `sendSMS allows 10 queries a minute per account and this account has used them. Try again in ${seconds} s.`,
@@ -175,11 +184,19 @@ export type SendsmsErrorKind = AnySendsmsError['kind'];
 export function isSendsmsError(error: unknown): error is AnySendsmsError {
   if (typeof error !== 'object' || error === null) return false;
   const candidate = error as { sendsmsError?: unknown; kind?: unknown; explanation?: unknown };
-  return candidate.sendsmsError === true && typeof candidate.kind === 'string' && typeof candidate.explanation === 'object' && candidate.explanation !== null;
+  return (
+    candidate.sendsmsError === true &&
+    typeof candidate.kind === 'string' &&
+    typeof candidate.explanation === 'object' &&
+    candidate.explanation !== null
+  );
 }
 
 /** The error as its `kind`'s type when it is one, else null. */
-export function sendsmsErrorOf<Kind extends SendsmsErrorKind>(error: unknown, kind: Kind): Extract<AnySendsmsError, { kind: Kind }> | null {
+export function sendsmsErrorOf<Kind extends SendsmsErrorKind>(
+  error: unknown,
+  kind: Kind,
+): Extract<AnySendsmsError, { kind: Kind }> | null {
   return isSendsmsError(error) && error.kind === kind ? (error as Extract<AnySendsmsError, { kind: Kind }>) : null;
 }
 

@@ -10,7 +10,10 @@ import { httpTransport } from '@/lib/sendsms/http-transport';
 import { TransportTimeoutError } from '@/lib/sendsms/transport';
 
 /** A loopback server that counts the connections it is given and answers each request as told. */
-async function startServer(answer: (request: http.IncomingMessage, response: http.ServerResponse) => void, server: http.Server = http.createServer()) {
+async function startServer(
+  answer: (request: http.IncomingMessage, response: http.ServerResponse) => void,
+  server: http.Server = http.createServer(),
+) {
   let connections = 0;
   const closed: number[] = [];
   server.on('connection', (socket) => {
@@ -47,7 +50,9 @@ describe('the node:http transport', () => {
       response.writeHead(503);
       response.end('<html>down for maintenance</html>');
     });
-    await expect(transport({ url: `http://127.0.0.1:${server.port}/json?action=ping`, timeoutMs: 2_000, reuseConnection: true })).resolves.toEqual({
+    await expect(
+      transport({ url: `http://127.0.0.1:${server.port}/json?action=ping`, timeoutMs: 2_000, reuseConnection: true }),
+    ).resolves.toEqual({
       httpStatus: 503,
       body: '<html>down for maintenance</html>',
     });
@@ -62,7 +67,11 @@ describe('the node:http transport', () => {
       response.write(bytes.subarray(0, cut));
       setTimeout(() => response.end(bytes.subarray(cut)), 5);
     });
-    const answer = await transport({ url: `http://127.0.0.1:${server.port}/json`, timeoutMs: 2_000, reuseConnection: true });
+    const answer = await transport({
+      url: `http://127.0.0.1:${server.port}/json`,
+      timeoutMs: 2_000,
+      reuseConnection: true,
+    });
     expect(JSON.parse(answer.body)).toEqual({ status: 0, message: 'Mesaj trimis: ăîșț', details: '€' });
   });
 
@@ -72,7 +81,11 @@ describe('the node:http transport', () => {
       seen = request.url ?? '';
       ok(request, response);
     });
-    await transport({ url: `http://127.0.0.1:${server.port}/json?action=token_add_ip&ipaddr=2001%3Adb8%3A%3A1&password=a%26b`, timeoutMs: 2_000, reuseConnection: false });
+    await transport({
+      url: `http://127.0.0.1:${server.port}/json?action=token_add_ip&ipaddr=2001%3Adb8%3A%3A1&password=a%26b`,
+      timeoutMs: 2_000,
+      reuseConnection: false,
+    });
     expect(seen).toBe('/json?action=token_add_ip&ipaddr=2001%3Adb8%3A%3A1&password=a%26b');
   });
 
@@ -88,7 +101,9 @@ describe('the node:http transport', () => {
   it('gives up at the deadline and closes the connection, so no late answer is read', async () => {
     const server = await startServer(() => undefined);
     const started = performance.now();
-    await expect(transport({ url: `http://127.0.0.1:${server.port}/json`, timeoutMs: 150, reuseConnection: true })).rejects.toBeInstanceOf(TransportTimeoutError);
+    await expect(
+      transport({ url: `http://127.0.0.1:${server.port}/json`, timeoutMs: 150, reuseConnection: true }),
+    ).rejects.toBeInstanceOf(TransportTimeoutError);
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
     expect(performance.now() - started).toBeLessThan(1_500);
     await expect.poll(() => server.closed.length).toBe(1);
@@ -96,13 +111,19 @@ describe('the node:http transport', () => {
 
   it('reports a reset connection and a refused one with their codes', async () => {
     const server = await startServer((request) => request.socket.resetAndDestroy());
-    await expect(transport({ url: `http://127.0.0.1:${server.port}/json`, timeoutMs: 2_000, reuseConnection: true })).rejects.toMatchObject({ code: 'ECONNRESET' });
+    await expect(
+      transport({ url: `http://127.0.0.1:${server.port}/json`, timeoutMs: 2_000, reuseConnection: true }),
+    ).rejects.toMatchObject({ code: 'ECONNRESET' });
     await server.stop();
-    await expect(transport({ url: `http://127.0.0.1:${server.port}/json`, timeoutMs: 2_000, reuseConnection: true })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    await expect(
+      transport({ url: `http://127.0.0.1:${server.port}/json`, timeoutMs: 2_000, reuseConnection: true }),
+    ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 
   it('refuses a URL that is neither http nor https', async () => {
-    await expect(transport({ url: 'ftp://127.0.0.1/json', timeoutMs: 2_000, reuseConnection: true })).rejects.toMatchObject({ code: 'ERR_INVALID_PROTOCOL' });
+    await expect(
+      transport({ url: 'ftp://127.0.0.1/json', timeoutMs: 2_000, reuseConnection: true }),
+    ).rejects.toMatchObject({ code: 'ERR_INVALID_PROTOCOL' });
   });
 
   const openssl = (() => {
@@ -117,11 +138,34 @@ describe('the node:http transport', () => {
   it.skipIf(!openssl)('speaks TLS to https URLs and checks the certificate', async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'transport-tls-'));
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', path.join(folder, 'key.pem'), '-out', path.join(folder, 'cert.pem')], { stdio: 'ignore' });
-      const tls = https.createServer({ key: fs.readFileSync(path.join(folder, 'key.pem')), cert: fs.readFileSync(path.join(folder, 'cert.pem')) });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-keyout',
+          path.join(folder, 'key.pem'),
+          '-out',
+          path.join(folder, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
+      const tls = https.createServer({
+        key: fs.readFileSync(path.join(folder, 'key.pem')),
+        cert: fs.readFileSync(path.join(folder, 'cert.pem')),
+      });
       const server = await startServer(ok, tls);
       // A self-signed certificate is refused: the request did go over TLS, and verification is on.
-      await expect(transport({ url: `https://127.0.0.1:${server.port}/json`, timeoutMs: 2_000, reuseConnection: true })).rejects.toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+      await expect(
+        transport({ url: `https://127.0.0.1:${server.port}/json`, timeoutMs: 2_000, reuseConnection: true }),
+      ).rejects.toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
       expect(server.connections()).toBe(1);
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });

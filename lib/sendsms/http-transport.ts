@@ -28,15 +28,19 @@ export function httpTransport(): Transport {
         return;
       }
       const send = protocol === 'https:' ? https.request : http.request;
-      const request = send(target, { method: 'GET', agent: reuseConnection ? agents[protocol] : false, headers: { accept: 'application/json' } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          clearTimeout(timer);
-          resolve({ httpStatus: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
-        });
-        response.on('error', fail);
-      });
+      const request = send(
+        target,
+        { method: 'GET', agent: reuseConnection ? agents[protocol] : false, headers: { accept: 'application/json' } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            clearTimeout(timer);
+            resolve({ httpStatus: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+          });
+          response.on('error', fail);
+        },
+      );
       const timer = setTimeout(() => request.destroy(new TransportTimeoutError(timeoutMs)), timeoutMs);
       function fail(error: Error) {
         clearTimeout(timer);

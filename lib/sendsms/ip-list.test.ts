@@ -12,7 +12,10 @@ describe('parseIpList (token_list_ips, every shape of the contract)', () => {
     ['an array of strings', ['203.0.113.10', '2001:db8::1']],
     ['an array of objects with ip', [{ ip: '203.0.113.10' }, { ip: '2001:db8::1', added_at: '2026-01-02 03:04:05' }]],
     ['an array of objects with ipaddr', [{ ipaddr: '203.0.113.10' }, { ipaddr: '2001:db8::1' }]],
-    ['an array of objects with address', [{ address: '203.0.113.10', created: 1767225600 }, { address: '2001:db8::1' }]],
+    [
+      'an array of objects with address',
+      [{ address: '203.0.113.10', created: 1767225600 }, { address: '2001:db8::1' }],
+    ],
     ['an object keyed by IP', { '203.0.113.10': '2026-01-01T00:00:00Z', '2001:db8::1': true }],
     ['a comma-separated string', '203.0.113.10, 2001:db8::1'],
     ['a newline-separated string', '203.0.113.10\n2001:db8::1\n'],
@@ -29,7 +32,10 @@ describe('parseIpList (token_list_ips, every shape of the contract)', () => {
         { address: '203.0.113.11', addedAt: null },
       ],
     });
-    expect(parseIpList({ '203.0.113.10': { added: 1767225600 } })).toEqual({ understood: true, ips: [{ address: '203.0.113.10', addedAt: new Date('2026-01-01T00:00:00Z') }] });
+    expect(parseIpList({ '203.0.113.10': { added: 1767225600 } })).toEqual({
+      understood: true,
+      ips: [{ address: '203.0.113.10', addedAt: new Date('2026-01-01T00:00:00Z') }],
+    });
   });
 
   it('reads an empty list in each shape as no addresses', () => {

@@ -74,7 +74,8 @@ function dateIn(record: Record<string, unknown>): Date | null {
 
 /** ISO dates, "YYYY-MM-DD HH:MM:SS" (read as UTC) and Unix seconds; anything else is no date rather than a wrong one. */
 export function parseDate(value: string | number): Date | null {
-  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? new Date(value < 1e12 ? value * 1000 : value) : null;
+  if (typeof value === 'number')
+    return Number.isFinite(value) && value > 0 ? new Date(value < 1e12 ? value * 1000 : value) : null;
   const text = value.trim();
   if (/^\d{9,13}$/.test(text)) return parseDate(Number(text));
   const normalised = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/.test(text) ? `${text.replace(' ', 'T')}Z` : text;

@@ -34,7 +34,10 @@ export type KeyCallForm =
 
 export function chooseKeyCallForm(action: string, target: KeyCallTarget): KeyCallForm {
   if (target.accountCredential && target.accountFormWorks !== false) {
-    return { form: 'account', credentials: { username: target.username, password: target.accountCredential, token: target.key.secret } };
+    return {
+      form: 'account',
+      credentials: { username: target.username, password: target.accountCredential, token: target.key.secret },
+    };
   }
   if (target.key.kind === 'DEFAULT' && target.key.used !== true && !target.confirmFirstUseLock) {
     throw new DefaultKeyFirstUseError(action);

@@ -23,10 +23,23 @@ export interface GeneratedKey {
   via: 'token_generate' | 'authorize_application';
 }
 
-export async function generateKey(client: SendsmsClient, account: AccountRef, request: { name: string; kind: 'DEFAULT' | 'CLOUD' }): Promise<GeneratedKey> {
+export async function generateKey(
+  client: SendsmsClient,
+  account: AccountRef,
+  request: { name: string; kind: 'DEFAULT' | 'CLOUD' },
+): Promise<GeneratedKey> {
   try {
-    const generated = await client.call('token_generate', { account, params: { name: request.name, type: request.kind === 'DEFAULT' ? 'default' : 'cloud' } });
-    return { secret: generated.details.secret, name: request.name, kind: generated.details.kind ?? request.kind, kindSetOnHub: false, via: 'token_generate' };
+    const generated = await client.call('token_generate', {
+      account,
+      params: { name: request.name, type: request.kind === 'DEFAULT' ? 'default' : 'cloud' },
+    });
+    return {
+      secret: generated.details.secret,
+      name: request.name,
+      kind: generated.details.kind ?? request.kind,
+      kindSetOnHub: false,
+      via: 'token_generate',
+    };
   } catch (error) {
     if (!sendsmsErrorOf(error, 'unsupported')) throw error;
   }
@@ -34,7 +47,13 @@ export async function generateKey(client: SendsmsClient, account: AccountRef, re
   const requestKey = authorization.details.request_key;
   await client.call('user_allow_token_request', { account, params: { request_key: requestKey } });
   const issued = await client.call('user_get_api_key', { params: { request_key: requestKey } });
-  return { secret: issued.details.key, name: request.name, kind: request.kind, kindSetOnHub: true, via: 'authorize_application' };
+  return {
+    secret: issued.details.key,
+    name: request.name,
+    kind: request.kind,
+    kindSetOnHub: true,
+    via: 'authorize_application',
+  };
 }
 
 export type KeyListing = { reported: true; keys: ListedKey[] } | { reported: false };

@@ -14,14 +14,24 @@ async function upstream(answer: (response: http.ServerResponse) => void): Promis
 
 describe('pingUpstream', () => {
   it('is ok when ping answers a success envelope, even served as text/html', async () => {
-    const url = await upstream((response) => response.writeHead(200, { 'content-type': 'text/html' }).end('{"status":0,"message":"OK","details":"pong"}'));
+    const url = await upstream((response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end('{"status":0,"message":"OK","details":"pong"}'),
+    );
     expect(await pingUpstream(url)).toMatchObject({ state: 'ok' });
   });
 
   it.each([
-    ['an HTML error page', (response: http.ServerResponse) => response.writeHead(200).end('<html>Bad gateway</html>'), /not JSON|JSON/i],
+    [
+      'an HTML error page',
+      (response: http.ServerResponse) => response.writeHead(200).end('<html>Bad gateway</html>'),
+      /not JSON|JSON/i,
+    ],
     ['HTTP 502', (response: http.ServerResponse) => response.writeHead(502).end('{}'), /502|HTTP/],
-    ['a negative status', (response: http.ServerResponse) => response.writeHead(200).end('{"status":-16,"message":"Internal error"}'), /-16/],
+    [
+      'a negative status',
+      (response: http.ServerResponse) => response.writeHead(200).end('{"status":-16,"message":"Internal error"}'),
+      /-16/,
+    ],
   ])('is down, saying why, on %s', async (_, answer, reason) => {
     const url = await upstream(answer);
     const probe = await pingUpstream(url);

@@ -16,6 +16,9 @@ export async function pingUpstream(baseUrl: string, timeoutMs = 3_000): Promise<
     await client.call('ping');
     return { state: 'ok', latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    return { state: 'down', reason: error instanceof Error ? error.message.replace(/^sendSMS ping: /, '') : String(error) };
+    return {
+      state: 'down',
+      reason: error instanceof Error ? error.message.replace(/^sendSMS ping: /, '') : String(error),
+    };
   }
 }

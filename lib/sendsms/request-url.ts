@@ -20,7 +20,10 @@ export function buildRequestUrl(baseUrl: string, query: Record<string, QueryValu
   const separator = baseUrl.includes('?') ? '&' : '?';
   const encode = (masked: boolean) =>
     present
-      .map(([name, value]) => `${encodeURIComponent(name)}=${masked && SECRET_PARAMETERS.has(name) ? '***' : encodeURIComponent(String(value))}`)
+      .map(
+        ([name, value]) =>
+          `${encodeURIComponent(name)}=${masked && SECRET_PARAMETERS.has(name) ? '***' : encodeURIComponent(String(value))}`,
+      )
       .join('&');
   return {
     url: `${baseUrl}${separator}${encode(false)}`,

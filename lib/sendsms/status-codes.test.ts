@@ -5,7 +5,11 @@ const CONTRACT_TABLE = [0, 1, 2, -1, -2, -4, -8, -16, -32, -64, -128, -256, -512
 
 describe('the status-code table', () => {
   it('has every code of the contract, each explained in English and Romanian, no two alike', () => {
-    expect(Object.values(STATUS_CODES).map((entry) => entry.status).sort((a, b) => a - b)).toEqual([...CONTRACT_TABLE].sort((a, b) => a - b));
+    expect(
+      Object.values(STATUS_CODES)
+        .map((entry) => entry.status)
+        .sort((a, b) => a - b),
+    ).toEqual([...CONTRACT_TABLE].sort((a, b) => a - b));
     const english = new Set<string>();
     const romanian = new Set<string>();
     for (const status of CONTRACT_TABLE) {

@@ -26,7 +26,10 @@ export const STATUS_CODES = {
   },
   key_created: {
     status: 2,
-    explanation: { en: 'A request key was created for the application.', ro: 'A fost creată o cheie de cerere pentru aplicație.' },
+    explanation: {
+      en: 'A request key was created for the application.',
+      ro: 'A fost creată o cheie de cerere pentru aplicație.',
+    },
   },
   no_action: {
     status: -1,
@@ -59,7 +62,10 @@ export const STATUS_CODES = {
   },
   routing_error: {
     status: -32,
-    explanation: { en: 'sendSMS found no route for this request.', ro: 'sendSMS nu a găsit nicio rută pentru această cerere.' },
+    explanation: {
+      en: 'sendSMS found no route for this request.',
+      ro: 'sendSMS nu a găsit nicio rută pentru această cerere.',
+    },
   },
   out_of_credit: {
     status: -64,
@@ -89,7 +95,10 @@ export const STATUS_CODES = {
   },
   hlr_not_enabled: {
     status: -2048,
-    explanation: { en: 'HLR lookups are not enabled for this account.', ro: 'Interogările HLR nu sunt activate pentru acest cont.' },
+    explanation: {
+      en: 'HLR lookups are not enabled for this account.',
+      ro: 'Interogările HLR nu sunt activate pentru acest cont.',
+    },
   },
   too_many_connections: {
     status: -4096,
@@ -140,4 +149,7 @@ export function describeStatus(rawStatus: number): StatusCodeEntry & { name: Sta
 }
 
 /** Statuses that mean "not now" rather than "no": the only upstream answers worth retrying a read on. */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([STATUS_CODES.too_many_connections.status, STATUS_CODES.too_many_requests.status]);
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([
+  STATUS_CODES.too_many_connections.status,
+  STATUS_CODES.too_many_requests.status,
+]);

@@ -36,7 +36,9 @@ export class TransportTimeoutError extends Error {
 
 /** A transport's timeout from any module copy. */
 export function isTransportTimeout(error: unknown): error is TransportTimeoutError {
-  return typeof error === 'object' && error !== null && (error as { transportTimeout?: unknown }).transportTimeout === true;
+  return (
+    typeof error === 'object' && error !== null && (error as { transportTimeout?: unknown }).transportTimeout === true
+  );
 }
 
 export function fetchTransport(fetchImpl: typeof fetch): Transport {

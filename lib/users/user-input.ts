@@ -17,7 +17,10 @@ export const newUserSchema = z.object({
 
 export const userChangeSchema = z
   .object({ role: roleSchema.optional(), accountIds: accountIds.optional(), disabled: z.boolean().optional() })
-  .refine((change) => Object.values(change).some((value) => value !== undefined), 'change at least one of role, accountIds, disabled');
+  .refine(
+    (change) => Object.values(change).some((value) => value !== undefined),
+    'change at least one of role, accountIds, disabled',
+  );
 
 export type NewUserInput = z.infer<typeof newUserSchema>;
 export type UserChange = z.infer<typeof userChangeSchema>;

@@ -66,13 +66,17 @@ const actorOf = (user: SessionUser) => ({ actorId: user.id, actorEmail: user.ema
 
 function assertGrantable(admin: SessionUser, change: { role?: Role; accountIds?: readonly string[] }): void {
   if (change.role !== undefined && !mayGrantRole(admin, change.role)) {
-    throw new AccessDeniedError(`Only the installation admin can make someone ${ROLE_NAMES[change.role].toLowerCase()}`);
+    throw new AccessDeniedError(
+      `Only the installation admin can make someone ${ROLE_NAMES[change.role].toLowerCase()}`,
+    );
   }
   const grantable = grantableAccountIds(admin);
   if (change.accountIds === undefined || grantable === undefined) return;
   const foreign = change.accountIds.find((accountId) => !grantable.in.includes(accountId));
-  if (foreign !== undefined) throw new AccessDeniedError('You can only give access to sendSMS accounts you are a member of', foreign);
-  if (change.accountIds.length === 0) throw new RequestRefusedError(422, 'Give the user at least one of your sendSMS accounts.');
+  if (foreign !== undefined)
+    throw new AccessDeniedError('You can only give access to sendSMS accounts you are a member of', foreign);
+  if (change.accountIds.length === 0)
+    throw new RequestRefusedError(422, 'Give the user at least one of your sendSMS accounts.');
 }
 
 const membershipsOf = (row: UserRow) => row.memberships.map((membership) => membership.accountId);
@@ -87,7 +91,11 @@ async function loadManageable(admin: SessionUser, userId: string): Promise<UserR
 }
 
 export async function listUsers(admin: SessionUser): Promise<UserSummary[]> {
-  const rows = await getPrisma().user.findMany({ where: tenantCandidates(admin) ?? {}, select: USER_SELECT, orderBy: { email: 'asc' } });
+  const rows = await getPrisma().user.findMany({
+    where: tenantCandidates(admin) ?? {},
+    select: USER_SELECT,
+    orderBy: { email: 'asc' },
+  });
   return rows.filter((row) => mayManageUser(admin, { role: row.role, accountIds: membershipsOf(row) })).map(toSummary);
 }
 
@@ -97,31 +105,53 @@ export async function createUser(admin: SessionUser, input: NewUserInput, meta: 
   try {
     return await getPrisma().$transaction(async (tx) => {
       const row = await tx.user.create({
-        data: { email: input.email, name: input.name, role: input.role, passwordHash, memberships: { create: input.accountIds.map((accountId) => ({ accountId })) } },
+        data: {
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          passwordHash,
+          memberships: { create: input.accountIds.map((accountId) => ({ accountId })) },
+        },
         select: USER_SELECT,
       });
       await recordAuditEvent(tx, {
         ...actorOf(admin),
         action: 'user.create',
-        params: { userId: row.id, email: input.email, role: input.role, accountIds: input.accountIds, password: input.password ? 'set' : null },
+        params: {
+          userId: row.id,
+          email: input.email,
+          role: input.role,
+          accountIds: input.accountIds,
+          password: input.password ? 'set' : null,
+        },
         outcome: 'success',
         ...meta,
       });
       return toSummary(row);
     });
   } catch (error) {
-    if (prismaErrorCode(error) === 'P2002') throw new RequestRefusedError(409, `A user with the email ${input.email} already exists.`);
-    if (prismaErrorCode(error) === 'P2003') throw new RequestRefusedError(422, 'One of the sendSMS accounts does not exist.');
+    if (prismaErrorCode(error) === 'P2002')
+      throw new RequestRefusedError(409, `A user with the email ${input.email} already exists.`);
+    if (prismaErrorCode(error) === 'P2003')
+      throw new RequestRefusedError(422, 'One of the sendSMS accounts does not exist.');
     throw error;
   }
 }
 
-export async function changeUser(admin: SessionUser, userId: string, change: UserChange, meta: RequestMeta): Promise<UserSummary> {
+export async function changeUser(
+  admin: SessionUser,
+  userId: string,
+  change: UserChange,
+  meta: RequestMeta,
+): Promise<UserSummary> {
   const target = await loadManageable(admin, userId);
   assertGrantable(admin, change);
   if (userId === admin.id && (change.disabled === true || (change.role && change.role !== admin.role))) {
     // An admin locking themselves out could leave the dashboard with nobody to manage it.
-    throw new RequestRefusedError(409, 'You cannot disable yourself or give up your own admin role; ask another admin.');
+    throw new RequestRefusedError(
+      409,
+      'You cannot disable yourself or give up your own admin role; ask another admin.',
+    );
   }
   return getPrisma().$transaction(async (tx) => {
     if (change.accountIds) {
@@ -132,13 +162,16 @@ export async function changeUser(admin: SessionUser, userId: string, change: Use
       where: { id: userId },
       data: {
         ...(change.role ? { role: change.role } : {}),
-        ...(change.disabled === undefined ? {} : { disabledAt: change.disabled ? (target.disabledAt ?? new Date()) : null }),
+        ...(change.disabled === undefined
+          ? {}
+          : { disabledAt: change.disabled ? (target.disabledAt ?? new Date()) : null }),
         // A new role or a disabled account ends the user's sessions at once (memberships are read on every request).
         ...((change.role && change.role !== target.role) || change.disabled === true ? endAllSessionsData() : {}),
       },
       select: USER_SELECT,
     });
-    const action = change.disabled === true ? 'user.disable' : change.disabled === false ? 'user.enable' : 'user.update';
+    const action =
+      change.disabled === true ? 'user.disable' : change.disabled === false ? 'user.enable' : 'user.update';
     await recordAuditEvent(tx, {
       ...actorOf(admin),
       action,
@@ -159,14 +192,30 @@ export async function resetTwoFactor(admin: SessionUser, userId: string, meta: R
       data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, ...endAllSessionsData() },
       select: USER_SELECT,
     });
-    await recordAuditEvent(tx, { ...actorOf(admin), action: 'user.reset_two_factor', params: { userId, email: target.email }, outcome: 'success', ...meta });
+    await recordAuditEvent(tx, {
+      ...actorOf(admin),
+      action: 'user.reset_two_factor',
+      params: { userId, email: target.email },
+      outcome: 'success',
+      ...meta,
+    });
     return toSummary(row);
   });
 }
 
-export async function setAdminTwoFactorRequired(admin: SessionUser, required: boolean, meta: RequestMeta): Promise<void> {
+export async function setAdminTwoFactorRequired(
+  admin: SessionUser,
+  required: boolean,
+  meta: RequestMeta,
+): Promise<void> {
   await getPrisma().$transaction(async (tx) => {
     await writeAdminTwoFactorSetting(tx, required);
-    await recordAuditEvent(tx, { ...actorOf(admin), action: 'settings.require_admin_two_factor', params: { required }, outcome: 'success', ...meta });
+    await recordAuditEvent(tx, {
+      ...actorOf(admin),
+      action: 'settings.require_admin_two_factor',
+      params: { required },
+      outcome: 'success',
+      ...meta,
+    });
   });
 }

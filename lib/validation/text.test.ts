@@ -17,9 +17,12 @@ describe('plainText refuses what PostgreSQL cannot store and no person types', (
     expect(parsed.error?.issues.map((issue) => issue.message)).toContain(PLAIN_TEXT_MESSAGE);
   });
 
-  it.each([['Demo shop'], ['Magazin de flori – Brașov'], ['emoji 📱 pairs are whole'], ['quotes "\' and ;--']])('keeps %j', (value) => {
-    expect(plainText({ max: 100 }).parse(value)).toBe(value);
-  });
+  it.each([['Demo shop'], ['Magazin de flori – Brașov'], ['emoji 📱 pairs are whole'], ['quotes "\' and ;--']])(
+    'keeps %j',
+    (value) => {
+      expect(plainText({ max: 100 }).parse(value)).toBe(value);
+    },
+  );
 
   it('allows line breaks and tabs, or every control character, only where asked, and never a NUL', () => {
     expect(isPlainText('one\ttwo\r\nthree', 'lines')).toBe(true);
@@ -33,17 +36,25 @@ describe('plainText refuses what PostgreSQL cannot store and no person types', (
 
   it('says how long a field may be', () => {
     expect(plainText({ max: 5 }).safeParse('toolong').error?.issues[0]?.message).toBe('at most 5 characters');
-    expect(plainText({ max: 5, tooLong: 'A name is at most 5 characters' }).safeParse('toolong').error?.issues[0]?.message).toBe('A name is at most 5 characters');
+    expect(
+      plainText({ max: 5, tooLong: 'A name is at most 5 characters' }).safeParse('toolong').error?.issues[0]?.message,
+    ).toBe('A name is at most 5 characters');
   });
 
   it('never lets a string with a NUL or a lone surrogate through (2,000 random strings)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('\u0000', '\uD800', '\uDFFF'), fc.nat(40), (text, bad, at) => {
-        const value = `${text.slice(0, at)}${bad}${text.slice(at)}`;
-        const withoutPair = bad === '\u0000' || !/[\uD800-\uDFFF]/.test(value.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''));
-        if (withoutPair) return;
-        expect(plainText({ max: 100 }).safeParse(value).success).toBe(false);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 40 }),
+        fc.constantFrom('\u0000', '\uD800', '\uDFFF'),
+        fc.nat(40),
+        (text, bad, at) => {
+          const value = `${text.slice(0, at)}${bad}${text.slice(at)}`;
+          const withoutPair =
+            bad === '\u0000' || !/[\uD800-\uDFFF]/.test(value.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''));
+          if (withoutPair) return;
+          expect(plainText({ max: 100 }).safeParse(value).success).toBe(false);
+        },
+      ),
       { numRuns: 2_000 },
     );
   });

@@ -46,9 +46,19 @@ export function plainText({ max, tooLong, controls = 'none' }: PlainTextOptions)
 }
 
 /** The database's ids (cuids) as they appear in URLs and bodies: anything else is refused before a query runs. */
-export const idParam = z.string().trim().min(1, 'is missing').max(64, 'is not an id').regex(/^[A-Za-z0-9_-]+$/, 'is not an id');
+export const idParam = z
+  .string()
+  .trim()
+  .min(1, 'is missing')
+  .max(64, 'is not an id')
+  .regex(/^[A-Za-z0-9_-]+$/, 'is not an id');
 
 /** The same, naming what it expected in the sentence: idOf('an account') says "is not an account id". */
 export function idOf(what: string) {
-  return z.string().trim().min(1, 'is missing').max(64, `is not ${what} id`).regex(/^[A-Za-z0-9_-]+$/, `is not ${what} id`);
+  return z
+    .string()
+    .trim()
+    .min(1, 'is missing')
+    .max(64, `is not ${what} id`)
+    .regex(/^[A-Za-z0-9_-]+$/, `is not ${what} id`);
 }

@@ -47,8 +47,8 @@ export default async function setup(project: TestProject) {
   project.provide('adminUrl', adminUrl);
 
   return async () => {
-    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${pg.escapeIdentifier(databaseName)} WITH (FORCE)`).catch((error) =>
-      log.warn(`could not drop ${databaseName}: ${String(error)}`),
+    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${pg.escapeIdentifier(databaseName)} WITH (FORCE)`).catch(
+      (error) => log.warn(`could not drop ${databaseName}: ${String(error)}`),
     );
     await embedded?.stop();
   };

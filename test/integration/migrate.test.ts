@@ -45,7 +45,13 @@ describe('applyMigrations', () => {
     const first = await applyMigrations(url);
     expect(first.applied).toEqual(readMigrations().map((migration) => migration.name));
 
-    const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number; id: string }>(
+    const rows = await query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+      id: string;
+    }>(
       url,
       'SELECT id, migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name',
     );
@@ -67,7 +73,11 @@ describe('applyMigrations', () => {
     const url = await scratch();
     const reports = await Promise.all(Array.from({ length: 4 }, () => applyMigrations(url)));
     const appliedNames = reports.flatMap((report) => report.applied);
-    expect(appliedNames.sort()).toEqual(readMigrations().map((migration) => migration.name).sort());
+    expect(appliedNames.sort()).toEqual(
+      readMigrations()
+        .map((migration) => migration.name)
+        .sort(),
+    );
     const rows = await query<{ count: string }>(url, 'SELECT count(*) FROM "_prisma_migrations"');
     expect(Number(rows[0]?.count)).toBe(readMigrations().length);
   });
@@ -75,9 +85,12 @@ describe('applyMigrations', () => {
   it('rolls a failing migration back whole and says which one failed', async () => {
     const url = await scratch();
     const dir = migrationsCopy({
-      '29990101000000_broken': 'CREATE TABLE "Half" ("id" TEXT PRIMARY KEY);\nALTER TABLE "NoSuchTable" ADD COLUMN "x" TEXT;\n',
+      '29990101000000_broken':
+        'CREATE TABLE "Half" ("id" TEXT PRIMARY KEY);\nALTER TABLE "NoSuchTable" ADD COLUMN "x" TEXT;\n',
     });
-    await expect(applyMigrations(url, { dir })).rejects.toThrow(/migration 29990101000000_broken failed and was rolled back/);
+    await expect(applyMigrations(url, { dir })).rejects.toThrow(
+      /migration 29990101000000_broken failed and was rolled back/,
+    );
 
     const half = await query(url, `SELECT 1 FROM information_schema.tables WHERE table_name = 'Half'`);
     expect(half).toHaveLength(0);
@@ -92,7 +105,9 @@ describe('applyMigrations', () => {
     const dir = migrationsCopy({ '29990101000000_extra': 'CREATE TABLE "Extra" ("id" TEXT PRIMARY KEY);\n' });
     await applyMigrations(url, { dir });
     fs.appendFileSync(path.join(dir, '29990101000000_extra', 'migration.sql'), '-- edited\n');
-    await expect(applyMigrations(url, { dir })).rejects.toThrow(/29990101000000_extra was changed after it was applied/);
+    await expect(applyMigrations(url, { dir })).rejects.toThrow(
+      /29990101000000_extra was changed after it was applied/,
+    );
   });
 
   it('keeps the audit log append-only', async () => {

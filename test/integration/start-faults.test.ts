@@ -12,7 +12,10 @@ import { runStart } from '@/test/integration/support/run-start';
 async function expectStartToFail(env: Record<string, string>, message: RegExp) {
   const run = runStart(env);
   const { code } = await run.exited;
-  const errorLines = run.output().split('\n').filter((line) => / error /.test(line));
+  const errorLines = run
+    .output()
+    .split('\n')
+    .filter((line) => / error /.test(line));
   expect(code, run.output()).toBe(1);
   expect(errorLines, run.output()).toHaveLength(1);
   expect(errorLines[0]).toMatch(message);
@@ -33,7 +36,10 @@ function tempDir(): string {
 
 describe('start-up faults', () => {
   it('a bad configuration value names the variable', async () => {
-    await expectStartToFail({ PORT: 'eighty' }, /start-up failed: Invalid configuration: PORT must be a whole number from 1 to 65535/);
+    await expectStartToFail(
+      { PORT: 'eighty' },
+      /start-up failed: Invalid configuration: PORT must be a whole number from 1 to 65535/,
+    );
   });
 
   it('a taken port names the port and the variable', async () => {
@@ -41,7 +47,10 @@ describe('start-up faults', () => {
     const blocker = net.createServer().listen(port, '127.0.0.1');
     cleanups.push(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
     await new Promise((resolve) => blocker.once('listening', resolve));
-    await expectStartToFail({ PORT: String(port), DATA_DIR: tempDir() }, new RegExp(`port ${port} on 127.0.0.1 is taken.*set PORT`));
+    await expectStartToFail(
+      { PORT: String(port), DATA_DIR: tempDir() },
+      new RegExp(`port ${port} on 127.0.0.1 is taken.*set PORT`),
+    );
   });
 
   it('an unwritable data directory names the folder', async () => {
@@ -56,7 +65,11 @@ describe('start-up faults', () => {
   it('a DATABASE_URL that refuses connections says where, without the password', async () => {
     const port = await freePort();
     const output = await expectStartToFail(
-      { PORT: String(await freePort()), DATA_DIR: tempDir(), DATABASE_URL: `postgresql://dash:pw-s3cret@127.0.0.1:${port}/keys` },
+      {
+        PORT: String(await freePort()),
+        DATA_DIR: tempDir(),
+        DATABASE_URL: `postgresql://dash:pw-s3cret@127.0.0.1:${port}/keys`,
+      },
       new RegExp(`DATABASE_URL \\(127.0.0.1:${port}/keys\\) refuses connections: ECONNREFUSED`),
     );
     expect(output).not.toContain('pw-s3cret');
@@ -73,7 +86,9 @@ describe('start-up faults', () => {
       { PORT: String(await freePort()), DATA_DIR: tempDir(), DATABASE_URL: database.url },
       /migration 20261122070000_init failed and was rolled back, nothing of it applied: relation "User" already exists/,
     );
-    const tables = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
+    const tables = await client.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+    );
     await client.end();
     expect(tables.rows.map((row) => row.table_name)).toEqual(['User', '_prisma_migrations']);
   });

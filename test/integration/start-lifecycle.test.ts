@@ -45,7 +45,9 @@ describe('npm start on the embedded default', () => {
     expect(first.status).toBe(200);
     expect(first.body.db).toBe('ok');
     expect(first.run.output()).toContain('initialising the embedded PostgreSQL');
-    expect(first.run.output()).toMatch(/demo sign-in \(password "demo"\): admin@demo\.local \(installation admin\), shop-admin@demo\.local \(account admin\), support@demo\.local \(support staff\), lead@demo\.local \(team lead\)/);
+    expect(first.run.output()).toMatch(
+      /demo sign-in \(password "demo"\): admin@demo\.local \(installation admin\), shop-admin@demo\.local \(account admin\), support@demo\.local \(support staff\), lead@demo\.local \(team lead\)/,
+    );
 
     first.run.child.kill('SIGTERM');
     expect(await first.run.exited).toEqual({ code: 0, signal: null });
@@ -58,7 +60,9 @@ describe('npm start on the embedded default', () => {
     expect(second.run.output()).not.toContain('demo data:'); // nothing needed creating again
 
     const password = fs.readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
-    const prisma = createPrismaClient(`postgresql://postgres:${password}@127.0.0.1:${env.EMBEDDED_POSTGRES_PORT}/sendsms_dashboard`);
+    const prisma = createPrismaClient(
+      `postgresql://postgres:${password}@127.0.0.1:${env.EMBEDDED_POSTGRES_PORT}/sendsms_dashboard`,
+    );
     try {
       expect(await prisma.user.count()).toBe(DEMO_USERS.length);
       expect(await prisma.account.count()).toBe(2);

@@ -11,7 +11,11 @@ export const metadata: Metadata = { title: 'Sign in' };
 // The single sign-on button depends on the running server's environment, not the build's.
 export const dynamic = 'force-dynamic';
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   if (await needsFirstAdmin()) redirect('/setup');
   const query = await searchParams;
   const error = typeof query.error === 'string' ? query.error : null;
@@ -22,7 +26,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <p className="text-sm font-medium text-zinc-600 dark:text-zinc-400">sendSMS API Keys</p>
           <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
         </div>
-        <LoginPanel callbackUrl={safeCallbackUrl(query.callbackUrl)} error={error} ssoName={getConfig().oidc?.name ?? null} />
+        <LoginPanel
+          callbackUrl={safeCallbackUrl(query.callbackUrl)}
+          error={error}
+          ssoName={getConfig().oidc?.name ?? null}
+        />
         <Link
           href="/"
           className="justify-self-start rounded text-sm font-medium text-blue-700 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:text-blue-400"

@@ -9,22 +9,35 @@ import { getPrisma } from '@/lib/db/client';
 export const metadata: Metadata = { title: 'Two-factor authentication' };
 export const dynamic = 'force-dynamic';
 
-export default async function TwoFactorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TwoFactorPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePagePermission('two_factor.enrol');
   const { required } = await searchParams;
-  const row = await getPrisma().user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true, passwordHash: true } });
+  const row = await getPrisma().user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { totpEnabledAt: true, passwordHash: true },
+  });
   return (
     <main className="flex min-h-dvh items-center justify-center px-4 py-12">
       <div className="grid w-full max-w-md gap-5 rounded-xl border border-zinc-200 p-6 dark:border-zinc-800">
         <h1 className="text-2xl font-semibold tracking-tight">Two-factor authentication</h1>
         {required ? (
-          <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+          <p
+            role="alert"
+            className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
+          >
             Admins must use two-factor authentication on this dashboard. Set it up to continue.
           </p>
         ) : null}
         {row.totpEnabledAt ? (
           <>
-            <p>Two-factor authentication is on since {row.totpEnabledAt.toISOString().slice(0, 10)}. If you lose your phone, use a recovery code, or ask an admin to reset it.</p>
+            <p>
+              Two-factor authentication is on since {row.totpEnabledAt.toISOString().slice(0, 10)}. If you lose your
+              phone, use a recovery code, or ask an admin to reset it.
+            </p>
             <Link href="/" className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-400">
               Back to the dashboard
             </Link>

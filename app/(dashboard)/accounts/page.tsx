@@ -19,7 +19,8 @@ export default async function AccountsPage() {
   const user = await requirePagePermission('accounts.read');
   const accounts = await listAccounts(user);
   // Support staff see every customer's account here: each one shown is on the record.
-  for (const account of accounts) await recordAccountView(getPrisma(), user, account.id, { path: '/accounts', sourceIp: null, userAgent: null });
+  for (const account of accounts)
+    await recordAccountView(getPrisma(), user, account.id, { path: '/accounts', sourceIp: null, userAgent: null });
   const addDenied = deniedReason(user, 'accounts.manage');
 
   return (
@@ -29,9 +30,16 @@ export default async function AccountsPage() {
           <h1 className="text-2xl font-semibold tracking-tight">{section.title}</h1>
           <p className="max-w-2xl text-zinc-700 dark:text-zinc-300">{section.summary}</p>
         </div>
-        <AccountFormDialog mode={{ kind: 'add', defaultBaseUrl: upstreamBaseUrl(getConfig()) }} deniedReason={addDenied} trigger="Add account" />
+        <AccountFormDialog
+          mode={{ kind: 'add', defaultBaseUrl: upstreamBaseUrl(getConfig()) }}
+          deniedReason={addDenied}
+          trigger="Add account"
+        />
       </div>
-      <AccountsTable accounts={accounts} rotateDenied={(accountId) => deniedReason(user, 'accounts.manage', accountId)} />
+      <AccountsTable
+        accounts={accounts}
+        rotateDenied={(accountId) => deniedReason(user, 'accounts.manage', accountId)}
+      />
     </div>
   );
 }

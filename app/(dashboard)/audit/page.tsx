@@ -12,9 +12,18 @@ const section = dashboardSections['audit'];
 export const metadata: Metadata = { title: section.title };
 export const dynamic = 'force-dynamic';
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const query = Object.fromEntries(Object.entries(await searchParams).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]));
-  const user = await requirePagePermission('audit.read', typeof query.accountId === 'string' && query.accountId ? query.accountId : undefined);
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const query = Object.fromEntries(
+    Object.entries(await searchParams).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]),
+  );
+  const user = await requirePagePermission(
+    'audit.read',
+    typeof query.accountId === 'string' && query.accountId ? query.accountId : undefined,
+  );
   const parsed = auditFilterSchema.safeParse(query);
   const filter = parsed.success ? parsed.data : auditFilterSchema.parse({});
   let result;
@@ -24,7 +33,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     if (isAppError(error) && error.httpStatus === 403) result = null;
     else throw error;
   }
-  const exportQuery = new URLSearchParams(Object.entries(filter).filter(([name, value]) => name !== 'page' && value !== undefined).map(([name, value]) => [name, String(value)]));
+  const exportQuery = new URLSearchParams(
+    Object.entries(filter)
+      .filter(([name, value]) => name !== 'page' && value !== undefined)
+      .map(([name, value]) => [name, String(value)]),
+  );
 
   return (
     <div className="grid gap-6">
@@ -33,8 +46,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <p className="max-w-2xl text-zinc-700 dark:text-zinc-300">{section.summary}</p>
       </div>
       <AuditFilters filter={filter} exportHref={`/api/audit/export?${exportQuery.toString()}`} />
-      {!parsed.success ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">Some filters were not valid and were ignored: {parsed.error.issues[0]?.message}</p> : null}
-      {result ? <AuditTable rows={result.rows} total={result.total} page={result.page} pageCount={result.pageCount} query={exportQuery.toString()} /> : <p role="alert">You are not a member of this sendSMS account.</p>}
+      {!parsed.success ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          Some filters were not valid and were ignored: {parsed.error.issues[0]?.message}
+        </p>
+      ) : null}
+      {result ? (
+        <AuditTable
+          rows={result.rows}
+          total={result.total}
+          page={result.page}
+          pageCount={result.pageCount}
+          query={exportQuery.toString()}
+        />
+      ) : (
+        <p role="alert">You are not a member of this sendSMS account.</p>
+      )}
     </div>
   );
 }

@@ -60,10 +60,18 @@ export default async function UsersPage() {
                 <span className="block text-xs text-zinc-500">{user.email}</span>
               </TableCell>
               <TableCell>{ROLE_NAMES[user.role]}</TableCell>
-              <TableCell className="text-sm">{user.role === 'SUPPORT' ? 'every account (read-only)' : user.role === 'INSTALLATION_ADMIN' && user.accountIds.length === 0 ? 'every account (reads)' : user.accountIds.map((id) => accountLabel.get(id) ?? id).join(', ') || 'none'}</TableCell>
+              <TableCell className="text-sm">
+                {user.role === 'SUPPORT'
+                  ? 'every account (read-only)'
+                  : user.role === 'INSTALLATION_ADMIN' && user.accountIds.length === 0
+                    ? 'every account (reads)'
+                    : user.accountIds.map((id) => accountLabel.get(id) ?? id).join(', ') || 'none'}
+              </TableCell>
               <TableCell className="grid gap-1">
                 {user.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
-                <Badge tone={user.twoFactorEnabled ? 'success' : 'neutral'}>{user.twoFactorEnabled ? '2FA on' : '2FA off'}</Badge>
+                <Badge tone={user.twoFactorEnabled ? 'success' : 'neutral'}>
+                  {user.twoFactorEnabled ? '2FA on' : '2FA off'}
+                </Badge>
               </TableCell>
               <TableCell>
                 <UserRowControls user={user} accounts={accounts} roles={roles} isSelf={user.id === admin.id} />

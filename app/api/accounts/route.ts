@@ -4,10 +4,13 @@ import { createAccount, listAccounts } from '@/lib/accounts/account-service';
 import { withPermission } from '@/lib/auth/with-permission';
 
 /** GET: the accounts the user may see. POST: an admin adds a sendSMS account (checked with user_get_balance first). */
-export const GET = withPermission('accounts.read', async ({ user }) => NextResponse.json({ accounts: await listAccounts(user) }));
+export const GET = withPermission('accounts.read', async ({ user }) =>
+  NextResponse.json({ accounts: await listAccounts(user) }),
+);
 
 export const POST = withPermission(
   'accounts.manage',
-  async ({ user, body, meta }) => NextResponse.json({ account: await createAccount(user, body, meta) }, { status: 201 }),
+  async ({ user, body, meta }) =>
+    NextResponse.json({ account: await createAccount(user, body, meta) }, { status: 201 }),
   { body: newAccountSchema },
 );

@@ -4,7 +4,9 @@ import { newUserSchema } from '@/lib/users/user-input';
 import { createUser, listUsers } from '@/lib/users/user-service';
 
 /** GET: the users this admin manages. POST: create a user with a role and memberships. */
-export const GET = withPermission('users.manage', async ({ user }) => NextResponse.json({ users: await listUsers(user) }));
+export const GET = withPermission('users.manage', async ({ user }) =>
+  NextResponse.json({ users: await listUsers(user) }),
+);
 
 export const POST = withPermission(
   'users.manage',

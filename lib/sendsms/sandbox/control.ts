@@ -56,7 +56,14 @@ export class SandboxControlError extends Error {
 export type SandboxControl = ReturnType<typeof createSandboxControl>;
 
 function snapshotKey(key: StoredKey): KeySnapshot {
-  return { name: key.name, kind: key.kind, secret: key.secret, ips: key.ips.map((entry) => entry.ip), useCount: key.useCount, lastUsedAt: key.lastUsedAt?.toISOString() ?? null };
+  return {
+    name: key.name,
+    kind: key.kind,
+    secret: key.secret,
+    ips: key.ips.map((entry) => entry.ip),
+    useCount: key.useCount,
+    lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+  };
 }
 
 export function createSandboxControl(store: SandboxStore) {
@@ -70,8 +77,13 @@ export function createSandboxControl(store: SandboxStore) {
     /** Creates an account with its keys; fails if the username is taken, so tests never share state by accident. */
     async createAccount(input: NewAccount): Promise<AccountSnapshot> {
       const parsed = newAccountSchema.parse(input);
-      const created = await store.ensureAccount({ username: parsed.username, password: parsed.password, balance: parsed.balance });
-      if (!created.created) throw new SandboxControlError(`the sandbox already has an account named ${parsed.username}`);
+      const created = await store.ensureAccount({
+        username: parsed.username,
+        password: parsed.password,
+        balance: parsed.balance,
+      });
+      if (!created.created)
+        throw new SandboxControlError(`the sandbox already has an account named ${parsed.username}`);
       const now = new Date().toISOString();
       for (const key of parsed.keys) {
         await store.createKey(created.id, {
@@ -86,7 +98,8 @@ export function createSandboxControl(store: SandboxStore) {
     },
 
     async setFaults(username: string | null, faults: Faults): Promise<void> {
-      if (!(await store.setFaults(username, faultsSchema.parse(faults)))) throw new SandboxControlError(`the sandbox has no account named ${username}`);
+      if (!(await store.setFaults(username, faultsSchema.parse(faults))))
+        throw new SandboxControlError(`the sandbox has no account named ${username}`);
     },
 
     account,
@@ -96,7 +109,12 @@ export function createSandboxControl(store: SandboxStore) {
 const faultsRequestSchema = z.object({ username: z.string().nullable(), faults: faultsSchema }).strict();
 
 /** The HTTP face of the control: true when the request was one of its paths. */
-export async function handleControlRequest(control: SandboxControl, request: IncomingMessage, response: ServerResponse, path: string): Promise<boolean> {
+export async function handleControlRequest(
+  control: SandboxControl,
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+): Promise<boolean> {
   const send = (status: number, body: unknown) => {
     response.writeHead(status, { 'content-type': 'application/json' });
     response.end(JSON.stringify(body));
@@ -120,7 +138,9 @@ export async function handleControlRequest(control: SandboxControl, request: Inc
     }
     return false;
   } catch (error) {
-    send(error instanceof z.ZodError || error instanceof SandboxControlError ? 422 : 500, { error: error instanceof Error ? error.message : String(error) });
+    send(error instanceof z.ZodError || error instanceof SandboxControlError ? 422 : 500, {
+      error: error instanceof Error ? error.message : String(error),
+    });
     return true;
   }
 }

@@ -80,7 +80,8 @@ export function createProtocol({ store, limiter, publicUrl }: ProtocolOptions) {
 
     user_get_info: {
       needsAccount: true,
-      handle: async ({ caller }) => ok({ username: caller!.account.username, ...caller!.account.info, balance: caller!.account.balance }),
+      handle: async ({ caller }) =>
+        ok({ username: caller!.account.username, ...caller!.account.info, balance: caller!.account.balance }),
     },
 
     token_list_ips: {
@@ -159,7 +160,10 @@ export function createProtocol({ store, limiter, publicUrl }: ProtocolOptions) {
         if (type === null) return missing('type');
         if (type !== 'default' && type !== 'cloud') return fail(-128, 'Invalid record', 'type');
         const key = await store.createKey(caller!.account.id, { name, kind: type });
-        return ok({ name: key.name, type: key.kind, token: key.secret, created: key.createdAt.toISOString() }, 'Key generated');
+        return ok(
+          { name: key.name, type: key.kind, token: key.secret, created: key.createdAt.toISOString() },
+          'Key generated',
+        );
       },
     },
 
@@ -168,7 +172,9 @@ export function createProtocol({ store, limiter, publicUrl }: ProtocolOptions) {
       handle: async ({ query, caller }) => {
         const token = parameter(query, 'token');
         if (token === null) return missing('token');
-        return (await store.deleteKey(caller!.account.id, token)) ? ok(null, 'Key deleted') : fail(-128, 'Invalid record', 'token');
+        return (await store.deleteKey(caller!.account.id, token))
+          ? ok(null, 'Key deleted')
+          : fail(-128, 'Invalid record', 'token');
       },
     },
   };
@@ -182,7 +188,10 @@ export function createProtocol({ store, limiter, publicUrl }: ProtocolOptions) {
 
     if (!action.needsAccount) {
       const faults = await store.anonymousFaults();
-      return (await faulted(faults, name)) ?? withShapeFault(await action.handle({ query, ip, caller: null, faults }), faults);
+      return (
+        (await faulted(faults, name)) ??
+        withShapeFault(await action.handle({ query, ip, caller: null, faults }), faults)
+      );
     }
 
     const username = parameter(query, 'username');
@@ -234,7 +243,8 @@ async function faulted(faults: Faults, action: string): Promise<Outcome | null> 
 
 function withShapeFault(envelope: Envelope, faults: Faults): Outcome {
   const delayMs = faults.slowMs ?? 0;
-  if (faults.unknownShape && envelope.status >= 0) return json({ ...envelope, details: { unexpected: { shape: 42 } } }, delayMs);
+  if (faults.unknownShape && envelope.status >= 0)
+    return json({ ...envelope, details: { unexpected: { shape: 42 } } }, delayMs);
   return json(envelope, delayMs);
 }
 

@@ -11,7 +11,10 @@ import type { SandboxStore } from '@/lib/sendsms/sandbox/store';
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-export async function seedSandbox(store: SandboxStore, now: Date = new Date()): Promise<{ accountsCreated: number; keysCreated: number }> {
+export async function seedSandbox(
+  store: SandboxStore,
+  now: Date = new Date(),
+): Promise<{ accountsCreated: number; keysCreated: number }> {
   let accountsCreated = 0;
   let keysCreated = 0;
   for (const demoAccount of DEMO_ACCOUNTS) {
@@ -31,9 +34,13 @@ export async function seedSandbox(store: SandboxStore, now: Date = new Date()): 
         kind: demoKey.kind === 'DEFAULT' ? 'default' : 'cloud',
         usageLabel: demoKey.usageLabel.toLowerCase(),
         secret: demoKeySecret(demoAccount.username, demoKey.name),
-        ips: demoKey.ips.map((ip, index) => ({ ip, added_at: new Date(firstUsedAt.getTime() + index * DAY).toISOString() })),
+        ips: demoKey.ips.map((ip, index) => ({
+          ip,
+          added_at: new Date(firstUsedAt.getTime() + index * DAY).toISOString(),
+        })),
         useCount: demoKey.useCount,
-        lastUsedAt: demoKey.lastUsedMinutesAgo === null ? null : new Date(now.getTime() - demoKey.lastUsedMinutesAgo * MINUTE),
+        lastUsedAt:
+          demoKey.lastUsedMinutesAgo === null ? null : new Date(now.getTime() - demoKey.lastUsedMinutesAgo * MINUTE),
         createdAt,
       });
       if (created) keysCreated += 1;

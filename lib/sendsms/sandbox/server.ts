@@ -51,7 +51,11 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const schema = options.schema ?? 'sandbox';
   const { log } = options;
   // Losing the last few milliseconds of use counts in a crash is fine for a stand-in; waiting on every fsync is not.
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 8, options: '-c synchronous_commit=off' });
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: options.poolSize ?? 8,
+    options: '-c synchronous_commit=off',
+  });
   pool.on('error', (error) => log.warn(`sandbox database connection failed: ${error.message}`));
 
   try {
@@ -59,17 +63,27 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     const store = createSandboxStore(pool, schema);
     if (options.seed !== false) {
       const seeded = await seedSandbox(store);
-      if (seeded.accountsCreated + seeded.keysCreated > 0) log.info(`sandbox demo data: ${seeded.accountsCreated} accounts, ${seeded.keysCreated} keys created`);
+      if (seeded.accountsCreated + seeded.keysCreated > 0)
+        log.info(`sandbox demo data: ${seeded.accountsCreated} accounts, ${seeded.keysCreated} keys created`);
     }
     const control = createSandboxControl(store);
     const controlEnabled = LOOPBACK.has(host);
     let publicUrl = '';
-    const protocol = createProtocol({ store, limiter: createRateLimiter(options.budget === undefined ? SENDSMS_BUDGET : options.budget), publicUrl: () => publicUrl });
+    const protocol = createProtocol({
+      store,
+      limiter: createRateLimiter(options.budget === undefined ? SENDSMS_BUDGET : options.budget),
+      publicUrl: () => publicUrl,
+    });
 
     const server = http.createServer((request, response) => {
       void serve(request, response).catch((error: unknown) => {
         log.error('sandbox request failed', error);
-        if (!response.headersSent) respond(response, { type: 'json', envelope: { status: -16, message: 'Internal error', details: null }, delayMs: 0 }, request);
+        if (!response.headersSent)
+          respond(
+            response,
+            { type: 'json', envelope: { status: -16, message: 'Internal error', details: null }, delayMs: 0 },
+            request,
+          );
       });
     });
     server.keepAliveTimeout = 30_000;
@@ -79,7 +93,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       const path = url.pathname.replace(/\/+$/, '') || '/';
       if (path === '/json') {
         const outcome = await protocol.answer(url.searchParams, callerIp(request));
-        log.debug(`${callerIp(request)} ${url.searchParams.get('action') ?? '-'} → ${outcome.type === 'json' ? outcome.envelope.status : outcome.type}`);
+        log.debug(
+          `${callerIp(request)} ${url.searchParams.get('action') ?? '-'} → ${outcome.type === 'json' ? outcome.envelope.status : outcome.type}`,
+        );
         if (outcome.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, outcome.delayMs));
         respond(response, outcome, request);
         return;
@@ -89,7 +105,12 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         response.end(AUTHORIZE_PAGE);
         return;
       }
-      if (controlEnabled && path.startsWith('/__sandbox/') && (await handleControlRequest(control, request, response, path))) return;
+      if (
+        controlEnabled &&
+        path.startsWith('/__sandbox/') &&
+        (await handleControlRequest(control, request, response, path))
+      )
+        return;
       response.writeHead(404, { 'content-type': 'text/plain' });
       response.end('Not found: the sendSMS sandbox answers on /json\n');
     }

@@ -65,7 +65,8 @@ interface KeyRow {
   last_refused_at: Date | null;
 }
 
-const KEY_COLUMNS = 'id, account_id, name, kind, usage_label, secret, ips, use_count, last_used_at, created_at, refused_count, last_refused_ip, last_refused_at';
+const KEY_COLUMNS =
+  'id, account_id, name, kind, usage_label, secret, ips, use_count, last_used_at, created_at, refused_count, last_refused_ip, last_refused_at';
 
 function toKey(row: KeyRow): StoredKey {
   return {
@@ -101,8 +102,21 @@ export function createSandboxStore(pool: pg.Pool, schema: string) {
      * The account named by `username`; the key whose secret is `password`, if it is one of its keys; and the key
      * named by `token`, if given and one of its keys. One statement: the hot path of every call.
      */
-    async findCaller(username: string, password: string, token: string | null = null): Promise<{ account: StoredAccount; keyId: number | null; tokenKey: StoredKey | null } | null> {
-      const row = await one<{ id: number; username: string; password: string; balance: string; info: Record<string, unknown>; faults: unknown; key_id: number | null; token_key: KeyRow | null }>(
+    async findCaller(
+      username: string,
+      password: string,
+      token: string | null = null,
+    ): Promise<{ account: StoredAccount; keyId: number | null; tokenKey: StoredKey | null } | null> {
+      const row = await one<{
+        id: number;
+        username: string;
+        password: string;
+        balance: string;
+        info: Record<string, unknown>;
+        faults: unknown;
+        key_id: number | null;
+        token_key: KeyRow | null;
+      }>(
         `SELECT a.id, a.username, a.password, a.balance, a.info, a.faults, k.id AS key_id, to_jsonb(t) AS token_key
            FROM ${s}.accounts a
            LEFT JOIN ${s}.keys k ON k.account_id = a.id AND k.secret = $2 AND k.deleted_at IS NULL
@@ -112,7 +126,14 @@ export function createSandboxStore(pool: pg.Pool, schema: string) {
       );
       if (!row) return null;
       return {
-        account: { id: row.id, username: row.username, password: row.password, balance: Number(row.balance), info: row.info, faults: readFaults(row.faults) },
+        account: {
+          id: row.id,
+          username: row.username,
+          password: row.password,
+          balance: Number(row.balance),
+          info: row.info,
+          faults: readFaults(row.faults),
+        },
         keyId: row.key_id,
         tokenKey: row.token_key
           ? toKey({
@@ -153,7 +174,10 @@ export function createSandboxStore(pool: pg.Pool, schema: string) {
     },
 
     async findKey(accountId: number, secret: string): Promise<StoredKey | null> {
-      const row = await one<KeyRow>(`SELECT ${KEY_COLUMNS} FROM ${s}.keys WHERE account_id = $1 AND secret = $2 AND deleted_at IS NULL`, [accountId, secret]);
+      const row = await one<KeyRow>(
+        `SELECT ${KEY_COLUMNS} FROM ${s}.keys WHERE account_id = $1 AND secret = $2 AND deleted_at IS NULL`,
+        [accountId, secret],
+      );
       return row ? toKey(row) : null;
     },
 
@@ -169,7 +193,10 @@ export function createSandboxStore(pool: pg.Pool, schema: string) {
     },
 
     async listKeys(accountId: number): Promise<StoredKey[]> {
-      const result = await pool.query<KeyRow>(`SELECT ${KEY_COLUMNS} FROM ${s}.keys WHERE account_id = $1 AND deleted_at IS NULL ORDER BY created_at, id`, [accountId]);
+      const result = await pool.query<KeyRow>(
+        `SELECT ${KEY_COLUMNS} FROM ${s}.keys WHERE account_id = $1 AND deleted_at IS NULL ORDER BY created_at, id`,
+        [accountId],
+      );
       return result.rows.map(toKey);
     },
 
@@ -178,25 +205,45 @@ export function createSandboxStore(pool: pg.Pool, schema: string) {
         `INSERT INTO ${s}.keys (account_id, name, kind, usage_label, secret, ips, use_count, last_used_at, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9, now()))
          RETURNING ${KEY_COLUMNS}`,
-        [accountId, key.name, key.kind, key.usageLabel ?? key.kind, key.secret ?? newKeySecret(), JSON.stringify(key.ips ?? []), key.useCount ?? 0, key.lastUsedAt ?? null, key.createdAt ?? null],
+        [
+          accountId,
+          key.name,
+          key.kind,
+          key.usageLabel ?? key.kind,
+          key.secret ?? newKeySecret(),
+          JSON.stringify(key.ips ?? []),
+          key.useCount ?? 0,
+          key.lastUsedAt ?? null,
+          key.createdAt ?? null,
+        ],
       );
       return toKey(row!);
     },
 
     async deleteKey(accountId: number, secret: string): Promise<boolean> {
-      const row = await one(`UPDATE ${s}.keys SET deleted_at = now() WHERE account_id = $1 AND secret = $2 AND deleted_at IS NULL RETURNING id`, [accountId, secret]);
+      const row = await one(
+        `UPDATE ${s}.keys SET deleted_at = now() WHERE account_id = $1 AND secret = $2 AND deleted_at IS NULL RETURNING id`,
+        [accountId, secret],
+      );
       return row !== null;
     },
 
     /** Creates the account, or leaves an existing one as it is; its id either way. */
-    async ensureAccount(account: { username: string; password: string; balance?: number; info?: Record<string, unknown> }): Promise<{ id: number; created: boolean }> {
+    async ensureAccount(account: {
+      username: string;
+      password: string;
+      balance?: number;
+      info?: Record<string, unknown>;
+    }): Promise<{ id: number; created: boolean }> {
       const inserted = await one<{ id: number }>(
         `INSERT INTO ${s}.accounts (username, password, balance, info) VALUES ($1, $2, $3, $4)
          ON CONFLICT (username) DO NOTHING RETURNING id`,
         [account.username, account.password, account.balance ?? 25, JSON.stringify(account.info ?? {})],
       );
       if (inserted) return { id: inserted.id, created: true };
-      const existing = await one<{ id: number }>(`SELECT id FROM ${s}.accounts WHERE username = $1`, [account.username]);
+      const existing = await one<{ id: number }>(`SELECT id FROM ${s}.accounts WHERE username = $1`, [
+        account.username,
+      ]);
       return { id: existing!.id, created: false };
     },
 
@@ -206,7 +253,17 @@ export function createSandboxStore(pool: pg.Pool, schema: string) {
         `INSERT INTO ${s}.keys (account_id, name, kind, usage_label, secret, ips, use_count, last_used_at, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9, now()))
          ON CONFLICT (secret) DO NOTHING RETURNING id`,
-        [accountId, key.name, key.kind, key.usageLabel ?? key.kind, key.secret, JSON.stringify(key.ips ?? []), key.useCount ?? 0, key.lastUsedAt ?? null, key.createdAt ?? null],
+        [
+          accountId,
+          key.name,
+          key.kind,
+          key.usageLabel ?? key.kind,
+          key.secret,
+          JSON.stringify(key.ips ?? []),
+          key.useCount ?? 0,
+          key.lastUsedAt ?? null,
+          key.createdAt ?? null,
+        ],
       );
       return row !== null;
     },
@@ -221,11 +278,18 @@ export function createSandboxStore(pool: pg.Pool, schema: string) {
       const row =
         username === null
           ? await one(`UPDATE ${s}.anonymous_faults SET faults = $1 RETURNING singleton`, [JSON.stringify(faults)])
-          : await one(`UPDATE ${s}.accounts SET faults = $2 WHERE username = $1 RETURNING id`, [username, JSON.stringify(faults)]);
+          : await one(`UPDATE ${s}.accounts SET faults = $2 WHERE username = $1 RETURNING id`, [
+              username,
+              JSON.stringify(faults),
+            ]);
       return row !== null;
     },
 
-    async createApplicationRequest(request: { applicationName: string; iconUrl: string | null; returnUrl: string | null }): Promise<string> {
+    async createApplicationRequest(request: {
+      applicationName: string;
+      iconUrl: string | null;
+      returnUrl: string | null;
+    }): Promise<string> {
       const requestKey = newKeySecret();
       await pool.query(
         `INSERT INTO ${s}.application_requests (request_key, application_name, icon_url, return_url) VALUES ($1, $2, $3, $4)`,
@@ -235,7 +299,10 @@ export function createSandboxStore(pool: pg.Pool, schema: string) {
     },
 
     /** The account allows the application: its key is created now (a Default key, as the hub's generate dialog defaults to). */
-    async allowApplicationRequest(requestKey: string, accountId: number): Promise<'allowed' | 'unknown' | 'already-allowed'> {
+    async allowApplicationRequest(
+      requestKey: string,
+      accountId: number,
+    ): Promise<'allowed' | 'unknown' | 'already-allowed'> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
@@ -257,7 +324,11 @@ export function createSandboxStore(pool: pg.Pool, schema: string) {
           `INSERT INTO ${s}.keys (account_id, name, kind, usage_label, secret) VALUES ($1, $2, 'default', 'app', $3) RETURNING id`,
           [accountId, request.application_name, newKeySecret()],
         );
-        await client.query(`UPDATE ${s}.application_requests SET account_id = $2, key_id = $3 WHERE request_key = $1`, [requestKey, accountId, key.rows[0]!.id]);
+        await client.query(`UPDATE ${s}.application_requests SET account_id = $2, key_id = $3 WHERE request_key = $1`, [
+          requestKey,
+          accountId,
+          key.rows[0]!.id,
+        ]);
         await client.query('COMMIT');
         return 'allowed';
       } catch (error) {
@@ -269,8 +340,15 @@ export function createSandboxStore(pool: pg.Pool, schema: string) {
     },
 
     /** The key made for an allowed application, handed out once. */
-    async collectApplicationKey(requestKey: string): Promise<{ username: string; secret: string } | 'unknown' | 'not-allowed' | 'collected'> {
-      const row = await one<{ account_id: number | null; collected: boolean; username: string | null; secret: string | null }>(
+    async collectApplicationKey(
+      requestKey: string,
+    ): Promise<{ username: string; secret: string } | 'unknown' | 'not-allowed' | 'collected'> {
+      const row = await one<{
+        account_id: number | null;
+        collected: boolean;
+        username: string | null;
+        secret: string | null;
+      }>(
         `WITH request AS (SELECT * FROM ${s}.application_requests WHERE request_key = $1 FOR UPDATE),
               collecting AS (
                 UPDATE ${s}.application_requests r SET collected_at = now()

@@ -18,7 +18,9 @@ export interface FakeUpstream {
   close(): Promise<void>;
 }
 
-export async function startFakeUpstream(reply: (request: URL, index: number) => FakeReply | Promise<FakeReply>): Promise<FakeUpstream> {
+export async function startFakeUpstream(
+  reply: (request: URL, index: number) => FakeReply | Promise<FakeReply>,
+): Promise<FakeUpstream> {
   const requests: URL[] = [];
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://fake');

@@ -3,7 +3,13 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
 import { testPrisma } from '@/test/integration/support/database';
 import { startTestSandbox, uniqueUsername } from '@/test/integration/sendsms/sandbox-fixture';
-import { applyServerEnvironment, createWorld, routeRequest, sessionCookie, type TestWorld } from '@/test/integration/auth/session-world';
+import {
+  applyServerEnvironment,
+  createWorld,
+  routeRequest,
+  sessionCookie,
+  type TestWorld,
+} from '@/test/integration/auth/session-world';
 
 /**
  * Accounts through their routes against the sandbox, and the secrets rule: after the flow, no credential appears
@@ -24,11 +30,22 @@ let world: TestWorld;
 const responses: string[] = [];
 const logLines: string[] = [];
 
-async function call(handler: (request: never, context: never) => Promise<Response>, url: string, init: { method: string; cookie: string; body?: unknown; params?: Record<string, string> }) {
-  const response = await handler(routeRequest(url, init) as never, { params: Promise.resolve(init.params ?? {}) } as never);
+async function call(
+  handler: (request: never, context: never) => Promise<Response>,
+  url: string,
+  init: { method: string; cookie: string; body?: unknown; params?: Record<string, string> },
+) {
+  const response = await handler(
+    routeRequest(url, init) as never,
+    { params: Promise.resolve(init.params ?? {}) } as never,
+  );
   const text = await response.text();
   responses.push(text);
-  return { status: response.status, json: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : {}, text };
+  return {
+    status: response.status,
+    json: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : {},
+    text,
+  };
 }
 
 beforeAll(async () => {
@@ -63,20 +80,35 @@ describe('sendSMS accounts', () => {
       body: { label: 'Shop', username, credential: 'wrong-one', credentialKind: 'PASSWORD', apiBaseUrl: sandbox.url },
     });
     expect(refused.status).toBe(422);
-    expect(refused.json).toMatchObject({ message: expect.stringContaining('sendSMS refused these credentials'), explanation: { en: expect.any(String), ro: expect.any(String) } });
+    expect(refused.json).toMatchObject({
+      message: expect.stringContaining('sendSMS refused these credentials'),
+      explanation: { en: expect.any(String), ro: expect.any(String) },
+    });
     expect(await prisma.account.findFirst({ where: { username } })).toBeNull();
 
     const added = await call(accountsRoute.POST, '/api/accounts', {
       method: 'POST',
       cookie,
-      body: { label: 'Shop', username, credential: firstCredential, credentialKind: 'PASSWORD', apiBaseUrl: sandbox.url },
+      body: {
+        label: 'Shop',
+        username,
+        credential: firstCredential,
+        credentialKind: 'PASSWORD',
+        apiBaseUrl: sandbox.url,
+      },
     });
     expect(added.status).toBe(201);
-    const account = added.json.account as { id: string; balance: number; credentialHealth: { state: string; ageDays: number } };
+    const account = added.json.account as {
+      id: string;
+      balance: number;
+      credentialHealth: { state: string; ageDays: number };
+    };
     accountId = account.id;
     expect(account.balance).toEqual(expect.any(Number));
     expect(account.credentialHealth).toMatchObject({ state: 'ok', ageDays: 0 });
-    expect(await prisma.membership.findUnique({ where: { userId_accountId: { userId: world.users.admin, accountId } } })).not.toBeNull();
+    expect(
+      await prisma.membership.findUnique({ where: { userId_accountId: { userId: world.users.admin, accountId } } }),
+    ).not.toBeNull();
   });
 
   it('rotates the credential in place', async () => {
@@ -102,28 +134,41 @@ describe('sendSMS accounts', () => {
       body: { credential: secondCredential, credentialKind: 'API_KEY' },
     });
     expect(refused.status).toBe(422);
-    expect((await prisma.account.findUniqueOrThrow({ where: { id: accountId } })).credentialCiphertext).toBe(after.credentialCiphertext);
+    expect((await prisma.account.findUniqueOrThrow({ where: { id: accountId } })).credentialCiphertext).toBe(
+      after.credentialCiphertext,
+    );
   });
 
   it("records a support user's view of an account", async () => {
     const cookie = await sessionCookie(world.users.support);
-    const viewed = await call(accountRoute.GET, `/api/accounts/${accountId}`, { method: 'GET', cookie, params: { accountId } });
+    const viewed = await call(accountRoute.GET, `/api/accounts/${accountId}`, {
+      method: 'GET',
+      cookie,
+      params: { accountId },
+    });
     expect(viewed.status).toBe(200);
-    expect(await prisma.auditEvent.count({ where: { actorId: world.users.support, accountId, action: 'account.view' } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({ where: { actorId: world.users.support, accountId, action: 'account.view' } }),
+    ).toBe(1);
   });
 
   it('lets no credential out: responses, logs, audit rows and CSV export, and stores it only encrypted', async () => {
     const cookie = await sessionCookie(world.users.support);
     await call(auditExportRoute.GET, '/api/audit/export', { method: 'GET', cookie });
     const secrets = [firstCredential, secondCredential, 'wrong-one', world.credentialA];
-    const audit = JSON.stringify(await prisma.auditEvent.findMany(), (_, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+    const audit = JSON.stringify(await prisma.auditEvent.findMany(), (_, value: unknown) =>
+      typeof value === 'bigint' ? value.toString() : value,
+    );
     for (const secret of secrets) {
       for (const body of responses) expect(body).not.toContain(secret);
       for (const line of logLines) expect(line).not.toContain(secret);
       expect(audit).not.toContain(secret);
     }
     // This file's accounts only: other suites' fixtures share the database and may store placeholders.
-    const accounts = await prisma.account.findMany({ where: { id: { in: [accountId, world.accountA, world.accountB] } }, select: { credentialCiphertext: true } });
+    const accounts = await prisma.account.findMany({
+      where: { id: { in: [accountId, world.accountA, world.accountB] } },
+      select: { credentialCiphertext: true },
+    });
     expect(accounts).toHaveLength(3);
     for (const account of accounts) {
       expect(account.credentialCiphertext).toMatch(/^v1\./);

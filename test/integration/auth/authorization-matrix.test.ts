@@ -26,16 +26,25 @@ function walk(directory: string): string[] {
 }
 
 const relative = (file: string) => path.relative(ROOT, file).split(path.sep).join('/');
-const routeFiles = walk(path.join(ROOT, 'app')).filter((file) => /\/route\.(ts|tsx|js)$/.test(file)).map(relative);
+const routeFiles = walk(path.join(ROOT, 'app'))
+  .filter((file) => /\/route\.(ts|tsx|js)$/.test(file))
+  .map(relative);
 
 /** Files whose first statement is the "use server" directive: every export is a callable endpoint. */
 const serverActionFiles = ['app', 'lib', 'components']
   .flatMap((folder) => walk(path.join(ROOT, folder)))
-  .filter((file) => /\.(ts|tsx)$/.test(file) && /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*['"]use server['"]/.test(fs.readFileSync(file, 'utf8')))
+  .filter(
+    (file) =>
+      /\.(ts|tsx)$/.test(file) &&
+      /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*['"]use server['"]/.test(fs.readFileSync(file, 'utf8')),
+  )
   .map(relative);
 
 function pathFor(file: string, params: Record<string, string | string[]> = {}): string {
-  const route = file.replace(/^app\//, '').replace(/\/route\.(ts|tsx|js)$/, '').replace(/\([^)]+\)\//g, '');
+  const route = file
+    .replace(/^app\//, '')
+    .replace(/\/route\.(ts|tsx|js)$/, '')
+    .replace(/\([^)]+\)\//g, '');
   return `/${route}`.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => {
     const value = params[name];
     return Array.isArray(value) ? value.join('/') : (value ?? name);
@@ -48,17 +57,31 @@ describe('the authorization matrix', () => {
     for (const file of routeFiles) {
       const source = fs.readFileSync(path.join(ROOT, file), 'utf8');
       for (const method of METHODS) {
-        if (new RegExp(`export\\s+(const|async\\s+function|function)\\s+${method}\\b|export\\s*\\{[^}]*\\bas\\s+${method}\\b`).test(source)) onDisk.push(`${method} ${file}`);
+        if (
+          new RegExp(
+            `export\\s+(const|async\\s+function|function)\\s+${method}\\b|export\\s*\\{[^}]*\\bas\\s+${method}\\b`,
+          ).test(source)
+        )
+          onDisk.push(`${method} ${file}`);
       }
     }
     const entries = [...new Set(ROUTE_ACCESS.map((entry) => `${entry.method} ${entry.file}`))];
-    expect(onDisk.filter((route) => !entries.includes(route)), 'routes without an entry in test/integration/auth/route-access.ts').toEqual([]);
-    expect(entries.filter((route) => !onDisk.includes(route)), 'entries for routes that no longer exist').toEqual([]);
+    expect(
+      onDisk.filter((route) => !entries.includes(route)),
+      'routes without an entry in test/integration/auth/route-access.ts',
+    ).toEqual([]);
+    expect(
+      entries.filter((route) => !onDisk.includes(route)),
+      'entries for routes that no longer exist',
+    ).toEqual([]);
   });
 
   it('has an entry for every server action', () => {
     const declared = SERVER_ACTION_ACCESS.map((entry) => entry.action.split('#')[0]);
-    expect(serverActionFiles.filter((file) => !declared.includes(file)), '"use server" files without an entry').toEqual([]);
+    expect(
+      serverActionFiles.filter((file) => !declared.includes(file)),
+      '"use server" files without an entry',
+    ).toEqual([]);
     // Unkey's warning: a "use server" file in lib/ turns every helper that takes an account id into an endpoint.
     expect(serverActionFiles.filter((file) => file.startsWith('lib/'))).toEqual([]);
   });
@@ -95,40 +118,110 @@ describe('the authorization matrix', () => {
       const marker = `tenant-a-only-${world.accountA}`;
       await prisma.auditEvent.createMany({
         data: [
-          { actorId: world.users.admin, actorEmail: 'admin-a@example.test', actorRole: 'ADMIN', accountId: world.accountA, action: 'key.generate', params: { name: marker }, outcome: 'success' },
-          { actorId: world.users.admin, actorEmail: 'admin-a@example.test', actorRole: 'ADMIN', accountId: null, action: 'user.create', params: { email: `${marker}@example.test` }, outcome: 'success' },
-          { actorId: world.users.lead, actorEmail: 'lead-a@example.test', actorRole: 'LEAD', accountId: null, action: 'auth.sign_in', params: { method: 'password', note: marker }, outcome: 'success' },
-          { actorId: null, actorEmail: `${marker}-guess@example.test`, actorRole: null, accountId: null, action: 'auth.sign_in', params: { method: 'password' }, outcome: 'failure' },
+          {
+            actorId: world.users.admin,
+            actorEmail: 'admin-a@example.test',
+            actorRole: 'ADMIN',
+            accountId: world.accountA,
+            action: 'key.generate',
+            params: { name: marker },
+            outcome: 'success',
+          },
+          {
+            actorId: world.users.admin,
+            actorEmail: 'admin-a@example.test',
+            actorRole: 'ADMIN',
+            accountId: null,
+            action: 'user.create',
+            params: { email: `${marker}@example.test` },
+            outcome: 'success',
+          },
+          {
+            actorId: world.users.lead,
+            actorEmail: 'lead-a@example.test',
+            actorRole: 'LEAD',
+            accountId: null,
+            action: 'auth.sign_in',
+            params: { method: 'password', note: marker },
+            outcome: 'success',
+          },
+          {
+            actorId: null,
+            actorEmail: `${marker}-guess@example.test`,
+            actorRole: null,
+            accountId: null,
+            action: 'auth.sign_in',
+            params: { method: 'password' },
+            outcome: 'failure',
+          },
         ],
       });
-      const users = await prisma.user.findMany({ where: { id: { in: [world.users.admin, world.users.lead, world.userInA, world.users.support, world.users.installAdmin, world.users.disabled] } } });
+      const users = await prisma.user.findMany({
+        where: {
+          id: {
+            in: [
+              world.users.admin,
+              world.users.lead,
+              world.userInA,
+              world.users.support,
+              world.users.installAdmin,
+              world.users.disabled,
+            ],
+          },
+        },
+      });
       const accountA = await prisma.account.findUniqueOrThrow({ where: { id: world.accountA } });
       // Not the ids of account A and userInA: tenant B's admin names them in its own requests, and its own refused
       // requests (with their paths) are its to read. Their username and email stand for them.
       const namedByB = new Set([world.accountA, world.userInA]);
-      tenantATraces = [marker, accountA.username, ...users.flatMap((user) => [user.id, user.email]).filter((trace) => !namedByB.has(trace))];
+      tenantATraces = [
+        marker,
+        accountA.username,
+        ...users.flatMap((user) => [user.id, user.email]).filter((trace) => !namedByB.has(trace)),
+      ];
     });
     afterAll(async () => {
       await prisma.$disconnect();
     });
 
-    const cases = ROUTE_ACCESS.filter((entry): entry is RouteAccess & { expect: NonNullable<RouteAccess['expect']> } => !entry.public && entry.expect !== undefined).flatMap(
-      (entry) => CALLERS.map((caller) => [`${entry.method} ${pathFor(entry.file)}${entry.request ? '' : ''} as ${caller}`, entry, caller] as const),
+    const cases = ROUTE_ACCESS.filter(
+      (entry): entry is RouteAccess & { expect: NonNullable<RouteAccess['expect']> } =>
+        !entry.public && entry.expect !== undefined,
+    ).flatMap((entry) =>
+      CALLERS.map(
+        (caller) =>
+          [`${entry.method} ${pathFor(entry.file)}${entry.request ? '' : ''} as ${caller}`, entry, caller] as const,
+      ),
     );
 
     it.each(cases)('%s', async (_, entry, caller) => {
-      const spec = entry.request?.({ accountA: world.accountA, accountB: world.accountB, userInA: world.userInA, unique: `${caller}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}` }) ?? {};
-      const routeModule = (await import(/* @vite-ignore */ path.join(ROOT, entry.file))) as Record<string, (request: unknown, context: unknown) => Promise<Response>>;
+      const spec =
+        entry.request?.({
+          accountA: world.accountA,
+          accountB: world.accountB,
+          userInA: world.userInA,
+          unique: `${caller}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+        }) ?? {};
+      const routeModule = (await import(/* @vite-ignore */ path.join(ROOT, entry.file))) as Record<
+        string,
+        (request: unknown, context: unknown) => Promise<Response>
+      >;
       const handler = routeModule[entry.method];
       expect(handler, `${entry.file} exports ${entry.method}`).toBeTypeOf('function');
       const url = `${pathFor(entry.file, spec.params)}${spec.query ? `?${spec.query}` : ''}`;
-      const response = await handler!(routeRequest(url, { method: entry.method, cookie: cookies[caller], body: spec.body }), { params: Promise.resolve(spec.params ?? {}) });
+      const response = await handler!(
+        routeRequest(url, { method: entry.method, cookie: cookies[caller], body: spec.body }),
+        { params: Promise.resolve(spec.params ?? {}) },
+      );
       const expected = entry.expect[caller];
       const body = await response.text();
       tally.requests += 1;
       if (expected !== 'allow' && response.status < 400) tally.unexpectedSuccesses += 1;
       if (expected === 'allow') {
-        expect([401, 403], `${caller} should pass the gate; got ${response.status} ${body.slice(0, 200)}`).not.toContain(response.status);
+        expect(
+          [401, 403],
+          `${caller} should pass the gate; got ${response.status} ${body.slice(0, 200)}`,
+        ).not.toContain(response.status);
       } else {
         expect(response.status, body.slice(0, 200)).toBe(expected);
         expect(JSON.parse(body)).toMatchObject({ message: expect.any(String) });
@@ -136,12 +229,16 @@ describe('the authorization matrix', () => {
       if (caller === 'otherAdmin') {
         const leaked = tenantATraces.filter((trace) => body.includes(trace));
         if (leaked.length > 0) tally.crossTenantSuccesses += 1;
-        expect(leaked, `tenant B's admin saw tenant A's data in ${entry.method} ${url}: ${body.slice(0, 300)}`).toEqual([]);
+        expect(leaked, `tenant B's admin saw tenant A's data in ${entry.method} ${url}: ${body.slice(0, 300)}`).toEqual(
+          [],
+        );
       }
     });
 
     afterAll(() => {
-      console.log(`authorization matrix: ${tally.requests} requests (${ROUTE_ACCESS.filter((entry) => !entry.public).length} routes × ${CALLERS.length} principals), ${tally.unexpectedSuccesses} unexpected successes, ${tally.crossTenantSuccesses} cross-tenant answers`);
+      console.log(
+        `authorization matrix: ${tally.requests} requests (${ROUTE_ACCESS.filter((entry) => !entry.public).length} routes × ${CALLERS.length} principals), ${tally.unexpectedSuccesses} unexpected successes, ${tally.crossTenantSuccesses} cross-tenant answers`,
+      );
     });
   });
 });

@@ -37,40 +37,135 @@ type Expectations = Record<Caller, Expected>;
 const SIGNED_OUT = { anonymous: 401, disabled: 401 } as const;
 
 /** Changes to account A: its own admin only (the installation admin reads every account but changes only its own). */
-const ADMIN_ONLY: Expectations = { ...SIGNED_OUT, lead: 403, support: 403, otherAdmin: 403, admin: 'allow', installAdmin: 403 };
+const ADMIN_ONLY: Expectations = {
+  ...SIGNED_OUT,
+  lead: 403,
+  support: 403,
+  otherAdmin: 403,
+  admin: 'allow',
+  installAdmin: 403,
+};
 /** users.manage is not account-scoped: any admin passes the gate; the tenant check is the service's (see below). */
-const ANY_ADMIN: Expectations = { ...SIGNED_OUT, lead: 403, support: 403, otherAdmin: 'allow', admin: 'allow', installAdmin: 'allow' };
-const ANY_ADMIN_OWN_TENANT: Expectations = { ...SIGNED_OUT, lead: 403, support: 403, otherAdmin: 403, admin: 'allow', installAdmin: 'allow' };
+const ANY_ADMIN: Expectations = {
+  ...SIGNED_OUT,
+  lead: 403,
+  support: 403,
+  otherAdmin: 'allow',
+  admin: 'allow',
+  installAdmin: 'allow',
+};
+const ANY_ADMIN_OWN_TENANT: Expectations = {
+  ...SIGNED_OUT,
+  lead: 403,
+  support: 403,
+  otherAdmin: 403,
+  admin: 'allow',
+  installAdmin: 'allow',
+};
 /** Installation-wide settings: the installation admin alone. */
-const INSTALLATION_ONLY: Expectations = { ...SIGNED_OUT, lead: 403, support: 403, otherAdmin: 403, admin: 403, installAdmin: 'allow' };
-const MEMBERS_AND_SUPPORT_READ: Expectations = { ...SIGNED_OUT, lead: 'allow', support: 'allow', otherAdmin: 403, admin: 'allow', installAdmin: 'allow' };
-const ADMINS_AND_SUPPORT_READ: Expectations = { ...SIGNED_OUT, lead: 403, support: 'allow', otherAdmin: 'allow', admin: 'allow', installAdmin: 'allow' };
-const ADMINS_AND_SUPPORT_READ_ACCOUNT: Expectations = { ...SIGNED_OUT, lead: 403, support: 'allow', otherAdmin: 403, admin: 'allow', installAdmin: 'allow' };
-const EVERYONE_SIGNED_IN: Expectations = { ...SIGNED_OUT, lead: 'allow', support: 'allow', otherAdmin: 'allow', admin: 'allow', installAdmin: 'allow' };
+const INSTALLATION_ONLY: Expectations = {
+  ...SIGNED_OUT,
+  lead: 403,
+  support: 403,
+  otherAdmin: 403,
+  admin: 403,
+  installAdmin: 'allow',
+};
+const MEMBERS_AND_SUPPORT_READ: Expectations = {
+  ...SIGNED_OUT,
+  lead: 'allow',
+  support: 'allow',
+  otherAdmin: 403,
+  admin: 'allow',
+  installAdmin: 'allow',
+};
+const ADMINS_AND_SUPPORT_READ: Expectations = {
+  ...SIGNED_OUT,
+  lead: 403,
+  support: 'allow',
+  otherAdmin: 'allow',
+  admin: 'allow',
+  installAdmin: 'allow',
+};
+const ADMINS_AND_SUPPORT_READ_ACCOUNT: Expectations = {
+  ...SIGNED_OUT,
+  lead: 403,
+  support: 'allow',
+  otherAdmin: 403,
+  admin: 'allow',
+  installAdmin: 'allow',
+};
+const EVERYONE_SIGNED_IN: Expectations = {
+  ...SIGNED_OUT,
+  lead: 'allow',
+  support: 'allow',
+  otherAdmin: 'allow',
+  admin: 'allow',
+  installAdmin: 'allow',
+};
 
 const accountParams = (world: World) => ({ accountId: world.accountA });
 const keyParams = (world: World) => ({ accountId: world.accountA, keyId: 'no-such-key' });
 
 export const ROUTE_ACCESS: RouteAccess[] = [
-  { file: 'app/api/health/route.ts', method: 'GET', public: 'liveness probe for the start script and monitors; says nothing about accounts' },
-  { file: 'app/api/auth/[...nextauth]/route.ts', method: 'GET', public: "next-auth's own endpoints (csrf, session, providers), protected by next-auth's CSRF token" },
-  { file: 'app/api/auth/[...nextauth]/route.ts', method: 'POST', public: 'next-auth sign-in and sign-out; the credentials callback is rate limited per email and IP' },
-  { file: 'app/api/auth/setup/route.ts', method: 'POST', public: 'creates the first admin only while no user exists (409 after)' },
+  {
+    file: 'app/api/health/route.ts',
+    method: 'GET',
+    public: 'liveness probe for the start script and monitors; says nothing about accounts',
+  },
+  {
+    file: 'app/api/auth/[...nextauth]/route.ts',
+    method: 'GET',
+    public: "next-auth's own endpoints (csrf, session, providers), protected by next-auth's CSRF token",
+  },
+  {
+    file: 'app/api/auth/[...nextauth]/route.ts',
+    method: 'POST',
+    public: 'next-auth sign-in and sign-out; the credentials callback is rate limited per email and IP',
+  },
+  {
+    file: 'app/api/auth/setup/route.ts',
+    method: 'POST',
+    public: 'creates the first admin only while no user exists (409 after)',
+  },
 
   { file: 'app/api/auth/two-factor/route.ts', method: 'POST', expect: EVERYONE_SIGNED_IN },
-  { file: 'app/api/auth/two-factor/route.ts', method: 'PUT', request: () => ({ body: { code: '000000' } }), expect: EVERYONE_SIGNED_IN },
+  {
+    file: 'app/api/auth/two-factor/route.ts',
+    method: 'PUT',
+    request: () => ({ body: { code: '000000' } }),
+    expect: EVERYONE_SIGNED_IN,
+  },
   // A wrong current password: past the gate, refused by the service (422) without changing anything.
-  { file: 'app/api/auth/password/route.ts', method: 'PUT', request: () => ({ body: { currentPassword: 'not-the-password', newPassword: 'a-new-long-password' } }), expect: EVERYONE_SIGNED_IN },
+  {
+    file: 'app/api/auth/password/route.ts',
+    method: 'PUT',
+    request: () => ({ body: { currentPassword: 'not-the-password', newPassword: 'a-new-long-password' } }),
+    expect: EVERYONE_SIGNED_IN,
+  },
 
   { file: 'app/api/accounts/route.ts', method: 'GET', expect: EVERYONE_SIGNED_IN },
   {
     file: 'app/api/accounts/route.ts',
     method: 'POST',
     // A closed port: the credential check fails (503, nothing saved) once the gate has let the request through.
-    request: (world) => ({ body: { label: 'New', username: `new-${world.unique}`, credential: 'x', credentialKind: 'API_KEY', apiBaseUrl: 'http://127.0.0.1:9/json' } }),
+    request: (world) => ({
+      body: {
+        label: 'New',
+        username: `new-${world.unique}`,
+        credential: 'x',
+        credentialKind: 'API_KEY',
+        apiBaseUrl: 'http://127.0.0.1:9/json',
+      },
+    }),
     expect: ANY_ADMIN,
   },
-  { file: 'app/api/accounts/[accountId]/route.ts', method: 'GET', request: (world) => ({ params: accountParams(world) }), expect: MEMBERS_AND_SUPPORT_READ },
+  {
+    file: 'app/api/accounts/[accountId]/route.ts',
+    method: 'GET',
+    request: (world) => ({ params: accountParams(world) }),
+    expect: MEMBERS_AND_SUPPORT_READ,
+  },
   {
     file: 'app/api/accounts/[accountId]/credential/route.ts',
     method: 'PUT',
@@ -83,30 +178,97 @@ export const ROUTE_ACCESS: RouteAccess[] = [
     file: 'app/api/users/route.ts',
     method: 'POST',
     // Granting account A: only its own admin may; B's admin reaching into A is a 403 from the service.
-    request: (world) => ({ body: { name: 'New', email: `new-${world.unique}@example.test`, role: 'LEAD', accountIds: [world.accountA] } }),
+    request: (world) => ({
+      body: { name: 'New', email: `new-${world.unique}@example.test`, role: 'LEAD', accountIds: [world.accountA] },
+    }),
     expect: ANY_ADMIN_OWN_TENANT,
   },
-  { file: 'app/api/users/[userId]/route.ts', method: 'PATCH', request: (world) => ({ params: { userId: world.userInA }, body: { role: 'LEAD' } }), expect: ANY_ADMIN_OWN_TENANT },
-  { file: 'app/api/users/[userId]/two-factor/route.ts', method: 'DELETE', request: (world) => ({ params: { userId: world.userInA } }), expect: ANY_ADMIN_OWN_TENANT },
-  { file: 'app/api/users/two-factor-policy/route.ts', method: 'PUT', request: () => ({ body: { requireAdminTwoFactor: false } }), expect: INSTALLATION_ONLY },
+  {
+    file: 'app/api/users/[userId]/route.ts',
+    method: 'PATCH',
+    request: (world) => ({ params: { userId: world.userInA }, body: { role: 'LEAD' } }),
+    expect: ANY_ADMIN_OWN_TENANT,
+  },
+  {
+    file: 'app/api/users/[userId]/two-factor/route.ts',
+    method: 'DELETE',
+    request: (world) => ({ params: { userId: world.userInA } }),
+    expect: ANY_ADMIN_OWN_TENANT,
+  },
+  {
+    file: 'app/api/users/two-factor-policy/route.ts',
+    method: 'PUT',
+    request: () => ({ body: { requireAdminTwoFactor: false } }),
+    expect: INSTALLATION_ONLY,
+  },
 
   { file: 'app/api/audit/route.ts', method: 'GET', expect: ADMINS_AND_SUPPORT_READ },
-  { file: 'app/api/audit/route.ts', method: 'GET', request: (world) => ({ query: `accountId=${world.accountA}` }), expect: ADMINS_AND_SUPPORT_READ_ACCOUNT },
+  {
+    file: 'app/api/audit/route.ts',
+    method: 'GET',
+    request: (world) => ({ query: `accountId=${world.accountA}` }),
+    expect: ADMINS_AND_SUPPORT_READ_ACCOUNT,
+  },
   { file: 'app/api/audit/export/route.ts', method: 'GET', expect: ADMINS_AND_SUPPORT_READ },
 
   // Issue 5's key routes, entered from their withPermission calls (keys.read / keys.manage / ips.authorize on the
   // account in the URL). The bodies are deliberately empty: the gate answers before the body is validated.
-  { file: 'app/api/accounts/[accountId]/keys/route.ts', method: 'GET', request: (world) => ({ params: accountParams(world) }), expect: MEMBERS_AND_SUPPORT_READ },
-  { file: 'app/api/accounts/[accountId]/keys/route.ts', method: 'POST', request: (world) => ({ params: accountParams(world), body: {} }), expect: ADMIN_ONLY },
-  { file: 'app/api/accounts/[accountId]/keys/refresh/route.ts', method: 'POST', request: (world) => ({ params: accountParams(world), body: {} }), expect: MEMBERS_AND_SUPPORT_READ },
-  { file: 'app/api/accounts/[accountId]/keys/import/route.ts', method: 'POST', request: (world) => ({ params: accountParams(world), body: {} }), expect: ADMIN_ONLY },
-  { file: 'app/api/accounts/[accountId]/keys/[keyId]/route.ts', method: 'GET', request: (world) => ({ params: keyParams(world) }), expect: MEMBERS_AND_SUPPORT_READ },
-  { file: 'app/api/accounts/[accountId]/keys/[keyId]/route.ts', method: 'PATCH', request: (world) => ({ params: keyParams(world), body: {} }), expect: ADMIN_ONLY },
-  { file: 'app/api/accounts/[accountId]/keys/[keyId]/route.ts', method: 'DELETE', request: (world) => ({ params: keyParams(world), body: {} }), expect: ADMIN_ONLY },
-  { file: 'app/api/accounts/[accountId]/keys/[keyId]/ips/route.ts', method: 'POST', request: (world) => ({ params: keyParams(world), body: {} }), expect: ADMIN_ONLY },
+  {
+    file: 'app/api/accounts/[accountId]/keys/route.ts',
+    method: 'GET',
+    request: (world) => ({ params: accountParams(world) }),
+    expect: MEMBERS_AND_SUPPORT_READ,
+  },
+  {
+    file: 'app/api/accounts/[accountId]/keys/route.ts',
+    method: 'POST',
+    request: (world) => ({ params: accountParams(world), body: {} }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    file: 'app/api/accounts/[accountId]/keys/refresh/route.ts',
+    method: 'POST',
+    request: (world) => ({ params: accountParams(world), body: {} }),
+    expect: MEMBERS_AND_SUPPORT_READ,
+  },
+  {
+    file: 'app/api/accounts/[accountId]/keys/import/route.ts',
+    method: 'POST',
+    request: (world) => ({ params: accountParams(world), body: {} }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    file: 'app/api/accounts/[accountId]/keys/[keyId]/route.ts',
+    method: 'GET',
+    request: (world) => ({ params: keyParams(world) }),
+    expect: MEMBERS_AND_SUPPORT_READ,
+  },
+  {
+    file: 'app/api/accounts/[accountId]/keys/[keyId]/route.ts',
+    method: 'PATCH',
+    request: (world) => ({ params: keyParams(world), body: {} }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    file: 'app/api/accounts/[accountId]/keys/[keyId]/route.ts',
+    method: 'DELETE',
+    request: (world) => ({ params: keyParams(world), body: {} }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    file: 'app/api/accounts/[accountId]/keys/[keyId]/ips/route.ts',
+    method: 'POST',
+    request: (world) => ({ params: keyParams(world), body: {} }),
+    expect: ADMIN_ONLY,
+  },
 
   // The request builder (requests.read at the gate; the service asks for requests.write for token_add_ip).
-  { file: 'app/api/accounts/[accountId]/requests/route.ts', method: 'POST', request: (world) => ({ params: accountParams(world), body: {} }), expect: ADMINS_AND_SUPPORT_READ_ACCOUNT },
+  {
+    file: 'app/api/accounts/[accountId]/requests/route.ts',
+    method: 'POST',
+    request: (world) => ({ params: accountParams(world), body: {} }),
+    expect: ADMINS_AND_SUPPORT_READ_ACCOUNT,
+  },
 ];
 
 /** Server actions ("use server" exports), as `file#export`. None today: every write is a route handler above. */

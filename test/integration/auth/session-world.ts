@@ -31,18 +31,35 @@ export interface TestWorld {
   credentialA: string;
 }
 
-export async function createWorld(prisma: PrismaClient, tag = crypto.randomBytes(4).toString('hex')): Promise<TestWorld> {
+export async function createWorld(
+  prisma: PrismaClient,
+  tag = crypto.randomBytes(4).toString('hex'),
+): Promise<TestWorld> {
   const key = Buffer.from(TEST_KEY_HEX, 'hex');
   const credentialA = `cred-A-${crypto.randomBytes(8).toString('hex')}`;
   const account = (name: string, credential: string) =>
     prisma.account.create({
-      data: { label: `Account ${name}`, username: `${name}-${tag}`, credentialCiphertext: encryptSecret(credential, key), credentialKind: 'PASSWORD', apiBaseUrl: 'http://127.0.0.1:9/json' },
+      data: {
+        label: `Account ${name}`,
+        username: `${name}-${tag}`,
+        credentialCiphertext: encryptSecret(credential, key),
+        credentialKind: 'PASSWORD',
+        apiBaseUrl: 'http://127.0.0.1:9/json',
+      },
     });
   const accountA = (await account('a', credentialA)).id;
   const accountB = (await account('b', `cred-B-${tag}`)).id;
   const user = (name: string, role: Role, accountIds: string[], disabledAt: Date | null = null) =>
     prisma.user
-      .create({ data: { email: `${name}-${tag}@example.test`, name, role, disabledAt, memberships: { create: accountIds.map((accountId) => ({ accountId })) } } })
+      .create({
+        data: {
+          email: `${name}-${tag}@example.test`,
+          name,
+          role,
+          disabledAt,
+          memberships: { create: accountIds.map((accountId) => ({ accountId })) },
+        },
+      })
       .then((row) => row.id);
   return {
     accountA,
@@ -62,12 +79,23 @@ export async function createWorld(prisma: PrismaClient, tag = crypto.randomBytes
 
 /** A session cookie as next-auth makes it at sign-in: the user's session version then (0 unless a test moved it) and an id of its own. */
 export async function sessionCookie(userId: string, sessionVersion = 0): Promise<string> {
-  const token = await encode({ token: { sub: userId, sv: sessionVersion, sid: crypto.randomUUID() }, secret: TEST_SECRET, maxAge: 3600 });
+  const token = await encode({
+    token: { sub: userId, sv: sessionVersion, sid: crypto.randomUUID() },
+    secret: TEST_SECRET,
+    maxAge: 3600,
+  });
   return `next-auth.session-token=${token}`;
 }
 
-export function routeRequest(path: string, init: { method: string; cookie?: string; body?: unknown; headers?: Record<string, string> }): NextRequest {
-  const headers: Record<string, string> = { 'user-agent': 'matrix-test', 'x-forwarded-for': '203.0.113.9', ...init.headers };
+export function routeRequest(
+  path: string,
+  init: { method: string; cookie?: string; body?: unknown; headers?: Record<string, string> },
+): NextRequest {
+  const headers: Record<string, string> = {
+    'user-agent': 'matrix-test',
+    'x-forwarded-for': '203.0.113.9',
+    ...init.headers,
+  };
   if (init.cookie) headers.cookie = init.cookie;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   return new NextRequest(new URL(path, 'http://127.0.0.1:3000'), {

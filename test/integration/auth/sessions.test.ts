@@ -3,7 +3,15 @@ import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { testPrisma } from '@/test/integration/support/database';
-import { applyServerEnvironment, createWorld, routeRequest, sessionCookie, TEST_KEY_HEX, TEST_SECRET, type TestWorld } from './session-world';
+import {
+  applyServerEnvironment,
+  createWorld,
+  routeRequest,
+  sessionCookie,
+  TEST_KEY_HEX,
+  TEST_SECRET,
+  type TestWorld,
+} from './session-world';
 
 /**
  * Sessions end on the server (issue 10): sign-out, a new role, a disabled user and 2FA switched on each stop a
@@ -39,13 +47,21 @@ afterAll(async () => {
 
 async function lead() {
   const user = await prisma.user.create({
-    data: { email: `session-${Date.now()}-${counter++}@example.test`, name: 'Lee', role: 'LEAD', passwordHash: await hashPassword('a-long-test-password'), memberships: { create: { accountId: world.accountA } } },
+    data: {
+      email: `session-${Date.now()}-${counter++}@example.test`,
+      name: 'Lee',
+      role: 'LEAD',
+      passwordHash: await hashPassword('a-long-test-password'),
+      memberships: { create: { accountId: world.accountA } },
+    },
   });
   return user;
 }
 
 const readAccount = (cookie: string, headers: Record<string, string> = {}) =>
-  accountRoute.GET(routeRequest(`/api/accounts/${world.accountA}`, { method: 'GET', cookie, headers }), { params: Promise.resolve({ accountId: world.accountA }) });
+  accountRoute.GET(routeRequest(`/api/accounts/${world.accountA}`, { method: 'GET', cookie, headers }), {
+    params: Promise.resolve({ accountId: world.accountA }),
+  });
 
 describe('a session', () => {
   it('stops working at once when it is signed out, and only that session', async () => {
@@ -57,7 +73,9 @@ describe('a session', () => {
     expect((await readAccount(copied)).status).toBe(200);
 
     // What next-auth's sign-out event does with the session's token.
-    await buildAuthOptions().events!.signOut!({ token: { ...token, exp: Math.floor(Date.now() / 1000) + 3600 } } as never);
+    await buildAuthOptions().events!.signOut!({
+      token: { ...token, exp: Math.floor(Date.now() / 1000) + 3600 },
+    } as never);
     expect((await readAccount(copied)).status).toBe(401);
     expect((await readAccount(otherDevice)).status).toBe(200);
   });
@@ -83,13 +101,19 @@ describe('a session', () => {
     const cookie = await sessionCookie(user.id);
     expect((await readAccount(cookie)).status).toBe(200);
     const admin = await sessionCookie(world.users.admin);
-    const changed = await userRoute.PATCH(routeRequest(`/api/users/${user.id}`, { method: 'PATCH', cookie: admin, body: { role: 'ADMIN' } }), { params: Promise.resolve({ userId: user.id }) });
+    const changed = await userRoute.PATCH(
+      routeRequest(`/api/users/${user.id}`, { method: 'PATCH', cookie: admin, body: { role: 'ADMIN' } }),
+      { params: Promise.resolve({ userId: user.id }) },
+    );
     expect(changed.status).toBe(200);
     expect((await readAccount(cookie)).status).toBe(401);
 
     const again = await sessionCookie(user.id, 1);
     expect((await readAccount(again)).status).toBe(200);
-    const disabled = await userRoute.PATCH(routeRequest(`/api/users/${user.id}`, { method: 'PATCH', cookie: admin, body: { disabled: true } }), { params: Promise.resolve({ userId: user.id }) });
+    const disabled = await userRoute.PATCH(
+      routeRequest(`/api/users/${user.id}`, { method: 'PATCH', cookie: admin, body: { disabled: true } }),
+      { params: Promise.resolve({ userId: user.id }) },
+    );
     expect(disabled.status).toBe(200);
     await prisma.user.update({ where: { id: user.id }, data: { disabledAt: null } });
     expect((await readAccount(again)).status).toBe(401);
@@ -99,38 +123,69 @@ describe('a session', () => {
     const user = await lead();
     const mine = await sessionCookie(user.id);
     const elsewhere = await sessionCookie(user.id);
-    const started = await twoFactorRoute.POST(routeRequest('/api/auth/two-factor', { method: 'POST', cookie: mine }), { params: Promise.resolve({}) });
+    const started = await twoFactorRoute.POST(routeRequest('/api/auth/two-factor', { method: 'POST', cookie: mine }), {
+      params: Promise.resolve({}),
+    });
     const { manualEntryKey } = (await started.json()) as { manualEntryKey: string };
-    const confirmed = await twoFactorRoute.PUT(routeRequest('/api/auth/two-factor', { method: 'PUT', cookie: mine, body: { code: currentTotpCode(manualEntryKey) } }), { params: Promise.resolve({}) });
+    const confirmed = await twoFactorRoute.PUT(
+      routeRequest('/api/auth/two-factor', {
+        method: 'PUT',
+        cookie: mine,
+        body: { code: currentTotpCode(manualEntryKey) },
+      }),
+      { params: Promise.resolve({}) },
+    );
     expect(confirmed.status).toBe(200);
-    const renewed = confirmed.headers.getSetCookie().find((cookie) => cookie.startsWith('next-auth.session-token='))!.split(';')[0]!;
+    const renewed = confirmed.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith('next-auth.session-token='))!
+      .split(';')[0]!;
     expect((await readAccount(renewed)).status).toBe(200);
     expect((await readAccount(elsewhere)).status).toBe(401);
     expect((await readAccount(mine)).status).toBe(401);
   });
 });
 
-describe('changing one\'s own password', () => {
+describe("changing one's own password", () => {
   it('needs the current password, ends the other sessions and keeps this one; neither password is recorded', async () => {
     const user = await lead();
     const mine = await sessionCookie(user.id);
     const elsewhere = await sessionCookie(user.id);
-    const change = (cookie: string, body: unknown) => passwordRoute.PUT(routeRequest('/api/auth/password', { method: 'PUT', cookie, body }), { params: Promise.resolve({}) });
+    const change = (cookie: string, body: unknown) =>
+      passwordRoute.PUT(routeRequest('/api/auth/password', { method: 'PUT', cookie, body }), {
+        params: Promise.resolve({}),
+      });
 
     const wrong = await change(mine, { currentPassword: 'not-my-password', newPassword: 'a-brand-new-password' });
     expect(wrong.status).toBe(422);
-    expect(await wrong.json()).toMatchObject({ field: 'currentPassword', message: 'That is not your current password.' });
+    expect(await wrong.json()).toMatchObject({
+      field: 'currentPassword',
+      message: 'That is not your current password.',
+    });
     expect((await readAccount(elsewhere)).status).toBe(200);
 
-    const changed = await change(mine, { currentPassword: 'a-long-test-password', newPassword: 'a-brand-new-password' });
+    const changed = await change(mine, {
+      currentPassword: 'a-long-test-password',
+      newPassword: 'a-brand-new-password',
+    });
     expect(changed.status).toBe(200);
-    const renewed = changed.headers.getSetCookie().find((cookie) => cookie.startsWith('next-auth.session-token='))!.split(';')[0]!;
+    const renewed = changed.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith('next-auth.session-token='))!
+      .split(';')[0]!;
     expect((await readAccount(renewed)).status).toBe(200);
     expect((await readAccount(elsewhere)).status).toBe(401);
-    await expect(signInWithPassword({ email: user.email, password: 'a-brand-new-password' }, { sourceIp: '198.18.60.1', userAgent: 'vitest' })).resolves.toMatchObject({ id: user.id });
+    await expect(
+      signInWithPassword(
+        { email: user.email, password: 'a-brand-new-password' },
+        { sourceIp: '198.18.60.1', userAgent: 'vitest' },
+      ),
+    ).resolves.toMatchObject({ id: user.id });
     const rows = await prisma.auditEvent.findMany({ where: { actorId: user.id, action: 'auth.password_change' } });
     expect(rows.map((row) => row.outcome).sort()).toEqual(['failure', 'success']);
-    expect(JSON.stringify(rows.map((row) => ({ params: row.params, actorEmail: row.actorEmail })))).not.toMatch(/a-brand-new-password|a-long-test-password|not-my-password/);
+    expect(JSON.stringify(rows.map((row) => ({ params: row.params, actorEmail: row.actorEmail })))).not.toMatch(
+      /a-brand-new-password|a-long-test-password|not-my-password/,
+    );
   });
 });
 
@@ -139,11 +194,19 @@ describe('the session cookie', () => {
     const user = await lead();
     const plain = await sessionCookie(user.id);
     const secureCookie = plain.replace(/^next-auth\.session-token=/, '__Secure-next-auth.session-token=');
-    const answer = await readAccount(secureCookie, { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'dash.example.com' });
+    const answer = await readAccount(secureCookie, {
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'dash.example.com',
+    });
     expect(answer.status).toBe(200);
-    const reissued = answer.headers.getSetCookie().find((cookie) => cookie.startsWith('__Secure-next-auth.session-token='));
+    const reissued = answer.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith('__Secure-next-auth.session-token='));
     expect(reissued).toMatch(/;\s*Secure/i);
-    expect(buildAuthOptions(true).cookies?.sessionToken).toMatchObject({ name: '__Secure-next-auth.session-token', options: { secure: true } });
+    expect(buildAuthOptions(true).cookies?.sessionToken).toMatchObject({
+      name: '__Secure-next-auth.session-token',
+      options: { secure: true },
+    });
     expect(buildAuthOptions(false).cookies?.sessionToken?.options.secure).toBe(false);
   });
 });
@@ -151,15 +214,34 @@ describe('the session cookie', () => {
 describe('the origin check', () => {
   it('compares scheme, host and port', async () => {
     const cookie = await sessionCookie(world.users.admin);
-    const body = { name: 'Origin', email: `origin-${Date.now()}@example.test`, role: 'LEAD', accountIds: [world.accountA] };
+    const body = {
+      name: 'Origin',
+      email: `origin-${Date.now()}@example.test`,
+      role: 'LEAD',
+      accountIds: [world.accountA],
+    };
     const post = (origin: string, headers: Record<string, string> = {}) =>
-      usersRoute.POST(routeRequest('/api/users', { method: 'POST', cookie, body: { ...body, email: `${counter++}-${body.email}` }, headers: { origin, host: '127.0.0.1:3000', ...headers } }), { params: Promise.resolve({}) });
+      usersRoute.POST(
+        routeRequest('/api/users', {
+          method: 'POST',
+          cookie,
+          body: { ...body, email: `${counter++}-${body.email}` },
+          headers: { origin, host: '127.0.0.1:3000', ...headers },
+        }),
+        { params: Promise.resolve({}) },
+      );
     expect((await post('https://127.0.0.1:3000')).status).toBe(403);
     expect((await post('http://127.0.0.1:3001')).status).toBe(403);
     expect((await post('http://127.0.0.2:3000')).status).toBe(403);
     expect((await post('http://127.0.0.1:3000')).status).toBe(201);
-    expect((await post('https://dash.example.com', { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'dash.example.com' })).status).toBe(201);
-    expect((await post('http://dash.example.com', { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'dash.example.com' })).status).toBe(403);
+    expect(
+      (await post('https://dash.example.com', { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'dash.example.com' }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await post('http://dash.example.com', { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'dash.example.com' }))
+        .status,
+    ).toBe(403);
   });
 });
 
@@ -170,9 +252,14 @@ describe('sign-in', () => {
   it('accepts a TOTP code once: the same code again within its window is refused', async () => {
     const secret = createTotpSecret();
     const user = await lead();
-    await prisma.user.update({ where: { id: user.id }, data: { totpSecret: encryptSecret(secret, Buffer.from(TEST_KEY_HEX, 'hex')), totpEnabledAt: new Date() } });
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { totpSecret: encryptSecret(secret, Buffer.from(TEST_KEY_HEX, 'hex')), totpEnabledAt: new Date() },
+    });
     const code = currentTotpCode(secret);
-    await expect(signInWithPassword({ email: user.email, password, code }, meta())).resolves.toMatchObject({ id: user.id });
+    await expect(signInWithPassword({ email: user.email, password, code }, meta())).resolves.toMatchObject({
+      id: user.id,
+    });
     await expect(signInWithPassword({ email: user.email, password, code }, meta())).rejects.toThrow('invalid-code');
   });
 

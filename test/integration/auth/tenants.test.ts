@@ -23,14 +23,35 @@ type Handler = (request: never, context: never) => Promise<Response>;
 let prisma: PrismaClient;
 let world: TestWorld;
 
-async function call(handler: Handler, url: string, init: { method: string; userId: string; body?: unknown; params?: Record<string, string> }) {
-  const response = await handler(routeRequest(url, { method: init.method, cookie: await sessionCookie(init.userId), body: init.body }) as never, { params: Promise.resolve(init.params ?? {}) } as never);
+async function call(
+  handler: Handler,
+  url: string,
+  init: { method: string; userId: string; body?: unknown; params?: Record<string, string> },
+) {
+  const response = await handler(
+    routeRequest(url, { method: init.method, cookie: await sessionCookie(init.userId), body: init.body }) as never,
+    { params: Promise.resolve(init.params ?? {}) } as never,
+  );
   const text = await response.text();
-  return { status: response.status, text, json: (text.startsWith('{') ? JSON.parse(text) : {}) as Record<string, unknown> };
+  return {
+    status: response.status,
+    text,
+    json: (text.startsWith('{') ? JSON.parse(text) : {}) as Record<string, unknown>,
+  };
 }
 
 const newKey = (accountId: string, name: string) =>
-  prisma.apiKey.create({ data: { accountId, name, kind: 'CLOUD', usageLabel: 'CLOUD', fragment: 'abcd', secretFingerprint: `fp-${name}-${Math.random()}`, origin: 'IMPORTED' } });
+  prisma.apiKey.create({
+    data: {
+      accountId,
+      name,
+      kind: 'CLOUD',
+      usageLabel: 'CLOUD',
+      fragment: 'abcd',
+      secretFingerprint: `fp-${name}-${Math.random()}`,
+      origin: 'IMPORTED',
+    },
+  });
 
 beforeAll(async () => {
   prisma = testPrisma();
@@ -44,16 +65,29 @@ describe('an account admin', () => {
   it('cannot create support staff or an installation admin, nor a user outside their accounts', async () => {
     for (const role of ['SUPPORT', 'INSTALLATION_ADMIN']) {
       const email = `made-${role.toLowerCase()}-${Date.now()}@example.test`;
-      const answer = await call(usersRoute.POST, '/api/users', { method: 'POST', userId: world.users.admin, body: { name: 'Made', email, role, accountIds: [world.accountA] } });
+      const answer = await call(usersRoute.POST, '/api/users', {
+        method: 'POST',
+        userId: world.users.admin,
+        body: { name: 'Made', email, role, accountIds: [world.accountA] },
+      });
       expect(answer.status, answer.text).toBe(403);
       expect(await prisma.user.findUnique({ where: { email } })).toBeNull();
     }
-    const orphan = await call(usersRoute.POST, '/api/users', { method: 'POST', userId: world.users.admin, body: { name: 'Orphan', email: `orphan-${Date.now()}@example.test`, role: 'LEAD', accountIds: [] } });
+    const orphan = await call(usersRoute.POST, '/api/users', {
+      method: 'POST',
+      userId: world.users.admin,
+      body: { name: 'Orphan', email: `orphan-${Date.now()}@example.test`, role: 'LEAD', accountIds: [] },
+    });
     expect(orphan.status).toBe(422);
   });
 
   it('cannot turn one of their own users into support staff', async () => {
-    const answer = await call(userRoute.PATCH, `/api/users/${world.userInA}`, { method: 'PATCH', userId: world.users.admin, params: { userId: world.userInA }, body: { role: 'SUPPORT' } });
+    const answer = await call(userRoute.PATCH, `/api/users/${world.userInA}`, {
+      method: 'PATCH',
+      userId: world.users.admin,
+      params: { userId: world.userInA },
+      body: { role: 'SUPPORT' },
+    });
     expect(answer.status).toBe(403);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: world.userInA } })).role).toBe('LEAD');
   });
@@ -67,24 +101,77 @@ describe('an account admin', () => {
     expect(ids).not.toContain(world.users.installAdmin);
     expect(ids).not.toContain(world.users.otherAdmin);
     for (const target of [world.users.support, world.users.installAdmin, world.users.otherAdmin]) {
-      const answer = await call(userRoute.PATCH, `/api/users/${target}`, { method: 'PATCH', userId: world.users.admin, params: { userId: target }, body: { disabled: true } });
+      const answer = await call(userRoute.PATCH, `/api/users/${target}`, {
+        method: 'PATCH',
+        userId: world.users.admin,
+        params: { userId: target },
+        body: { disabled: true },
+      });
       expect(answer.status).toBe(403);
       expect((await prisma.user.findUniqueOrThrow({ where: { id: target } })).disabledAt).toBeNull();
     }
   });
 
   it('cannot switch the installation-wide 2FA setting; the installation admin can', async () => {
-    expect((await call(policyRoute.PUT, '/api/users/two-factor-policy', { method: 'PUT', userId: world.users.admin, body: { requireAdminTwoFactor: false } })).status).toBe(403);
-    expect((await call(policyRoute.PUT, '/api/users/two-factor-policy', { method: 'PUT', userId: world.users.installAdmin, body: { requireAdminTwoFactor: false } })).status).toBe(200);
+    expect(
+      (
+        await call(policyRoute.PUT, '/api/users/two-factor-policy', {
+          method: 'PUT',
+          userId: world.users.admin,
+          body: { requireAdminTwoFactor: false },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(policyRoute.PUT, '/api/users/two-factor-policy', {
+          method: 'PUT',
+          userId: world.users.installAdmin,
+          body: { requireAdminTwoFactor: false },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("reads no row of another tenant's audit log", async () => {
     await prisma.auditEvent.createMany({
       data: [
-        { actorId: world.users.otherAdmin, actorEmail: 'b@example.test', actorRole: 'ADMIN', accountId: null, action: 'user.create', params: { email: 'tenant-b-secret@example.test' }, outcome: 'success' },
-        { actorId: world.users.otherAdmin, actorEmail: 'b@example.test', actorRole: 'ADMIN', accountId: world.accountB, action: 'key.generate', params: { name: 'tenant-b-key' }, outcome: 'success' },
-        { actorId: null, actorEmail: 'stranger@example.test', actorRole: null, accountId: null, action: 'auth.sign_in', params: { method: 'password' }, outcome: 'failure' },
-        { actorId: world.users.lead, actorEmail: 'lead-a@example.test', actorRole: 'LEAD', accountId: null, action: 'auth.sign_in', params: { method: 'password', note: 'tenant-a-sign-in' }, outcome: 'success' },
+        {
+          actorId: world.users.otherAdmin,
+          actorEmail: 'b@example.test',
+          actorRole: 'ADMIN',
+          accountId: null,
+          action: 'user.create',
+          params: { email: 'tenant-b-secret@example.test' },
+          outcome: 'success',
+        },
+        {
+          actorId: world.users.otherAdmin,
+          actorEmail: 'b@example.test',
+          actorRole: 'ADMIN',
+          accountId: world.accountB,
+          action: 'key.generate',
+          params: { name: 'tenant-b-key' },
+          outcome: 'success',
+        },
+        {
+          actorId: null,
+          actorEmail: 'stranger@example.test',
+          actorRole: null,
+          accountId: null,
+          action: 'auth.sign_in',
+          params: { method: 'password' },
+          outcome: 'failure',
+        },
+        {
+          actorId: world.users.lead,
+          actorEmail: 'lead-a@example.test',
+          actorRole: 'LEAD',
+          accountId: null,
+          action: 'auth.sign_in',
+          params: { method: 'password', note: 'tenant-a-sign-in' },
+          outcome: 'success',
+        },
       ],
     });
     const answer = await call(auditRoute.GET, '/api/audit', { method: 'GET', userId: world.users.admin });
@@ -103,7 +190,13 @@ describe('an account admin', () => {
     const answer = await call(accountsRoute.POST, '/api/accounts', {
       method: 'POST',
       userId: world.users.admin,
-      body: { label: 'Mine', username: accountB.username, credential: 'guess', credentialKind: 'API_KEY', apiBaseUrl: accountB.apiBaseUrl },
+      body: {
+        label: 'Mine',
+        username: accountB.username,
+        credential: 'guess',
+        credentialKind: 'API_KEY',
+        apiBaseUrl: accountB.apiBaseUrl,
+      },
     });
     expect(answer.status).not.toBe(201);
     expect(answer.text).not.toMatch(/already on the dashboard/i);
@@ -111,7 +204,13 @@ describe('an account admin', () => {
     const own = await call(accountsRoute.POST, '/api/accounts', {
       method: 'POST',
       userId: world.users.otherAdmin,
-      body: { label: 'Again', username: accountB.username, credential: 'guess', credentialKind: 'API_KEY', apiBaseUrl: accountB.apiBaseUrl },
+      body: {
+        label: 'Again',
+        username: accountB.username,
+        credential: 'guess',
+        credentialKind: 'API_KEY',
+        apiBaseUrl: accountB.apiBaseUrl,
+      },
     });
     expect(own.status).toBe(409);
     expect(own.text).toMatch(/already on the dashboard/i);
@@ -134,8 +233,21 @@ describe('ids in a body', () => {
 
   it("show a key's trail only with rows of its own account", async () => {
     const keyOfA = await newKey(world.accountA, 'a-key');
-    await prisma.auditEvent.create({ data: { actorId: world.users.otherAdmin, accountId: world.accountB, keyId: keyOfA.id, action: 'keys.refresh', params: { note: 'planted-from-b' }, outcome: 'success' } });
-    const answer = await call(keyRoute.GET, `/api/accounts/${world.accountA}/keys/${keyOfA.id}`, { method: 'GET', userId: world.users.admin, params: { accountId: world.accountA, keyId: keyOfA.id } });
+    await prisma.auditEvent.create({
+      data: {
+        actorId: world.users.otherAdmin,
+        accountId: world.accountB,
+        keyId: keyOfA.id,
+        action: 'keys.refresh',
+        params: { note: 'planted-from-b' },
+        outcome: 'success',
+      },
+    });
+    const answer = await call(keyRoute.GET, `/api/accounts/${world.accountA}/keys/${keyOfA.id}`, {
+      method: 'GET',
+      userId: world.users.admin,
+      params: { accountId: world.accountA, keyId: keyOfA.id },
+    });
     expect(answer.status, answer.text).toBe(200);
     expect(answer.text).not.toContain('planted-from-b');
   });

@@ -34,7 +34,9 @@ afterAll(async () => {
 
 async function readAccount(userId: string) {
   const cookie = await sessionCookie(userId);
-  return accountRoute.GET(routeRequest(`/api/accounts/${world.accountA}`, { method: 'GET', cookie }), { params: Promise.resolve({ accountId: world.accountA }) });
+  return accountRoute.GET(routeRequest(`/api/accounts/${world.accountA}`, { method: 'GET', cookie }), {
+    params: Promise.resolve({ accountId: world.accountA }),
+  });
 }
 
 describe('two-factor authentication required for admins', () => {
@@ -44,7 +46,9 @@ describe('two-factor authentication required for admins', () => {
     await writeAdminTwoFactorSetting(prisma, true);
     const refused = await readAccount(world.users.admin);
     expect(refused.status).toBe(403);
-    expect((await refused.json()).message).toBe('Two-factor authentication is required for admins: enrol before continuing');
+    expect((await refused.json()).message).toBe(
+      'Two-factor authentication is required for admins: enrol before continuing',
+    );
     expect((await readAccount(world.users.lead)).status).toBe(200);
 
     await prisma.user.update({ where: { id: world.users.admin }, data: { totpEnabledAt: new Date() } });

@@ -4,7 +4,14 @@ import { encryptSecret } from '@/lib/crypto';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Faults } from '@/lib/sendsms/sandbox/faults';
 import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
-import { applyServerEnvironment, createWorld, routeRequest, sessionCookie, TEST_KEY_HEX, type TestWorld } from '@/test/integration/auth/session-world';
+import {
+  applyServerEnvironment,
+  createWorld,
+  routeRequest,
+  sessionCookie,
+  TEST_KEY_HEX,
+  type TestWorld,
+} from '@/test/integration/auth/session-world';
 import { startTestSandbox, uniqueUsername } from '@/test/integration/sendsms/sandbox-fixture';
 import { testPrisma } from '@/test/integration/support/database';
 
@@ -57,11 +64,24 @@ async function loadRoutes(): Promise<Routes> {
   } as unknown as Routes;
 }
 
-async function call(handler: Handler | undefined, path: string, method: string, body: unknown, params: Record<string, string>) {
-  const response = await handler!(routeRequest(path, { method, cookie: await sessionCookie(world.users.admin), body }), { params: Promise.resolve(params) });
+async function call(
+  handler: Handler | undefined,
+  path: string,
+  method: string,
+  body: unknown,
+  params: Record<string, string>,
+) {
+  const response = await handler!(
+    routeRequest(path, { method, cookie: await sessionCookie(world.users.admin), body }),
+    { params: Promise.resolve(params) },
+  );
   tally.answers += 1;
   if (response.status === 500) tally.fiveHundreds += 1;
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    body: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 /** The five routes that meet sendSMS, each called once. */
@@ -69,10 +89,32 @@ function routeCalls(routes: Routes) {
   const base = `/api/accounts/${accountId}`;
   return {
     refresh: () => call(routes.refresh.POST, `${base}/keys/refresh`, 'POST', {}, { accountId }),
-    generate: () => call(routes.keys.POST, `${base}/keys`, 'POST', { name: 'Fault key', kind: 'CLOUD', usageLabel: 'CLOUD' }, { accountId }),
-    authorize: () => call(routes.ips.POST, `${base}/keys/${keyId}/ips`, 'POST', { ip: `198.51.100.${(ipCounter += 1)}` }, { accountId, keyId }),
-    builder: () => call(routes.requests.POST, `${base}/requests`, 'POST', { action: 'user_get_balance', params: {} }, { accountId }),
-    rotate: () => call(routes.credential.PUT, `${base}/credential`, 'PUT', { credential: PASSWORD, credentialKind: 'PASSWORD' }, { accountId }),
+    generate: () =>
+      call(
+        routes.keys.POST,
+        `${base}/keys`,
+        'POST',
+        { name: 'Fault key', kind: 'CLOUD', usageLabel: 'CLOUD' },
+        { accountId },
+      ),
+    authorize: () =>
+      call(
+        routes.ips.POST,
+        `${base}/keys/${keyId}/ips`,
+        'POST',
+        { ip: `198.51.100.${(ipCounter += 1)}` },
+        { accountId, keyId },
+      ),
+    builder: () =>
+      call(routes.requests.POST, `${base}/requests`, 'POST', { action: 'user_get_balance', params: {} }, { accountId }),
+    rotate: () =>
+      call(
+        routes.credential.PUT,
+        `${base}/credential`,
+        'PUT',
+        { credential: PASSWORD, credentialKind: 'PASSWORD' },
+        { accountId },
+      ),
   };
 }
 
@@ -85,19 +127,33 @@ type RouteName = keyof ReturnType<typeof routeCalls>;
 const BUSY = { refresh: 200, generate: 503, authorize: 503, builder: 200, rotate: 503 } as const;
 const THROTTLED = { refresh: 200, generate: 429, authorize: 429, builder: 200, rotate: 429 } as const;
 // A write whose answer was lost or garbled may have happened at sendSMS: its 503 says "outcome unknown, checking".
-const FAULTS: Array<{ name: string; faults: Faults; expected: Record<RouteName, number>; outcomeUnknownForWrites?: boolean }> = [
+const FAULTS: Array<{
+  name: string;
+  faults: Faults;
+  expected: Record<RouteName, number>;
+  outcomeUnknownForWrites?: boolean;
+}> = [
   { name: 'slow (timeout)', faults: { slowMs: 1_200 }, expected: BUSY, outcomeUnknownForWrites: true },
   { name: '-16', faults: { status: -16 }, expected: BUSY },
   { name: '-4096', faults: { status: -4096 }, expected: THROTTLED },
   { name: '-8192', faults: { status: -8192 }, expected: THROTTLED },
   { name: 'non-JSON body', faults: { nonJson: true }, expected: BUSY, outcomeUnknownForWrites: true },
-  { name: 'unknown details shape', faults: { unknownShape: true }, expected: { ...BUSY, authorize: 200 }, outcomeUnknownForWrites: true },
+  {
+    name: 'unknown details shape',
+    faults: { unknownShape: true },
+    expected: { ...BUSY, authorize: 200 },
+    outcomeUnknownForWrites: true,
+  },
   { name: 'reset connection', faults: { reset: true }, expected: BUSY, outcomeUnknownForWrites: true },
 ];
 
 /** Flips the sandbox's fault switches over its HTTP control path, as another process would (README "The sandbox"). */
 async function switchFaults(account: string, faults: Faults): Promise<void> {
-  const response = await fetch(new URL('/__sandbox/faults', sandbox.url), { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: account, faults }) });
+  const response = await fetch(new URL('/__sandbox/faults', sandbox.url), {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: account, faults }),
+  });
   expect(response.status).toBe(200);
 }
 
@@ -112,15 +168,29 @@ async function driveEveryFault(routes: Routes): Promise<void> {
         tally.byStatus.set(answer.status, (tally.byStatus.get(answer.status) ?? 0) + 1);
         if (answer.status === 500) tally.matrix500 += 1;
         // Soft: the whole matrix runs and the tally counts every cell, even when one is wrong.
-        expect.soft({ fault: fault.name, route, status: answer.status, body: answer.body }).toMatchObject({ fault: fault.name, route, status: fault.expected[route] });
+        expect
+          .soft({ fault: fault.name, route, status: answer.status, body: answer.body })
+          .toMatchObject({ fault: fault.name, route, status: fault.expected[route] });
         if (answer.status === 429) expect.soft(Number(answer.retryAfter)).toBeGreaterThan(0);
         if (answer.status === 503 && fault.outcomeUnknownForWrites && (route === 'generate' || route === 'authorize')) {
           // The change may have reached sendSMS: never "failed", never to be retried blindly (lib/keys/outcome-unknown.ts).
-          expect.soft(answer.body).toMatchObject({ error: 'upstream-unavailable', outcome: 'unknown', retryable: false, message: expect.stringMatching(/outcome unknown, checking/) });
+          expect.soft(answer.body).toMatchObject({
+            error: 'upstream-unavailable',
+            outcome: 'unknown',
+            retryable: false,
+            message: expect.stringMatching(/outcome unknown, checking/),
+          });
         } else if (answer.status === 503) {
-          expect.soft(answer.body).toMatchObject({ error: 'upstream-unavailable', retryable: true, message: expect.stringMatching(/changed nothing|Nothing was saved/) });
+          expect.soft(answer.body).toMatchObject({
+            error: 'upstream-unavailable',
+            retryable: true,
+            message: expect.stringMatching(/changed nothing|Nothing was saved/),
+          });
         }
-        if (route === 'refresh') expect.soft(answer.body).toMatchObject({ usage: 'failed', problems: [expect.objectContaining({ part: 'usage' })] });
+        if (route === 'refresh')
+          expect
+            .soft(answer.body)
+            .toMatchObject({ usage: 'failed', problems: [expect.objectContaining({ part: 'usage' })] });
         if (route === 'builder') expect.soft(answer.body).toMatchObject({ ok: false });
       }
     } finally {
@@ -135,11 +205,34 @@ async function keysPageFirst(): Promise<void> {
   const { listAccountKeys } = await import('@/lib/keys/list-service');
   const { serverKeyDeps } = await import('@/lib/keys/deps');
   const { isRefreshing } = await import('@/lib/keys/background-refresh');
-  const admin: SessionUser = { id: world.users.admin, email: 'admin@example.test', name: 'admin', role: 'ADMIN', accountIds: [accountId] };
+  const admin: SessionUser = {
+    id: world.users.admin,
+    email: 'admin@example.test',
+    name: 'admin',
+    role: 'ADMIN',
+    accountIds: [accountId],
+  };
   // A key whose IP list was never fetched: the page finds the data old and starts the refresh.
-  await prisma.apiKey.create({ data: { accountId, name: 'Seen on the page', kind: 'DEFAULT', usageLabel: 'DEFAULT', fragment: '…page', secretFingerprint: 'page-first', origin: 'LISTED' } });
-  await listAccountKeys(serverKeyDeps(), admin, accountId, (await import('@/lib/keys/list-query')).readKeyListQuery({}), { backgroundRefresh: true });
-  for (let waited = 0; isRefreshing(accountId) && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+  await prisma.apiKey.create({
+    data: {
+      accountId,
+      name: 'Seen on the page',
+      kind: 'DEFAULT',
+      usageLabel: 'DEFAULT',
+      fragment: '…page',
+      secretFingerprint: 'page-first',
+      origin: 'LISTED',
+    },
+  });
+  await listAccountKeys(
+    serverKeyDeps(),
+    admin,
+    accountId,
+    (await import('@/lib/keys/list-query')).readKeyListQuery({}),
+    { backgroundRefresh: true },
+  );
+  for (let waited = 0; isRefreshing(accountId) && waited < 10_000; waited += 20)
+    await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 const clientsOnGlobal = () => (globalThis as unknown as { sendsmsClients?: Map<string, unknown> }).sendsmsClients;
@@ -154,12 +247,24 @@ beforeAll(async () => {
   username = uniqueUsername('faults');
   await sandbox.control.createAccount({ username, password: PASSWORD });
   accountId = world.accountA;
-  await prisma.account.update({ where: { id: accountId }, data: { username, apiBaseUrl: sandbox.url, credentialCiphertext: encryptSecret(PASSWORD, Buffer.from(TEST_KEY_HEX, 'hex')) } });
+  await prisma.account.update({
+    where: { id: accountId },
+    data: {
+      username,
+      apiBaseUrl: sandbox.url,
+      credentialCiphertext: encryptSecret(PASSWORD, Buffer.from(TEST_KEY_HEX, 'hex')),
+    },
+  });
 });
 
 afterAll(async () => {
   console.log(
-    `faults × routes: ${tally.matrix} answers (${FAULTS.length} faults × 5 routes × 2 module-copy orders), ${tally.matrix500} × 500 (${[...tally.byStatus].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(', ')}); all calls in this file: ${tally.answers} answers, ${tally.fiveHundreds} × 500`,
+    `faults × routes: ${tally.matrix} answers (${FAULTS.length} faults × 5 routes × 2 module-copy orders), ${tally.matrix500} × 500 (${[
+      ...tally.byStatus,
+    ]
+      .sort(([a], [b]) => a - b)
+      .map(([status, count]) => `${status}×${count}`)
+      .join(', ')}); all calls in this file: ${tally.answers} answers, ${tally.fiveHundreds} × 500`,
   );
   if (budgetBefore === undefined) delete process.env.SENDSMS_BUDGET_PER_MINUTE;
   else process.env.SENDSMS_BUDGET_PER_MINUTE = budgetBefore;
@@ -173,7 +278,13 @@ describe('sendSMS answers never become 500s', () => {
     await keysPageFirst();
     expect(clientsOnGlobal()?.size).toBe(1);
     const routes = await loadRoutes();
-    const generated = await call(routes.keys.POST, `/api/accounts/${accountId}/keys`, 'POST', { name: 'Held default', kind: 'DEFAULT', usageLabel: 'DEFAULT' }, { accountId });
+    const generated = await call(
+      routes.keys.POST,
+      `/api/accounts/${accountId}/keys`,
+      'POST',
+      { name: 'Held default', kind: 'DEFAULT', usageLabel: 'DEFAULT' },
+      { accountId },
+    );
     expect(generated.status).toBe(201);
     keyId = (generated.body.key as { id: string }).id;
     await driveEveryFault(routes);
@@ -190,33 +301,85 @@ describe('sendSMS answers never become 500s', () => {
   it('answers the other known conditions with their own status: -8 on rotation 422, -512 as success, the Default-key trap 409', async () => {
     const routes = await loadRoutes();
     const base = `/api/accounts/${accountId}`;
-    const wrong = await call(routes.credential.PUT, `${base}/credential`, 'PUT', { credential: 'not-the-password', credentialKind: 'PASSWORD' }, { accountId });
-    expect(wrong).toMatchObject({ status: 422, body: { error: 'credentials-refused', upstreamStatus: -8, message: expect.stringContaining('refused these credentials') } });
+    const wrong = await call(
+      routes.credential.PUT,
+      `${base}/credential`,
+      'PUT',
+      { credential: 'not-the-password', credentialKind: 'PASSWORD' },
+      { accountId },
+    );
+    expect(wrong).toMatchObject({
+      status: 422,
+      body: {
+        error: 'credentials-refused',
+        upstreamStatus: -8,
+        message: expect.stringContaining('refused these credentials'),
+      },
+    });
 
     // Adding an account checks the credential the same way: a busy sendSMS is not a refusal, and nothing is saved.
     const newcomer = uniqueUsername('newcomer');
     await sandbox.control.createAccount({ username: newcomer, password: PASSWORD });
     const addAccount = (credential: string) =>
-      call(routes.accounts.POST, '/api/accounts', 'POST', { label: 'Newcomer', username: newcomer, credential, credentialKind: 'PASSWORD', apiBaseUrl: sandbox.url }, {});
+      call(
+        routes.accounts.POST,
+        '/api/accounts',
+        'POST',
+        { label: 'Newcomer', username: newcomer, credential, credentialKind: 'PASSWORD', apiBaseUrl: sandbox.url },
+        {},
+      );
     await switchFaults(newcomer, { status: -16 });
-    expect(await addAccount(PASSWORD)).toMatchObject({ status: 503, body: { error: 'upstream-unavailable', upstreamStatus: -16, message: expect.stringContaining('Nothing was saved') } });
+    expect(await addAccount(PASSWORD)).toMatchObject({
+      status: 503,
+      body: {
+        error: 'upstream-unavailable',
+        upstreamStatus: -16,
+        message: expect.stringContaining('Nothing was saved'),
+      },
+    });
     await switchFaults(newcomer, {});
     expect(await prisma.account.count({ where: { username: newcomer } })).toBe(0);
     expect(await addAccount('not-the-password')).toMatchObject({ status: 422, body: { error: 'credentials-refused' } });
     expect((await addAccount(PASSWORD)).status).toBe(201);
 
     const ip = '198.51.100.250';
-    expect((await call(routes.ips.POST, `${base}/keys/${keyId}/ips`, 'POST', { ip }, { accountId, keyId })).status).toBe(200);
+    expect(
+      (await call(routes.ips.POST, `${base}/keys/${keyId}/ips`, 'POST', { ip }, { accountId, keyId })).status,
+    ).toBe(200);
     const again = await call(routes.ips.POST, `${base}/keys/${keyId}/ips`, 'POST', { ip }, { accountId, keyId });
     expect(again).toMatchObject({ status: 200, body: { alreadyListed: true } });
-    const viaBuilder = await call(routes.requests.POST, `${base}/requests`, 'POST', { action: 'token_add_ip', keyId, params: { ipaddr: ip } }, { accountId });
+    const viaBuilder = await call(
+      routes.requests.POST,
+      `${base}/requests`,
+      'POST',
+      { action: 'token_add_ip', keyId, params: { ipaddr: ip } },
+      { accountId },
+    );
     expect(viaBuilder).toMatchObject({ status: 200, body: { status: -512, lockedIps: expect.any(Array) } });
 
-    const fresh = await call(routes.keys.POST, `${base}/keys`, 'POST', { name: 'Never used', kind: 'DEFAULT', usageLabel: 'DEFAULT' }, { accountId });
+    const fresh = await call(
+      routes.keys.POST,
+      `${base}/keys`,
+      'POST',
+      { name: 'Never used', kind: 'DEFAULT', usageLabel: 'DEFAULT' },
+      { accountId },
+    );
     const freshId = (fresh.body.key as { id: string }).id;
-    const trap = await call(routes.requests.POST, `${base}/requests`, 'POST', { action: 'token_list_ips', keyId: freshId, sendAs: 'key', params: {} }, { accountId });
+    const trap = await call(
+      routes.requests.POST,
+      `${base}/requests`,
+      'POST',
+      { action: 'token_list_ips', keyId: freshId, sendAs: 'key', params: {} },
+      { accountId },
+    );
     expect(trap).toMatchObject({ status: 409, body: { error: 'confirmation-required' } });
-    const trapAddIp = await call(routes.requests.POST, `${base}/requests`, 'POST', { action: 'token_add_ip', keyId: freshId, sendAs: 'key', params: { ipaddr: '198.51.100.251' } }, { accountId });
+    const trapAddIp = await call(
+      routes.requests.POST,
+      `${base}/requests`,
+      'POST',
+      { action: 'token_add_ip', keyId: freshId, sendAs: 'key', params: { ipaddr: '198.51.100.251' } },
+      { accountId },
+    );
     expect(trapAddIp).toMatchObject({ status: 409, body: { error: 'confirmation-required' } });
   });
 

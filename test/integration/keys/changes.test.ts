@@ -28,14 +28,23 @@ afterAll(async () => {
   await prisma?.$disconnect();
 });
 
-const auditOf = (accountId: string, action: string) => prisma.auditEvent.findMany({ where: { accountId, action }, orderBy: { id: 'asc' } });
+const auditOf = (accountId: string, action: string) =>
+  prisma.auditEvent.findMany({ where: { accountId, action }, orderBy: { id: 'asc' } });
 
 describe('generate', () => {
   it('falls back to the three-step flow when token_generate is missing, and says the kind is set on the hub', async () => {
     const account = await createTestAccount(prisma, sandbox);
     await sandbox.control.setFaults(account.username, { unsupported: ['token_generate'] });
-    const generated = await generateApiKey(serviceDeps(prisma), account.admin, account.accountId, { name: 'Shop plugin', kind: 'CLOUD', usageLabel: 'APP' });
-    expect(generated).toMatchObject({ via: 'authorize_application', kindSetOnHub: true, key: { name: 'Shop plugin', kind: 'CLOUD', usageLabel: 'APP' } });
+    const generated = await generateApiKey(serviceDeps(prisma), account.admin, account.accountId, {
+      name: 'Shop plugin',
+      kind: 'CLOUD',
+      usageLabel: 'APP',
+    });
+    expect(generated).toMatchObject({
+      via: 'authorize_application',
+      kindSetOnHub: true,
+      key: { name: 'Shop plugin', kind: 'CLOUD', usageLabel: 'APP' },
+    });
     const snapshot = await sandbox.control.account(account.username);
     expect(snapshot!.keys.map((key) => key.secret)).toContain(generated.secret);
   });
@@ -43,7 +52,13 @@ describe('generate', () => {
   it('refuses support and lead staff, and users of other accounts', async () => {
     const account = await createTestAccount(prisma, sandbox);
     for (const actor of [account.lead, account.support, account.outsider]) {
-      await expect(generateApiKey(serviceDeps(prisma), actor, account.accountId, { name: 'x', kind: 'DEFAULT', usageLabel: 'DEFAULT' })).rejects.toBeInstanceOf(AccessDeniedError);
+      await expect(
+        generateApiKey(serviceDeps(prisma), actor, account.accountId, {
+          name: 'x',
+          kind: 'DEFAULT',
+          usageLabel: 'DEFAULT',
+        }),
+      ).rejects.toBeInstanceOf(AccessDeniedError);
     }
     expect(await prisma.apiKey.count({ where: { accountId: account.accountId } })).toBe(0);
   });
@@ -51,31 +66,68 @@ describe('generate', () => {
   it('records a failed attempt when sendSMS refuses, and keeps nothing', async () => {
     const account = await createTestAccount(prisma, sandbox);
     await sandbox.control.setFaults(account.username, { status: -16 });
-    await expect(generateApiKey(serviceDeps(prisma), account.admin, account.accountId, { name: 'x', kind: 'DEFAULT', usageLabel: 'DEFAULT' })).rejects.toMatchObject({
+    await expect(
+      generateApiKey(serviceDeps(prisma), account.admin, account.accountId, {
+        name: 'x',
+        kind: 'DEFAULT',
+        usageLabel: 'DEFAULT',
+      }),
+    ).rejects.toMatchObject({
       code: 'upstream-unavailable',
       retryable: true,
       message: expect.stringContaining('internal error'),
     });
     expect(await prisma.apiKey.count({ where: { accountId: account.accountId } })).toBe(0);
-    expect(await auditOf(account.accountId, 'key.generate')).toEqual([expect.objectContaining({ outcome: 'failure', upstreamStatus: -16 })]);
+    expect(await auditOf(account.accountId, 'key.generate')).toEqual([
+      expect.objectContaining({ outcome: 'failure', upstreamStatus: -16 }),
+    ]);
   });
 });
 
 describe('import a key made on the hub', () => {
   it('checks the pasted secret with sendSMS before saving it, and takes its IP list', async () => {
     const secret = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
-    const account = await createTestAccount(prisma, sandbox, [{ name: 'Made on the hub', kind: 'default', secret, ips: ['192.0.2.50'] }]);
+    const account = await createTestAccount(prisma, sandbox, [
+      { name: 'Made on the hub', kind: 'default', secret, ips: ['192.0.2.50'] },
+    ]);
     const deps = serviceDeps(prisma);
-    await expect(importApiKey(deps, account.admin, account.accountId, { secret: 'ffffffffffffffffffffffffffffffff', name: 'Wrong', kind: 'DEFAULT', usageLabel: 'DEFAULT' })).rejects.toMatchObject({
+    await expect(
+      importApiKey(deps, account.admin, account.accountId, {
+        secret: 'ffffffffffffffffffffffffffffffff',
+        name: 'Wrong',
+        kind: 'DEFAULT',
+        usageLabel: 'DEFAULT',
+      }),
+    ).rejects.toMatchObject({
       code: 'invalid',
       httpStatus: 422,
       options: { field: 'secret', upstreamStatus: -8 },
     });
-    const imported = await importApiKey(deps, account.admin, account.accountId, { secret, name: 'Hub key', kind: 'DEFAULT', usageLabel: 'SMPP' });
-    expect(imported.key).toMatchObject({ name: 'Hub key', origin: 'IMPORTED', lockedIps: [expect.objectContaining({ address: '192.0.2.50' })] });
+    const imported = await importApiKey(deps, account.admin, account.accountId, {
+      secret,
+      name: 'Hub key',
+      kind: 'DEFAULT',
+      usageLabel: 'SMPP',
+    });
+    expect(imported.key).toMatchObject({
+      name: 'Hub key',
+      origin: 'IMPORTED',
+      lockedIps: [expect.objectContaining({ address: '192.0.2.50' })],
+    });
     expect(imported.key.lockedAt).not.toBeNull();
-    await expect(importApiKey(deps, account.admin, account.accountId, { secret, name: 'Again', kind: 'DEFAULT', usageLabel: 'DEFAULT' })).rejects.toMatchObject({ code: 'conflict' });
-    expect((await auditOf(account.accountId, 'key.import')).map((event) => event.outcome)).toEqual(['failure', 'success', 'failure']);
+    await expect(
+      importApiKey(deps, account.admin, account.accountId, {
+        secret,
+        name: 'Again',
+        kind: 'DEFAULT',
+        usageLabel: 'DEFAULT',
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    expect((await auditOf(account.accountId, 'key.import')).map((event) => event.outcome)).toEqual([
+      'failure',
+      'success',
+      'failure',
+    ]);
   });
 });
 
@@ -83,14 +135,23 @@ describe('rename', () => {
   it('changes the dashboard label only, and says which name sendSMS knows', async () => {
     const account = await createTestAccount(prisma, sandbox);
     const deps = serviceDeps(prisma);
-    const generated = await generateApiKey(deps, account.admin, account.accountId, { name: 'API Key Test', kind: 'DEFAULT', usageLabel: 'DEFAULT' });
+    const generated = await generateApiKey(deps, account.admin, account.accountId, {
+      name: 'API Key Test',
+      kind: 'DEFAULT',
+      usageLabel: 'DEFAULT',
+    });
     expect(await renameApiKey(deps, account.admin, account.accountId, generated.key.id, 'Checkout server')).toEqual({
       name: 'Checkout server',
       upstreamName: 'API Key Test',
       upstreamKnowsName: true,
     });
-    await expect(renameApiKey(deps, account.lead, account.accountId, generated.key.id, 'Nope')).rejects.toBeInstanceOf(AccessDeniedError);
-    expect((await auditOf(account.accountId, 'key.rename'))[0]!.params).toEqual({ from: 'API Key Test', to: 'Checkout server' });
+    await expect(renameApiKey(deps, account.lead, account.accountId, generated.key.id, 'Nope')).rejects.toBeInstanceOf(
+      AccessDeniedError,
+    );
+    expect((await auditOf(account.accountId, 'key.rename'))[0]!.params).toEqual({
+      from: 'API Key Test',
+      to: 'Checkout server',
+    });
   });
 });
 
@@ -98,26 +159,46 @@ describe('delete', () => {
   it('asks for the typed name, warns while in use, revokes with token_delete', async () => {
     const account = await createTestAccount(prisma, sandbox);
     const deps = serviceDeps(prisma);
-    const generated = await generateApiKey(deps, account.admin, account.accountId, { name: 'Website orders', kind: 'CLOUD', usageLabel: 'CLOUD' });
-    await wire(sandbox, { action: 'user_get_balance', username: account.username, password: generated.secret }, '192.0.2.7');
+    const generated = await generateApiKey(deps, account.admin, account.accountId, {
+      name: 'Website orders',
+      kind: 'CLOUD',
+      usageLabel: 'CLOUD',
+    });
+    await wire(
+      sandbox,
+      { action: 'user_get_balance', username: account.username, password: generated.secret },
+      '192.0.2.7',
+    );
     await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
     const detail = await getKeyDetail(deps, account.admin, account.accountId, generated.key.id);
     expect(detail.inUse).toMatchObject({ useCount: 1 });
 
-    await expect(deleteApiKey(deps, account.admin, account.accountId, generated.key.id, 'website orders')).rejects.toMatchObject({ code: 'invalid', options: { field: 'confirmName' } });
-    expect(await deleteApiKey(deps, account.admin, account.accountId, generated.key.id, 'Website orders')).toEqual({ revokedUpstream: true, revokeAt: null });
+    await expect(
+      deleteApiKey(deps, account.admin, account.accountId, generated.key.id, 'website orders'),
+    ).rejects.toMatchObject({ code: 'invalid', options: { field: 'confirmName' } });
+    expect(await deleteApiKey(deps, account.admin, account.accountId, generated.key.id, 'Website orders')).toEqual({
+      revokedUpstream: true,
+      revokeAt: null,
+    });
     expect((await sandbox.control.account(account.username))!.keys).toEqual([]);
     const row = await prisma.apiKey.findUniqueOrThrow({ where: { id: generated.key.id } });
     expect(row.deletedAt).not.toBeNull();
     expect(row.secretCiphertext).toBeNull();
     expect((await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY)).total).toBe(0);
-    expect((await auditOf(account.accountId, 'key.delete')).map((event) => event.outcome)).toEqual(['failure', 'success']);
+    expect((await auditOf(account.accountId, 'key.delete')).map((event) => event.outcome)).toEqual([
+      'failure',
+      'success',
+    ]);
   });
 
   it('without token_delete, removes the key here and links to the hub to revoke it', async () => {
     const account = await createTestAccount(prisma, sandbox);
     const deps = serviceDeps(prisma);
-    const generated = await generateApiKey(deps, account.admin, account.accountId, { name: 'Old plugin', kind: 'DEFAULT', usageLabel: 'DEFAULT' });
+    const generated = await generateApiKey(deps, account.admin, account.accountId, {
+      name: 'Old plugin',
+      kind: 'DEFAULT',
+      usageLabel: 'DEFAULT',
+    });
     await sandbox.control.setFaults(account.username, { unsupported: ['token_delete'] });
     const result = await deleteApiKey(deps, account.admin, account.accountId, generated.key.id, 'Old plugin');
     expect(result.revokedUpstream).toBe(false);
@@ -128,9 +209,15 @@ describe('delete', () => {
   it('removes nothing when sendSMS is down', async () => {
     const account = await createTestAccount(prisma, sandbox);
     const deps = serviceDeps(prisma);
-    const generated = await generateApiKey(deps, account.admin, account.accountId, { name: 'Keep me', kind: 'DEFAULT', usageLabel: 'DEFAULT' });
+    const generated = await generateApiKey(deps, account.admin, account.accountId, {
+      name: 'Keep me',
+      kind: 'DEFAULT',
+      usageLabel: 'DEFAULT',
+    });
     await sandbox.control.setFaults(account.username, { httpStatus: 503 });
-    await expect(deleteApiKey(deps, account.admin, account.accountId, generated.key.id, 'Keep me')).rejects.toMatchObject({ code: 'upstream-unavailable', retryable: true });
+    await expect(
+      deleteApiKey(deps, account.admin, account.accountId, generated.key.id, 'Keep me'),
+    ).rejects.toMatchObject({ code: 'upstream-unavailable', retryable: true });
     expect((await prisma.apiKey.findUniqueOrThrow({ where: { id: generated.key.id } })).deletedAt).toBeNull();
   });
 });
@@ -139,15 +226,31 @@ describe('authorize an IP', () => {
   it('validates the address, answers a duplicate as already listed, and records refusals', async () => {
     const account = await createTestAccount(prisma, sandbox);
     const deps = serviceDeps(prisma);
-    const generated = await generateApiKey(deps, account.admin, account.accountId, { name: 'Default one', kind: 'DEFAULT', usageLabel: 'DEFAULT' });
+    const generated = await generateApiKey(deps, account.admin, account.accountId, {
+      name: 'Default one',
+      kind: 'DEFAULT',
+      usageLabel: 'DEFAULT',
+    });
     const first = await authorizeKeyIp(deps, account.admin, account.accountId, generated.key.id, { ip: '192.0.2.10' });
-    expect(first).toMatchObject({ alreadyListed: false, lockedIps: [expect.objectContaining({ address: '192.0.2.10', reason: 'WHITELISTED' })] });
-    expect((await authorizeKeyIp(deps, account.admin, account.accountId, generated.key.id, { ip: '192.0.2.10' })).alreadyListed).toBe(true);
-    await expect(authorizeKeyIp(deps, account.support, account.accountId, generated.key.id, { ip: '192.0.2.11' })).rejects.toBeInstanceOf(AccessDeniedError);
+    expect(first).toMatchObject({
+      alreadyListed: false,
+      lockedIps: [expect.objectContaining({ address: '192.0.2.10', reason: 'WHITELISTED' })],
+    });
+    expect(
+      (await authorizeKeyIp(deps, account.admin, account.accountId, generated.key.id, { ip: '192.0.2.10' }))
+        .alreadyListed,
+    ).toBe(true);
+    await expect(
+      authorizeKeyIp(deps, account.support, account.accountId, generated.key.id, { ip: '192.0.2.11' }),
+    ).rejects.toBeInstanceOf(AccessDeniedError);
     await sandbox.control.setFaults(account.username, { status: -4096 });
-    await expect(authorizeKeyIp(deps, account.admin, account.accountId, generated.key.id, { ip: '192.0.2.12' })).rejects.toMatchObject({ code: 'rate-limited', httpStatus: 429, options: { upstreamStatus: -4096 } });
+    await expect(
+      authorizeKeyIp(deps, account.admin, account.accountId, generated.key.id, { ip: '192.0.2.12' }),
+    ).rejects.toMatchObject({ code: 'rate-limited', httpStatus: 429, options: { upstreamStatus: -4096 } });
     const detail = await getKeyDetail(deps, account.admin, account.accountId, generated.key.id);
     expect(detail.key.lockedIps.map((ip) => ip.address)).toEqual(['192.0.2.10']);
-    expect((await auditOf(account.accountId, 'ip.authorize')).map((event) => `${event.outcome}:${event.upstreamStatus}`)).toEqual(['success:0', 'success:-512', 'failure:-4096']);
+    expect(
+      (await auditOf(account.accountId, 'ip.authorize')).map((event) => `${event.outcome}:${event.upstreamStatus}`),
+    ).toEqual(['success:0', 'success:-512', 'failure:-4096']);
   });
 });

@@ -30,68 +30,119 @@ afterAll(async () => {
 });
 
 describe('kill -9 during a burst of generations and IP authorizations', () => {
-  it('leaves no change at sendSMS without its row and its audit row after one resolve', { timeout: 60_000 }, async () => {
-    const account = await createTestAccount(prisma, sandbox);
-    const size = 6;
-    const targets = [];
-    for (let index = 0; index < size; index += 1) {
-      targets.push((await generateApiKey(serviceDeps(prisma, { budget: BUDGET }), account.admin, account.accountId, { name: `Server ${index}`, kind: 'DEFAULT', usageLabel: 'DEFAULT' })).key);
-    }
-    await sandbox.control.setFaults(account.username, { slowMs: 2_000 });
+  it(
+    'leaves no change at sendSMS without its row and its audit row after one resolve',
+    { timeout: 60_000 },
+    async () => {
+      const account = await createTestAccount(prisma, sandbox);
+      const size = 6;
+      const targets = [];
+      for (let index = 0; index < size; index += 1) {
+        targets.push(
+          (
+            await generateApiKey(serviceDeps(prisma, { budget: BUDGET }), account.admin, account.accountId, {
+              name: `Server ${index}`,
+              kind: 'DEFAULT',
+              usageLabel: 'DEFAULT',
+            })
+          ).key,
+        );
+      }
+      await sandbox.control.setFaults(account.username, { slowMs: 2_000 });
 
-    const orders = {
-      databaseUrl: testDatabaseUrl(),
-      accountId: account.accountId,
-      actor: account.admin,
-      budget: BUDGET,
-      generate: targets.map((_, index) => `Burst ${index}`),
-      authorize: targets.map((target, index) => ({ keyId: target.id, ip: `198.51.100.${index + 10}` })),
-    };
-    const burst = spawn(process.execPath, ['--import', 'tsx', 'test/integration/keys/support/burst-process.ts'], {
-      cwd: root,
-      env: { ...process.env, BURST: JSON.stringify(orders) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    burst.stdout.on('data', (chunk) => (output += chunk));
-    burst.stderr.on('data', (chunk) => (output += chunk));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => burst.on('exit', (_code, signal) => resolve(signal)));
+      const orders = {
+        databaseUrl: testDatabaseUrl(),
+        accountId: account.accountId,
+        actor: account.admin,
+        budget: BUDGET,
+        generate: targets.map((_, index) => `Burst ${index}`),
+        authorize: targets.map((target, index) => ({ keyId: target.id, ip: `198.51.100.${index + 10}` })),
+      };
+      const burst = spawn(process.execPath, ['--import', 'tsx', 'test/integration/keys/support/burst-process.ts'], {
+        cwd: root,
+        env: { ...process.env, BURST: JSON.stringify(orders) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      burst.stdout.on('data', (chunk) => (output += chunk));
+      burst.stderr.on('data', (chunk) => (output += chunk));
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        burst.on('exit', (_code, signal) => resolve(signal)),
+      );
 
-    // Every intent committed, and a moment for the last calls to leave: then the kill, well before any answer.
-    const deadline = Date.now() + 30_000;
-    while ((await prisma.upstreamChange.count({ where: { accountId: account.accountId, state: 'OPEN' } })) < 2 * size) {
-      if (Date.now() > deadline || burst.exitCode !== null) throw new Error(`the burst never got going:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    burst.kill('SIGKILL');
-    expect(await exited).toBe('SIGKILL');
-    await sandbox.control.setFaults(account.username, {});
+      // Every intent committed, and a moment for the last calls to leave: then the kill, well before any answer.
+      const deadline = Date.now() + 30_000;
+      while (
+        (await prisma.upstreamChange.count({ where: { accountId: account.accountId, state: 'OPEN' } })) <
+        2 * size
+      ) {
+        if (Date.now() > deadline || burst.exitCode !== null) throw new Error(`the burst never got going:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      burst.kill('SIGKILL');
+      expect(await exited).toBe('SIGKILL');
+      await sandbox.control.setFaults(account.username, {});
 
-    const atSendsms = (await sandbox.control.account(account.username))!.keys;
-    const keysMade = atSendsms.filter((key) => key.name.startsWith('Burst'));
-    const ipsAdded = atSendsms.flatMap((key) => key.ips.filter((ip) => ip.startsWith('198.51.100.')));
-    const open = await prisma.upstreamChange.count({ where: { accountId: account.accountId, state: { in: ['OPEN', 'UNKNOWN'] } } });
-    const before = (await prisma.apiKey.count({ where: { accountId: account.accountId, name: { startsWith: 'Burst' } } })) + (await prisma.keyIp.count({ where: { address: { startsWith: '198.51.100.' }, key: { accountId: account.accountId } } }));
+      const atSendsms = (await sandbox.control.account(account.username))!.keys;
+      const keysMade = atSendsms.filter((key) => key.name.startsWith('Burst'));
+      const ipsAdded = atSendsms.flatMap((key) => key.ips.filter((ip) => ip.startsWith('198.51.100.')));
+      const open = await prisma.upstreamChange.count({
+        where: { accountId: account.accountId, state: { in: ['OPEN', 'UNKNOWN'] } },
+      });
+      const before =
+        (await prisma.apiKey.count({ where: { accountId: account.accountId, name: { startsWith: 'Burst' } } })) +
+        (await prisma.keyIp.count({
+          where: { address: { startsWith: '198.51.100.' }, key: { accountId: account.accountId } },
+        }));
 
-    const report = await resolveOpenIntents(serviceDeps(prisma, { budget: BUDGET }), { accountId: account.accountId, openGraceMs: 0, unknownGraceMs: 0 });
-    expect(report).toMatchObject({ claimed: open, deferred: 0, skipped: 0 });
+      const report = await resolveOpenIntents(serviceDeps(prisma, { budget: BUDGET }), {
+        accountId: account.accountId,
+        openGraceMs: 0,
+        unknownGraceMs: 0,
+      });
+      expect(report).toMatchObject({ claimed: open, deferred: 0, skipped: 0 });
 
-    const rows = await prisma.apiKey.findMany({ where: { accountId: account.accountId, name: { startsWith: 'Burst' } } });
-    const ipRows = await prisma.keyIp.findMany({ where: { address: { startsWith: '198.51.100.' }, key: { accountId: account.accountId } } });
-    expect(rows.map((row) => row.name).sort()).toEqual(keysMade.map((key) => key.name).sort());
-    expect(ipRows.map((row) => row.address).sort()).toEqual([...ipsAdded].sort());
-    const audit = await prisma.auditEvent.findMany({ where: { accountId: account.accountId, action: { in: ['key.generate', 'ip.authorize'] }, outcome: 'success', actorEmail: account.admin.email } });
-    const auditedKeys = new Set(audit.filter((event) => event.action === 'key.generate').map((event) => event.keyId));
-    const auditedIps = new Set(audit.filter((event) => event.action === 'ip.authorize').map((event) => (event.params as { ip?: string }).ip));
-    const withoutAudit = rows.filter((row) => !auditedKeys.has(row.id)).length + ipsAdded.filter((ip) => !auditedIps.has(ip)).length;
-    expect(withoutAudit).toBe(0);
-    // A key whose answer the killed process never had was shown to nobody.
-    const readBack = await prisma.upstreamChange.findMany({ where: { accountId: account.accountId, action: 'TOKEN_GENERATE', resolvedBy: 'read-back', state: 'SUCCEEDED' } });
-    expect(rows.filter((row) => readBack.some((change) => change.keyId === row.id)).every((row) => row.secretUnseenAt !== null)).toBe(true);
-    expect(await prisma.upstreamChange.count({ where: { accountId: account.accountId, state: { in: ['OPEN', 'UNKNOWN'] } } })).toBe(0);
-    console.log(
-      `kill -9 mid-burst: ${keysMade.length + ipsAdded.length} changes at sendSMS (${keysMade.length} keys, ${ipsAdded.length} IPs), ${keysMade.length + ipsAdded.length - before} of them without a row before the resolve, ${withoutAudit} without their row and audit row after one resolve`,
-    );
-  });
+      const rows = await prisma.apiKey.findMany({
+        where: { accountId: account.accountId, name: { startsWith: 'Burst' } },
+      });
+      const ipRows = await prisma.keyIp.findMany({
+        where: { address: { startsWith: '198.51.100.' }, key: { accountId: account.accountId } },
+      });
+      expect(rows.map((row) => row.name).sort()).toEqual(keysMade.map((key) => key.name).sort());
+      expect(ipRows.map((row) => row.address).sort()).toEqual([...ipsAdded].sort());
+      const audit = await prisma.auditEvent.findMany({
+        where: {
+          accountId: account.accountId,
+          action: { in: ['key.generate', 'ip.authorize'] },
+          outcome: 'success',
+          actorEmail: account.admin.email,
+        },
+      });
+      const auditedKeys = new Set(audit.filter((event) => event.action === 'key.generate').map((event) => event.keyId));
+      const auditedIps = new Set(
+        audit.filter((event) => event.action === 'ip.authorize').map((event) => (event.params as { ip?: string }).ip),
+      );
+      const withoutAudit =
+        rows.filter((row) => !auditedKeys.has(row.id)).length + ipsAdded.filter((ip) => !auditedIps.has(ip)).length;
+      expect(withoutAudit).toBe(0);
+      // A key whose answer the killed process never had was shown to nobody.
+      const readBack = await prisma.upstreamChange.findMany({
+        where: { accountId: account.accountId, action: 'TOKEN_GENERATE', resolvedBy: 'read-back', state: 'SUCCEEDED' },
+      });
+      expect(
+        rows
+          .filter((row) => readBack.some((change) => change.keyId === row.id))
+          .every((row) => row.secretUnseenAt !== null),
+      ).toBe(true);
+      expect(
+        await prisma.upstreamChange.count({
+          where: { accountId: account.accountId, state: { in: ['OPEN', 'UNKNOWN'] } },
+        }),
+      ).toBe(0);
+      console.log(
+        `kill -9 mid-burst: ${keysMade.length + ipsAdded.length} changes at sendSMS (${keysMade.length} keys, ${ipsAdded.length} IPs), ${keysMade.length + ipsAdded.length - before} of them without a row before the resolve, ${withoutAudit} without their row and audit row after one resolve`,
+      );
+    },
+  );
 });

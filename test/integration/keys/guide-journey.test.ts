@@ -32,17 +32,29 @@ describe('the guide: a Default key', () => {
     const account = await createTestAccount(prisma, sandbox);
     const deps = serviceDeps(prisma);
 
-    const generated = await generateApiKey(deps, account.admin, account.accountId, { name: 'API Key Test', kind: 'DEFAULT', usageLabel: 'DEFAULT' });
+    const generated = await generateApiKey(deps, account.admin, account.accountId, {
+      name: 'API Key Test',
+      kind: 'DEFAULT',
+      usageLabel: 'DEFAULT',
+    });
     expect(generated.via).toBe('token_generate');
     expect(generated.secret).toMatch(/^[0-9a-f]{32}$/);
-    expect(generated.key).toMatchObject({ name: 'API Key Test', kind: 'DEFAULT', lockedAt: null, lockedIps: [], useCount: null, fragment: `…${generated.secret.slice(-4)}` });
+    expect(generated.key).toMatchObject({
+      name: 'API Key Test',
+      kind: 'DEFAULT',
+      lockedAt: null,
+      lockedIps: [],
+      useCount: null,
+      fragment: `…${generated.secret.slice(-4)}`,
+    });
     // Stored encrypted, never in clear, and never handed out again.
     const stored = await prisma.apiKey.findUniqueOrThrow({ where: { id: generated.key.id } });
     expect(stored.secretCiphertext).not.toContain(generated.secret);
     const detail = await getKeyDetail(deps, account.admin, account.accountId, generated.key.id);
     expect(JSON.stringify(detail)).not.toContain(generated.secret);
 
-    const call = (ip: string) => wire(sandbox, { action: 'user_get_balance', username: account.username, password: generated.secret }, ip);
+    const call = (ip: string) =>
+      wire(sandbox, { action: 'user_get_balance', username: account.username, password: generated.secret }, ip);
     expect((await call('203.0.113.7')).status).toBe(0);
     await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
     let row = (await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY)).rows[0]!;
@@ -75,7 +87,9 @@ describe('the guide: a Default key', () => {
     );
     // The audit log never holds the secret.
     const audit = await prisma.auditEvent.findMany({ where: { accountId: account.accountId } });
-    expect(JSON.stringify(audit, (_, value) => (typeof value === 'bigint' ? value.toString() : value))).not.toContain(generated.secret);
+    expect(JSON.stringify(audit, (_, value) => (typeof value === 'bigint' ? value.toString() : value))).not.toContain(
+      generated.secret,
+    );
   });
 });
 
@@ -83,14 +97,30 @@ describe('the guide: a Cloud key', () => {
   it('accepts calls from three IPs and shows only the first, as informative', async () => {
     const account = await createTestAccount(prisma, sandbox);
     const deps = serviceDeps(prisma);
-    const generated = await generateApiKey(deps, account.admin, account.accountId, { name: 'Mobile fleet', kind: 'CLOUD', usageLabel: 'CLOUD' });
+    const generated = await generateApiKey(deps, account.admin, account.accountId, {
+      name: 'Mobile fleet',
+      kind: 'CLOUD',
+      usageLabel: 'CLOUD',
+    });
     for (const ip of ['192.0.2.1', '192.0.2.2', '192.0.2.3']) {
-      expect((await wire(sandbox, { action: 'user_get_balance', username: account.username, password: generated.secret }, ip)).status).toBe(0);
+      expect(
+        (
+          await wire(
+            sandbox,
+            { action: 'user_get_balance', username: account.username, password: generated.secret },
+            ip,
+          )
+        ).status,
+      ).toBe(0);
     }
     await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual', keyId: generated.key.id });
     const detail = await getKeyDetail(deps, account.admin, account.accountId, generated.key.id);
-    expect(detail.key.lockedIps).toEqual([expect.objectContaining({ address: '192.0.2.1', reason: 'FIRST_SEEN', informative: true })]);
+    expect(detail.key.lockedIps).toEqual([
+      expect.objectContaining({ address: '192.0.2.1', reason: 'FIRST_SEEN', informative: true }),
+    ]);
     expect(detail.key).toMatchObject({ useCount: 3, lockedAt: null });
-    await expect(authorizeKeyIp(deps, account.admin, account.accountId, generated.key.id, { ip: '192.0.2.9' })).rejects.toMatchObject({ code: 'invalid', httpStatus: 422 });
+    await expect(
+      authorizeKeyIp(deps, account.admin, account.accountId, generated.key.id, { ip: '192.0.2.9' }),
+    ).rejects.toMatchObject({ code: 'invalid', httpStatus: 422 });
   });
 });

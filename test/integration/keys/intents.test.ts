@@ -40,16 +40,27 @@ afterAll(async () => {
 const impatient = () => serviceDeps(prisma, { timeoutMs: 400, budget: BUDGET });
 const SLOW = { slowMs: 1_200 };
 /** Resolve now, whatever the age of the intents (the grace periods are for calls still in flight elsewhere). */
-const resolveNow = (accountId: string, client = serviceDeps(prisma, { budget: BUDGET })) => resolveOpenIntents(client, { accountId, openGraceMs: 0, unknownGraceMs: 0 });
+const resolveNow = (accountId: string, client = serviceDeps(prisma, { budget: BUDGET })) =>
+  resolveOpenIntents(client, { accountId, openGraceMs: 0, unknownGraceMs: 0 });
 
-const changesOf = (accountId: string) => prisma.upstreamChange.findMany({ where: { accountId }, orderBy: { createdAt: 'asc' } });
-const auditOf = (accountId: string, action: string) => prisma.auditEvent.findMany({ where: { accountId, action }, orderBy: { id: 'asc' } });
+const changesOf = (accountId: string) =>
+  prisma.upstreamChange.findMany({ where: { accountId }, orderBy: { createdAt: 'asc' } });
+const auditOf = (accountId: string, action: string) =>
+  prisma.auditEvent.findMany({ where: { accountId, action }, orderBy: { id: 'asc' } });
 
 describe('a lost answer is "outcome unknown", then settled by reading sendSMS back', () => {
   it('token_generate answered too slowly: 503 outcome unknown, then the key is recorded, named, and flagged compromised', async () => {
     const account = await createTestAccount(prisma, sandbox);
     await sandbox.control.setFaults(account.username, SLOW);
-    await expect(generateApiKey(impatient(), account.admin, account.accountId, { name: 'Slow key', kind: 'DEFAULT', usageLabel: 'APP' }, { sourceIp: '203.0.113.9' })).rejects.toMatchObject({
+    await expect(
+      generateApiKey(
+        impatient(),
+        account.admin,
+        account.accountId,
+        { name: 'Slow key', kind: 'DEFAULT', usageLabel: 'APP' },
+        { sourceIp: '203.0.113.9' },
+      ),
+    ).rejects.toMatchObject({
       httpStatus: 503,
       outcome: 'unknown',
       retryable: false,
@@ -58,25 +69,52 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
     await sandbox.control.setFaults(account.username, {});
     expect((await sandbox.control.account(account.username))!.keys.map((key) => key.name)).toEqual(['Slow key']);
     expect(await prisma.apiKey.count({ where: { accountId: account.accountId } })).toBe(0);
-    expect(await changesOf(account.accountId)).toEqual([expect.objectContaining({ action: 'TOKEN_GENERATE', state: 'UNKNOWN', actorEmail: account.admin.email })]);
+    expect(await changesOf(account.accountId)).toEqual([
+      expect.objectContaining({ action: 'TOKEN_GENERATE', state: 'UNKNOWN', actorEmail: account.admin.email }),
+    ]);
     expect(await auditOf(account.accountId, 'key.generate')).toEqual([]);
     // The list says it is being checked, never that it failed.
-    const pending = await listAccountKeys(serviceDeps(prisma), account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY);
+    const pending = await listAccountKeys(
+      serviceDeps(prisma),
+      account.admin,
+      account.accountId,
+      DEFAULT_KEY_LIST_QUERY,
+    );
     expect(pending.pendingChanges).toEqual([
-      expect.objectContaining({ action: 'generate', summary: 'Generate “Slow key”', label: 'outcome unknown, checking', requestedBy: account.admin.email }),
+      expect.objectContaining({
+        action: 'generate',
+        summary: 'Generate “Slow key”',
+        label: 'outcome unknown, checking',
+        requestedBy: account.admin.email,
+      }),
     ]);
     // Who asked is the audit log's to tell: a team lead sees the change, not the name.
-    expect((await listAccountKeys(serviceDeps(prisma), account.lead, account.accountId, DEFAULT_KEY_LIST_QUERY)).pendingChanges).toEqual([
-      expect.objectContaining({ action: 'generate', requestedBy: null }),
-    ]);
+    expect(
+      (await listAccountKeys(serviceDeps(prisma), account.lead, account.accountId, DEFAULT_KEY_LIST_QUERY))
+        .pendingChanges,
+    ).toEqual([expect.objectContaining({ action: 'generate', requestedBy: null })]);
 
     expect(await resolveNow(account.accountId)).toMatchObject({ claimed: 1, succeeded: 1, failed: 0 });
     const key = await prisma.apiKey.findFirstOrThrow({ where: { accountId: account.accountId } });
-    expect(key).toMatchObject({ name: 'Slow key', usageLabel: 'APP', origin: 'GENERATED', secretUnseenAt: expect.any(Date) });
+    expect(key).toMatchObject({
+      name: 'Slow key',
+      usageLabel: 'APP',
+      origin: 'GENERATED',
+      secretUnseenAt: expect.any(Date),
+    });
     expect(await auditOf(account.accountId, 'key.generate')).toEqual([
-      expect.objectContaining({ outcome: 'success', keyId: key.id, actorEmail: account.admin.email, actorRole: 'ADMIN', sourceIp: '203.0.113.9', params: expect.objectContaining({ resolvedAfterCheck: true, shownToNobody: true }) }),
+      expect.objectContaining({
+        outcome: 'success',
+        keyId: key.id,
+        actorEmail: account.admin.email,
+        actorRole: 'ADMIN',
+        sourceIp: '203.0.113.9',
+        params: expect.objectContaining({ resolvedAfterCheck: true, shownToNobody: true }),
+      }),
     ]);
-    expect(await changesOf(account.accountId)).toEqual([expect.objectContaining({ state: 'SUCCEEDED', resolvedBy: 'read-back', keyId: key.id })]);
+    expect(await changesOf(account.accountId)).toEqual([
+      expect.objectContaining({ state: 'SUCCEEDED', resolvedBy: 'read-back', keyId: key.id }),
+    ]);
     // The key's page says it is compromised (and offers delete); the list flags it first.
     const detail = await getKeyDetail(serviceDeps(prisma), account.admin, account.accountId, key.id);
     expect(detail.key.secretUnseenAt).not.toBeNull();
@@ -89,79 +127,164 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
   it('a garbled answer to token_generate is unknown too, never "failed"', async () => {
     const account = await createTestAccount(prisma, sandbox);
     await sandbox.control.setFaults(account.username, { unknownShape: true });
-    await expect(generateApiKey(impatient(), account.admin, account.accountId, { name: 'Garbled', kind: 'CLOUD', usageLabel: 'CLOUD' })).rejects.toMatchObject({ outcome: 'unknown' });
+    await expect(
+      generateApiKey(impatient(), account.admin, account.accountId, {
+        name: 'Garbled',
+        kind: 'CLOUD',
+        usageLabel: 'CLOUD',
+      }),
+    ).rejects.toMatchObject({ outcome: 'unknown' });
     await sandbox.control.setFaults(account.username, {});
     expect(await resolveNow(account.accountId)).toMatchObject({ succeeded: 1 });
-    expect(await prisma.apiKey.findFirstOrThrow({ where: { accountId: account.accountId } })).toMatchObject({ name: 'Garbled', kind: 'CLOUD', secretUnseenAt: expect.any(Date) });
+    expect(await prisma.apiKey.findFirstOrThrow({ where: { accountId: account.accountId } })).toMatchObject({
+      name: 'Garbled',
+      kind: 'CLOUD',
+      secretUnseenAt: expect.any(Date),
+    });
   });
 
   it('token_add_ip answered too slowly: unknown, then the IP is on the key with the person who asked', async () => {
     const account = await createTestAccount(prisma, sandbox);
-    const generated = await generateApiKey(serviceDeps(prisma, { budget: BUDGET }), account.admin, account.accountId, { name: 'Server', kind: 'DEFAULT', usageLabel: 'DEFAULT' });
+    const generated = await generateApiKey(serviceDeps(prisma, { budget: BUDGET }), account.admin, account.accountId, {
+      name: 'Server',
+      kind: 'DEFAULT',
+      usageLabel: 'DEFAULT',
+    });
     await sandbox.control.setFaults(account.username, SLOW);
-    await expect(authorizeKeyIp(impatient(), account.admin, account.accountId, generated.key.id, { ip: '192.0.2.44' })).rejects.toMatchObject({ httpStatus: 503, outcome: 'unknown' });
+    await expect(
+      authorizeKeyIp(impatient(), account.admin, account.accountId, generated.key.id, { ip: '192.0.2.44' }),
+    ).rejects.toMatchObject({ httpStatus: 503, outcome: 'unknown' });
     await sandbox.control.setFaults(account.username, {});
     expect((await sandbox.control.account(account.username))!.keys[0]!.ips).toEqual(['192.0.2.44']);
     expect(await prisma.keyIp.count({ where: { keyId: generated.key.id } })).toBe(0);
-    expect((await getKeyDetail(serviceDeps(prisma), account.admin, account.accountId, generated.key.id)).pendingChanges).toEqual([
-      expect.objectContaining({ action: 'authorize-ip', summary: 'Authorize 192.0.2.44', label: 'outcome unknown, checking' }),
+    expect(
+      (await getKeyDetail(serviceDeps(prisma), account.admin, account.accountId, generated.key.id)).pendingChanges,
+    ).toEqual([
+      expect.objectContaining({
+        action: 'authorize-ip',
+        summary: 'Authorize 192.0.2.44',
+        label: 'outcome unknown, checking',
+      }),
     ]);
 
     expect(await resolveNow(account.accountId)).toMatchObject({ claimed: 1, succeeded: 1 });
-    expect(await prisma.keyIp.findMany({ where: { keyId: generated.key.id } })).toEqual([expect.objectContaining({ address: '192.0.2.44', reason: 'WHITELISTED' })]);
-    expect((await auditOf(account.accountId, 'ip.authorize')).map((event) => [event.outcome, event.actorEmail, (event.params as { resolvedAfterCheck?: boolean }).resolvedAfterCheck])).toEqual([
-      ['success', account.admin.email, true],
+    expect(await prisma.keyIp.findMany({ where: { keyId: generated.key.id } })).toEqual([
+      expect.objectContaining({ address: '192.0.2.44', reason: 'WHITELISTED' }),
     ]);
+    expect(
+      (await auditOf(account.accountId, 'ip.authorize')).map((event) => [
+        event.outcome,
+        event.actorEmail,
+        (event.params as { resolvedAfterCheck?: boolean }).resolvedAfterCheck,
+      ]),
+    ).toEqual([['success', account.admin.email, true]]);
   });
 
   it('the Request Builder shows a lost token_add_ip answer as "outcome unknown, checking", not as a failure', async () => {
     const account = await createTestAccount(prisma, sandbox);
-    const generated = await generateApiKey(serviceDeps(prisma, { budget: BUDGET }), account.admin, account.accountId, { name: 'Builder key', kind: 'DEFAULT', usageLabel: 'DEFAULT' });
+    const generated = await generateApiKey(serviceDeps(prisma, { budget: BUDGET }), account.admin, account.accountId, {
+      name: 'Builder key',
+      kind: 'DEFAULT',
+      usageLabel: 'DEFAULT',
+    });
     await sandbox.control.setFaults(account.username, SLOW);
-    const result = await runBuilderRequest(impatient(), account.admin, account.accountId, { action: 'token_add_ip', keyId: generated.key.id, params: { ipaddr: '192.0.2.45' } });
-    expect(result).toMatchObject({ outcome: 'unknown', ok: false, status: null, meaning: { en: expect.stringContaining('outcome unknown, checking') } });
+    const result = await runBuilderRequest(impatient(), account.admin, account.accountId, {
+      action: 'token_add_ip',
+      keyId: generated.key.id,
+      params: { ipaddr: '192.0.2.45' },
+    });
+    expect(result).toMatchObject({
+      outcome: 'unknown',
+      ok: false,
+      status: null,
+      meaning: { en: expect.stringContaining('outcome unknown, checking') },
+    });
     await sandbox.control.setFaults(account.username, {});
     expect(await resolveNow(account.accountId)).toMatchObject({ succeeded: 1 });
   });
 
   it('token_delete answered too slowly: the key stays until sendSMS is read back, then it is deleted', async () => {
     const account = await createTestAccount(prisma, sandbox);
-    const generated = await generateApiKey(serviceDeps(prisma, { budget: BUDGET }), account.admin, account.accountId, { name: 'Doomed', kind: 'CLOUD', usageLabel: 'CLOUD' });
+    const generated = await generateApiKey(serviceDeps(prisma, { budget: BUDGET }), account.admin, account.accountId, {
+      name: 'Doomed',
+      kind: 'CLOUD',
+      usageLabel: 'CLOUD',
+    });
     await sandbox.control.setFaults(account.username, SLOW);
-    await expect(deleteApiKey(impatient(), account.admin, account.accountId, generated.key.id, 'Doomed')).rejects.toMatchObject({ outcome: 'unknown' });
+    await expect(
+      deleteApiKey(impatient(), account.admin, account.accountId, generated.key.id, 'Doomed'),
+    ).rejects.toMatchObject({ outcome: 'unknown' });
     await sandbox.control.setFaults(account.username, {});
     expect((await prisma.apiKey.findUniqueOrThrow({ where: { id: generated.key.id } })).deletedAt).toBeNull();
     expect(await resolveNow(account.accountId)).toMatchObject({ succeeded: 1 });
     expect((await prisma.apiKey.findUniqueOrThrow({ where: { id: generated.key.id } })).deletedAt).not.toBeNull();
-    expect((await auditOf(account.accountId, 'key.delete')).map((event) => `${event.outcome}:${event.actorEmail}`)).toEqual([`success:${account.admin.email}`]);
+    expect(
+      (await auditOf(account.accountId, 'key.delete')).map((event) => `${event.outcome}:${event.actorEmail}`),
+    ).toEqual([`success:${account.admin.email}`]);
   });
 });
 
 describe('a change that never reached sendSMS', () => {
   it('resolves as failed, with an audit row naming the person who asked', async () => {
     const account = await createTestAccount(prisma, sandbox);
-    const generated = await generateApiKey(serviceDeps(prisma, { budget: BUDGET }), account.admin, account.accountId, { name: 'Target', kind: 'DEFAULT', usageLabel: 'DEFAULT' });
+    const generated = await generateApiKey(serviceDeps(prisma, { budget: BUDGET }), account.admin, account.accountId, {
+      name: 'Target',
+      kind: 'DEFAULT',
+      usageLabel: 'DEFAULT',
+    });
     // A body that is not sendSMS's reply, and a cut connection: both come before the sandbox acts, as a proxy's would.
     await sandbox.control.setFaults(account.username, { nonJson: true });
-    await expect(generateApiKey(impatient(), account.admin, account.accountId, { name: 'Never made', kind: 'DEFAULT', usageLabel: 'DEFAULT' })).rejects.toMatchObject({ outcome: 'unknown' });
+    await expect(
+      generateApiKey(impatient(), account.admin, account.accountId, {
+        name: 'Never made',
+        kind: 'DEFAULT',
+        usageLabel: 'DEFAULT',
+      }),
+    ).rejects.toMatchObject({ outcome: 'unknown' });
     await sandbox.control.setFaults(account.username, { reset: true });
-    await expect(authorizeKeyIp(impatient(), account.admin, account.accountId, generated.key.id, { ip: '192.0.2.77' })).rejects.toMatchObject({ outcome: 'unknown' });
+    await expect(
+      authorizeKeyIp(impatient(), account.admin, account.accountId, generated.key.id, { ip: '192.0.2.77' }),
+    ).rejects.toMatchObject({ outcome: 'unknown' });
     await sandbox.control.setFaults(account.username, {});
 
     expect(await resolveNow(account.accountId)).toMatchObject({ claimed: 2, succeeded: 0, failed: 2 });
-    expect((await changesOf(account.accountId)).map((change) => `${change.action}:${change.state}`)).toEqual(['TOKEN_GENERATE:SUCCEEDED', 'TOKEN_GENERATE:FAILED', 'TOKEN_ADD_IP:FAILED']);
-    expect((await auditOf(account.accountId, 'key.generate')).map((event) => `${event.outcome}:${event.actorEmail}`)).toEqual([`success:${account.admin.email}`, `failure:${account.admin.email}`]);
-    expect((await auditOf(account.accountId, 'ip.authorize')).map((event) => `${event.outcome}:${event.actorEmail}`)).toEqual([`failure:${account.admin.email}`]);
+    expect((await changesOf(account.accountId)).map((change) => `${change.action}:${change.state}`)).toEqual([
+      'TOKEN_GENERATE:SUCCEEDED',
+      'TOKEN_GENERATE:FAILED',
+      'TOKEN_ADD_IP:FAILED',
+    ]);
+    expect(
+      (await auditOf(account.accountId, 'key.generate')).map((event) => `${event.outcome}:${event.actorEmail}`),
+    ).toEqual([`success:${account.admin.email}`, `failure:${account.admin.email}`]);
+    expect(
+      (await auditOf(account.accountId, 'ip.authorize')).map((event) => `${event.outcome}:${event.actorEmail}`),
+    ).toEqual([`failure:${account.admin.email}`]);
     expect(await prisma.apiKey.count({ where: { accountId: account.accountId } })).toBe(1);
   });
 
   it('sendSMS down while reading back: the intent stays open, with the reason, for the next run', async () => {
     const account = await createTestAccount(prisma, sandbox);
-    await recordIntent(serviceDeps(prisma), account.admin, {}, { accountId: account.accountId, action: 'TOKEN_GENERATE', params: { name: 'Later', kind: 'DEFAULT', usageLabel: 'DEFAULT' } });
+    await recordIntent(
+      serviceDeps(prisma),
+      account.admin,
+      {},
+      {
+        accountId: account.accountId,
+        action: 'TOKEN_GENERATE',
+        params: { name: 'Later', kind: 'DEFAULT', usageLabel: 'DEFAULT' },
+      },
+    );
     await sandbox.control.setFaults(account.username, { httpStatus: 503 });
     expect(await resolveNow(account.accountId)).toMatchObject({ claimed: 1, deferred: 1 });
     await sandbox.control.setFaults(account.username, {});
-    expect(await changesOf(account.accountId)).toEqual([expect.objectContaining({ state: 'OPEN', checkAttempts: 1, lastCheckError: expect.stringContaining('HTTP'), claimToken: null })]);
+    expect(await changesOf(account.accountId)).toEqual([
+      expect.objectContaining({
+        state: 'OPEN',
+        checkAttempts: 1,
+        lastCheckError: expect.stringContaining('HTTP'),
+        claimToken: null,
+      }),
+    ]);
     expect(await resolveNow(account.accountId)).toMatchObject({ claimed: 1, failed: 1 });
   });
 
@@ -169,13 +292,32 @@ describe('a change that never reached sendSMS', () => {
     const account = await createTestAccount(prisma, sandbox);
     const deps = serviceDeps(prisma, { budget: BUDGET });
     const keys = [];
-    for (const name of ['One', 'Two']) keys.push((await generateApiKey(deps, account.admin, account.accountId, { name, kind: 'DEFAULT', usageLabel: 'DEFAULT' })).key);
+    for (const name of ['One', 'Two'])
+      keys.push(
+        (await generateApiKey(deps, account.admin, account.accountId, { name, kind: 'DEFAULT', usageLabel: 'DEFAULT' }))
+          .key,
+      );
     for (const [index, key] of keys.entries()) {
-      await recordIntent(deps, account.admin, {}, { accountId: account.accountId, keyId: key.id, action: 'TOKEN_ADD_IP', params: { ip: `192.0.2.${index + 90}` } });
+      await recordIntent(
+        deps,
+        account.admin,
+        {},
+        {
+          accountId: account.accountId,
+          keyId: key.id,
+          action: 'TOKEN_ADD_IP',
+          params: { ip: `192.0.2.${index + 90}` },
+        },
+      );
     }
     // A budget of 2 a minute, already spent by the two generates.
     const tight = serviceDeps(prisma, { budget: { limit: 2, windowMs: 61_000 } });
-    expect(await resolveNow(account.accountId, tight)).toMatchObject({ claimed: 2, deferred: 2, succeeded: 0, failed: 0 });
+    expect(await resolveNow(account.accountId, tight)).toMatchObject({
+      claimed: 2,
+      deferred: 2,
+      succeeded: 0,
+      failed: 0,
+    });
     expect((await changesOf(account.accountId)).filter((change) => change.action === 'TOKEN_ADD_IP')).toEqual([
       expect.objectContaining({ state: 'OPEN', lastCheckError: expect.stringContaining('10 queries a minute') }),
       expect.objectContaining({ state: 'OPEN', lastCheckError: expect.stringContaining('10 queries a minute') }),
@@ -188,13 +330,24 @@ describe('a change that never reached sendSMS', () => {
  * kill -9 mid-burst: each intent is committed and its call sent, straight to the sandbox, and nothing after that
  * runs. Some intents of the burst never got their call out before the kill.
  */
-async function crashMidBurst(account: TestAccount, size: number): Promise<{ sentGenerates: string[]; sentIps: string[]; targetKeyIds: string[] }> {
+async function crashMidBurst(
+  account: TestAccount,
+  size: number,
+): Promise<{ sentGenerates: string[]; sentIps: string[]; targetKeyIds: string[] }> {
   const deps = serviceDeps(prisma, { budget: BUDGET });
   const dashboardAccount = await prisma.account.findUniqueOrThrow({ where: { id: account.accountId } });
   const client = deps.clientFor(dashboardAccount.apiBaseUrl);
   const targets = [];
   for (let index = 0; index < size; index += 1) {
-    targets.push((await generateApiKey(deps, account.admin, account.accountId, { name: `Target ${index}`, kind: 'DEFAULT', usageLabel: 'DEFAULT' })).key);
+    targets.push(
+      (
+        await generateApiKey(deps, account.admin, account.accountId, {
+          name: `Target ${index}`,
+          kind: 'DEFAULT',
+          usageLabel: 'DEFAULT',
+        })
+      ).key,
+    );
   }
   const sentGenerates: string[] = [];
   const sentIps: string[] = [];
@@ -205,16 +358,42 @@ async function crashMidBurst(account: TestAccount, size: number): Promise<{ sent
       const ip = `198.51.100.${index + 1}`;
       return [
         (async () => {
-          await recordIntent(deps, account.admin, { sourceIp: '203.0.113.1' }, { accountId: account.accountId, action: 'TOKEN_GENERATE', params: { name, kind: 'DEFAULT', usageLabel: 'DEFAULT' } });
+          await recordIntent(
+            deps,
+            account.admin,
+            { sourceIp: '203.0.113.1' },
+            {
+              accountId: account.accountId,
+              action: 'TOKEN_GENERATE',
+              params: { name, kind: 'DEFAULT', usageLabel: 'DEFAULT' },
+            },
+          );
           if (!sent) return;
-          await client.call('token_generate', { account: accountRefFor(dashboardAccount), params: { name, type: 'default' } });
+          await client.call('token_generate', {
+            account: accountRefFor(dashboardAccount),
+            params: { name, type: 'default' },
+          });
           sentGenerates.push(name);
         })(),
         (async () => {
-          await recordIntent(deps, account.admin, { sourceIp: '203.0.113.1' }, { accountId: account.accountId, keyId: target.id, action: 'TOKEN_ADD_IP', params: { ip, confirmFirstUseLock: false } });
+          await recordIntent(
+            deps,
+            account.admin,
+            { sourceIp: '203.0.113.1' },
+            {
+              accountId: account.accountId,
+              keyId: target.id,
+              action: 'TOKEN_ADD_IP',
+              params: { ip, confirmFirstUseLock: false },
+            },
+          );
           if (!sent) return;
           const row = await prisma.apiKey.findUniqueOrThrow({ where: { id: target.id } });
-          await client.call('token_add_ip', { account: accountRefFor(dashboardAccount), key: keyInUse(row, deps.credentialsKey)!, params: { ipaddr: ip } });
+          await client.call('token_add_ip', {
+            account: accountRefFor(dashboardAccount),
+            key: keyInUse(row, deps.credentialsKey)!,
+            params: { ipaddr: ip },
+          });
           sentIps.push(ip);
         })(),
       ];
@@ -231,38 +410,76 @@ describe('a crash mid-burst', () => {
     const atSendsms = sentGenerates.length + sentIps.length;
 
     const report = await resolveNow(account.accountId);
-    expect(report).toMatchObject({ claimed: 2 * size, succeeded: atSendsms, failed: 2 * size - atSendsms, deferred: 0 });
+    expect(report).toMatchObject({
+      claimed: 2 * size,
+      succeeded: atSendsms,
+      failed: 2 * size - atSendsms,
+      deferred: 0,
+    });
 
-    const keys = await prisma.apiKey.findMany({ where: { accountId: account.accountId, name: { startsWith: 'Burst' } } });
+    const keys = await prisma.apiKey.findMany({
+      where: { accountId: account.accountId, name: { startsWith: 'Burst' } },
+    });
     expect(keys.map((key) => key.name).sort()).toEqual([...sentGenerates].sort());
     expect(keys.every((key) => key.origin === 'GENERATED' && key.secretUnseenAt !== null)).toBe(true);
     const ips = await prisma.keyIp.findMany({ where: { keyId: { in: targetKeyIds } } });
     expect(ips.map((ip) => ip.address).sort()).toEqual([...sentIps].sort());
 
-    const generateAudit = (await auditOf(account.accountId, 'key.generate')).filter((event) => (event.params as { resolvedAfterCheck?: boolean }).resolvedAfterCheck);
+    const generateAudit = (await auditOf(account.accountId, 'key.generate')).filter(
+      (event) => (event.params as { resolvedAfterCheck?: boolean }).resolvedAfterCheck,
+    );
     const ipAudit = await auditOf(account.accountId, 'ip.authorize');
-    const auditedKeyIds = new Set(generateAudit.filter((event) => event.outcome === 'success').map((event) => event.keyId));
-    const auditedIps = new Set(ipAudit.filter((event) => event.outcome === 'success').map((event) => (event.params as { ip: string }).ip));
-    const withoutAudit = keys.filter((key) => !auditedKeyIds.has(key.id)).length + sentIps.filter((ip) => !auditedIps.has(ip)).length;
+    const auditedKeyIds = new Set(
+      generateAudit.filter((event) => event.outcome === 'success').map((event) => event.keyId),
+    );
+    const auditedIps = new Set(
+      ipAudit.filter((event) => event.outcome === 'success').map((event) => (event.params as { ip: string }).ip),
+    );
+    const withoutAudit =
+      keys.filter((key) => !auditedKeyIds.has(key.id)).length + sentIps.filter((ip) => !auditedIps.has(ip)).length;
     expect(withoutAudit).toBe(0);
-    expect([...generateAudit, ...ipAudit].every((event) => event.actorEmail === account.admin.email && event.sourceIp === '203.0.113.1')).toBe(true);
-    expect(await prisma.upstreamChange.count({ where: { accountId: account.accountId, state: { in: ['OPEN', 'UNKNOWN'] } } })).toBe(0);
-    console.log(`crash mid-burst: ${atSendsms} changes at sendSMS (${sentGenerates.length} keys, ${sentIps.length} IPs) of ${2 * size} intents, ${withoutAudit} without their audit row after one resolve; ${report.failed} intents that never left resolved as failed`);
+    expect(
+      [...generateAudit, ...ipAudit].every(
+        (event) => event.actorEmail === account.admin.email && event.sourceIp === '203.0.113.1',
+      ),
+    ).toBe(true);
+    expect(
+      await prisma.upstreamChange.count({
+        where: { accountId: account.accountId, state: { in: ['OPEN', 'UNKNOWN'] } },
+      }),
+    ).toBe(0);
+    console.log(
+      `crash mid-burst: ${atSendsms} changes at sendSMS (${sentGenerates.length} keys, ${sentIps.length} IPs) of ${2 * size} intents, ${withoutAudit} without their audit row after one resolve; ${report.failed} intents that never left resolved as failed`,
+    );
   });
 
   it('a refresh settles them first, and a key a refresh already listed is given back to the person who asked', async () => {
     const account = await createTestAccount(prisma, sandbox);
     const { sentGenerates } = await crashMidBurst(account, 2);
     // A refresh right after the crash: the intents are younger than the grace, so the listing adds the keys with nobody named.
-    await refreshAccountKeys(serviceDeps(prisma, { budget: BUDGET }), null, account.accountId, { trigger: 'background' });
-    expect(await prisma.apiKey.count({ where: { accountId: account.accountId, origin: 'LISTED' } })).toBe(sentGenerates.length);
+    await refreshAccountKeys(serviceDeps(prisma, { budget: BUDGET }), null, account.accountId, {
+      trigger: 'background',
+    });
+    expect(await prisma.apiKey.count({ where: { accountId: account.accountId, origin: 'LISTED' } })).toBe(
+      sentGenerates.length,
+    );
     // A later refresh, once the grace has passed, settles them before listing.
     const later = new Date(Date.now() + 10 * 60_000);
-    await refreshAccountKeys(serviceDeps(prisma, { budget: BUDGET, now: () => later }), null, account.accountId, { trigger: 'background' });
+    await refreshAccountKeys(serviceDeps(prisma, { budget: BUDGET, now: () => later }), null, account.accountId, {
+      trigger: 'background',
+    });
     expect(await prisma.apiKey.count({ where: { accountId: account.accountId, origin: 'LISTED' } })).toBe(0);
-    const burst = await prisma.apiKey.findMany({ where: { accountId: account.accountId, name: { startsWith: 'Burst' } } });
-    expect(burst.map((key) => [key.origin, key.secretUnseenAt !== null])).toEqual(sentGenerates.map(() => ['GENERATED', true]));
-    expect(await prisma.upstreamChange.count({ where: { accountId: account.accountId, state: { in: ['OPEN', 'UNKNOWN'] } } })).toBe(0);
+    const burst = await prisma.apiKey.findMany({
+      where: { accountId: account.accountId, name: { startsWith: 'Burst' } },
+    });
+    expect(burst.map((key) => [key.origin, key.secretUnseenAt !== null])).toEqual(
+      sentGenerates.map(() => ['GENERATED', true]),
+    );
+    expect(
+      await prisma.upstreamChange.count({
+        where: { accountId: account.accountId, state: { in: ['OPEN', 'UNKNOWN'] } },
+      }),
+    ).toBe(0);
   });
 });
 
@@ -283,21 +500,31 @@ describe('two resolvers at once', () => {
     const { sentGenerates, sentIps } = await crashMidBurst(account, size);
     const other = testPrisma();
     try {
-      const [first, second] = await Promise.all([drain(serviceDeps(prisma, { budget: BUDGET }), account.accountId), drain(serviceDeps(other, { budget: BUDGET }), account.accountId)]);
+      const [first, second] = await Promise.all([
+        drain(serviceDeps(prisma, { budget: BUDGET }), account.accountId),
+        drain(serviceDeps(other, { budget: BUDGET }), account.accountId),
+      ]);
       expect(first.claimed + second.claimed).toBe(2 * size);
       expect(first.succeeded + second.succeeded).toBe(sentGenerates.length + sentIps.length);
       expect(first.failed + second.failed + first.succeeded + second.succeeded).toBe(2 * size);
-      console.log(`two resolvers at once: ${first.claimed} and ${second.claimed} of ${2 * size} changes claimed, each settled and audited once`);
+      console.log(
+        `two resolvers at once: ${first.claimed} and ${second.claimed} of ${2 * size} changes claimed, each settled and audited once`,
+      );
     } finally {
       await other.$disconnect();
     }
     const changes = await changesOf(account.accountId);
-    const audited = [...(await auditOf(account.accountId, 'key.generate')), ...(await auditOf(account.accountId, 'ip.authorize'))].filter(
-      (event) => (event.params as { resolvedAfterCheck?: boolean }).resolvedAfterCheck,
-    );
+    const audited = [
+      ...(await auditOf(account.accountId, 'key.generate')),
+      ...(await auditOf(account.accountId, 'ip.authorize')),
+    ].filter((event) => (event.params as { resolvedAfterCheck?: boolean }).resolvedAfterCheck);
     expect(audited).toHaveLength(2 * size);
-    expect(new Set(audited.map((event) => `${event.action}:${event.keyId}:${JSON.stringify(event.params)}`)).size).toBe(2 * size);
+    expect(new Set(audited.map((event) => `${event.action}:${event.keyId}:${JSON.stringify(event.params)}`)).size).toBe(
+      2 * size,
+    );
     expect(changes.filter((change) => change.resolvedBy === 'read-back')).toHaveLength(2 * size);
-    expect(await prisma.apiKey.count({ where: { accountId: account.accountId, name: { startsWith: 'Burst' } } })).toBe(sentGenerates.length);
+    expect(await prisma.apiKey.count({ where: { accountId: account.accountId, name: { startsWith: 'Burst' } } })).toBe(
+      sentGenerates.length,
+    );
   });
 });

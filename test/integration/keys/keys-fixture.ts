@@ -25,7 +25,10 @@ export function startKeysSandbox(): Promise<RunningSandbox> {
   return startTestSandbox({ schema: 'sandbox_keys', seed: false });
 }
 
-export function serviceDeps(prisma: PrismaClient, options: { now?: () => Date; timeoutMs?: number; budget?: BudgetLimits } = {}): KeyServiceDeps {
+export function serviceDeps(
+  prisma: PrismaClient,
+  options: { now?: () => Date; timeoutMs?: number; budget?: BudgetLimits } = {},
+): KeyServiceDeps {
   const clients = new Map<string, SendsmsClient>();
   return {
     prisma,
@@ -59,12 +62,22 @@ export interface TestAccount {
 }
 
 /** A sendSMS account in the sandbox (with optional keys made "on the hub") and in the dashboard, and one user per role. */
-export async function createTestAccount(prisma: PrismaClient, sandbox: RunningSandbox, keys: Array<{ name: string; kind: 'default' | 'cloud'; secret?: string; ips?: string[] }> = []): Promise<TestAccount> {
+export async function createTestAccount(
+  prisma: PrismaClient,
+  sandbox: RunningSandbox,
+  keys: Array<{ name: string; kind: 'default' | 'cloud'; secret?: string; ips?: string[] }> = [],
+): Promise<TestAccount> {
   const username = uniqueUsername('keys');
   const password = `pw-${crypto.randomBytes(6).toString('hex')}`;
   await sandbox.control.createAccount({ username, password, keys });
   const account = await prisma.account.create({
-    data: { label: `Test ${username}`, username, credentialCiphertext: encryptSecret(password, credentialsKey), credentialKind: 'PASSWORD', apiBaseUrl: sandbox.url },
+    data: {
+      label: `Test ${username}`,
+      username,
+      credentialCiphertext: encryptSecret(password, credentialsKey),
+      credentialKind: 'PASSWORD',
+      apiBaseUrl: sandbox.url,
+    },
   });
   const user = (role: SessionUser['role'], accountIds: string[]): SessionUser => ({
     id: `user-${role}-${username}`,

@@ -5,7 +5,12 @@ import { DEFAULT_KEY_LIST_QUERY } from '@/lib/keys/list-query';
 import { listAccountKeys } from '@/lib/keys/list-service';
 import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
 import { testPrisma } from '@/test/integration/support/database';
-import { createTestAccount, serviceDeps, startKeysSandbox, type TestAccount } from '@/test/integration/keys/keys-fixture';
+import {
+  createTestAccount,
+  serviceDeps,
+  startKeysSandbox,
+  type TestAccount,
+} from '@/test/integration/keys/keys-fixture';
 
 /**
  * The keys list keeps pages under Account."keysVersion", which database triggers move on every change to the
@@ -33,12 +38,21 @@ let serial = 0;
 async function insertKey(accountId: string, name: string) {
   serial += 1;
   return prisma.apiKey.create({
-    data: { accountId, name, kind: 'DEFAULT', usageLabel: 'DEFAULT', fragment: `…c${serial}`, secretFingerprint: `cache-${serial}-${Math.random()}`, origin: 'GENERATED' },
+    data: {
+      accountId,
+      name,
+      kind: 'DEFAULT',
+      usageLabel: 'DEFAULT',
+      fragment: `…c${serial}`,
+      secretFingerprint: `cache-${serial}-${Math.random()}`,
+      origin: 'GENERATED',
+    },
   });
 }
 
 async function keysVersion(accountId: string): Promise<bigint> {
-  return (await prisma.account.findUniqueOrThrow({ where: { id: accountId }, select: { keysVersion: true } })).keysVersion;
+  return (await prisma.account.findUniqueOrThrow({ where: { id: accountId }, select: { keysVersion: true } }))
+    .keysVersion;
 }
 
 describe("the account's keys version", () => {
@@ -46,14 +60,33 @@ describe("the account's keys version", () => {
     const steps: Array<[string, () => Promise<unknown>]> = [];
     const key = await insertKey(account.accountId, 'Versioned');
     steps.push(['rename', () => prisma.apiKey.update({ where: { id: key.id }, data: { name: 'Versioned 2' } })]);
-    steps.push(['add an IP', () => prisma.keyIp.create({ data: { keyId: key.id, address: '203.0.113.50', reason: 'FIRST_USE' } })]);
-    steps.push(['touch the IP', () => prisma.keyIp.updateMany({ where: { keyId: key.id }, data: { fetchedAt: new Date() } })]);
+    steps.push([
+      'add an IP',
+      () => prisma.keyIp.create({ data: { keyId: key.id, address: '203.0.113.50', reason: 'FIRST_USE' } }),
+    ]);
+    steps.push([
+      'touch the IP',
+      () => prisma.keyIp.updateMany({ where: { keyId: key.id }, data: { fetchedAt: new Date() } }),
+    ]);
     steps.push(['remove the IP', () => prisma.keyIp.deleteMany({ where: { keyId: key.id } })]);
     steps.push(['delete the key', () => prisma.apiKey.delete({ where: { id: key.id } })]);
     steps.push(['add a key', () => insertKey(account.accountId, 'Another')]);
     // A change sent to sendSMS whose outcome is being checked is on the list too.
-    steps.push(['open a change', () => prisma.upstreamChange.create({ data: { accountId: account.accountId, action: 'TOKEN_GENERATE', params: { name: 'Pending' } } })]);
-    steps.push(['settle it', () => prisma.upstreamChange.updateMany({ where: { accountId: account.accountId }, data: { state: 'SUCCEEDED', resolvedAt: new Date() } })]);
+    steps.push([
+      'open a change',
+      () =>
+        prisma.upstreamChange.create({
+          data: { accountId: account.accountId, action: 'TOKEN_GENERATE', params: { name: 'Pending' } },
+        }),
+    ]);
+    steps.push([
+      'settle it',
+      () =>
+        prisma.upstreamChange.updateMany({
+          where: { accountId: account.accountId },
+          data: { state: 'SUCCEEDED', resolvedAt: new Date() },
+        }),
+    ]);
 
     const otherBefore = await keysVersion(other.accountId);
     for (const [step, change] of steps) {
@@ -81,7 +114,10 @@ describe('the keys list with its cache', () => {
     const cached = await createTestAccount(prisma, sandbox);
     const key = await insertKey(cached.accountId, 'Before');
     const deps = { ...serviceDeps(prisma), listCache: createKeyListCache() };
-    const list = async () => (await listAccountKeys(deps, cached.admin, cached.accountId, { ...DEFAULT_KEY_LIST_QUERY })).rows.map((row) => row.name);
+    const list = async () =>
+      (await listAccountKeys(deps, cached.admin, cached.accountId, { ...DEFAULT_KEY_LIST_QUERY })).rows.map(
+        (row) => row.name,
+      );
 
     expect(await list()).toEqual(['Before']);
 

@@ -4,7 +4,12 @@ import { listAccountKeys } from '@/lib/keys/list-service';
 import { DEFAULT_KEY_LIST_QUERY, KEY_SORTS, type KeyListQuery } from '@/lib/keys/list-query';
 import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
 import { testPrisma } from '@/test/integration/support/database';
-import { createTestAccount, serviceDeps, startKeysSandbox, type TestAccount } from '@/test/integration/keys/keys-fixture';
+import {
+  createTestAccount,
+  serviceDeps,
+  startKeysSandbox,
+  type TestAccount,
+} from '@/test/integration/keys/keys-fixture';
 
 /** Search, filters, sort on every column and pagination, done by Postgres over a registry of a few hundred keys. */
 
@@ -35,9 +40,16 @@ beforeAll(async () => {
       refusedCount: index % 50 === 1 ? index : 0,
     })),
   });
-  const keys = await prisma.apiKey.findMany({ where: { accountId: account.accountId }, select: { id: true, name: true } });
+  const keys = await prisma.apiKey.findMany({
+    where: { accountId: account.accountId },
+    select: { id: true, name: true },
+  });
   await prisma.keyIp.createMany({
-    data: keys.map((key) => ({ keyId: key.id, address: `10.0.${Number(key.name.slice(4, 7)) >> 8}.${Number(key.name.slice(4, 7)) & 255}`, reason: 'FIRST_USE' as const })),
+    data: keys.map((key) => ({
+      keyId: key.id,
+      address: `10.0.${Number(key.name.slice(4, 7)) >> 8}.${Number(key.name.slice(4, 7)) & 255}`,
+      reason: 'FIRST_USE' as const,
+    })),
   });
 });
 afterAll(async () => {
@@ -45,7 +57,11 @@ afterAll(async () => {
   await prisma?.$disconnect();
 });
 
-const list = (query: Partial<KeyListQuery>) => listAccountKeys(serviceDeps(prisma, { now: () => now }), account.admin, account.accountId, { ...DEFAULT_KEY_LIST_QUERY, ...query });
+const list = (query: Partial<KeyListQuery>) =>
+  listAccountKeys(serviceDeps(prisma, { now: () => now }), account.admin, account.accountId, {
+    ...DEFAULT_KEY_LIST_QUERY,
+    ...query,
+  });
 
 describe('the keys list', () => {
   it('pages through every key exactly once', async () => {
@@ -64,7 +80,13 @@ describe('the keys list', () => {
     expect((await list({ q: 'CHECKOUT' })).total).toBe(1);
     expect((await list({ q: '00ff' })).rows.map((row) => row.name)).toEqual(['Key 255']);
     // 10.0.1.4 is key 260's address and the start of keys 296 to 299's (10.0.1.40 to 10.0.1.43).
-    expect((await list({ q: '10.0.1.4' })).rows.map((row) => row.name)).toEqual(['Key 260', 'Key 296', 'Key 297', 'Key 298', 'Key 299']);
+    expect((await list({ q: '10.0.1.4' })).rows.map((row) => row.name)).toEqual([
+      'Key 260',
+      'Key 296',
+      'Key 297',
+      'Key 298',
+      'Key 299',
+    ]);
     // LIKE's wildcards are searched for literally.
     expect((await list({ q: '%' })).total).toBe(0);
     expect((await list({ q: '_' })).total).toBe(0);
@@ -82,7 +104,9 @@ describe('the keys list', () => {
     const active = await list({ idle: 'active', size: 100 });
     // Keys 0, 5, ... 25 are younger than 30 days and never used: new, neither idle nor active.
     expect(idle.total + active.total).toBe(300 - 6);
-    expect(active.rows.every((row) => row.lastUsedAt !== null && now.getTime() - Date.parse(row.lastUsedAt) < 30 * DAY)).toBe(true);
+    expect(
+      active.rows.every((row) => row.lastUsedAt !== null && now.getTime() - Date.parse(row.lastUsedAt) < 30 * DAY),
+    ).toBe(true);
     expect(idle.rows.every((row) => row.badges.some((badge) => badge.id === 'idle'))).toBe(true);
   });
 
@@ -102,7 +126,8 @@ describe('the keys list', () => {
         useCount: row.useCount,
         refusals: row.refusedCount,
       })[sort];
-    const compare = (a: string | number, b: string | number) => (typeof a === 'number' && typeof b === 'number' ? a - b : a < b ? -1 : a > b ? 1 : 0);
+    const compare = (a: string | number, b: string | number) =>
+      typeof a === 'number' && typeof b === 'number' ? a - b : a < b ? -1 : a > b ? 1 : 0;
     const isOrdered = (rows: typeof ascending.rows, direction: 1 | -1) =>
       rows.every((row, index) => {
         const previous = rows[index - 1];
@@ -117,7 +142,18 @@ describe('the keys list', () => {
   });
 
   it('refuses users who are not members', async () => {
-    await expect(listAccountKeys(serviceDeps(prisma), account.outsider, account.accountId, DEFAULT_KEY_LIST_QUERY)).rejects.toThrow('not a member');
-    expect((await listAccountKeys(serviceDeps(prisma, { now: () => now }), account.support, account.accountId, DEFAULT_KEY_LIST_QUERY)).total).toBe(300);
+    await expect(
+      listAccountKeys(serviceDeps(prisma), account.outsider, account.accountId, DEFAULT_KEY_LIST_QUERY),
+    ).rejects.toThrow('not a member');
+    expect(
+      (
+        await listAccountKeys(
+          serviceDeps(prisma, { now: () => now }),
+          account.support,
+          account.accountId,
+          DEFAULT_KEY_LIST_QUERY,
+        )
+      ).total,
+    ).toBe(300);
   });
 });

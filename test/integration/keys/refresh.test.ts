@@ -25,12 +25,22 @@ afterAll(async () => {
 
 describe('refresh', () => {
   it('adds keys made on the hub, with their usage, IPs and a snapshot', async () => {
-    const account = await createTestAccount(prisma, sandbox, [{ name: 'Hub key', kind: 'default', ips: ['192.0.2.60'] }]);
+    const account = await createTestAccount(prisma, sandbox, [
+      { name: 'Hub key', kind: 'default', ips: ['192.0.2.60'] },
+    ]);
     const deps = serviceDeps(prisma);
     const report = await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
     expect(report).toMatchObject({ usage: 'fetched', problems: [] });
     const list = await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY);
-    expect(list.rows).toEqual([expect.objectContaining({ name: 'Hub key', origin: 'LISTED', upstreamName: 'Hub key', useCount: 0, lockedIps: [expect.objectContaining({ address: '192.0.2.60' })] })]);
+    expect(list.rows).toEqual([
+      expect.objectContaining({
+        name: 'Hub key',
+        origin: 'LISTED',
+        upstreamName: 'Hub key',
+        useCount: 0,
+        lockedIps: [expect.objectContaining({ address: '192.0.2.60' })],
+      }),
+    ]);
     expect(list.freshness).toMatchObject({ usageReported: true, stale: false, lastProblem: null });
     expect(await prisma.usageSnapshot.count({ where: { keyId: list.rows[0]!.id } })).toBe(1);
   });
@@ -39,39 +49,80 @@ describe('refresh', () => {
     const account = await createTestAccount(prisma, sandbox);
     const deps = serviceDeps(prisma);
     await sandbox.control.setFaults(account.username, { unsupported: ['token_list', 'token_generate'] });
-    const generated = await generateApiKey(deps, account.admin, account.accountId, { name: 'Registry only', kind: 'DEFAULT', usageLabel: 'DEFAULT' });
-    await wire(sandbox, { action: 'user_get_balance', username: account.username, password: generated.secret }, '203.0.113.70');
-    const report = await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual', keyId: generated.key.id });
+    const generated = await generateApiKey(deps, account.admin, account.accountId, {
+      name: 'Registry only',
+      kind: 'DEFAULT',
+      usageLabel: 'DEFAULT',
+    });
+    await wire(
+      sandbox,
+      { action: 'user_get_balance', username: account.username, password: generated.secret },
+      '203.0.113.70',
+    );
+    const report = await refreshAccountKeys(deps, account.admin, account.accountId, {
+      trigger: 'manual',
+      keyId: generated.key.id,
+    });
     expect(report).toMatchObject({ usage: 'not-reported', ipsFetched: 1 });
     const list = await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY);
     expect(list.freshness.usageReported).toBe(false);
-    expect(list.rows[0]).toMatchObject({ useCount: null, lockedIps: [expect.objectContaining({ address: '203.0.113.70', reason: 'FIRST_USE' })] });
+    expect(list.rows[0]).toMatchObject({
+      useCount: null,
+      lockedIps: [expect.objectContaining({ address: '203.0.113.70', reason: 'FIRST_USE' })],
+    });
   });
 
   it('when sendSMS is down, keeps every cached value and says how old the data is', async () => {
-    const account = await createTestAccount(prisma, sandbox, [{ name: 'Busy key', kind: 'default', ips: ['192.0.2.80', '192.0.2.81'] }]);
+    const account = await createTestAccount(prisma, sandbox, [
+      { name: 'Busy key', kind: 'default', ips: ['192.0.2.80', '192.0.2.81'] },
+    ]);
     const deps = serviceDeps(prisma);
     await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
     const before = await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY);
 
-    for (const faults of [{ reset: true }, { httpStatus: 503 }, { nonJson: true }, { unknownShape: true }, { status: -16 }]) {
+    for (const faults of [
+      { reset: true },
+      { httpStatus: 503 },
+      { nonJson: true },
+      { unknownShape: true },
+      { status: -16 },
+    ]) {
       await sandbox.control.setFaults(account.username, faults);
-      const report = await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual', keyId: before.rows[0]!.id });
+      const report = await refreshAccountKeys(deps, account.admin, account.accountId, {
+        trigger: 'manual',
+        keyId: before.rows[0]!.id,
+      });
       expect(report.usage, JSON.stringify(faults)).toBe('failed');
       expect(report.problems[0]!.message.length).toBeGreaterThan(10);
       const after = await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY);
       // Badges are worked out at read time; everything that came from sendSMS must be exactly as before.
-      expect(after.rows.map((row) => ({ ...row, badges: [] }))).toEqual(before.rows.map((row) => ({ ...row, badges: [] })));
-      expect(after.freshness).toMatchObject({ stale: true, usageFetchedAt: before.freshness.usageFetchedAt, lastProblem: { part: 'usage' } });
+      expect(after.rows.map((row) => ({ ...row, badges: [] }))).toEqual(
+        before.rows.map((row) => ({ ...row, badges: [] })),
+      );
+      expect(after.freshness).toMatchObject({
+        stale: true,
+        usageFetchedAt: before.freshness.usageFetchedAt,
+        lastProblem: { part: 'usage' },
+      });
     }
     await sandbox.control.setFaults(account.username, {});
     await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
-    expect((await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY)).freshness).toMatchObject({ stale: false, lastProblem: null });
-    expect(await prisma.auditEvent.count({ where: { accountId: account.accountId, action: 'keys.refresh', outcome: 'failure' } })).toBe(5);
+    expect(
+      (await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY)).freshness,
+    ).toMatchObject({ stale: false, lastProblem: null });
+    expect(
+      await prisma.auditEvent.count({
+        where: { accountId: account.accountId, action: 'keys.refresh', outcome: 'failure' },
+      }),
+    ).toBe(5);
   });
 
   it('never spends more than 10 non-billable calls a minute on one account, however many IP lists are due', async () => {
-    const keys = Array.from({ length: 25 }, (_, index) => ({ name: `Key ${index}`, kind: 'default' as const, ips: [`192.0.2.${index + 1}`] }));
+    const keys = Array.from({ length: 25 }, (_, index) => ({
+      name: `Key ${index}`,
+      kind: 'default' as const,
+      ips: [`192.0.2.${index + 1}`],
+    }));
     const account = await createTestAccount(prisma, sandbox, keys);
     const deps = serviceDeps(prisma);
     const first = await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
@@ -80,10 +131,15 @@ describe('refresh', () => {
     const second = await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
     expect(second).toMatchObject({ usage: 'failed', ipsFetched: 0 });
     expect(second.problems[0]!.message).toContain('10 queries a minute');
-    const calls = await prisma.upstreamCall.count({ where: { username: account.username, calledAt: { gt: new Date(Date.now() - 61_000) } } });
+    const calls = await prisma.upstreamCall.count({
+      where: { username: account.username, calledAt: { gt: new Date(Date.now() - 61_000) } },
+    });
     expect(calls).toBe(10);
     // And the keys not yet asked about keep what token_list said.
-    const list = await listAccountKeys(deps, account.admin, account.accountId, { ...DEFAULT_KEY_LIST_QUERY, size: 100 });
+    const list = await listAccountKeys(deps, account.admin, account.accountId, {
+      ...DEFAULT_KEY_LIST_QUERY,
+      size: 100,
+    });
     expect(list.rows.every((row) => row.lockedIps.length === 1)).toBe(true);
   });
 
@@ -91,8 +147,15 @@ describe('refresh', () => {
     const account = await createTestAccount(prisma, sandbox);
     const other = await createTestAccount(prisma, sandbox);
     const deps = serviceDeps(prisma);
-    const generated = await generateApiKey(deps, account.admin, account.accountId, { name: 'Mine', kind: 'DEFAULT', usageLabel: 'DEFAULT' });
-    await expect(getKeyDetail(deps, other.admin, other.accountId, generated.key.id)).rejects.toMatchObject({ code: 'not-found', httpStatus: 404 });
+    const generated = await generateApiKey(deps, account.admin, account.accountId, {
+      name: 'Mine',
+      kind: 'DEFAULT',
+      usageLabel: 'DEFAULT',
+    });
+    await expect(getKeyDetail(deps, other.admin, other.accountId, generated.key.id)).rejects.toMatchObject({
+      code: 'not-found',
+      httpStatus: 404,
+    });
     const asSupport = await getKeyDetail(deps, account.support, account.accountId, generated.key.id);
     expect(JSON.stringify(asSupport)).not.toContain(generated.secret);
     const asLead = await getKeyDetail(deps, account.lead, account.accountId, generated.key.id);

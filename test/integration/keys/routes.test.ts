@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encryptSecret } from '@/lib/crypto';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
-import { applyServerEnvironment, createWorld, routeRequest, sessionCookie, TEST_KEY_HEX, type TestWorld } from '@/test/integration/auth/session-world';
+import {
+  applyServerEnvironment,
+  createWorld,
+  routeRequest,
+  sessionCookie,
+  TEST_KEY_HEX,
+  type TestWorld,
+} from '@/test/integration/auth/session-world';
 import { startTestSandbox, uniqueUsername, wire } from '@/test/integration/sendsms/sandbox-fixture';
 import { testPrisma } from '@/test/integration/support/database';
 
@@ -34,7 +41,14 @@ beforeAll(async () => {
   await sandbox.control.createAccount({ username, password: 'route-pass' });
   // Account A of the world, pointed at the sandbox.
   accountId = world.accountA;
-  await prisma.account.update({ where: { id: accountId }, data: { username, apiBaseUrl: sandbox.url, credentialCiphertext: encryptSecret('route-pass', Buffer.from(TEST_KEY_HEX, 'hex')) } });
+  await prisma.account.update({
+    where: { id: accountId },
+    data: {
+      username,
+      apiBaseUrl: sandbox.url,
+      credentialCiphertext: encryptSecret('route-pass', Buffer.from(TEST_KEY_HEX, 'hex')),
+    },
+  });
   routes = {
     keys: await import('@/app/api/accounts/[accountId]/keys/route'),
     key: await import('@/app/api/accounts/[accountId]/keys/[keyId]/route'),
@@ -47,61 +61,189 @@ afterAll(async () => {
   await prisma?.$disconnect();
 });
 
-async function call(handler: Handler | undefined, path: string, init: { method: string; user: keyof TestWorld['users']; body?: unknown }, params: Record<string, string>) {
-  const response = await handler!(routeRequest(path, { method: init.method, cookie: await sessionCookie(world.users[init.user]), body: init.body }), { params: Promise.resolve(params) });
+async function call(
+  handler: Handler | undefined,
+  path: string,
+  init: { method: string; user: keyof TestWorld['users']; body?: unknown },
+  params: Record<string, string>,
+) {
+  const response = await handler!(
+    routeRequest(path, { method: init.method, cookie: await sessionCookie(world.users[init.user]), body: init.body }),
+    { params: Promise.resolve(params) },
+  );
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 describe('the keys routes', () => {
   it('generate (201, the secret once), list (200), rename (200), authorize (200), delete (200), each as the contract says', async () => {
     const base = `/api/accounts/${accountId}/keys`;
-    const generated = await call(routes.keys.POST, base, { method: 'POST', user: 'admin', body: { name: 'Route key', kind: 'DEFAULT', usageLabel: 'DEFAULT' } }, { accountId });
+    const generated = await call(
+      routes.keys.POST,
+      base,
+      { method: 'POST', user: 'admin', body: { name: 'Route key', kind: 'DEFAULT', usageLabel: 'DEFAULT' } },
+      { accountId },
+    );
     expect(generated.status).toBe(201);
     const secret = generated.body.secret as string;
     const keyId = (generated.body.key as { id: string }).id;
     expect(secret).toMatch(/^[0-9a-f]{32}$/);
 
-    const listed = await call(routes.keys.GET, `${base}?q=route&sort=name&dir=asc`, { method: 'GET', user: 'lead' }, { accountId });
+    const listed = await call(
+      routes.keys.GET,
+      `${base}?q=route&sort=name&dir=asc`,
+      { method: 'GET', user: 'lead' },
+      { accountId },
+    );
     expect(listed.status).toBe(200);
-    expect(listed.body).toMatchObject({ total: 1, rows: [expect.objectContaining({ id: keyId, name: 'Route key', secretHeld: true })] });
+    expect(listed.body).toMatchObject({
+      total: 1,
+      rows: [expect.objectContaining({ id: keyId, name: 'Route key', secretHeld: true })],
+    });
     expect(JSON.stringify(listed.body)).not.toContain(secret);
 
-    const renamed = await call(routes.key.PATCH, `${base}/${keyId}`, { method: 'PATCH', user: 'admin', body: { name: 'Renamed' } }, { accountId, keyId });
-    expect(renamed).toMatchObject({ status: 200, body: { name: 'Renamed', upstreamName: 'Route key', upstreamKnowsName: true } });
+    const renamed = await call(
+      routes.key.PATCH,
+      `${base}/${keyId}`,
+      { method: 'PATCH', user: 'admin', body: { name: 'Renamed' } },
+      { accountId, keyId },
+    );
+    expect(renamed).toMatchObject({
+      status: 200,
+      body: { name: 'Renamed', upstreamName: 'Route key', upstreamKnowsName: true },
+    });
 
-    const authorized = await call(routes.ips.POST, `${base}/${keyId}/ips`, { method: 'POST', user: 'admin', body: { ip: '198.51.100.20' } }, { accountId, keyId });
-    expect(authorized).toMatchObject({ status: 200, body: { lockedIps: [expect.objectContaining({ address: '198.51.100.20', reason: 'WHITELISTED' })] } });
-    expect((await wire(sandbox, { action: 'user_get_balance', username, password: secret }, '198.51.100.20')).status).toBe(0);
+    const authorized = await call(
+      routes.ips.POST,
+      `${base}/${keyId}/ips`,
+      { method: 'POST', user: 'admin', body: { ip: '198.51.100.20' } },
+      { accountId, keyId },
+    );
+    expect(authorized).toMatchObject({
+      status: 200,
+      body: { lockedIps: [expect.objectContaining({ address: '198.51.100.20', reason: 'WHITELISTED' })] },
+    });
+    expect(
+      (await wire(sandbox, { action: 'user_get_balance', username, password: secret }, '198.51.100.20')).status,
+    ).toBe(0);
 
-    const refreshed = await call(routes.refresh.POST, `${base}/refresh`, { method: 'POST', user: 'support', body: { keyId } }, { accountId });
+    const refreshed = await call(
+      routes.refresh.POST,
+      `${base}/refresh`,
+      { method: 'POST', user: 'support', body: { keyId } },
+      { accountId },
+    );
     expect(refreshed).toMatchObject({ status: 200, body: { usage: 'fetched', ipsFetched: 1 } });
-    const detail = await call(routes.key.GET, `${base}/${keyId}`, { method: 'GET', user: 'support' }, { accountId, keyId });
-    expect(detail).toMatchObject({ status: 200, body: { key: expect.objectContaining({ useCount: 1 }), inUse: expect.objectContaining({ useCount: 1 }) } });
+    const detail = await call(
+      routes.key.GET,
+      `${base}/${keyId}`,
+      { method: 'GET', user: 'support' },
+      { accountId, keyId },
+    );
+    expect(detail).toMatchObject({
+      status: 200,
+      body: { key: expect.objectContaining({ useCount: 1 }), inUse: expect.objectContaining({ useCount: 1 }) },
+    });
 
-    const wrongName = await call(routes.key.DELETE, `${base}/${keyId}`, { method: 'DELETE', user: 'admin', body: { confirmName: 'renamed' } }, { accountId, keyId });
+    const wrongName = await call(
+      routes.key.DELETE,
+      `${base}/${keyId}`,
+      { method: 'DELETE', user: 'admin', body: { confirmName: 'renamed' } },
+      { accountId, keyId },
+    );
     expect(wrongName).toMatchObject({ status: 422, body: { error: 'invalid', field: 'confirmName' } });
-    const deleted = await call(routes.key.DELETE, `${base}/${keyId}`, { method: 'DELETE', user: 'admin', body: { confirmName: 'Renamed' } }, { accountId, keyId });
+    const deleted = await call(
+      routes.key.DELETE,
+      `${base}/${keyId}`,
+      { method: 'DELETE', user: 'admin', body: { confirmName: 'Renamed' } },
+      { accountId, keyId },
+    );
     expect(deleted).toMatchObject({ status: 200, body: { revokedUpstream: true } });
-    expect((await call(routes.key.GET, `${base}/${keyId}`, { method: 'GET', user: 'admin' }, { accountId, keyId })).status).toBe(404);
+    expect(
+      (await call(routes.key.GET, `${base}/${keyId}`, { method: 'GET', user: 'admin' }, { accountId, keyId })).status,
+    ).toBe(404);
   });
 
   it('answers 422 for a bad query, body or a Cloud key IP, 403 to roles that may not, and 503 when sendSMS is down', async () => {
     const base = `/api/accounts/${accountId}/keys`;
-    expect((await call(routes.keys.GET, `${base}?sort=secret`, { method: 'GET', user: 'admin' }, { accountId })).status).toBe(422);
-    expect((await call(routes.keys.POST, base, { method: 'POST', user: 'admin', body: { name: '', kind: 'DEFAULT', usageLabel: 'DEFAULT' } }, { accountId })).status).toBe(422);
-    expect((await call(routes.keys.POST, base, { method: 'POST', user: 'lead', body: { name: 'x', kind: 'DEFAULT', usageLabel: 'DEFAULT' } }, { accountId })).status).toBe(403);
-    const cloud = await call(routes.keys.POST, base, { method: 'POST', user: 'admin', body: { name: 'Cloud', kind: 'CLOUD', usageLabel: 'CLOUD' } }, { accountId });
+    expect(
+      (await call(routes.keys.GET, `${base}?sort=secret`, { method: 'GET', user: 'admin' }, { accountId })).status,
+    ).toBe(422);
+    expect(
+      (
+        await call(
+          routes.keys.POST,
+          base,
+          { method: 'POST', user: 'admin', body: { name: '', kind: 'DEFAULT', usageLabel: 'DEFAULT' } },
+          { accountId },
+        )
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await call(
+          routes.keys.POST,
+          base,
+          { method: 'POST', user: 'lead', body: { name: 'x', kind: 'DEFAULT', usageLabel: 'DEFAULT' } },
+          { accountId },
+        )
+      ).status,
+    ).toBe(403);
+    const cloud = await call(
+      routes.keys.POST,
+      base,
+      { method: 'POST', user: 'admin', body: { name: 'Cloud', kind: 'CLOUD', usageLabel: 'CLOUD' } },
+      { accountId },
+    );
     const cloudId = (cloud.body.key as { id: string }).id;
-    expect((await call(routes.ips.POST, `${base}/${cloudId}/ips`, { method: 'POST', user: 'admin', body: { ip: '192.0.2.1' } }, { accountId, keyId: cloudId })).status).toBe(422);
-    expect((await call(routes.ips.POST, `${base}/${cloudId}/ips`, { method: 'POST', user: 'admin', body: { ip: 'not-an-ip' } }, { accountId, keyId: cloudId })).status).toBe(422);
+    expect(
+      (
+        await call(
+          routes.ips.POST,
+          `${base}/${cloudId}/ips`,
+          { method: 'POST', user: 'admin', body: { ip: '192.0.2.1' } },
+          { accountId, keyId: cloudId },
+        )
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await call(
+          routes.ips.POST,
+          `${base}/${cloudId}/ips`,
+          { method: 'POST', user: 'admin', body: { ip: 'not-an-ip' } },
+          { accountId, keyId: cloudId },
+        )
+      ).status,
+    ).toBe(422);
 
     await sandbox.control.setFaults(username, { httpStatus: 503 });
-    const down = await call(routes.keys.POST, base, { method: 'POST', user: 'admin', body: { name: 'Down', kind: 'DEFAULT', usageLabel: 'DEFAULT' } }, { accountId });
-    expect(down).toMatchObject({ status: 503, body: { error: 'upstream-unavailable', retryable: true, message: expect.stringContaining('HTTP error') } });
+    const down = await call(
+      routes.keys.POST,
+      base,
+      { method: 'POST', user: 'admin', body: { name: 'Down', kind: 'DEFAULT', usageLabel: 'DEFAULT' } },
+      { accountId },
+    );
+    expect(down).toMatchObject({
+      status: 503,
+      body: { error: 'upstream-unavailable', retryable: true, message: expect.stringContaining('HTTP error') },
+    });
     // A 502 may come after sendSMS acted (its server died mid-answer): the change is not "failed" but unknown, and checked.
     await sandbox.control.setFaults(username, { httpStatus: 502 });
-    const lost = await call(routes.keys.POST, base, { method: 'POST', user: 'admin', body: { name: 'Lost', kind: 'DEFAULT', usageLabel: 'DEFAULT' } }, { accountId });
-    expect(lost).toMatchObject({ status: 503, body: { error: 'upstream-unavailable', outcome: 'unknown', retryable: false, message: expect.stringContaining('outcome unknown, checking') } });
+    const lost = await call(
+      routes.keys.POST,
+      base,
+      { method: 'POST', user: 'admin', body: { name: 'Lost', kind: 'DEFAULT', usageLabel: 'DEFAULT' } },
+      { accountId },
+    );
+    expect(lost).toMatchObject({
+      status: 503,
+      body: {
+        error: 'upstream-unavailable',
+        outcome: 'unknown',
+        retryable: false,
+        message: expect.stringContaining('outcome unknown, checking'),
+      },
+    });
     const list = await call(routes.keys.GET, base, { method: 'GET', user: 'lead' }, { accountId });
     expect(list.status).toBe(200);
     await sandbox.control.setFaults(username, {});

@@ -28,39 +28,88 @@ afterAll(async () => {
 async function accountWithDefaultKey() {
   const account = await createTestAccount(prisma, sandbox);
   const deps = serviceDeps(prisma);
-  const generated = await generateApiKey(deps, account.admin, account.accountId, { name: 'API Key Test', kind: 'DEFAULT', usageLabel: 'DEFAULT' });
+  const generated = await generateApiKey(deps, account.admin, account.accountId, {
+    name: 'API Key Test',
+    kind: 'DEFAULT',
+    usageLabel: 'DEFAULT',
+  });
   return { account, deps, key: generated.key, secret: generated.secret };
 }
 
 describe('the Request Builder', () => {
   it('runs the guide: token_add_ip for a chosen key, the result at once, the IP on the key and in the audit log', async () => {
     const { account, deps, key, secret } = await accountWithDefaultKey();
-    expect((await wire(sandbox, { action: 'user_get_balance', username: account.username, password: secret }, '203.0.113.7')).status).toBe(0);
-    expect((await wire(sandbox, { action: 'user_get_balance', username: account.username, password: secret }, '198.51.100.20')).status).toBe(-8);
+    expect(
+      (await wire(sandbox, { action: 'user_get_balance', username: account.username, password: secret }, '203.0.113.7'))
+        .status,
+    ).toBe(0);
+    expect(
+      (
+        await wire(
+          sandbox,
+          { action: 'user_get_balance', username: account.username, password: secret },
+          '198.51.100.20',
+        )
+      ).status,
+    ).toBe(-8);
 
-    const result = await runBuilderRequest(deps, account.admin, account.accountId, { action: 'token_add_ip', keyId: key.id, params: { ipaddr: ' 198.51.100.20 ' } });
-    expect(result).toMatchObject({ action: 'token_add_ip', ok: true, status: 0, meaning: { en: 'The request succeeded.' } });
+    const result = await runBuilderRequest(deps, account.admin, account.accountId, {
+      action: 'token_add_ip',
+      keyId: key.id,
+      params: { ipaddr: ' 198.51.100.20 ' },
+    });
+    expect(result).toMatchObject({
+      action: 'token_add_ip',
+      ok: true,
+      status: 0,
+      meaning: { en: 'The request succeeded.' },
+    });
     expect(result.durationMs).toBeGreaterThan(0);
-    expect(result.preview.url).toBe(`${sandbox.url}?action=token_add_ip&username=${account.username}&password=<PASSWORD_OR_API_KEY>&token=<API_KEY>&ipaddr=198.51.100.20`);
+    expect(result.preview.url).toBe(
+      `${sandbox.url}?action=token_add_ip&username=${account.username}&password=<PASSWORD_OR_API_KEY>&token=<API_KEY>&ipaddr=198.51.100.20`,
+    );
     expect(result.lockedIps?.map((ip) => ip.address)).toContain('198.51.100.20');
-    expect(result.warnings).toEqual([expect.stringMatching(/198\.51\.100\.20 is in a range reserved for documentation/)]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/198\.51\.100\.20 is in a range reserved for documentation/),
+    ]);
     expect(JSON.stringify(result)).not.toContain(secret);
     expect(JSON.stringify(result)).not.toContain(account.password);
 
     // Takes effect at once, upstream and in the dashboard's cache.
-    expect((await wire(sandbox, { action: 'user_get_balance', username: account.username, password: secret }, '198.51.100.20')).status).toBe(0);
+    expect(
+      (
+        await wire(
+          sandbox,
+          { action: 'user_get_balance', username: account.username, password: secret },
+          '198.51.100.20',
+        )
+      ).status,
+    ).toBe(0);
     const detail = await getKeyDetail(deps, account.admin, account.accountId, key.id);
     expect(detail.key.lockedIps.map((ip) => ip.address)).toContain('198.51.100.20');
     const runs = await prisma.auditEvent.findMany({ where: { accountId: account.accountId, action: 'request.run' } });
     expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ keyId: key.id, outcome: 'success', upstreamStatus: 0, actorRole: 'ADMIN', params: { request: 'token_add_ip', ipaddr: '198.51.100.20' } });
+    expect(runs[0]).toMatchObject({
+      keyId: key.id,
+      outcome: 'success',
+      upstreamStatus: 0,
+      actorRole: 'ADMIN',
+      params: { request: 'token_add_ip', ipaddr: '198.51.100.20' },
+    });
   });
 
   it('shows an upstream refusal with its meaning, and changes nothing but the audit log', async () => {
     const { account, deps, key } = await accountWithDefaultKey();
     // The account's stored password no longer works (it expired on the hub, say).
-    await prisma.account.update({ where: { id: account.accountId }, data: { credentialCiphertext: encryptSecret('wrong-password', credentialsKey) } });
-    const result = await runBuilderRequest(deps, account.admin, account.accountId, { action: 'token_add_ip', keyId: key.id, params: { ipaddr: '203.0.113.9' } });
+    await prisma.account.update({
+      where: { id: account.accountId },
+      data: { credentialCiphertext: encryptSecret('wrong-password', credentialsKey) },
+    });
+    const result = await runBuilderRequest(deps, account.admin, account.accountId, {
+      action: 'token_add_ip',
+      keyId: key.id,
+      params: { ipaddr: '203.0.113.9' },
+    });
     expect(result).toMatchObject({ ok: false, status: -8 });
     expect(result.meaning.en).toMatch(/sendSMS refused the credentials/);
     expect(result.meaning.ro).toMatch(/sendSMS a refuzat/);
@@ -80,19 +129,44 @@ describe('the Request Builder', () => {
     expect(listed.ok).toBe(true);
     expect(JSON.stringify(listed)).not.toContain(secret);
 
-    const ips = await runBuilderRequest(deps, account.support, account.accountId, { action: 'token_list_ips', keyId: key.id });
+    const ips = await runBuilderRequest(deps, account.support, account.accountId, {
+      action: 'token_list_ips',
+      keyId: key.id,
+    });
     expect(ips).toMatchObject({ ok: true, status: 0, details: [] });
   });
 
   it('refuses what the role may not run, a malformed address, and an unknown request, before calling sendSMS', async () => {
     const { account, deps, key } = await accountWithDefaultKey();
-    await expect(runBuilderRequest(deps, account.support, account.accountId, { action: 'token_add_ip', keyId: key.id, params: { ipaddr: '203.0.113.9' } })).rejects.toBeInstanceOf(AccessDeniedError);
-    await expect(runBuilderRequest(deps, account.lead, account.accountId, { action: 'token_list_ips', keyId: key.id })).rejects.toBeInstanceOf(AccessDeniedError);
-    await expect(runBuilderRequest(deps, account.outsider, account.accountId, { action: 'user_get_balance' })).rejects.toBeInstanceOf(AccessDeniedError);
-    await expect(runBuilderRequest(deps, account.admin, account.accountId, { action: 'token_add_ip', keyId: key.id, params: { ipaddr: '300.1.2.3' } })).rejects.toThrow(/ipaddr: "300" is more than 255/);
-    await expect(runBuilderRequest(deps, account.admin, account.accountId, { action: 'token_add_ip', keyId: key.id, params: {} })).rejects.toThrow(/ipaddr is required/);
-    await expect(runBuilderRequest(deps, account.admin, account.accountId, { action: 'token_delete' })).rejects.toBeInstanceOf(KeyServiceError);
-    await expect(runBuilderRequest(deps, account.admin, account.accountId, { action: 'token_list_ips' })).rejects.toThrow(/Pick the API key/);
+    await expect(
+      runBuilderRequest(deps, account.support, account.accountId, {
+        action: 'token_add_ip',
+        keyId: key.id,
+        params: { ipaddr: '203.0.113.9' },
+      }),
+    ).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(
+      runBuilderRequest(deps, account.lead, account.accountId, { action: 'token_list_ips', keyId: key.id }),
+    ).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(
+      runBuilderRequest(deps, account.outsider, account.accountId, { action: 'user_get_balance' }),
+    ).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(
+      runBuilderRequest(deps, account.admin, account.accountId, {
+        action: 'token_add_ip',
+        keyId: key.id,
+        params: { ipaddr: '300.1.2.3' },
+      }),
+    ).rejects.toThrow(/ipaddr: "300" is more than 255/);
+    await expect(
+      runBuilderRequest(deps, account.admin, account.accountId, { action: 'token_add_ip', keyId: key.id, params: {} }),
+    ).rejects.toThrow(/ipaddr is required/);
+    await expect(
+      runBuilderRequest(deps, account.admin, account.accountId, { action: 'token_delete' }),
+    ).rejects.toBeInstanceOf(KeyServiceError);
+    await expect(
+      runBuilderRequest(deps, account.admin, account.accountId, { action: 'token_list_ips' }),
+    ).rejects.toThrow(/Pick the API key/);
     // Nothing reached sendSMS: no run was recorded as made.
     expect(await prisma.auditEvent.count({ where: { accountId: account.accountId, action: 'request.run' } })).toBe(0);
   });
@@ -102,14 +176,30 @@ describe('the builder history', () => {
   it('lists the runs newest first, with what is needed to run them again, only for accounts the user may see', async () => {
     const { account, deps, key } = await accountWithDefaultKey();
     await runBuilderRequest(deps, account.admin, account.accountId, { action: 'user_get_balance' });
-    await runBuilderRequest(deps, account.admin, account.accountId, { action: 'token_add_ip', keyId: key.id, params: { ipaddr: '203.0.113.44' } });
+    await runBuilderRequest(deps, account.admin, account.accountId, {
+      action: 'token_add_ip',
+      keyId: key.id,
+      params: { ipaddr: '203.0.113.44' },
+    });
 
     const history = await builderHistory(prisma, account.admin);
     expect(history.slice(0, 2)).toMatchObject([
-      { action: 'token_add_ip', keyId: key.id, keyName: 'API Key Test', params: { ipaddr: '203.0.113.44' }, outcome: 'success', upstreamStatus: 0, actorEmail: account.admin.email },
+      {
+        action: 'token_add_ip',
+        keyId: key.id,
+        keyName: 'API Key Test',
+        params: { ipaddr: '203.0.113.44' },
+        outcome: 'success',
+        upstreamStatus: 0,
+        actorEmail: account.admin.email,
+      },
       { action: 'user_get_balance', keyId: null, params: {}, outcome: 'success' },
     ]);
-    expect((await builderHistory(prisma, account.outsider)).filter((entry) => entry.accountId === account.accountId)).toEqual([]);
-    expect((await builderHistory(prisma, account.support, 100)).some((entry) => entry.accountId === account.accountId)).toBe(true);
+    expect(
+      (await builderHistory(prisma, account.outsider)).filter((entry) => entry.accountId === account.accountId),
+    ).toEqual([]);
+    expect(
+      (await builderHistory(prisma, account.support, 100)).some((entry) => entry.accountId === account.accountId),
+    ).toBe(true);
   });
 });

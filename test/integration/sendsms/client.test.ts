@@ -5,7 +5,12 @@ import { createMemoryBudget, UNLIMITED_BUDGET } from '@/lib/sendsms/budget';
 import { createPostgresBudget } from '@/lib/sendsms/budget-postgres';
 import { createPostgresCapabilityStore } from '@/lib/sendsms/capabilities-postgres';
 import { createSendsmsClient } from '@/lib/sendsms/client';
-import { UpstreamFaultError, UpstreamNetworkError, UpstreamStatusError, UpstreamTimeoutError } from '@/lib/sendsms/errors';
+import {
+  UpstreamFaultError,
+  UpstreamNetworkError,
+  UpstreamStatusError,
+  UpstreamTimeoutError,
+} from '@/lib/sendsms/errors';
 import { deleteKey, generateKey, listKeys, probeCapabilities } from '@/lib/sendsms/key-operations';
 import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
 import { testPrisma } from '@/test/integration/support/database';
@@ -25,16 +30,30 @@ afterAll(async () => {
   await otherProcess?.$disconnect();
 });
 
-const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail('expected a failure'), (error: unknown) => error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail('expected a failure'),
+    (error: unknown) => error,
+  );
 
 async function newAccount() {
   const username = uniqueUsername('client');
-  await sandbox.control.createAccount({ username, password: 'pass-word', keys: [{ name: 'Default one', kind: 'default' }] });
+  await sandbox.control.createAccount({
+    username,
+    password: 'pass-word',
+    keys: [{ name: 'Default one', kind: 'default' }],
+  });
   return { username, credential: 'pass-word' };
 }
 
 function client(options: Partial<Parameters<typeof createSendsmsClient>[0]> = {}) {
-  return createSendsmsClient({ baseUrl: sandbox.url, budget: UNLIMITED_BUDGET, sleep: async () => undefined, retry: { attempts: 1 }, ...options });
+  return createSendsmsClient({
+    baseUrl: sandbox.url,
+    budget: UNLIMITED_BUDGET,
+    sleep: async () => undefined,
+    retry: { attempts: 1 },
+    ...options,
+  });
 }
 
 describe('the demo world', () => {
@@ -47,7 +66,10 @@ describe('the demo world', () => {
         expect(held).toMatchObject({ name: key.name, kind: key.kind.toLowerCase(), ips: key.ips });
         expect(held!.useCount).toBeGreaterThanOrEqual(key.useCount);
       }
-      expect((await wire(sandbox, { action: 'user_get_balance', username: demo.username, password: demo.credential })).status).toBe(0);
+      expect(
+        (await wire(sandbox, { action: 'user_get_balance', username: demo.username, password: demo.credential }))
+          .status,
+      ).toBe(0);
     }
   });
 });
@@ -56,10 +78,15 @@ describe('the budget kept in Postgres', () => {
   it('is shared by every process: ten calls a minute per account in all, then BudgetExhaustedError', async () => {
     const account = { apiBaseUrl: sandbox.url, username: uniqueUsername('budget') };
     const budgets = [createPostgresBudget(prisma), createPostgresBudget(otherProcess)];
-    const decisions = await Promise.all(Array.from({ length: 16 }, (_, index) => budgets[index % 2]!.take(account, 'token_list_ips')));
+    const decisions = await Promise.all(
+      Array.from({ length: 16 }, (_, index) => budgets[index % 2]!.take(account, 'token_list_ips')),
+    );
     expect(decisions.filter((decision) => decision.granted)).toHaveLength(10);
-    for (const refused of decisions.filter((decision) => !decision.granted)) expect(refused).toMatchObject({ retryAfterMs: expect.any(Number) });
-    expect(await budgets[0]!.take({ ...account, username: `${account.username}-other` }, 'token_list_ips')).toEqual({ granted: true });
+    for (const refused of decisions.filter((decision) => !decision.granted))
+      expect(refused).toMatchObject({ retryAfterMs: expect.any(Number) });
+    expect(await budgets[0]!.take({ ...account, username: `${account.username}-other` }, 'token_list_ips')).toEqual({
+      granted: true,
+    });
   });
 
   it('frees a slot once the oldest call leaves the window', async () => {
@@ -85,23 +112,47 @@ describe('capabilities and fallbacks', () => {
   it('records -2 on the Account row and falls back to the three-step flow, the registry, and the hub', async () => {
     const account = await newAccount();
     const apiBaseUrl = sandbox.url;
-    await prisma.account.create({ data: { label: 'Probe', username: account.username, credentialCiphertext: 'x', credentialKind: 'PASSWORD', apiBaseUrl } });
+    await prisma.account.create({
+      data: {
+        label: 'Probe',
+        username: account.username,
+        credentialCiphertext: 'x',
+        credentialKind: 'PASSWORD',
+        apiBaseUrl,
+      },
+    });
     const capabilities = createPostgresCapabilityStore(prisma);
     const probing = client({ capabilities });
     expect(await probeCapabilities(probing, account)).toEqual({ token_list: 'supported' });
 
-    await sandbox.control.setFaults(account.username, { unsupported: ['token_generate', 'token_list', 'token_delete'] });
+    await sandbox.control.setFaults(account.username, {
+      unsupported: ['token_generate', 'token_list', 'token_delete'],
+    });
     const generated = await generateKey(probing, account, { name: 'Made by flow', kind: 'CLOUD' });
-    expect(generated).toMatchObject({ name: 'Made by flow', kind: 'CLOUD', kindSetOnHub: true, via: 'authorize_application' });
+    expect(generated).toMatchObject({
+      name: 'Made by flow',
+      kind: 'CLOUD',
+      kindSetOnHub: true,
+      via: 'authorize_application',
+    });
     expect(await listKeys(probing, account)).toEqual({ reported: false });
     expect(await deleteKey(probing, account, generated.secret)).toMatchObject({ revokedUpstream: false });
-    const row = await prisma.account.findUniqueOrThrow({ where: { apiBaseUrl_username: { apiBaseUrl, username: account.username } } });
-    expect(row.capabilities).toEqual({ token_list: 'unsupported', token_generate: 'unsupported', token_delete: 'unsupported' });
+    const row = await prisma.account.findUniqueOrThrow({
+      where: { apiBaseUrl_username: { apiBaseUrl, username: account.username } },
+    });
+    expect(row.capabilities).toEqual({
+      token_list: 'unsupported',
+      token_generate: 'unsupported',
+      token_delete: 'unsupported',
+    });
     expect(row.capabilitiesCheckedAt).toBeInstanceOf(Date);
 
     // The key the flow made works against the sandbox.
     await sandbox.control.setFaults(account.username, {});
-    expect((await wire(sandbox, { action: 'user_get_balance', username: account.username, password: generated.secret })).status).toBe(0);
+    expect(
+      (await wire(sandbox, { action: 'user_get_balance', username: account.username, password: generated.secret }))
+        .status,
+    ).toBe(0);
   });
 
   it('uses token_generate and token_delete where the account has them', async () => {
@@ -127,7 +178,9 @@ describe('the client against each fault switch', () => {
     const account = await newAccount();
     const secret = (await sandbox.control.account(account.username))!.keys[0]!.secret;
     await sandbox.control.setFaults(account.username, faults);
-    const error = await failure(client({ timeoutMs: 150 }).call('token_list_ips', { account, key: { secret, kind: 'DEFAULT', used: true } }));
+    const error = await failure(
+      client({ timeoutMs: 150 }).call('token_list_ips', { account, key: { secret, kind: 'DEFAULT', used: true } }),
+    );
     expect(error).toBeInstanceOf(errorType);
   });
 
@@ -144,7 +197,11 @@ describe('the client against each fault switch', () => {
 
   it('normalises every token_list_ips shape the sandbox can answer in', async () => {
     const account = await newAccount();
-    const key = { secret: (await sandbox.control.account(account.username))!.keys[0]!.secret, kind: 'DEFAULT' as const, used: false };
+    const key = {
+      secret: (await sandbox.control.account(account.username))!.keys[0]!.secret,
+      kind: 'DEFAULT' as const,
+      used: false,
+    };
     await client().call('token_add_ip', { account, key, params: { ipaddr: '192.0.2.77' } });
     for (const ipListShape of ['objects', 'strings', 'keyed', 'csv'] as const) {
       await sandbox.control.setFaults(account.username, { ipListShape });

@@ -14,7 +14,13 @@ export function runStart(env: Record<string, string>, args: string[] = []): Star
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...args], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -29,7 +35,8 @@ export async function waitForOutput(run: StartRun, pattern: RegExp, timeoutMs: n
   const deadline = Date.now() + timeoutMs;
   while (!pattern.test(run.output())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; output so far:\n${run.output()}`);
-    if (run.child.exitCode !== null) throw new Error(`start exited (${run.child.exitCode}) before ${pattern}:\n${run.output()}`);
+    if (run.child.exitCode !== null)
+      throw new Error(`start exited (${run.child.exitCode}) before ${pattern}:\n${run.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -99,7 +99,10 @@ export function shapeFromPrismaSchema(schemaText: string): SchemaShape {
   };
 
   const enums = Object.fromEntries(
-    dmmf.datamodel.enums.map((enumeration) => [enumeration.dbName ?? enumeration.name, enumeration.values.map((value) => value.dbName ?? value.name)]),
+    dmmf.datamodel.enums.map((enumeration) => [
+      enumeration.dbName ?? enumeration.name,
+      enumeration.values.map((value) => value.dbName ?? value.name),
+    ]),
   );
 
   const tables: Record<string, TableShape> = {};
@@ -121,7 +124,8 @@ export function shapeFromPrismaSchema(schemaText: string): SchemaShape {
         .map((index) => {
           const fieldColumns = index.fields.map((field) => columnName(model, field.name));
           const suffix = type === 'unique' ? 'key' : type === 'id' ? 'pkey' : 'idx';
-          const name = index.dbName ?? (type === 'id' ? `${table}_pkey` : `${table}_${fieldColumns.join('_')}_${suffix}`);
+          const name =
+            index.dbName ?? (type === 'id' ? `${table}_pkey` : `${table}_${fieldColumns.join('_')}_${suffix}`);
           return `${name}(${fieldColumns.join(',')})`;
         })
         .sort();
@@ -132,7 +136,9 @@ export function shapeFromPrismaSchema(schemaText: string): SchemaShape {
         const target = models.get(field.type)!;
         const from = field.relationFromFields!.map((name) => columnName(model, name));
         const to = field.relationToFields!.map((name) => columnName(target, name));
-        const required = field.relationFromFields!.every((name) => model.fields.find((candidate) => candidate.name === name)?.isRequired);
+        const required = field.relationFromFields!.every(
+          (name) => model.fields.find((candidate) => candidate.name === name)?.isRequired,
+        );
         const onDelete = field.relationOnDelete ?? (required ? 'Restrict' : 'SetNull');
         return `${table}_${from.join('_')}_fkey: ${from.join(',')} -> ${tableName(target)}(${to.join(',')}) ON DELETE ${referentialAction(onDelete)}`;
       })
@@ -162,7 +168,16 @@ function prismaColumnType(field: DmmfField): string {
 }
 
 function nativeType([name, args]: [string, string[]]): string {
-  const simple: Record<string, string> = { Text: 'text', Uuid: 'uuid', Inet: 'inet', Integer: 'integer', BigInt: 'bigint', JsonB: 'jsonb', Json: 'json', Date: 'date' };
+  const simple: Record<string, string> = {
+    Text: 'text',
+    Uuid: 'uuid',
+    Inet: 'inet',
+    Integer: 'integer',
+    BigInt: 'bigint',
+    JsonB: 'jsonb',
+    Json: 'json',
+    Date: 'date',
+  };
   if (simple[name]) return simple[name];
   if (name === 'VarChar') return `varchar(${args[0]})`;
   if (name === 'Timestamptz') return `timestamptz(${args[0] ?? 6})`;
@@ -185,7 +200,13 @@ function prismaDefault(field: DmmfField): string | null {
 }
 
 function referentialAction(action: string): string {
-  const actions: Record<string, string> = { Cascade: 'CASCADE', Restrict: 'RESTRICT', SetNull: 'SET NULL', NoAction: 'NO ACTION', SetDefault: 'SET DEFAULT' };
+  const actions: Record<string, string> = {
+    Cascade: 'CASCADE',
+    Restrict: 'RESTRICT',
+    SetNull: 'SET NULL',
+    NoAction: 'NO ACTION',
+    SetDefault: 'SET DEFAULT',
+  };
   return actions[action] ?? action;
 }
 
@@ -229,7 +250,13 @@ export async function shapeFromDatabase(databaseUrl: string, schema = 'public'):
     );
     const tables: Record<string, TableShape> = {};
     for (const row of columnRows.rows) {
-      const table = (tables[row.table_name] ??= { columns: {}, primaryKey: '', uniqueIndexes: [], indexes: [], foreignKeys: [] });
+      const table = (tables[row.table_name] ??= {
+        columns: {},
+        primaryKey: '',
+        uniqueIndexes: [],
+        indexes: [],
+        foreignKeys: [],
+      });
       table.columns[row.column_name] = {
         type: databaseColumnType(row),
         nullable: row.is_nullable === 'YES',
@@ -237,7 +264,13 @@ export async function shapeFromDatabase(databaseUrl: string, schema = 'public'):
       };
     }
 
-    const indexRows = await client.query<{ table: string; name: string; primary: boolean; unique: boolean; columns: string[] }>(
+    const indexRows = await client.query<{
+      table: string;
+      name: string;
+      primary: boolean;
+      unique: boolean;
+      columns: string[];
+    }>(
       `SELECT t.relname AS table, i.relname AS name, x.indisprimary AS primary, x.indisunique AS unique,
               array_agg(a.attname::text ORDER BY k.ordinality) AS columns
          FROM pg_index x
@@ -259,7 +292,14 @@ export async function shapeFromDatabase(databaseUrl: string, schema = 'public'):
       else table.indexes.push(described);
     }
 
-    const foreignKeyRows = await client.query<{ table: string; name: string; columns: string[]; target: string; target_columns: string[]; on_delete: string }>(
+    const foreignKeyRows = await client.query<{
+      table: string;
+      name: string;
+      columns: string[];
+      target: string;
+      target_columns: string[];
+      on_delete: string;
+    }>(
       `SELECT t.relname AS table, c.conname AS name, r.relname AS target, c.confdeltype AS on_delete,
               (SELECT array_agg(a.attname::text ORDER BY k.ordinality) FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ordinality)
                  JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum) AS columns,
@@ -272,7 +312,13 @@ export async function shapeFromDatabase(databaseUrl: string, schema = 'public'):
         WHERE c.contype = 'f' AND n.nspname = $1`,
       [schema],
     );
-    const actions: Record<string, string> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
+    const actions: Record<string, string> = {
+      a: 'NO ACTION',
+      r: 'RESTRICT',
+      c: 'CASCADE',
+      n: 'SET NULL',
+      d: 'SET DEFAULT',
+    };
     for (const row of foreignKeyRows.rows) {
       tables[row.table]?.foreignKeys.push(
         `${row.name}: ${row.columns.join(',')} -> ${row.target}(${row.target_columns.join(',')}) ON DELETE ${actions[row.on_delete]}`,
@@ -297,7 +343,8 @@ function databaseColumnType(row: {
   numeric_precision: number | null;
   numeric_scale: number | null;
 }): string {
-  if (row.data_type === 'ARRAY') return `${databaseColumnType({ ...row, data_type: row.udt_name.replace(/^_/, '') })}[]`;
+  if (row.data_type === 'ARRAY')
+    return `${databaseColumnType({ ...row, data_type: row.udt_name.replace(/^_/, '') })}[]`;
   switch (row.data_type) {
     case 'USER-DEFINED':
       return `enum:${row.udt_name}`;
@@ -320,6 +367,7 @@ function databaseDefault(columnDefault: string | null): string | null {
   if (columnDefault === 'CURRENT_TIMESTAMP' || columnDefault === 'now()') return 'now';
   const literal = /^'((?:[^']|'')*)'::[\w".]+$/.exec(columnDefault);
   if (literal) return `literal:${literal[1]!.replace(/''/g, "'")}`;
-  if (/^-?\d+(\.\d+)?$/.test(columnDefault) || columnDefault === 'true' || columnDefault === 'false') return `literal:${columnDefault}`;
+  if (/^-?\d+(\.\d+)?$/.test(columnDefault) || columnDefault === 'true' || columnDefault === 'false')
+    return `literal:${columnDefault}`;
   return 'dbgenerated';
 }

@@ -14,7 +14,8 @@ const log = createLogger('auth');
  * not wrapped in withPermission because there is nobody to check yet; it still refuses cross-origin posts.
  */
 export async function POST(request: NextRequest): Promise<Response> {
-  if (isCrossOriginWrite(request)) return jsonError(403, 'forbidden', 'This request came from another site and was refused');
+  if (isCrossOriginWrite(request))
+    return jsonError(403, 'forbidden', 'This request came from another site and was refused');
   // Read within the size limit (413 past it); an unreadable body is the mapper's 422 like any invalid one.
   const body = await readJsonBody(request);
   if (!body.ok) return jsonError(body.status, body.error, body.message);

@@ -7,6 +7,7 @@ import { changeUser } from '@/lib/users/user-service';
 /** PATCH: role, memberships, disabled. A user of another tenant is a 403 (audited). */
 export const PATCH = withPermission(
   'users.manage',
-  async ({ user, params, body, meta }) => NextResponse.json({ user: await changeUser(user, params.userId, body, meta) }),
+  async ({ user, params, body, meta }) =>
+    NextResponse.json({ user: await changeUser(user, params.userId, body, meta) }),
   { params: z.object({ userId: userIdSchema }), body: userChangeSchema },
 );

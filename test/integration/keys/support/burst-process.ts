@@ -27,11 +27,21 @@ const deps: KeyServiceDeps = {
   prisma,
   credentialsKey: Buffer.from(process.env.CREDENTIALS_ENCRYPTION_KEY ?? '', 'hex'),
   now: () => new Date(),
-  clientFor: (baseUrl) => createSendsmsClient({ baseUrl, budget: createPostgresBudget(prisma, orders.budget), retry: { attempts: 1 }, timeoutMs: 30_000 }),
+  clientFor: (baseUrl) =>
+    createSendsmsClient({
+      baseUrl,
+      budget: createPostgresBudget(prisma, orders.budget),
+      retry: { attempts: 1 },
+      timeoutMs: 30_000,
+    }),
 };
 const origin = { sourceIp: '203.0.113.5' };
 
 void Promise.allSettled([
-  ...orders.generate.map((name) => generateApiKey(deps, orders.actor, orders.accountId, { name, kind: 'DEFAULT', usageLabel: 'DEFAULT' }, origin)),
-  ...orders.authorize.map(({ keyId, ip }) => authorizeKeyIp(deps, orders.actor, orders.accountId, keyId, { ip }, origin)),
+  ...orders.generate.map((name) =>
+    generateApiKey(deps, orders.actor, orders.accountId, { name, kind: 'DEFAULT', usageLabel: 'DEFAULT' }, origin),
+  ),
+  ...orders.authorize.map(({ keyId, ip }) =>
+    authorizeKeyIp(deps, orders.actor, orders.accountId, keyId, { ip }, origin),
+  ),
 ]).then(() => process.stdout.write('burst finished\n'));

@@ -13,14 +13,24 @@ import { idParam } from '@/lib/validation/text';
 export const metadata: Metadata = { title: 'API Keys' };
 
 /** Account > API Keys: rendered from Postgres at once; sendSMS is asked in the background when the data is old. */
-export default async function AccountApiKeysPage({ params, searchParams }: { params: Promise<{ accountId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountApiKeysPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ accountId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { accountId } = await params;
   // A hand-typed address with junk for an id is a page that does not exist, before any query sees it.
   if (!idParam.safeParse(accountId).success) notFound();
   const user = await requirePagePermission('keys.read', accountId);
   const query = readKeyListQuery(await searchParams);
-  const initial = await listAccountKeys(serverKeyDeps(), user, accountId, query, { backgroundRefresh: true }).catch(notFoundWhenMissing);
-  return <KeysList initial={initial} initialQuery={query} manageDenied={deniedReason(user, 'keys.manage', accountId)} />;
+  const initial = await listAccountKeys(serverKeyDeps(), user, accountId, query, { backgroundRefresh: true }).catch(
+    notFoundWhenMissing,
+  );
+  return (
+    <KeysList initial={initial} initialQuery={query} manageDenied={deniedReason(user, 'keys.manage', accountId)} />
+  );
 }
 
 function notFoundWhenMissing(error: unknown): never {

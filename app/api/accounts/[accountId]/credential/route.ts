@@ -13,5 +13,9 @@ export const PUT = withPermission(
     if (!account) throw new AppError('not_found', 404, 'There is no such sendSMS account.');
     return NextResponse.json({ account });
   },
-  { params: z.object({ accountId: accountIdSchema }), body: credentialInputSchema, account: ({ params }) => params.accountId },
+  {
+    params: z.object({ accountId: accountIdSchema }),
+    body: credentialInputSchema,
+    account: ({ params }) => params.accountId,
+  },
 );

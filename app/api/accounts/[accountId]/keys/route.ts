@@ -14,13 +14,16 @@ export const GET = withPermission(
     const query = parseKeyListQuery(request.nextUrl.searchParams);
     // A bad query is answered 422 by withPermission's mapper, like a bad body.
     if (!query.success) throw query.error;
-    return keysResponse(() => listAccountKeys(serverKeyDeps(account), user, params.accountId, query.data, { backgroundRefresh: true }));
+    return keysResponse(() =>
+      listAccountKeys(serverKeyDeps(account), user, params.accountId, query.data, { backgroundRefresh: true }),
+    );
   },
   { params: accountRouteParams, account: accountOf },
 );
 
 export const POST = withPermission(
   'keys.manage',
-  async ({ user, params, body, meta, account }) => keysResponse(() => generateApiKey(serverKeyDeps(account), user, params.accountId, body, meta), 201),
+  async ({ user, params, body, meta, account }) =>
+    keysResponse(() => generateApiKey(serverKeyDeps(account), user, params.accountId, body, meta), 201),
   { params: accountRouteParams, body: generateKeyInput, account: accountOf },
 );

@@ -18,7 +18,13 @@ export default async function ApiKeyPage({ params }: { params: Promise<{ account
   if (!idParam.safeParse(accountId).success || !idParam.safeParse(keyId).success) notFound();
   const user = await requirePagePermission('keys.read', accountId);
   const initial = await getKeyDetail(serverKeyDeps(), user, accountId, keyId).catch(notFoundWhenMissing);
-  return <KeyDetail initial={initial} manageDenied={deniedReason(user, 'keys.manage', accountId)} authorizeDenied={deniedReason(user, 'ips.authorize', accountId)} />;
+  return (
+    <KeyDetail
+      initial={initial}
+      manageDenied={deniedReason(user, 'keys.manage', accountId)}
+      authorizeDenied={deniedReason(user, 'ips.authorize', accountId)}
+    />
+  );
 }
 
 function notFoundWhenMissing(error: unknown): never {

@@ -8,19 +8,28 @@ import { keysResponse } from '@/lib/keys/route-response';
 import { accountOf, keyRouteParams } from '@/lib/keys/route-params';
 
 /** GET: one key (Locked On IP, usage over time, audit trail). PATCH: rename. DELETE: delete, with the name typed to confirm. */
-export const GET = withPermission('keys.read', async ({ user, params, account }) => keysResponse(() => getKeyDetail(serverKeyDeps(account), user, params.accountId, params.keyId)), {
-  params: keyRouteParams,
-  account: accountOf,
-});
+export const GET = withPermission(
+  'keys.read',
+  async ({ user, params, account }) =>
+    keysResponse(() => getKeyDetail(serverKeyDeps(account), user, params.accountId, params.keyId)),
+  {
+    params: keyRouteParams,
+    account: accountOf,
+  },
+);
 
 export const PATCH = withPermission(
   'keys.manage',
-  async ({ user, params, body, meta, account }) => keysResponse(() => renameApiKey(serverKeyDeps(account), user, params.accountId, params.keyId, body.name, meta)),
+  async ({ user, params, body, meta, account }) =>
+    keysResponse(() => renameApiKey(serverKeyDeps(account), user, params.accountId, params.keyId, body.name, meta)),
   { params: keyRouteParams, body: renameKeyInput, account: accountOf },
 );
 
 export const DELETE = withPermission(
   'keys.manage',
-  async ({ user, params, body, meta, account }) => keysResponse(() => deleteApiKey(serverKeyDeps(account), user, params.accountId, params.keyId, body.confirmName, meta)),
+  async ({ user, params, body, meta, account }) =>
+    keysResponse(() =>
+      deleteApiKey(serverKeyDeps(account), user, params.accountId, params.keyId, body.confirmName, meta),
+    ),
   { params: keyRouteParams, body: deleteKeyInput, account: accountOf },
 );

@@ -8,6 +8,7 @@ import { accountOf, accountRouteParams } from '@/lib/keys/route-params';
 /** POST: import a key made on the hub (checked with sendSMS before it is saved). */
 export const POST = withPermission(
   'keys.manage',
-  async ({ user, params, body, meta, account }) => keysResponse(() => importApiKey(serverKeyDeps(account), user, params.accountId, body, meta), 201),
+  async ({ user, params, body, meta, account }) =>
+    keysResponse(() => importApiKey(serverKeyDeps(account), user, params.accountId, body, meta), 201),
   { params: accountRouteParams, body: importKeyInput, account: accountOf },
 );

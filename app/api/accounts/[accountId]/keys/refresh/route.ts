@@ -11,6 +11,13 @@ import { accountOf, accountRouteParams } from '@/lib/keys/route-params';
  */
 export const POST = withPermission(
   'keys.read',
-  async ({ user, params, body, meta, account }) => keysResponse(() => refreshAccountKeys(serverKeyDeps(account), user, params.accountId, { trigger: 'manual', keyId: body.keyId, origin: meta })),
+  async ({ user, params, body, meta, account }) =>
+    keysResponse(() =>
+      refreshAccountKeys(serverKeyDeps(account), user, params.accountId, {
+        trigger: 'manual',
+        keyId: body.keyId,
+        origin: meta,
+      }),
+    ),
   { params: accountRouteParams, body: refreshKeysInput, account: accountOf },
 );

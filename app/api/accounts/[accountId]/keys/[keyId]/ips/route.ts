@@ -8,6 +8,7 @@ import { accountOf, keyRouteParams } from '@/lib/keys/route-params';
 /** POST: "Authorize IP" (token_add_ip); 409 asks for confirmation when only a call that would lock a Default key here is possible. */
 export const POST = withPermission(
   'ips.authorize',
-  async ({ user, params, body, meta, account }) => keysResponse(() => authorizeKeyIp(serverKeyDeps(account), user, params.accountId, params.keyId, body, meta)),
+  async ({ user, params, body, meta, account }) =>
+    keysResponse(() => authorizeKeyIp(serverKeyDeps(account), user, params.accountId, params.keyId, body, meta)),
   { params: keyRouteParams, body: authorizeIpInput, account: accountOf },
 );
