@@ -8,7 +8,8 @@ import { defineConfig, devices } from '@playwright/test';
  * embedded database: these tests never run against a database someone else uses.
  */
 
-const PORT = 3100;
+// Each overridable, so two checkouts on one machine can run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 // Playwright's own browser download cannot work everywhere; Debian's Chromium can. Fall back to Playwright's
@@ -59,9 +60,9 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       HOST: '127.0.0.1',
-      DATA_DIR: '.data/e2e',
-      EMBEDDED_POSTGRES_PORT: '54339',
-      SANDBOX_PORT: '4110',
+      DATA_DIR: process.env.E2E_DATA_DIR ?? '.data/e2e',
+      EMBEDDED_POSTGRES_PORT: process.env.E2E_POSTGRES_PORT ?? '54339',
+      SANDBOX_PORT: process.env.E2E_SANDBOX_PORT ?? '4110',
       // The specs share the demo accounts and run in parallel: at sendSMS's 10 calls a minute they would starve each
       // other. The budget itself is tested in the integration suite (test/integration/sendsms).
       SENDSMS_BUDGET_PER_MINUTE: '1000',
