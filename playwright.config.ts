@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
+import { findBrowser, machineProbe } from './scripts/find-browser';
 
 /**
  * End-to-end tests drive the production build in real Chromium. The server is started here, through `npm start`
@@ -10,11 +10,10 @@ import { defineConfig, devices } from '@playwright/test';
 
 // Each overridable, so two checkouts on one machine can run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
-// Playwright's own browser download cannot work everywhere; Debian's Chromium can. Fall back to Playwright's
-// browser where Debian's is not installed.
-const executablePath = fs.existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined;
+// Playwright's own browser download cannot work everywhere; Debian's Chromium can. The same choice `npm run test:e2e`
+// made (and reported) before starting Playwright; here it only looks, never downloads.
+const executablePath = findBrowser(machineProbe());
 const chromiumArgs = [
   // Chromium's sandbox needs user namespaces that root in a container does not have.
   ...(os.userInfo().uid === 0 ? ['--no-sandbox'] : []),
