@@ -1,35 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { isOutcomeUnknownError, OutcomeUnknownError, outcomeIsUnknown } from '@/lib/keys/outcome-unknown';
-import {
-  BudgetExhaustedError,
-  DefaultKeyFirstUseError,
-  UnsupportedActionError,
-  UpstreamFaultError,
-  UpstreamNetworkError,
-  UpstreamStatusError,
-  UpstreamTimeoutError,
-} from '@/lib/sendsms/errors';
+import * as errors from '@/lib/sendsms/errors';
 
 describe('whether a change sent to sendSMS may have happened', () => {
   it('is unknown when the answer was lost or garbled after the request left', () => {
-    expect(outcomeIsUnknown(new UpstreamTimeoutError('token_generate', 10_000))).toBe(true);
-    expect(outcomeIsUnknown(new UpstreamNetworkError('token_add_ip', 'ECONNRESET'))).toBe(true);
-    expect(outcomeIsUnknown(new UpstreamFaultError('token_generate', 'not-json', '<html>', 200))).toBe(true);
-    expect(outcomeIsUnknown(new UpstreamFaultError('token_generate', 'unknown-shape', '{}', 200))).toBe(true);
-    expect(outcomeIsUnknown(new UpstreamFaultError('token_delete', 'http-status', '', 502))).toBe(true);
+    expect(outcomeIsUnknown(new errors.UpstreamTimeoutError('token_generate', 10_000))).toBe(true);
+    expect(outcomeIsUnknown(new errors.UpstreamNetworkError('token_add_ip', 'ECONNRESET'))).toBe(true);
+    expect(outcomeIsUnknown(new errors.UpstreamFaultError('token_generate', 'not-json', '<html>', 200))).toBe(true);
+    expect(outcomeIsUnknown(new errors.UpstreamFaultError('token_generate', 'unknown-shape', '{}', 200))).toBe(true);
+    expect(outcomeIsUnknown(new errors.UpstreamFaultError('token_delete', 'http-status', '', 502))).toBe(true);
   });
 
   it('is known (a failure) when sendSMS said no, or nothing was sent', () => {
     expect(
       outcomeIsUnknown(
-        new UpstreamStatusError('token_add_ip', -16, { status: -16, message: 'Internal error', details: null }),
+        new errors.UpstreamStatusError('token_add_ip', -16, { status: -16, message: 'Internal error', details: null }),
       ),
     ).toBe(false);
-    expect(outcomeIsUnknown(new UpstreamNetworkError('token_generate', 'ECONNREFUSED'))).toBe(false);
-    expect(outcomeIsUnknown(new UpstreamFaultError('token_generate', 'http-status', '', 503))).toBe(false);
-    expect(outcomeIsUnknown(new BudgetExhaustedError('token_generate', 1_000))).toBe(false);
-    expect(outcomeIsUnknown(new UnsupportedActionError('token_generate', false))).toBe(false);
-    expect(outcomeIsUnknown(new DefaultKeyFirstUseError('token_add_ip'))).toBe(false);
+    expect(outcomeIsUnknown(new errors.UpstreamNetworkError('token_generate', 'ECONNREFUSED'))).toBe(false);
+    expect(outcomeIsUnknown(new errors.UpstreamFaultError('token_generate', 'http-status', '', 503))).toBe(false);
+    expect(outcomeIsUnknown(new errors.BudgetExhaustedError('token_generate', 1_000))).toBe(false);
+    expect(outcomeIsUnknown(new errors.UnsupportedActionError('token_generate', false))).toBe(false);
+    expect(outcomeIsUnknown(new errors.DefaultKeyFirstUseError('token_add_ip'))).toBe(false);
     expect(outcomeIsUnknown(new Error('database down'))).toBe(false);
     expect(outcomeIsUnknown(null)).toBe(false);
   });

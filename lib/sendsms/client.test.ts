@@ -2,16 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '@/lib/log';
 import { createMemoryBudget, UNLIMITED_BUDGET } from '@/lib/sendsms/budget';
 import { createSendsmsClient, type SendsmsClientOptions } from '@/lib/sendsms/client';
-import {
-  BudgetExhaustedError,
-  DefaultKeyFirstUseError,
-  InvalidRequestError,
-  UnsupportedActionError,
-  UpstreamFaultError,
-  UpstreamNetworkError,
-  UpstreamStatusError,
-  UpstreamTimeoutError,
-} from '@/lib/sendsms/errors';
+import * as errors from '@/lib/sendsms/errors';
 import { STATUS_CODES } from '@/lib/sendsms/status-codes';
 import { startFakeUpstream, type FakeReply, type FakeUpstream } from '@/lib/sendsms/test-support/fake-upstream';
 
@@ -72,7 +63,7 @@ describe('requests', () => {
     const client = await clientFor(() => ({ envelope: { status: 0 } }));
     expect(
       await failure(client.call('token_add_ip', { account, key: defaultKey, params: { ipaddr: 'nope' } })),
-    ).toBeInstanceOf(InvalidRequestError);
+    ).toBeInstanceOf(errors.InvalidRequestError);
     expect(upstream!.requests).toHaveLength(0);
   });
 });
@@ -97,8 +88,8 @@ describe('key calls', () => {
       const error = await failure(
         client.call('token_list_ips', { account: integration, key: { ...defaultKey, used } }),
       );
-      expect(error).toBeInstanceOf(DefaultKeyFirstUseError);
-      expect((error as DefaultKeyFirstUseError).explanation.ro).toMatch(/bloca/);
+      expect(error).toBeInstanceOf(errors.DefaultKeyFirstUseError);
+      expect((error as errors.DefaultKeyFirstUseError).explanation.ro).toMatch(/bloca/);
     }
     expect(upstream!.requests).toHaveLength(0);
     const confirmed = await client.call('token_list_ips', {
@@ -127,7 +118,7 @@ describe('answers', () => {
       { retry: { attempts: 1 } },
     );
     const error = await failure(client.call('user_get_balance', { account }));
-    expect(error).toBeInstanceOf(UpstreamStatusError);
+    expect(error).toBeInstanceOf(errors.UpstreamStatusError);
     expect(error).toMatchObject({ status: entry.status, code: name, explanation: entry.explanation });
     expect((error as Error).message).toContain(entry.explanation.en);
   });
@@ -139,7 +130,7 @@ describe('answers', () => {
       token_list: 'unsupported',
     });
     const again = await failure(client.call('token_list', { account }));
-    expect(again).toBeInstanceOf(UnsupportedActionError);
+    expect(again).toBeInstanceOf(errors.UnsupportedActionError);
     expect(again).toMatchObject({ recordedEarlier: true });
     expect(upstream!.requests).toHaveLength(1);
   });
@@ -154,7 +145,7 @@ describe('answers', () => {
     });
     const unknown = await failure(client.call('user_get_info', { account }));
     expect(unknown).toMatchObject({ status: -777, code: 'unknown_error' });
-    expect((unknown as UpstreamStatusError).explanation.ro).toContain('-777');
+    expect((unknown as errors.UpstreamStatusError).explanation.ro).toContain('-777');
   });
 
   it.each<[string, FakeReply, string]>([
@@ -165,7 +156,7 @@ describe('answers', () => {
   ])('reports %s as an upstream fault, keeping the body', async (_, reply, reason) => {
     const client = await clientFor(() => reply);
     const error = await failure(client.call('user_get_balance', { account }));
-    expect(error).toBeInstanceOf(UpstreamFaultError);
+    expect(error).toBeInstanceOf(errors.UpstreamFaultError);
     expect(error).toMatchObject({ reason, rawBody: (reply as { body: string }).body });
   });
 
@@ -192,7 +183,7 @@ describe('answers', () => {
     const client = await clientFor(() => ({ envelope: { status: 0, details: { unexpected: { shape: 42 } } } }));
     const error = await failure(client.call('token_list_ips', { account, key: defaultKey }));
     expect(error).toMatchObject({ reason: 'unknown-shape' });
-    expect((error as UpstreamFaultError).rawBody).toContain('"shape":42');
+    expect((error as errors.UpstreamFaultError).rawBody).toContain('"shape":42');
   });
 });
 
@@ -200,13 +191,13 @@ describe('timeouts, resets and retries', () => {
   it('gives up after the timeout', async () => {
     const client = await clientFor(() => 'hang', { timeoutMs: 150, retry: { attempts: 1 } });
     const error = await failure(client.call('user_get_balance', { account }));
-    expect(error).toBeInstanceOf(UpstreamTimeoutError);
+    expect(error).toBeInstanceOf(errors.UpstreamTimeoutError);
     expect((error as Error).message).toContain('0.15 seconds');
   });
 
   it('reports a reset connection as a network failure', async () => {
     const client = await clientFor(() => 'reset', { retry: { attempts: 1 } });
-    expect(await failure(client.call('user_get_balance', { account }))).toBeInstanceOf(UpstreamNetworkError);
+    expect(await failure(client.call('user_get_balance', { account }))).toBeInstanceOf(errors.UpstreamNetworkError);
   });
 
   it('retries a read on -4096, -8192 and network failures, with jittered pauses', async () => {
@@ -276,9 +267,9 @@ describe('budget and coalescing', () => {
     await client.call('user_get_balance', { account });
     await client.call('user_get_info', { account });
     const error = await failure(client.call('user_get_balance', { account }));
-    expect(error).toBeInstanceOf(BudgetExhaustedError);
-    expect((error as BudgetExhaustedError).retryAfterMs).toBeGreaterThan(59_000);
-    expect((error as BudgetExhaustedError).explanation.ro).toMatch(/10 interogări pe minut/);
+    expect(error).toBeInstanceOf(errors.BudgetExhaustedError);
+    expect((error as errors.BudgetExhaustedError).retryAfterMs).toBeGreaterThan(59_000);
+    expect((error as errors.BudgetExhaustedError).explanation.ro).toMatch(/10 interogări pe minut/);
     expect(upstream!.requests).toHaveLength(2);
     await client.call('ping');
     expect(upstream!.requests).toHaveLength(3);

@@ -4,6 +4,8 @@ import { NextRequest } from 'next/server';
 import { encryptSecret } from '@/lib/crypto';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
+import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
+import { uniqueUsername } from '@/test/integration/sendsms/sandbox-fixture';
 import { testDatabaseUrl } from '@/test/integration/support/database';
 
 /**
@@ -103,4 +105,48 @@ export function routeRequest(
     headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
+}
+
+/** A route handler as Next.js calls it. */
+export type RouteHandler = (
+  request: unknown,
+  context: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
+
+/** Calls a route handler as the user would, with a session cookie of their own: the answer's status, Retry-After and JSON. */
+export async function callRoute(
+  handler: RouteHandler | undefined,
+  path: string,
+  init: { method: string; userId: string; body?: unknown },
+  params: Record<string, string>,
+) {
+  const cookie = await sessionCookie(init.userId);
+  const response = await handler!(routeRequest(path, { method: init.method, cookie, body: init.body }), {
+    params: Promise.resolve(params),
+  });
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    body: (await response.json()) as Record<string, unknown>,
+  };
+}
+
+/** Points a world's account at a new sendSMS account in the sandbox, with this password; the sandbox's username. */
+export async function pointAccountAtSandbox(
+  prisma: PrismaClient,
+  sandbox: RunningSandbox,
+  accountId: string,
+  password: string,
+): Promise<string> {
+  const username = uniqueUsername('routes');
+  await sandbox.control.createAccount({ username, password });
+  await prisma.account.update({
+    where: { id: accountId },
+    data: {
+      username,
+      apiBaseUrl: sandbox.url,
+      credentialCiphertext: encryptSecret(password, Buffer.from(TEST_KEY_HEX, 'hex')),
+    },
+  });
+  return username;
 }

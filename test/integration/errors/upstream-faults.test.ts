@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session-user';
-import { encryptSecret } from '@/lib/crypto';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Faults } from '@/lib/sendsms/sandbox/faults';
 import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
 import {
   applyServerEnvironment,
   createWorld,
-  routeRequest,
-  sessionCookie,
-  TEST_KEY_HEX,
   type TestWorld,
+  callRoute,
+  pointAccountAtSandbox,
+  type RouteHandler,
 } from '@/test/integration/auth/session-world';
 import { startTestSandbox, uniqueUsername } from '@/test/integration/sendsms/sandbox-fixture';
 import { testPrisma } from '@/test/integration/support/database';
@@ -25,8 +24,7 @@ import { testPrisma } from '@/test/integration/support/database';
  * show), and none a 500.
  */
 
-type Handler = (request: unknown, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type RouteModule = Record<string, Handler>;
+type RouteModule = Record<string, RouteHandler>;
 
 interface Routes {
   keys: RouteModule;
@@ -65,23 +63,16 @@ async function loadRoutes(): Promise<Routes> {
 }
 
 async function call(
-  handler: Handler | undefined,
+  handler: RouteHandler | undefined,
   path: string,
   method: string,
   body: unknown,
   params: Record<string, string>,
 ) {
-  const response = await handler!(
-    routeRequest(path, { method, cookie: await sessionCookie(world.users.admin), body }),
-    { params: Promise.resolve(params) },
-  );
+  const answer = await callRoute(handler, path, { method, userId: world.users.admin, body }, params);
   tally.answers += 1;
-  if (response.status === 500) tally.fiveHundreds += 1;
-  return {
-    status: response.status,
-    retryAfter: response.headers.get('retry-after'),
-    body: (await response.json()) as Record<string, unknown>,
-  };
+  if (answer.status === 500) tally.fiveHundreds += 1;
+  return answer;
 }
 
 /** The five routes that meet sendSMS, each called once. */
@@ -244,17 +235,8 @@ beforeAll(async () => {
   prisma = testPrisma();
   sandbox = await startTestSandbox({ schema: 'sandbox_errors', seed: false, budget: null });
   world = await createWorld(prisma);
-  username = uniqueUsername('faults');
-  await sandbox.control.createAccount({ username, password: PASSWORD });
   accountId = world.accountA;
-  await prisma.account.update({
-    where: { id: accountId },
-    data: {
-      username,
-      apiBaseUrl: sandbox.url,
-      credentialCiphertext: encryptSecret(PASSWORD, Buffer.from(TEST_KEY_HEX, 'hex')),
-    },
-  });
+  username = await pointAccountAtSandbox(prisma, sandbox, accountId, PASSWORD);
 });
 
 afterAll(async () => {

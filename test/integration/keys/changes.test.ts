@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AccessDeniedError } from '@/lib/auth/access-denied';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { authorizeKeyIp } from '@/lib/keys/authorize-ip-service';
 import { deleteApiKey } from '@/lib/keys/delete-service';
 import { getKeyDetail } from '@/lib/keys/detail-service';
@@ -10,32 +9,28 @@ import { listAccountKeys } from '@/lib/keys/list-service';
 import { DEFAULT_KEY_LIST_QUERY } from '@/lib/keys/list-query';
 import { refreshAccountKeys } from '@/lib/keys/refresh-service';
 import { renameApiKey } from '@/lib/keys/rename-service';
-import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
-import { testPrisma } from '@/test/integration/support/database';
-import { wire } from '@/test/integration/sendsms/sandbox-fixture';
-import { createTestAccount, serviceDeps, startKeysSandbox } from '@/test/integration/keys/keys-fixture';
+import {
+  createTestAccount,
+  serviceDeps,
+  keysWorld,
+  defaultKey,
+  cloudKey,
+  accountWithKey,
+  callWithKey,
+} from '@/test/integration/keys/keys-fixture';
 
 /** Every change to a key, its fallbacks, its refusals, and the audit row each one leaves. */
 
-let sandbox: RunningSandbox;
-let prisma: PrismaClient;
-beforeAll(async () => {
-  sandbox = await startKeysSandbox();
-  prisma = testPrisma();
-});
-afterAll(async () => {
-  await sandbox?.stop();
-  await prisma?.$disconnect();
-});
+const world = keysWorld();
 
 const auditOf = (accountId: string, action: string) =>
-  prisma.auditEvent.findMany({ where: { accountId, action }, orderBy: { id: 'asc' } });
+  world.prisma.auditEvent.findMany({ where: { accountId, action }, orderBy: { id: 'asc' } });
 
 describe('generate', () => {
   it('falls back to the three-step flow when token_generate is missing, and says the kind is set on the hub', async () => {
-    const account = await createTestAccount(prisma, sandbox);
-    await sandbox.control.setFaults(account.username, { unsupported: ['token_generate'] });
-    const generated = await generateApiKey(serviceDeps(prisma), account.admin, account.accountId, {
+    const account = await createTestAccount(world.prisma, world.sandbox);
+    await world.sandbox.control.setFaults(account.username, { unsupported: ['token_generate'] });
+    const generated = await generateApiKey(serviceDeps(world.prisma), account.admin, account.accountId, {
       name: 'Shop plugin',
       kind: 'CLOUD',
       usageLabel: 'APP',
@@ -45,39 +40,31 @@ describe('generate', () => {
       kindSetOnHub: true,
       key: { name: 'Shop plugin', kind: 'CLOUD', usageLabel: 'APP' },
     });
-    const snapshot = await sandbox.control.account(account.username);
+    const snapshot = await world.sandbox.control.account(account.username);
     expect(snapshot!.keys.map((key) => key.secret)).toContain(generated.secret);
   });
 
   it('refuses support and lead staff, and users of other accounts', async () => {
-    const account = await createTestAccount(prisma, sandbox);
+    const account = await createTestAccount(world.prisma, world.sandbox);
     for (const actor of [account.lead, account.support, account.outsider]) {
       await expect(
-        generateApiKey(serviceDeps(prisma), actor, account.accountId, {
-          name: 'x',
-          kind: 'DEFAULT',
-          usageLabel: 'DEFAULT',
-        }),
+        generateApiKey(serviceDeps(world.prisma), actor, account.accountId, defaultKey('x')),
       ).rejects.toBeInstanceOf(AccessDeniedError);
     }
-    expect(await prisma.apiKey.count({ where: { accountId: account.accountId } })).toBe(0);
+    expect(await world.prisma.apiKey.count({ where: { accountId: account.accountId } })).toBe(0);
   });
 
   it('records a failed attempt when sendSMS refuses, and keeps nothing', async () => {
-    const account = await createTestAccount(prisma, sandbox);
-    await sandbox.control.setFaults(account.username, { status: -16 });
+    const account = await createTestAccount(world.prisma, world.sandbox);
+    await world.sandbox.control.setFaults(account.username, { status: -16 });
     await expect(
-      generateApiKey(serviceDeps(prisma), account.admin, account.accountId, {
-        name: 'x',
-        kind: 'DEFAULT',
-        usageLabel: 'DEFAULT',
-      }),
+      generateApiKey(serviceDeps(world.prisma), account.admin, account.accountId, defaultKey('x')),
     ).rejects.toMatchObject({
       code: 'upstream-unavailable',
       retryable: true,
       message: expect.stringContaining('internal error'),
     });
-    expect(await prisma.apiKey.count({ where: { accountId: account.accountId } })).toBe(0);
+    expect(await world.prisma.apiKey.count({ where: { accountId: account.accountId } })).toBe(0);
     expect(await auditOf(account.accountId, 'key.generate')).toEqual([
       expect.objectContaining({ outcome: 'failure', upstreamStatus: -16 }),
     ]);
@@ -87,10 +74,10 @@ describe('generate', () => {
 describe('import a key made on the hub', () => {
   it('checks the pasted secret with sendSMS before saving it, and takes its IP list', async () => {
     const secret = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
-    const account = await createTestAccount(prisma, sandbox, [
+    const account = await createTestAccount(world.prisma, world.sandbox, [
       { name: 'Made on the hub', kind: 'default', secret, ips: ['192.0.2.50'] },
     ]);
-    const deps = serviceDeps(prisma);
+    const deps = serviceDeps(world.prisma);
     await expect(
       importApiKey(deps, account.admin, account.accountId, {
         secret: 'ffffffffffffffffffffffffffffffff',
@@ -133,13 +120,7 @@ describe('import a key made on the hub', () => {
 
 describe('rename', () => {
   it('changes the dashboard label only, and says which name sendSMS knows', async () => {
-    const account = await createTestAccount(prisma, sandbox);
-    const deps = serviceDeps(prisma);
-    const generated = await generateApiKey(deps, account.admin, account.accountId, {
-      name: 'API Key Test',
-      kind: 'DEFAULT',
-      usageLabel: 'DEFAULT',
-    });
+    const { account, deps, generated } = await accountWithKey(world);
     expect(await renameApiKey(deps, account.admin, account.accountId, generated.key.id, 'Checkout server')).toEqual({
       name: 'Checkout server',
       upstreamName: 'API Key Test',
@@ -157,18 +138,8 @@ describe('rename', () => {
 
 describe('delete', () => {
   it('asks for the typed name, warns while in use, revokes with token_delete', async () => {
-    const account = await createTestAccount(prisma, sandbox);
-    const deps = serviceDeps(prisma);
-    const generated = await generateApiKey(deps, account.admin, account.accountId, {
-      name: 'Website orders',
-      kind: 'CLOUD',
-      usageLabel: 'CLOUD',
-    });
-    await wire(
-      sandbox,
-      { action: 'user_get_balance', username: account.username, password: generated.secret },
-      '192.0.2.7',
-    );
+    const { account, deps, generated } = await accountWithKey(world, cloudKey('Website orders'));
+    await callWithKey(world.sandbox, account, generated.secret, '192.0.2.7');
     await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
     const detail = await getKeyDetail(deps, account.admin, account.accountId, generated.key.id);
     expect(detail.inUse).toMatchObject({ useCount: 1 });
@@ -180,8 +151,8 @@ describe('delete', () => {
       revokedUpstream: true,
       revokeAt: null,
     });
-    expect((await sandbox.control.account(account.username))!.keys).toEqual([]);
-    const row = await prisma.apiKey.findUniqueOrThrow({ where: { id: generated.key.id } });
+    expect((await world.sandbox.control.account(account.username))!.keys).toEqual([]);
+    const row = await world.prisma.apiKey.findUniqueOrThrow({ where: { id: generated.key.id } });
     expect(row.deletedAt).not.toBeNull();
     expect(row.secretCiphertext).toBeNull();
     expect((await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY)).total).toBe(0);
@@ -192,45 +163,27 @@ describe('delete', () => {
   });
 
   it('without token_delete, removes the key here and links to the hub to revoke it', async () => {
-    const account = await createTestAccount(prisma, sandbox);
-    const deps = serviceDeps(prisma);
-    const generated = await generateApiKey(deps, account.admin, account.accountId, {
-      name: 'Old plugin',
-      kind: 'DEFAULT',
-      usageLabel: 'DEFAULT',
-    });
-    await sandbox.control.setFaults(account.username, { unsupported: ['token_delete'] });
+    const { account, deps, generated } = await accountWithKey(world, defaultKey('Old plugin'));
+    await world.sandbox.control.setFaults(account.username, { unsupported: ['token_delete'] });
     const result = await deleteApiKey(deps, account.admin, account.accountId, generated.key.id, 'Old plugin');
     expect(result.revokedUpstream).toBe(false);
     expect(result.revokeAt).toMatch(/^https:\/\/hub\.sendsms\.ro/);
-    expect((await sandbox.control.account(account.username))!.keys).toHaveLength(1);
+    expect((await world.sandbox.control.account(account.username))!.keys).toHaveLength(1);
   });
 
   it('removes nothing when sendSMS is down', async () => {
-    const account = await createTestAccount(prisma, sandbox);
-    const deps = serviceDeps(prisma);
-    const generated = await generateApiKey(deps, account.admin, account.accountId, {
-      name: 'Keep me',
-      kind: 'DEFAULT',
-      usageLabel: 'DEFAULT',
-    });
-    await sandbox.control.setFaults(account.username, { httpStatus: 503 });
+    const { account, deps, generated } = await accountWithKey(world, defaultKey('Keep me'));
+    await world.sandbox.control.setFaults(account.username, { httpStatus: 503 });
     await expect(
       deleteApiKey(deps, account.admin, account.accountId, generated.key.id, 'Keep me'),
     ).rejects.toMatchObject({ code: 'upstream-unavailable', retryable: true });
-    expect((await prisma.apiKey.findUniqueOrThrow({ where: { id: generated.key.id } })).deletedAt).toBeNull();
+    expect((await world.prisma.apiKey.findUniqueOrThrow({ where: { id: generated.key.id } })).deletedAt).toBeNull();
   });
 });
 
 describe('authorize an IP', () => {
   it('validates the address, answers a duplicate as already listed, and records refusals', async () => {
-    const account = await createTestAccount(prisma, sandbox);
-    const deps = serviceDeps(prisma);
-    const generated = await generateApiKey(deps, account.admin, account.accountId, {
-      name: 'Default one',
-      kind: 'DEFAULT',
-      usageLabel: 'DEFAULT',
-    });
+    const { account, deps, generated } = await accountWithKey(world, defaultKey('Default one'));
     const first = await authorizeKeyIp(deps, account.admin, account.accountId, generated.key.id, { ip: '192.0.2.10' });
     expect(first).toMatchObject({
       alreadyListed: false,
@@ -243,7 +196,7 @@ describe('authorize an IP', () => {
     await expect(
       authorizeKeyIp(deps, account.support, account.accountId, generated.key.id, { ip: '192.0.2.11' }),
     ).rejects.toBeInstanceOf(AccessDeniedError);
-    await sandbox.control.setFaults(account.username, { status: -4096 });
+    await world.sandbox.control.setFaults(account.username, { status: -4096 });
     await expect(
       authorizeKeyIp(deps, account.admin, account.accountId, generated.key.id, { ip: '192.0.2.12' }),
     ).rejects.toMatchObject({ code: 'rate-limited', httpStatus: 429, options: { upstreamStatus: -4096 } });

@@ -1,13 +1,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { describe, expect, it } from 'vitest';
 import { generateApiKey } from '@/lib/keys/generate-service';
 import { resolveOpenIntents } from '@/lib/keys/intent-resolver';
-import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
-import { testDatabaseUrl, testPrisma } from '@/test/integration/support/database';
-import { startTestSandbox } from '@/test/integration/sendsms/sandbox-fixture';
-import { createTestAccount, serviceDeps } from '@/test/integration/keys/keys-fixture';
+import { testDatabaseUrl } from '@/test/integration/support/database';
+import { createTestAccount, serviceDeps, keysWorld, defaultKey } from '@/test/integration/keys/keys-fixture';
 
 /**
  * Issue 10 as it was reported: a dashboard process killed with kill -9 during a burst of generations and IP
@@ -18,37 +15,29 @@ import { createTestAccount, serviceDeps } from '@/test/integration/keys/keys-fix
 
 const root = path.resolve(__dirname, '../../..');
 const BUDGET = { limit: 500, windowMs: 61_000 };
-let sandbox: RunningSandbox;
-let prisma: PrismaClient;
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ schema: 'sandbox_crash', seed: false, budget: BUDGET });
-  prisma = testPrisma();
-});
-afterAll(async () => {
-  await sandbox?.stop();
-  await prisma?.$disconnect();
-});
+const world = keysWorld({ schema: 'sandbox_crash', budget: BUDGET });
 
 describe('kill -9 during a burst of generations and IP authorizations', () => {
   it(
     'leaves no change at sendSMS without its row and its audit row after one resolve',
     { timeout: 60_000 },
     async () => {
-      const account = await createTestAccount(prisma, sandbox);
+      const account = await createTestAccount(world.prisma, world.sandbox);
       const size = 6;
       const targets = [];
       for (let index = 0; index < size; index += 1) {
         targets.push(
           (
-            await generateApiKey(serviceDeps(prisma, { budget: BUDGET }), account.admin, account.accountId, {
-              name: `Server ${index}`,
-              kind: 'DEFAULT',
-              usageLabel: 'DEFAULT',
-            })
+            await generateApiKey(
+              serviceDeps(world.prisma, { budget: BUDGET }),
+              account.admin,
+              account.accountId,
+              defaultKey(`Server ${index}`),
+            )
           ).key,
         );
       }
-      await sandbox.control.setFaults(account.username, { slowMs: 2_000 });
+      await world.sandbox.control.setFaults(account.username, { slowMs: 2_000 });
 
       const orders = {
         databaseUrl: testDatabaseUrl(),
@@ -73,7 +62,7 @@ describe('kill -9 during a burst of generations and IP authorizations', () => {
       // Every intent committed, and a moment for the last calls to leave: then the kill, well before any answer.
       const deadline = Date.now() + 30_000;
       while (
-        (await prisma.upstreamChange.count({ where: { accountId: account.accountId, state: 'OPEN' } })) <
+        (await world.prisma.upstreamChange.count({ where: { accountId: account.accountId, state: 'OPEN' } })) <
         2 * size
       ) {
         if (Date.now() > deadline || burst.exitCode !== null) throw new Error(`the burst never got going:\n${output}`);
@@ -82,36 +71,36 @@ describe('kill -9 during a burst of generations and IP authorizations', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       burst.kill('SIGKILL');
       expect(await exited).toBe('SIGKILL');
-      await sandbox.control.setFaults(account.username, {});
+      await world.sandbox.control.setFaults(account.username, {});
 
-      const atSendsms = (await sandbox.control.account(account.username))!.keys;
+      const atSendsms = (await world.sandbox.control.account(account.username))!.keys;
       const keysMade = atSendsms.filter((key) => key.name.startsWith('Burst'));
       const ipsAdded = atSendsms.flatMap((key) => key.ips.filter((ip) => ip.startsWith('198.51.100.')));
-      const open = await prisma.upstreamChange.count({
+      const open = await world.prisma.upstreamChange.count({
         where: { accountId: account.accountId, state: { in: ['OPEN', 'UNKNOWN'] } },
       });
       const before =
-        (await prisma.apiKey.count({ where: { accountId: account.accountId, name: { startsWith: 'Burst' } } })) +
-        (await prisma.keyIp.count({
+        (await world.prisma.apiKey.count({ where: { accountId: account.accountId, name: { startsWith: 'Burst' } } })) +
+        (await world.prisma.keyIp.count({
           where: { address: { startsWith: '198.51.100.' }, key: { accountId: account.accountId } },
         }));
 
-      const report = await resolveOpenIntents(serviceDeps(prisma, { budget: BUDGET }), {
+      const report = await resolveOpenIntents(serviceDeps(world.prisma, { budget: BUDGET }), {
         accountId: account.accountId,
         openGraceMs: 0,
         unknownGraceMs: 0,
       });
       expect(report).toMatchObject({ claimed: open, deferred: 0, skipped: 0 });
 
-      const rows = await prisma.apiKey.findMany({
+      const rows = await world.prisma.apiKey.findMany({
         where: { accountId: account.accountId, name: { startsWith: 'Burst' } },
       });
-      const ipRows = await prisma.keyIp.findMany({
+      const ipRows = await world.prisma.keyIp.findMany({
         where: { address: { startsWith: '198.51.100.' }, key: { accountId: account.accountId } },
       });
       expect(rows.map((row) => row.name).sort()).toEqual(keysMade.map((key) => key.name).sort());
       expect(ipRows.map((row) => row.address).sort()).toEqual([...ipsAdded].sort());
-      const audit = await prisma.auditEvent.findMany({
+      const audit = await world.prisma.auditEvent.findMany({
         where: {
           accountId: account.accountId,
           action: { in: ['key.generate', 'ip.authorize'] },
@@ -127,7 +116,7 @@ describe('kill -9 during a burst of generations and IP authorizations', () => {
         rows.filter((row) => !auditedKeys.has(row.id)).length + ipsAdded.filter((ip) => !auditedIps.has(ip)).length;
       expect(withoutAudit).toBe(0);
       // A key whose answer the killed process never had was shown to nobody.
-      const readBack = await prisma.upstreamChange.findMany({
+      const readBack = await world.prisma.upstreamChange.findMany({
         where: { accountId: account.accountId, action: 'TOKEN_GENERATE', resolvedBy: 'read-back', state: 'SUCCEEDED' },
       });
       expect(
@@ -136,7 +125,7 @@ describe('kill -9 during a burst of generations and IP authorizations', () => {
           .every((row) => row.secretUnseenAt !== null),
       ).toBe(true);
       expect(
-        await prisma.upstreamChange.count({
+        await world.prisma.upstreamChange.count({
           where: { accountId: account.accountId, state: { in: ['OPEN', 'UNKNOWN'] } },
         }),
       ).toBe(0);

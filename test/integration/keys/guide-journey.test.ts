@@ -1,42 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { describe, expect, it } from 'vitest';
 import { authorizeKeyIp } from '@/lib/keys/authorize-ip-service';
 import { getKeyDetail } from '@/lib/keys/detail-service';
-import { generateApiKey } from '@/lib/keys/generate-service';
 import { listAccountKeys } from '@/lib/keys/list-service';
 import { DEFAULT_KEY_LIST_QUERY } from '@/lib/keys/list-query';
 import { refreshAccountKeys } from '@/lib/keys/refresh-service';
-import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
-import { testPrisma } from '@/test/integration/support/database';
-import { wire } from '@/test/integration/sendsms/sandbox-fixture';
-import { createTestAccount, serviceDeps, startKeysSandbox } from '@/test/integration/keys/keys-fixture';
+import { keysWorld, cloudKey, accountWithKey, callWithKey } from '@/test/integration/keys/keys-fixture';
 
 /**
  * The provider's guide, through the services: generate a Default key, lock it by its first use, see a refused
  * call, authorize the refused address, and see both addresses, the last use and the use count. Then a Cloud key.
  */
 
-let sandbox: RunningSandbox;
-let prisma: PrismaClient;
-beforeAll(async () => {
-  sandbox = await startKeysSandbox();
-  prisma = testPrisma();
-});
-afterAll(async () => {
-  await sandbox?.stop();
-  await prisma?.$disconnect();
-});
+const world = keysWorld();
 
 describe('the guide: a Default key', () => {
   it('locks to its first caller, shows a refused call, and accepts the address once authorized', async () => {
-    const account = await createTestAccount(prisma, sandbox);
-    const deps = serviceDeps(prisma);
-
-    const generated = await generateApiKey(deps, account.admin, account.accountId, {
-      name: 'API Key Test',
-      kind: 'DEFAULT',
-      usageLabel: 'DEFAULT',
-    });
+    const { account, deps, generated } = await accountWithKey(world);
     expect(generated.via).toBe('token_generate');
     expect(generated.secret).toMatch(/^[0-9a-f]{32}$/);
     expect(generated.key).toMatchObject({
@@ -48,13 +27,12 @@ describe('the guide: a Default key', () => {
       fragment: `…${generated.secret.slice(-4)}`,
     });
     // Stored encrypted, never in clear, and never handed out again.
-    const stored = await prisma.apiKey.findUniqueOrThrow({ where: { id: generated.key.id } });
+    const stored = await world.prisma.apiKey.findUniqueOrThrow({ where: { id: generated.key.id } });
     expect(stored.secretCiphertext).not.toContain(generated.secret);
     const detail = await getKeyDetail(deps, account.admin, account.accountId, generated.key.id);
     expect(JSON.stringify(detail)).not.toContain(generated.secret);
 
-    const call = (ip: string) =>
-      wire(sandbox, { action: 'user_get_balance', username: account.username, password: generated.secret }, ip);
+    const call = (ip: string) => callWithKey(world.sandbox, account, generated.secret, ip);
     expect((await call('203.0.113.7')).status).toBe(0);
     await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
     let row = (await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY)).rows[0]!;
@@ -86,7 +64,7 @@ describe('the guide: a Default key', () => {
       expect.arrayContaining(['key.generate:success', 'ip.authorize:success', 'keys.refresh:success']),
     );
     // The audit log never holds the secret.
-    const audit = await prisma.auditEvent.findMany({ where: { accountId: account.accountId } });
+    const audit = await world.prisma.auditEvent.findMany({ where: { accountId: account.accountId } });
     expect(JSON.stringify(audit, (_, value) => (typeof value === 'bigint' ? value.toString() : value))).not.toContain(
       generated.secret,
     );
@@ -95,23 +73,9 @@ describe('the guide: a Default key', () => {
 
 describe('the guide: a Cloud key', () => {
   it('accepts calls from three IPs and shows only the first, as informative', async () => {
-    const account = await createTestAccount(prisma, sandbox);
-    const deps = serviceDeps(prisma);
-    const generated = await generateApiKey(deps, account.admin, account.accountId, {
-      name: 'Mobile fleet',
-      kind: 'CLOUD',
-      usageLabel: 'CLOUD',
-    });
+    const { account, deps, generated } = await accountWithKey(world, cloudKey('Mobile fleet'));
     for (const ip of ['192.0.2.1', '192.0.2.2', '192.0.2.3']) {
-      expect(
-        (
-          await wire(
-            sandbox,
-            { action: 'user_get_balance', username: account.username, password: generated.secret },
-            ip,
-          )
-        ).status,
-      ).toBe(0);
+      expect((await callWithKey(world.sandbox, account, generated.secret, ip)).status).toBe(0);
     }
     await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual', keyId: generated.key.id });
     const detail = await getKeyDetail(deps, account.admin, account.accountId, generated.key.id);

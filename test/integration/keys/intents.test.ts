@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { describe, expect, it } from 'vitest';
 import { accountRefFor } from '@/lib/accounts/account-ref';
 import { authorizeKeyIp } from '@/lib/keys/authorize-ip-service';
 import { deleteApiKey } from '@/lib/keys/delete-service';
@@ -12,10 +11,16 @@ import { listAccountKeys } from '@/lib/keys/list-service';
 import { refreshAccountKeys } from '@/lib/keys/refresh-service';
 import { recordIntent } from '@/lib/keys/upstream-change';
 import { runBuilderRequest } from '@/lib/request-builder/run-request';
-import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
 import { testPrisma } from '@/test/integration/support/database';
-import { startTestSandbox } from '@/test/integration/sendsms/sandbox-fixture';
-import { createTestAccount, serviceDeps, type TestAccount } from '@/test/integration/keys/keys-fixture';
+import {
+  createTestAccount,
+  serviceDeps,
+  type TestAccount,
+  keysWorld,
+  defaultKey,
+  cloudKey,
+  accountWithKey,
+} from '@/test/integration/keys/keys-fixture';
 
 /**
  * Issue 10, "a change sent to sendSMS is never forgotten": every generate, IP authorization and delete is an intent
@@ -23,35 +28,26 @@ import { createTestAccount, serviceDeps, type TestAccount } from '@/test/integra
  * settled by reading sendSMS back, with the key and IP rows that were missing and an audit row naming the person.
  */
 
-let sandbox: RunningSandbox;
-let prisma: PrismaClient;
 // A sandbox of its own with room in the budget: the bursts below make more than 10 calls a minute per account.
 const BUDGET = { limit: 500, windowMs: 61_000 };
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ schema: 'sandbox_intents', seed: false, budget: BUDGET });
-  prisma = testPrisma();
-});
-afterAll(async () => {
-  await sandbox?.stop();
-  await prisma?.$disconnect();
-});
+const world = keysWorld({ schema: 'sandbox_intents', budget: BUDGET });
 
 /** A client that gives up after 400 ms, against a sandbox told to answer after 1.2 s: the change happens, the answer is lost. */
-const impatient = () => serviceDeps(prisma, { timeoutMs: 400, budget: BUDGET });
+const impatient = () => serviceDeps(world.prisma, { timeoutMs: 400, budget: BUDGET });
 const SLOW = { slowMs: 1_200 };
 /** Resolve now, whatever the age of the intents (the grace periods are for calls still in flight elsewhere). */
-const resolveNow = (accountId: string, client = serviceDeps(prisma, { budget: BUDGET })) =>
+const resolveNow = (accountId: string, client = serviceDeps(world.prisma, { budget: BUDGET })) =>
   resolveOpenIntents(client, { accountId, openGraceMs: 0, unknownGraceMs: 0 });
 
 const changesOf = (accountId: string) =>
-  prisma.upstreamChange.findMany({ where: { accountId }, orderBy: { createdAt: 'asc' } });
+  world.prisma.upstreamChange.findMany({ where: { accountId }, orderBy: { createdAt: 'asc' } });
 const auditOf = (accountId: string, action: string) =>
-  prisma.auditEvent.findMany({ where: { accountId, action }, orderBy: { id: 'asc' } });
+  world.prisma.auditEvent.findMany({ where: { accountId, action }, orderBy: { id: 'asc' } });
 
 describe('a lost answer is "outcome unknown", then settled by reading sendSMS back', () => {
   it('token_generate answered too slowly: 503 outcome unknown, then the key is recorded, named, and flagged compromised', async () => {
-    const account = await createTestAccount(prisma, sandbox);
-    await sandbox.control.setFaults(account.username, SLOW);
+    const account = await createTestAccount(world.prisma, world.sandbox);
+    await world.sandbox.control.setFaults(account.username, SLOW);
     await expect(
       generateApiKey(
         impatient(),
@@ -66,16 +62,16 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
       retryable: false,
       message: expect.stringContaining('outcome unknown, checking'),
     });
-    await sandbox.control.setFaults(account.username, {});
-    expect((await sandbox.control.account(account.username))!.keys.map((key) => key.name)).toEqual(['Slow key']);
-    expect(await prisma.apiKey.count({ where: { accountId: account.accountId } })).toBe(0);
+    await world.sandbox.control.setFaults(account.username, {});
+    expect((await world.sandbox.control.account(account.username))!.keys.map((key) => key.name)).toEqual(['Slow key']);
+    expect(await world.prisma.apiKey.count({ where: { accountId: account.accountId } })).toBe(0);
     expect(await changesOf(account.accountId)).toEqual([
       expect.objectContaining({ action: 'TOKEN_GENERATE', state: 'UNKNOWN', actorEmail: account.admin.email }),
     ]);
     expect(await auditOf(account.accountId, 'key.generate')).toEqual([]);
     // The list says it is being checked, never that it failed.
     const pending = await listAccountKeys(
-      serviceDeps(prisma),
+      serviceDeps(world.prisma),
       account.admin,
       account.accountId,
       DEFAULT_KEY_LIST_QUERY,
@@ -90,12 +86,12 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
     ]);
     // Who asked is the audit log's to tell: a team lead sees the change, not the name.
     expect(
-      (await listAccountKeys(serviceDeps(prisma), account.lead, account.accountId, DEFAULT_KEY_LIST_QUERY))
+      (await listAccountKeys(serviceDeps(world.prisma), account.lead, account.accountId, DEFAULT_KEY_LIST_QUERY))
         .pendingChanges,
     ).toEqual([expect.objectContaining({ action: 'generate', requestedBy: null })]);
 
     expect(await resolveNow(account.accountId)).toMatchObject({ claimed: 1, succeeded: 1, failed: 0 });
-    const key = await prisma.apiKey.findFirstOrThrow({ where: { accountId: account.accountId } });
+    const key = await world.prisma.apiKey.findFirstOrThrow({ where: { accountId: account.accountId } });
     expect(key).toMatchObject({
       name: 'Slow key',
       usageLabel: 'APP',
@@ -116,27 +112,28 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
       expect.objectContaining({ state: 'SUCCEEDED', resolvedBy: 'read-back', keyId: key.id }),
     ]);
     // The key's page says it is compromised (and offers delete); the list flags it first.
-    const detail = await getKeyDetail(serviceDeps(prisma), account.admin, account.accountId, key.id);
+    const detail = await getKeyDetail(serviceDeps(world.prisma), account.admin, account.accountId, key.id);
     expect(detail.key.secretUnseenAt).not.toBeNull();
     expect(detail.key.badges[0]).toMatchObject({ id: 'secret-shown-to-nobody', tone: 'danger' });
-    const listed = await listAccountKeys(serviceDeps(prisma), account.lead, account.accountId, DEFAULT_KEY_LIST_QUERY);
+    const listed = await listAccountKeys(
+      serviceDeps(world.prisma),
+      account.lead,
+      account.accountId,
+      DEFAULT_KEY_LIST_QUERY,
+    );
     expect(listed.pendingChanges).toEqual([]);
     expect(listed.rows[0]!.badges[0]!.id).toBe('secret-shown-to-nobody');
   });
 
   it('a garbled answer to token_generate is unknown too, never "failed"', async () => {
-    const account = await createTestAccount(prisma, sandbox);
-    await sandbox.control.setFaults(account.username, { unknownShape: true });
+    const account = await createTestAccount(world.prisma, world.sandbox);
+    await world.sandbox.control.setFaults(account.username, { unknownShape: true });
     await expect(
-      generateApiKey(impatient(), account.admin, account.accountId, {
-        name: 'Garbled',
-        kind: 'CLOUD',
-        usageLabel: 'CLOUD',
-      }),
+      generateApiKey(impatient(), account.admin, account.accountId, cloudKey('Garbled')),
     ).rejects.toMatchObject({ outcome: 'unknown' });
-    await sandbox.control.setFaults(account.username, {});
+    await world.sandbox.control.setFaults(account.username, {});
     expect(await resolveNow(account.accountId)).toMatchObject({ succeeded: 1 });
-    expect(await prisma.apiKey.findFirstOrThrow({ where: { accountId: account.accountId } })).toMatchObject({
+    expect(await world.prisma.apiKey.findFirstOrThrow({ where: { accountId: account.accountId } })).toMatchObject({
       name: 'Garbled',
       kind: 'CLOUD',
       secretUnseenAt: expect.any(Date),
@@ -144,21 +141,17 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
   });
 
   it('token_add_ip answered too slowly: unknown, then the IP is on the key with the person who asked', async () => {
-    const account = await createTestAccount(prisma, sandbox);
-    const generated = await generateApiKey(serviceDeps(prisma, { budget: BUDGET }), account.admin, account.accountId, {
-      name: 'Server',
-      kind: 'DEFAULT',
-      usageLabel: 'DEFAULT',
-    });
-    await sandbox.control.setFaults(account.username, SLOW);
+    const { account, generated } = await accountWithKey(world, defaultKey('Server'), { budget: BUDGET });
+    await world.sandbox.control.setFaults(account.username, SLOW);
     await expect(
       authorizeKeyIp(impatient(), account.admin, account.accountId, generated.key.id, { ip: '192.0.2.44' }),
     ).rejects.toMatchObject({ httpStatus: 503, outcome: 'unknown' });
-    await sandbox.control.setFaults(account.username, {});
-    expect((await sandbox.control.account(account.username))!.keys[0]!.ips).toEqual(['192.0.2.44']);
-    expect(await prisma.keyIp.count({ where: { keyId: generated.key.id } })).toBe(0);
+    await world.sandbox.control.setFaults(account.username, {});
+    expect((await world.sandbox.control.account(account.username))!.keys[0]!.ips).toEqual(['192.0.2.44']);
+    expect(await world.prisma.keyIp.count({ where: { keyId: generated.key.id } })).toBe(0);
     expect(
-      (await getKeyDetail(serviceDeps(prisma), account.admin, account.accountId, generated.key.id)).pendingChanges,
+      (await getKeyDetail(serviceDeps(world.prisma), account.admin, account.accountId, generated.key.id))
+        .pendingChanges,
     ).toEqual([
       expect.objectContaining({
         action: 'authorize-ip',
@@ -168,7 +161,7 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
     ]);
 
     expect(await resolveNow(account.accountId)).toMatchObject({ claimed: 1, succeeded: 1 });
-    expect(await prisma.keyIp.findMany({ where: { keyId: generated.key.id } })).toEqual([
+    expect(await world.prisma.keyIp.findMany({ where: { keyId: generated.key.id } })).toEqual([
       expect.objectContaining({ address: '192.0.2.44', reason: 'WHITELISTED' }),
     ]);
     expect(
@@ -181,13 +174,8 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
   });
 
   it('the Request Builder shows a lost token_add_ip answer as "outcome unknown, checking", not as a failure', async () => {
-    const account = await createTestAccount(prisma, sandbox);
-    const generated = await generateApiKey(serviceDeps(prisma, { budget: BUDGET }), account.admin, account.accountId, {
-      name: 'Builder key',
-      kind: 'DEFAULT',
-      usageLabel: 'DEFAULT',
-    });
-    await sandbox.control.setFaults(account.username, SLOW);
+    const { account, generated } = await accountWithKey(world, defaultKey('Builder key'), { budget: BUDGET });
+    await world.sandbox.control.setFaults(account.username, SLOW);
     const result = await runBuilderRequest(impatient(), account.admin, account.accountId, {
       action: 'token_add_ip',
       keyId: generated.key.id,
@@ -199,25 +187,20 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
       status: null,
       meaning: { en: expect.stringContaining('outcome unknown, checking') },
     });
-    await sandbox.control.setFaults(account.username, {});
+    await world.sandbox.control.setFaults(account.username, {});
     expect(await resolveNow(account.accountId)).toMatchObject({ succeeded: 1 });
   });
 
   it('token_delete answered too slowly: the key stays until sendSMS is read back, then it is deleted', async () => {
-    const account = await createTestAccount(prisma, sandbox);
-    const generated = await generateApiKey(serviceDeps(prisma, { budget: BUDGET }), account.admin, account.accountId, {
-      name: 'Doomed',
-      kind: 'CLOUD',
-      usageLabel: 'CLOUD',
-    });
-    await sandbox.control.setFaults(account.username, SLOW);
+    const { account, generated } = await accountWithKey(world, cloudKey('Doomed'), { budget: BUDGET });
+    await world.sandbox.control.setFaults(account.username, SLOW);
     await expect(
       deleteApiKey(impatient(), account.admin, account.accountId, generated.key.id, 'Doomed'),
     ).rejects.toMatchObject({ outcome: 'unknown' });
-    await sandbox.control.setFaults(account.username, {});
-    expect((await prisma.apiKey.findUniqueOrThrow({ where: { id: generated.key.id } })).deletedAt).toBeNull();
+    await world.sandbox.control.setFaults(account.username, {});
+    expect((await world.prisma.apiKey.findUniqueOrThrow({ where: { id: generated.key.id } })).deletedAt).toBeNull();
     expect(await resolveNow(account.accountId)).toMatchObject({ succeeded: 1 });
-    expect((await prisma.apiKey.findUniqueOrThrow({ where: { id: generated.key.id } })).deletedAt).not.toBeNull();
+    expect((await world.prisma.apiKey.findUniqueOrThrow({ where: { id: generated.key.id } })).deletedAt).not.toBeNull();
     expect(
       (await auditOf(account.accountId, 'key.delete')).map((event) => `${event.outcome}:${event.actorEmail}`),
     ).toEqual([`success:${account.admin.email}`]);
@@ -226,26 +209,17 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
 
 describe('a change that never reached sendSMS', () => {
   it('resolves as failed, with an audit row naming the person who asked', async () => {
-    const account = await createTestAccount(prisma, sandbox);
-    const generated = await generateApiKey(serviceDeps(prisma, { budget: BUDGET }), account.admin, account.accountId, {
-      name: 'Target',
-      kind: 'DEFAULT',
-      usageLabel: 'DEFAULT',
-    });
+    const { account, generated } = await accountWithKey(world, defaultKey('Target'), { budget: BUDGET });
     // A body that is not sendSMS's reply, and a cut connection: both come before the sandbox acts, as a proxy's would.
-    await sandbox.control.setFaults(account.username, { nonJson: true });
+    await world.sandbox.control.setFaults(account.username, { nonJson: true });
     await expect(
-      generateApiKey(impatient(), account.admin, account.accountId, {
-        name: 'Never made',
-        kind: 'DEFAULT',
-        usageLabel: 'DEFAULT',
-      }),
+      generateApiKey(impatient(), account.admin, account.accountId, defaultKey('Never made')),
     ).rejects.toMatchObject({ outcome: 'unknown' });
-    await sandbox.control.setFaults(account.username, { reset: true });
+    await world.sandbox.control.setFaults(account.username, { reset: true });
     await expect(
       authorizeKeyIp(impatient(), account.admin, account.accountId, generated.key.id, { ip: '192.0.2.77' }),
     ).rejects.toMatchObject({ outcome: 'unknown' });
-    await sandbox.control.setFaults(account.username, {});
+    await world.sandbox.control.setFaults(account.username, {});
 
     expect(await resolveNow(account.accountId)).toMatchObject({ claimed: 2, succeeded: 0, failed: 2 });
     expect((await changesOf(account.accountId)).map((change) => `${change.action}:${change.state}`)).toEqual([
@@ -259,24 +233,24 @@ describe('a change that never reached sendSMS', () => {
     expect(
       (await auditOf(account.accountId, 'ip.authorize')).map((event) => `${event.outcome}:${event.actorEmail}`),
     ).toEqual([`failure:${account.admin.email}`]);
-    expect(await prisma.apiKey.count({ where: { accountId: account.accountId } })).toBe(1);
+    expect(await world.prisma.apiKey.count({ where: { accountId: account.accountId } })).toBe(1);
   });
 
   it('sendSMS down while reading back: the intent stays open, with the reason, for the next run', async () => {
-    const account = await createTestAccount(prisma, sandbox);
+    const account = await createTestAccount(world.prisma, world.sandbox);
     await recordIntent(
-      serviceDeps(prisma),
+      serviceDeps(world.prisma),
       account.admin,
       {},
       {
         accountId: account.accountId,
         action: 'TOKEN_GENERATE',
-        params: { name: 'Later', kind: 'DEFAULT', usageLabel: 'DEFAULT' },
+        params: defaultKey('Later'),
       },
     );
-    await sandbox.control.setFaults(account.username, { httpStatus: 503 });
+    await world.sandbox.control.setFaults(account.username, { httpStatus: 503 });
     expect(await resolveNow(account.accountId)).toMatchObject({ claimed: 1, deferred: 1 });
-    await sandbox.control.setFaults(account.username, {});
+    await world.sandbox.control.setFaults(account.username, {});
     expect(await changesOf(account.accountId)).toEqual([
       expect.objectContaining({
         state: 'OPEN',
@@ -289,14 +263,11 @@ describe('a change that never reached sendSMS', () => {
   });
 
   it('the account’s budget spent: nothing more is asked of sendSMS, the intents wait with the reason', async () => {
-    const account = await createTestAccount(prisma, sandbox);
-    const deps = serviceDeps(prisma, { budget: BUDGET });
+    const account = await createTestAccount(world.prisma, world.sandbox);
+    const deps = serviceDeps(world.prisma, { budget: BUDGET });
     const keys = [];
     for (const name of ['One', 'Two'])
-      keys.push(
-        (await generateApiKey(deps, account.admin, account.accountId, { name, kind: 'DEFAULT', usageLabel: 'DEFAULT' }))
-          .key,
-      );
+      keys.push((await generateApiKey(deps, account.admin, account.accountId, defaultKey(name))).key);
     for (const [index, key] of keys.entries()) {
       await recordIntent(
         deps,
@@ -311,7 +282,7 @@ describe('a change that never reached sendSMS', () => {
       );
     }
     // A budget of 2 a minute, already spent by the two generates.
-    const tight = serviceDeps(prisma, { budget: { limit: 2, windowMs: 61_000 } });
+    const tight = serviceDeps(world.prisma, { budget: { limit: 2, windowMs: 61_000 } });
     expect(await resolveNow(account.accountId, tight)).toMatchObject({
       claimed: 2,
       deferred: 2,
@@ -334,20 +305,12 @@ async function crashMidBurst(
   account: TestAccount,
   size: number,
 ): Promise<{ sentGenerates: string[]; sentIps: string[]; targetKeyIds: string[] }> {
-  const deps = serviceDeps(prisma, { budget: BUDGET });
-  const dashboardAccount = await prisma.account.findUniqueOrThrow({ where: { id: account.accountId } });
+  const deps = serviceDeps(world.prisma, { budget: BUDGET });
+  const dashboardAccount = await world.prisma.account.findUniqueOrThrow({ where: { id: account.accountId } });
   const client = deps.clientFor(dashboardAccount.apiBaseUrl);
   const targets = [];
   for (let index = 0; index < size; index += 1) {
-    targets.push(
-      (
-        await generateApiKey(deps, account.admin, account.accountId, {
-          name: `Target ${index}`,
-          kind: 'DEFAULT',
-          usageLabel: 'DEFAULT',
-        })
-      ).key,
-    );
+    targets.push((await generateApiKey(deps, account.admin, account.accountId, defaultKey(`Target ${index}`))).key);
   }
   const sentGenerates: string[] = [];
   const sentIps: string[] = [];
@@ -365,7 +328,7 @@ async function crashMidBurst(
             {
               accountId: account.accountId,
               action: 'TOKEN_GENERATE',
-              params: { name, kind: 'DEFAULT', usageLabel: 'DEFAULT' },
+              params: defaultKey(name),
             },
           );
           if (!sent) return;
@@ -388,7 +351,7 @@ async function crashMidBurst(
             },
           );
           if (!sent) return;
-          const row = await prisma.apiKey.findUniqueOrThrow({ where: { id: target.id } });
+          const row = await world.prisma.apiKey.findUniqueOrThrow({ where: { id: target.id } });
           await client.call('token_add_ip', {
             account: accountRefFor(dashboardAccount),
             key: keyInUse(row, deps.credentialsKey)!,
@@ -404,7 +367,7 @@ async function crashMidBurst(
 
 describe('a crash mid-burst', () => {
   it('every change that reached sendSMS has its row and its audit row after one resolve; the others are failed', async () => {
-    const account = await createTestAccount(prisma, sandbox);
+    const account = await createTestAccount(world.prisma, world.sandbox);
     const size = 8;
     const { sentGenerates, sentIps, targetKeyIds } = await crashMidBurst(account, size);
     const atSendsms = sentGenerates.length + sentIps.length;
@@ -417,12 +380,12 @@ describe('a crash mid-burst', () => {
       deferred: 0,
     });
 
-    const keys = await prisma.apiKey.findMany({
+    const keys = await world.prisma.apiKey.findMany({
       where: { accountId: account.accountId, name: { startsWith: 'Burst' } },
     });
     expect(keys.map((key) => key.name).sort()).toEqual([...sentGenerates].sort());
     expect(keys.every((key) => key.origin === 'GENERATED' && key.secretUnseenAt !== null)).toBe(true);
-    const ips = await prisma.keyIp.findMany({ where: { keyId: { in: targetKeyIds } } });
+    const ips = await world.prisma.keyIp.findMany({ where: { keyId: { in: targetKeyIds } } });
     expect(ips.map((ip) => ip.address).sort()).toEqual([...sentIps].sort());
 
     const generateAudit = (await auditOf(account.accountId, 'key.generate')).filter(
@@ -444,7 +407,7 @@ describe('a crash mid-burst', () => {
       ),
     ).toBe(true);
     expect(
-      await prisma.upstreamChange.count({
+      await world.prisma.upstreamChange.count({
         where: { accountId: account.accountId, state: { in: ['OPEN', 'UNKNOWN'] } },
       }),
     ).toBe(0);
@@ -454,29 +417,29 @@ describe('a crash mid-burst', () => {
   });
 
   it('a refresh settles them first, and a key a refresh already listed is given back to the person who asked', async () => {
-    const account = await createTestAccount(prisma, sandbox);
+    const account = await createTestAccount(world.prisma, world.sandbox);
     const { sentGenerates } = await crashMidBurst(account, 2);
     // A refresh right after the crash: the intents are younger than the grace, so the listing adds the keys with nobody named.
-    await refreshAccountKeys(serviceDeps(prisma, { budget: BUDGET }), null, account.accountId, {
+    await refreshAccountKeys(serviceDeps(world.prisma, { budget: BUDGET }), null, account.accountId, {
       trigger: 'background',
     });
-    expect(await prisma.apiKey.count({ where: { accountId: account.accountId, origin: 'LISTED' } })).toBe(
+    expect(await world.prisma.apiKey.count({ where: { accountId: account.accountId, origin: 'LISTED' } })).toBe(
       sentGenerates.length,
     );
     // A later refresh, once the grace has passed, settles them before listing.
     const later = new Date(Date.now() + 10 * 60_000);
-    await refreshAccountKeys(serviceDeps(prisma, { budget: BUDGET, now: () => later }), null, account.accountId, {
+    await refreshAccountKeys(serviceDeps(world.prisma, { budget: BUDGET, now: () => later }), null, account.accountId, {
       trigger: 'background',
     });
-    expect(await prisma.apiKey.count({ where: { accountId: account.accountId, origin: 'LISTED' } })).toBe(0);
-    const burst = await prisma.apiKey.findMany({
+    expect(await world.prisma.apiKey.count({ where: { accountId: account.accountId, origin: 'LISTED' } })).toBe(0);
+    const burst = await world.prisma.apiKey.findMany({
       where: { accountId: account.accountId, name: { startsWith: 'Burst' } },
     });
     expect(burst.map((key) => [key.origin, key.secretUnseenAt !== null])).toEqual(
       sentGenerates.map(() => ['GENERATED', true]),
     );
     expect(
-      await prisma.upstreamChange.count({
+      await world.prisma.upstreamChange.count({
         where: { accountId: account.accountId, state: { in: ['OPEN', 'UNKNOWN'] } },
       }),
     ).toBe(0);
@@ -495,13 +458,13 @@ describe('two resolvers at once', () => {
   }
 
   it('settle each change once', async () => {
-    const account = await createTestAccount(prisma, sandbox);
+    const account = await createTestAccount(world.prisma, world.sandbox);
     const size = 6;
     const { sentGenerates, sentIps } = await crashMidBurst(account, size);
     const other = testPrisma();
     try {
       const [first, second] = await Promise.all([
-        drain(serviceDeps(prisma, { budget: BUDGET }), account.accountId),
+        drain(serviceDeps(world.prisma, { budget: BUDGET }), account.accountId),
         drain(serviceDeps(other, { budget: BUDGET }), account.accountId),
       ]);
       expect(first.claimed + second.claimed).toBe(2 * size);
@@ -523,8 +486,8 @@ describe('two resolvers at once', () => {
       2 * size,
     );
     expect(changes.filter((change) => change.resolvedBy === 'read-back')).toHaveLength(2 * size);
-    expect(await prisma.apiKey.count({ where: { accountId: account.accountId, name: { startsWith: 'Burst' } } })).toBe(
-      sentGenerates.length,
-    );
+    expect(
+      await world.prisma.apiKey.count({ where: { accountId: account.accountId, name: { startsWith: 'Burst' } } }),
+    ).toBe(sentGenerates.length);
   });
 });

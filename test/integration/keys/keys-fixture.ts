@@ -3,12 +3,14 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { encryptSecret } from '@/lib/crypto';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
+import { generateApiKey } from '@/lib/keys/generate-service';
 import type { BudgetLimits } from '@/lib/sendsms/budget';
 import { createPostgresBudget } from '@/lib/sendsms/budget-postgres';
 import { createPostgresCapabilityStore } from '@/lib/sendsms/capabilities-postgres';
 import { createSendsmsClient, type SendsmsClient } from '@/lib/sendsms/client';
-import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
-import { startTestSandbox, uniqueUsername } from '@/test/integration/sendsms/sandbox-fixture';
+import type { RunningSandbox, SandboxOptions } from '@/lib/sendsms/sandbox/server';
+import { uniqueUsername, wire, type WireAnswer } from '@/test/integration/sendsms/sandbox-fixture';
+import { sandboxWorld, type SandboxWorld } from '@/test/integration/support/sandbox-world';
 
 /**
  * The keys services against real Postgres and a sandbox over HTTP, as the server runs them: the Postgres budget
@@ -20,9 +22,12 @@ export const TEST_CREDENTIALS_KEY_HEX = crypto.randomBytes(32).toString('hex');
 process.env.CREDENTIALS_ENCRYPTION_KEY ??= TEST_CREDENTIALS_KEY_HEX;
 export const credentialsKey = Buffer.from(process.env.CREDENTIALS_ENCRYPTION_KEY, 'hex');
 
-/** The keys tests' sandbox keeps its tables in a schema of its own: its anonymous fault switches are not shared with other files. */
-export function startKeysSandbox(): Promise<RunningSandbox> {
-  return startTestSandbox({ schema: 'sandbox_keys', seed: false });
+/**
+ * The file's sandbox and database client. The keys tests' sandbox keeps its tables in a schema of its own: its
+ * anonymous fault switches are not shared with other files.
+ */
+export function keysWorld(options: Partial<SandboxOptions> = {}): SandboxWorld {
+  return sandboxWorld({ schema: 'sandbox_keys', seed: false, ...options });
 }
 
 export function serviceDeps(
@@ -95,4 +100,33 @@ export async function createTestAccount(
     support: user('SUPPORT', []),
     outsider: user('ADMIN', []),
   };
+}
+
+type KeyToGenerate = Parameters<typeof generateApiKey>[3];
+
+/** A Default key as the provider's guide makes it: usable from its first caller's address only. */
+export const defaultKey = (name: string): KeyToGenerate => ({ name, kind: 'DEFAULT', usageLabel: 'DEFAULT' });
+/** A Cloud key: usable from any address. */
+export const cloudKey = (name: string): KeyToGenerate => ({ name, kind: 'CLOUD', usageLabel: 'CLOUD' });
+
+/** A fresh account with one key its admin generated, and the services' deps that generated it. */
+export async function accountWithKey(
+  world: SandboxWorld,
+  key: KeyToGenerate = defaultKey('API Key Test'),
+  depsOptions?: Parameters<typeof serviceDeps>[1],
+) {
+  const account = await createTestAccount(world.prisma, world.sandbox);
+  const deps = serviceDeps(world.prisma, depsOptions);
+  const generated = await generateApiKey(deps, account.admin, account.accountId, key);
+  return { account, deps, generated };
+}
+
+/** One call to sendSMS with the key as the password, from `ip`, as an integration would make it. */
+export function callWithKey(
+  sandbox: RunningSandbox,
+  account: { username: string },
+  secret: string,
+  ip?: string,
+): Promise<WireAnswer> {
+  return wire(sandbox, { action: 'user_get_balance', username: account.username, password: secret }, ip);
 }

@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createKeyListCache } from '@/lib/keys/list-cache';
 import { DEFAULT_KEY_LIST_QUERY } from '@/lib/keys/list-query';
 import { listAccountKeys } from '@/lib/keys/list-service';
-import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
-import { testPrisma } from '@/test/integration/support/database';
-import {
-  createTestAccount,
-  serviceDeps,
-  startKeysSandbox,
-  type TestAccount,
-} from '@/test/integration/keys/keys-fixture';
+import { createTestAccount, serviceDeps, keysWorld, type TestAccount } from '@/test/integration/keys/keys-fixture';
 
 /**
  * The keys list keeps pages under Account."keysVersion", which database triggers move on every change to the
@@ -18,26 +10,19 @@ import {
  * straight in the database, and expect the next list to show it.
  */
 
-let sandbox: RunningSandbox;
-let prisma: PrismaClient;
+const world = keysWorld();
 let account: TestAccount;
 let other: TestAccount;
 
 beforeAll(async () => {
-  sandbox = await startKeysSandbox();
-  prisma = testPrisma();
-  account = await createTestAccount(prisma, sandbox);
-  other = await createTestAccount(prisma, sandbox);
-});
-afterAll(async () => {
-  await prisma.$disconnect();
-  await sandbox.stop();
+  account = await createTestAccount(world.prisma, world.sandbox);
+  other = await createTestAccount(world.prisma, world.sandbox);
 });
 
 let serial = 0;
 async function insertKey(accountId: string, name: string) {
   serial += 1;
-  return prisma.apiKey.create({
+  return world.prisma.apiKey.create({
     data: {
       accountId,
       name,
@@ -51,7 +36,7 @@ async function insertKey(accountId: string, name: string) {
 }
 
 async function keysVersion(accountId: string): Promise<bigint> {
-  return (await prisma.account.findUniqueOrThrow({ where: { id: accountId }, select: { keysVersion: true } }))
+  return (await world.prisma.account.findUniqueOrThrow({ where: { id: accountId }, select: { keysVersion: true } }))
     .keysVersion;
 }
 
@@ -59,30 +44,30 @@ describe("the account's keys version", () => {
   it('moves with every change to its keys and their IPs, and only for that account', async () => {
     const steps: Array<[string, () => Promise<unknown>]> = [];
     const key = await insertKey(account.accountId, 'Versioned');
-    steps.push(['rename', () => prisma.apiKey.update({ where: { id: key.id }, data: { name: 'Versioned 2' } })]);
+    steps.push(['rename', () => world.prisma.apiKey.update({ where: { id: key.id }, data: { name: 'Versioned 2' } })]);
     steps.push([
       'add an IP',
-      () => prisma.keyIp.create({ data: { keyId: key.id, address: '203.0.113.50', reason: 'FIRST_USE' } }),
+      () => world.prisma.keyIp.create({ data: { keyId: key.id, address: '203.0.113.50', reason: 'FIRST_USE' } }),
     ]);
     steps.push([
       'touch the IP',
-      () => prisma.keyIp.updateMany({ where: { keyId: key.id }, data: { fetchedAt: new Date() } }),
+      () => world.prisma.keyIp.updateMany({ where: { keyId: key.id }, data: { fetchedAt: new Date() } }),
     ]);
-    steps.push(['remove the IP', () => prisma.keyIp.deleteMany({ where: { keyId: key.id } })]);
-    steps.push(['delete the key', () => prisma.apiKey.delete({ where: { id: key.id } })]);
+    steps.push(['remove the IP', () => world.prisma.keyIp.deleteMany({ where: { keyId: key.id } })]);
+    steps.push(['delete the key', () => world.prisma.apiKey.delete({ where: { id: key.id } })]);
     steps.push(['add a key', () => insertKey(account.accountId, 'Another')]);
     // A change sent to sendSMS whose outcome is being checked is on the list too.
     steps.push([
       'open a change',
       () =>
-        prisma.upstreamChange.create({
+        world.prisma.upstreamChange.create({
           data: { accountId: account.accountId, action: 'TOKEN_GENERATE', params: { name: 'Pending' } },
         }),
     ]);
     steps.push([
       'settle it',
       () =>
-        prisma.upstreamChange.updateMany({
+        world.prisma.upstreamChange.updateMany({
           where: { accountId: account.accountId },
           data: { state: 'SUCCEEDED', resolvedAt: new Date() },
         }),
@@ -100,7 +85,7 @@ describe("the account's keys version", () => {
   it('moves when a transaction commits, not before', async () => {
     const key = await insertKey(account.accountId, 'In a transaction');
     const before = await keysVersion(account.accountId);
-    await prisma.$transaction(async (tx) => {
+    await world.prisma.$transaction(async (tx) => {
       await tx.apiKey.update({ where: { id: key.id }, data: { name: 'Renamed in a transaction' } });
       // Another connection still sees the old version while the change is not committed.
       expect(await keysVersion(account.accountId)).toBe(before);
@@ -111,9 +96,9 @@ describe("the account's keys version", () => {
 
 describe('the keys list with its cache', () => {
   it('answers from memory between changes, and shows a change made elsewhere on the next request', async () => {
-    const cached = await createTestAccount(prisma, sandbox);
+    const cached = await createTestAccount(world.prisma, world.sandbox);
     const key = await insertKey(cached.accountId, 'Before');
-    const deps = { ...serviceDeps(prisma), listCache: createKeyListCache() };
+    const deps = { ...serviceDeps(world.prisma), listCache: createKeyListCache() };
     const list = async () =>
       (await listAccountKeys(deps, cached.admin, cached.accountId, { ...DEFAULT_KEY_LIST_QUERY })).rows.map(
         (row) => row.name,
@@ -123,16 +108,16 @@ describe('the keys list with its cache', () => {
 
     // With triggers switched off for one statement (as only a superuser can), the version stays put: the page comes
     // from memory and still says "Before". This is how the test knows the cache answers at all.
-    await prisma.$transaction(async (tx) => {
+    await world.prisma.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`);
       await tx.apiKey.update({ where: { id: key.id }, data: { name: 'Unseen' } });
     });
     expect(await list()).toEqual(['Before']);
 
-    await prisma.apiKey.update({ where: { id: key.id }, data: { name: 'After' } });
+    await world.prisma.apiKey.update({ where: { id: key.id }, data: { name: 'After' } });
     expect(await list()).toEqual(['After']);
 
-    await prisma.keyIp.create({ data: { keyId: key.id, address: '198.51.100.77', reason: 'WHITELISTED' } });
+    await world.prisma.keyIp.create({ data: { keyId: key.id, address: '198.51.100.77', reason: 'WHITELISTED' } });
     const rows = (await listAccountKeys(deps, cached.admin, cached.accountId, { ...DEFAULT_KEY_LIST_QUERY })).rows;
     expect(rows[0]!.lockedIps.map((ip) => ip.address)).toEqual(['198.51.100.77']);
   });

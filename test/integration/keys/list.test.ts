@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listAccountKeys } from '@/lib/keys/list-service';
 import { DEFAULT_KEY_LIST_QUERY, KEY_SORTS, type KeyListQuery } from '@/lib/keys/list-query';
-import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
-import { testPrisma } from '@/test/integration/support/database';
-import {
-  createTestAccount,
-  serviceDeps,
-  startKeysSandbox,
-  type TestAccount,
-} from '@/test/integration/keys/keys-fixture';
+import { createTestAccount, serviceDeps, keysWorld, type TestAccount } from '@/test/integration/keys/keys-fixture';
 
 /** Search, filters, sort on every column and pagination, done by Postgres over a registry of a few hundred keys. */
 
 const DAY = 86_400_000;
 const now = new Date('2026-11-22T12:00:00Z');
-let sandbox: RunningSandbox;
-let prisma: PrismaClient;
+const world = keysWorld();
 let account: TestAccount;
 
 beforeAll(async () => {
-  sandbox = await startKeysSandbox();
-  prisma = testPrisma();
-  account = await createTestAccount(prisma, sandbox);
+  account = await createTestAccount(world.prisma, world.sandbox);
   // 300 keys: every third Cloud; Default keys locked when used; every fifth never used; ages spread over a year.
-  await prisma.apiKey.createMany({
+  await world.prisma.apiKey.createMany({
     data: Array.from({ length: 300 }, (_, index) => ({
       accountId: account.accountId,
       name: `Key ${String(index).padStart(3, '0')}${index === 42 ? ' checkout' : ''}`,
@@ -40,11 +29,11 @@ beforeAll(async () => {
       refusedCount: index % 50 === 1 ? index : 0,
     })),
   });
-  const keys = await prisma.apiKey.findMany({
+  const keys = await world.prisma.apiKey.findMany({
     where: { accountId: account.accountId },
     select: { id: true, name: true },
   });
-  await prisma.keyIp.createMany({
+  await world.prisma.keyIp.createMany({
     data: keys.map((key) => ({
       keyId: key.id,
       address: `10.0.${Number(key.name.slice(4, 7)) >> 8}.${Number(key.name.slice(4, 7)) & 255}`,
@@ -52,13 +41,9 @@ beforeAll(async () => {
     })),
   });
 });
-afterAll(async () => {
-  await sandbox?.stop();
-  await prisma?.$disconnect();
-});
 
 const list = (query: Partial<KeyListQuery>) =>
-  listAccountKeys(serviceDeps(prisma, { now: () => now }), account.admin, account.accountId, {
+  listAccountKeys(serviceDeps(world.prisma, { now: () => now }), account.admin, account.accountId, {
     ...DEFAULT_KEY_LIST_QUERY,
     ...query,
   });
@@ -143,12 +128,12 @@ describe('the keys list', () => {
 
   it('refuses users who are not members', async () => {
     await expect(
-      listAccountKeys(serviceDeps(prisma), account.outsider, account.accountId, DEFAULT_KEY_LIST_QUERY),
+      listAccountKeys(serviceDeps(world.prisma), account.outsider, account.accountId, DEFAULT_KEY_LIST_QUERY),
     ).rejects.toThrow('not a member');
     expect(
       (
         await listAccountKeys(
-          serviceDeps(prisma, { now: () => now }),
+          serviceDeps(world.prisma, { now: () => now }),
           account.support,
           account.accountId,
           DEFAULT_KEY_LIST_QUERY,

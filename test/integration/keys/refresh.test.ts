@@ -1,34 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { describe, expect, it } from 'vitest';
 import { getKeyDetail } from '@/lib/keys/detail-service';
 import { generateApiKey } from '@/lib/keys/generate-service';
 import { listAccountKeys } from '@/lib/keys/list-service';
 import { DEFAULT_KEY_LIST_QUERY } from '@/lib/keys/list-query';
 import { refreshAccountKeys } from '@/lib/keys/refresh-service';
-import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
-import { testPrisma } from '@/test/integration/support/database';
-import { wire } from '@/test/integration/sendsms/sandbox-fixture';
-import { createTestAccount, serviceDeps, startKeysSandbox } from '@/test/integration/keys/keys-fixture';
+import {
+  createTestAccount,
+  serviceDeps,
+  keysWorld,
+  defaultKey,
+  callWithKey,
+} from '@/test/integration/keys/keys-fixture';
 
 /** Refreshing from sendSMS: keys made on the hub appear, the budget holds, and a down sendSMS loses nothing. */
 
-let sandbox: RunningSandbox;
-let prisma: PrismaClient;
-beforeAll(async () => {
-  sandbox = await startKeysSandbox();
-  prisma = testPrisma();
-});
-afterAll(async () => {
-  await sandbox?.stop();
-  await prisma?.$disconnect();
-});
+const world = keysWorld();
 
 describe('refresh', () => {
   it('adds keys made on the hub, with their usage, IPs and a snapshot', async () => {
-    const account = await createTestAccount(prisma, sandbox, [
+    const account = await createTestAccount(world.prisma, world.sandbox, [
       { name: 'Hub key', kind: 'default', ips: ['192.0.2.60'] },
     ]);
-    const deps = serviceDeps(prisma);
+    const deps = serviceDeps(world.prisma);
     const report = await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
     expect(report).toMatchObject({ usage: 'fetched', problems: [] });
     const list = await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY);
@@ -42,23 +35,15 @@ describe('refresh', () => {
       }),
     ]);
     expect(list.freshness).toMatchObject({ usageReported: true, stale: false, lastProblem: null });
-    expect(await prisma.usageSnapshot.count({ where: { keyId: list.rows[0]!.id } })).toBe(1);
+    expect(await world.prisma.usageSnapshot.count({ where: { keyId: list.rows[0]!.id } })).toBe(1);
   });
 
   it('without token_list, keeps the registry and says usage is not reported', async () => {
-    const account = await createTestAccount(prisma, sandbox);
-    const deps = serviceDeps(prisma);
-    await sandbox.control.setFaults(account.username, { unsupported: ['token_list', 'token_generate'] });
-    const generated = await generateApiKey(deps, account.admin, account.accountId, {
-      name: 'Registry only',
-      kind: 'DEFAULT',
-      usageLabel: 'DEFAULT',
-    });
-    await wire(
-      sandbox,
-      { action: 'user_get_balance', username: account.username, password: generated.secret },
-      '203.0.113.70',
-    );
+    const account = await createTestAccount(world.prisma, world.sandbox);
+    const deps = serviceDeps(world.prisma);
+    await world.sandbox.control.setFaults(account.username, { unsupported: ['token_list', 'token_generate'] });
+    const generated = await generateApiKey(deps, account.admin, account.accountId, defaultKey('Registry only'));
+    await callWithKey(world.sandbox, account, generated.secret, '203.0.113.70');
     const report = await refreshAccountKeys(deps, account.admin, account.accountId, {
       trigger: 'manual',
       keyId: generated.key.id,
@@ -73,10 +58,10 @@ describe('refresh', () => {
   });
 
   it('when sendSMS is down, keeps every cached value and says how old the data is', async () => {
-    const account = await createTestAccount(prisma, sandbox, [
+    const account = await createTestAccount(world.prisma, world.sandbox, [
       { name: 'Busy key', kind: 'default', ips: ['192.0.2.80', '192.0.2.81'] },
     ]);
-    const deps = serviceDeps(prisma);
+    const deps = serviceDeps(world.prisma);
     await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
     const before = await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY);
 
@@ -87,7 +72,7 @@ describe('refresh', () => {
       { unknownShape: true },
       { status: -16 },
     ]) {
-      await sandbox.control.setFaults(account.username, faults);
+      await world.sandbox.control.setFaults(account.username, faults);
       const report = await refreshAccountKeys(deps, account.admin, account.accountId, {
         trigger: 'manual',
         keyId: before.rows[0]!.id,
@@ -105,13 +90,13 @@ describe('refresh', () => {
         lastProblem: { part: 'usage' },
       });
     }
-    await sandbox.control.setFaults(account.username, {});
+    await world.sandbox.control.setFaults(account.username, {});
     await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
     expect(
       (await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY)).freshness,
     ).toMatchObject({ stale: false, lastProblem: null });
     expect(
-      await prisma.auditEvent.count({
+      await world.prisma.auditEvent.count({
         where: { accountId: account.accountId, action: 'keys.refresh', outcome: 'failure' },
       }),
     ).toBe(5);
@@ -123,15 +108,15 @@ describe('refresh', () => {
       kind: 'default' as const,
       ips: [`192.0.2.${index + 1}`],
     }));
-    const account = await createTestAccount(prisma, sandbox, keys);
-    const deps = serviceDeps(prisma);
+    const account = await createTestAccount(world.prisma, world.sandbox, keys);
+    const deps = serviceDeps(world.prisma);
     const first = await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
     // token_list took one slot; nine IP lists fit in the rest, the others wait.
     expect(first).toMatchObject({ usage: 'fetched', ipsFetched: 9, ipsDeferred: 16 });
     const second = await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
     expect(second).toMatchObject({ usage: 'failed', ipsFetched: 0 });
     expect(second.problems[0]!.message).toContain('10 queries a minute');
-    const calls = await prisma.upstreamCall.count({
+    const calls = await world.prisma.upstreamCall.count({
       where: { username: account.username, calledAt: { gt: new Date(Date.now() - 61_000) } },
     });
     expect(calls).toBe(10);
@@ -144,14 +129,10 @@ describe('refresh', () => {
   });
 
   it('a key page of another account is not found, and support sees no secret anywhere', async () => {
-    const account = await createTestAccount(prisma, sandbox);
-    const other = await createTestAccount(prisma, sandbox);
-    const deps = serviceDeps(prisma);
-    const generated = await generateApiKey(deps, account.admin, account.accountId, {
-      name: 'Mine',
-      kind: 'DEFAULT',
-      usageLabel: 'DEFAULT',
-    });
+    const account = await createTestAccount(world.prisma, world.sandbox);
+    const other = await createTestAccount(world.prisma, world.sandbox);
+    const deps = serviceDeps(world.prisma);
+    const generated = await generateApiKey(deps, account.admin, account.accountId, defaultKey('Mine'));
     await expect(getKeyDetail(deps, other.admin, other.accountId, generated.key.id)).rejects.toMatchObject({
       code: 'not-found',
       httpStatus: 404,

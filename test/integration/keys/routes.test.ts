@@ -1,24 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encryptSecret } from '@/lib/crypto';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
 import {
   applyServerEnvironment,
   createWorld,
-  routeRequest,
-  sessionCookie,
-  TEST_KEY_HEX,
   type TestWorld,
+  callRoute,
+  pointAccountAtSandbox,
+  type RouteHandler,
 } from '@/test/integration/auth/session-world';
-import { startTestSandbox, uniqueUsername, wire } from '@/test/integration/sendsms/sandbox-fixture';
+import { startTestSandbox, wire } from '@/test/integration/sendsms/sandbox-fixture';
 import { testPrisma } from '@/test/integration/support/database';
+import { defaultKey, cloudKey } from '@/test/integration/keys/keys-fixture';
 
 /**
  * The keys route handlers as the server runs them (withPermission, a real session cookie, the server's own
  * sendSMS client against a sandbox): the precise status of each answer, and the JSON the pages read.
  */
-
-type Handler = (request: unknown, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 let prisma: PrismaClient;
 let sandbox: RunningSandbox;
@@ -26,10 +24,10 @@ let world: TestWorld;
 let accountId: string;
 let username: string;
 let routes: {
-  keys: Record<string, Handler>;
-  key: Record<string, Handler>;
-  ips: Record<string, Handler>;
-  refresh: Record<string, Handler>;
+  keys: Record<string, RouteHandler>;
+  key: Record<string, RouteHandler>;
+  ips: Record<string, RouteHandler>;
+  refresh: Record<string, RouteHandler>;
 };
 
 beforeAll(async () => {
@@ -37,18 +35,8 @@ beforeAll(async () => {
   prisma = testPrisma();
   sandbox = await startTestSandbox({ schema: 'sandbox_keys', seed: false });
   world = await createWorld(prisma);
-  username = uniqueUsername('routes');
-  await sandbox.control.createAccount({ username, password: 'route-pass' });
-  // Account A of the world, pointed at the sandbox.
   accountId = world.accountA;
-  await prisma.account.update({
-    where: { id: accountId },
-    data: {
-      username,
-      apiBaseUrl: sandbox.url,
-      credentialCiphertext: encryptSecret('route-pass', Buffer.from(TEST_KEY_HEX, 'hex')),
-    },
-  });
+  username = await pointAccountAtSandbox(prisma, sandbox, accountId, 'route-pass');
   routes = {
     keys: await import('@/app/api/accounts/[accountId]/keys/route'),
     key: await import('@/app/api/accounts/[accountId]/keys/[keyId]/route'),
@@ -62,16 +50,13 @@ afterAll(async () => {
 });
 
 async function call(
-  handler: Handler | undefined,
+  handler: RouteHandler | undefined,
   path: string,
-  init: { method: string; user: keyof TestWorld['users']; body?: unknown },
+  { user, ...init }: { method: string; user: keyof TestWorld['users']; body?: unknown },
   params: Record<string, string>,
 ) {
-  const response = await handler!(
-    routeRequest(path, { method: init.method, cookie: await sessionCookie(world.users[init.user]), body: init.body }),
-    { params: Promise.resolve(params) },
-  );
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  const { status, body } = await callRoute(handler, path, { ...init, userId: world.users[user] }, params);
+  return { status, body };
 }
 
 describe('the keys routes', () => {
@@ -80,7 +65,7 @@ describe('the keys routes', () => {
     const generated = await call(
       routes.keys.POST,
       base,
-      { method: 'POST', user: 'admin', body: { name: 'Route key', kind: 'DEFAULT', usageLabel: 'DEFAULT' } },
+      { method: 'POST', user: 'admin', body: defaultKey('Route key') },
       { accountId },
     );
     expect(generated.status).toBe(201);
@@ -169,58 +154,39 @@ describe('the keys routes', () => {
       (await call(routes.keys.GET, `${base}?sort=secret`, { method: 'GET', user: 'admin' }, { accountId })).status,
     ).toBe(422);
     expect(
-      (
-        await call(
-          routes.keys.POST,
-          base,
-          { method: 'POST', user: 'admin', body: { name: '', kind: 'DEFAULT', usageLabel: 'DEFAULT' } },
-          { accountId },
-        )
-      ).status,
+      (await call(routes.keys.POST, base, { method: 'POST', user: 'admin', body: defaultKey('') }, { accountId }))
+        .status,
     ).toBe(422);
     expect(
-      (
-        await call(
-          routes.keys.POST,
-          base,
-          { method: 'POST', user: 'lead', body: { name: 'x', kind: 'DEFAULT', usageLabel: 'DEFAULT' } },
-          { accountId },
-        )
-      ).status,
+      (await call(routes.keys.POST, base, { method: 'POST', user: 'lead', body: defaultKey('x') }, { accountId }))
+        .status,
     ).toBe(403);
     const cloud = await call(
       routes.keys.POST,
       base,
-      { method: 'POST', user: 'admin', body: { name: 'Cloud', kind: 'CLOUD', usageLabel: 'CLOUD' } },
+      { method: 'POST', user: 'admin', body: cloudKey('Cloud') },
       { accountId },
     );
     const cloudId = (cloud.body.key as { id: string }).id;
-    expect(
-      (
-        await call(
-          routes.ips.POST,
-          `${base}/${cloudId}/ips`,
-          { method: 'POST', user: 'admin', body: { ip: '192.0.2.1' } },
-          { accountId, keyId: cloudId },
-        )
-      ).status,
-    ).toBe(422);
-    expect(
-      (
-        await call(
-          routes.ips.POST,
-          `${base}/${cloudId}/ips`,
-          { method: 'POST', user: 'admin', body: { ip: 'not-an-ip' } },
-          { accountId, keyId: cloudId },
-        )
-      ).status,
-    ).toBe(422);
+    // A Cloud key takes no IP, and no key takes what is not an address.
+    for (const ip of ['192.0.2.1', 'not-an-ip']) {
+      expect(
+        (
+          await call(
+            routes.ips.POST,
+            `${base}/${cloudId}/ips`,
+            { method: 'POST', user: 'admin', body: { ip } },
+            { accountId, keyId: cloudId },
+          )
+        ).status,
+      ).toBe(422);
+    }
 
     await sandbox.control.setFaults(username, { httpStatus: 503 });
     const down = await call(
       routes.keys.POST,
       base,
-      { method: 'POST', user: 'admin', body: { name: 'Down', kind: 'DEFAULT', usageLabel: 'DEFAULT' } },
+      { method: 'POST', user: 'admin', body: defaultKey('Down') },
       { accountId },
     );
     expect(down).toMatchObject({
@@ -232,7 +198,7 @@ describe('the keys routes', () => {
     const lost = await call(
       routes.keys.POST,
       base,
-      { method: 'POST', user: 'admin', body: { name: 'Lost', kind: 'DEFAULT', usageLabel: 'DEFAULT' } },
+      { method: 'POST', user: 'admin', body: defaultKey('Lost') },
       { accountId },
     );
     expect(lost).toMatchObject({

@@ -1,57 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { describe, expect, it } from 'vitest';
 import { AccessDeniedError } from '@/lib/auth/access-denied';
 import { encryptSecret } from '@/lib/crypto';
-import { generateApiKey } from '@/lib/keys/generate-service';
 import { KeyServiceError } from '@/lib/keys/errors';
 import { getKeyDetail } from '@/lib/keys/detail-service';
 import { builderHistory } from '@/lib/request-builder/history';
 import { runBuilderRequest } from '@/lib/request-builder/run-request';
-import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
-import { createTestAccount, credentialsKey, serviceDeps, startKeysSandbox } from '@/test/integration/keys/keys-fixture';
-import { wire } from '@/test/integration/sendsms/sandbox-fixture';
-import { testPrisma } from '@/test/integration/support/database';
+import { credentialsKey, keysWorld, accountWithKey, callWithKey } from '@/test/integration/keys/keys-fixture';
 
 /** "Test request" through the server, against a sandbox: what the page shows, what the database holds after. */
 
-let sandbox: RunningSandbox;
-let prisma: PrismaClient;
-beforeAll(async () => {
-  sandbox = await startKeysSandbox();
-  prisma = testPrisma();
-});
-afterAll(async () => {
-  await sandbox?.stop();
-  await prisma?.$disconnect();
-});
-
-async function accountWithDefaultKey() {
-  const account = await createTestAccount(prisma, sandbox);
-  const deps = serviceDeps(prisma);
-  const generated = await generateApiKey(deps, account.admin, account.accountId, {
-    name: 'API Key Test',
-    kind: 'DEFAULT',
-    usageLabel: 'DEFAULT',
-  });
-  return { account, deps, key: generated.key, secret: generated.secret };
-}
+const world = keysWorld();
 
 describe('the Request Builder', () => {
   it('runs the guide: token_add_ip for a chosen key, the result at once, the IP on the key and in the audit log', async () => {
-    const { account, deps, key, secret } = await accountWithDefaultKey();
-    expect(
-      (await wire(sandbox, { action: 'user_get_balance', username: account.username, password: secret }, '203.0.113.7'))
-        .status,
-    ).toBe(0);
-    expect(
-      (
-        await wire(
-          sandbox,
-          { action: 'user_get_balance', username: account.username, password: secret },
-          '198.51.100.20',
-        )
-      ).status,
-    ).toBe(-8);
+    const {
+      account,
+      deps,
+      generated: { key, secret },
+    } = await accountWithKey(world);
+    expect((await callWithKey(world.sandbox, account, secret, '203.0.113.7')).status).toBe(0);
+    expect((await callWithKey(world.sandbox, account, secret, '198.51.100.20')).status).toBe(-8);
 
     const result = await runBuilderRequest(deps, account.admin, account.accountId, {
       action: 'token_add_ip',
@@ -66,7 +34,7 @@ describe('the Request Builder', () => {
     });
     expect(result.durationMs).toBeGreaterThan(0);
     expect(result.preview.url).toBe(
-      `${sandbox.url}?action=token_add_ip&username=${account.username}&password=<PASSWORD_OR_API_KEY>&token=<API_KEY>&ipaddr=198.51.100.20`,
+      `${world.sandbox.url}?action=token_add_ip&username=${account.username}&password=<PASSWORD_OR_API_KEY>&token=<API_KEY>&ipaddr=198.51.100.20`,
     );
     expect(result.lockedIps?.map((ip) => ip.address)).toContain('198.51.100.20');
     expect(result.warnings).toEqual([
@@ -76,18 +44,12 @@ describe('the Request Builder', () => {
     expect(JSON.stringify(result)).not.toContain(account.password);
 
     // Takes effect at once, upstream and in the dashboard's cache.
-    expect(
-      (
-        await wire(
-          sandbox,
-          { action: 'user_get_balance', username: account.username, password: secret },
-          '198.51.100.20',
-        )
-      ).status,
-    ).toBe(0);
+    expect((await callWithKey(world.sandbox, account, secret, '198.51.100.20')).status).toBe(0);
     const detail = await getKeyDetail(deps, account.admin, account.accountId, key.id);
     expect(detail.key.lockedIps.map((ip) => ip.address)).toContain('198.51.100.20');
-    const runs = await prisma.auditEvent.findMany({ where: { accountId: account.accountId, action: 'request.run' } });
+    const runs = await world.prisma.auditEvent.findMany({
+      where: { accountId: account.accountId, action: 'request.run' },
+    });
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({
       keyId: key.id,
@@ -99,9 +61,13 @@ describe('the Request Builder', () => {
   });
 
   it('shows an upstream refusal with its meaning, and changes nothing but the audit log', async () => {
-    const { account, deps, key } = await accountWithDefaultKey();
+    const {
+      account,
+      deps,
+      generated: { key },
+    } = await accountWithKey(world);
     // The account's stored password no longer works (it expired on the hub, say).
-    await prisma.account.update({
+    await world.prisma.account.update({
       where: { id: account.accountId },
       data: { credentialCiphertext: encryptSecret('wrong-password', credentialsKey) },
     });
@@ -115,12 +81,18 @@ describe('the Request Builder', () => {
     expect(result.meaning.ro).toMatch(/sendSMS a refuzat/);
     const detail = await getKeyDetail(deps, account.admin, account.accountId, key.id);
     expect(detail.key.lockedIps).toEqual([]);
-    const runs = await prisma.auditEvent.findMany({ where: { accountId: account.accountId, action: 'request.run' } });
+    const runs = await world.prisma.auditEvent.findMany({
+      where: { accountId: account.accountId, action: 'request.run' },
+    });
     expect(runs.map((run) => [run.outcome, run.upstreamStatus])).toEqual([['failure', -8]]);
   });
 
   it('runs read-only requests and masks every secret in what it shows', async () => {
-    const { account, deps, key, secret } = await accountWithDefaultKey();
+    const {
+      account,
+      deps,
+      generated: { key, secret },
+    } = await accountWithKey(world);
     const balance = await runBuilderRequest(deps, account.support, account.accountId, { action: 'user_get_balance' });
     expect(balance).toMatchObject({ ok: true, status: 0 });
     expect(typeof balance.details).toBe('number');
@@ -137,7 +109,11 @@ describe('the Request Builder', () => {
   });
 
   it('refuses what the role may not run, a malformed address, and an unknown request, before calling sendSMS', async () => {
-    const { account, deps, key } = await accountWithDefaultKey();
+    const {
+      account,
+      deps,
+      generated: { key },
+    } = await accountWithKey(world);
     await expect(
       runBuilderRequest(deps, account.support, account.accountId, {
         action: 'token_add_ip',
@@ -168,13 +144,19 @@ describe('the Request Builder', () => {
       runBuilderRequest(deps, account.admin, account.accountId, { action: 'token_list_ips' }),
     ).rejects.toThrow(/Pick the API key/);
     // Nothing reached sendSMS: no run was recorded as made.
-    expect(await prisma.auditEvent.count({ where: { accountId: account.accountId, action: 'request.run' } })).toBe(0);
+    expect(
+      await world.prisma.auditEvent.count({ where: { accountId: account.accountId, action: 'request.run' } }),
+    ).toBe(0);
   });
 });
 
 describe('the builder history', () => {
   it('lists the runs newest first, with what is needed to run them again, only for accounts the user may see', async () => {
-    const { account, deps, key } = await accountWithDefaultKey();
+    const {
+      account,
+      deps,
+      generated: { key },
+    } = await accountWithKey(world);
     await runBuilderRequest(deps, account.admin, account.accountId, { action: 'user_get_balance' });
     await runBuilderRequest(deps, account.admin, account.accountId, {
       action: 'token_add_ip',
@@ -182,7 +164,7 @@ describe('the builder history', () => {
       params: { ipaddr: '203.0.113.44' },
     });
 
-    const history = await builderHistory(prisma, account.admin);
+    const history = await builderHistory(world.prisma, account.admin);
     expect(history.slice(0, 2)).toMatchObject([
       {
         action: 'token_add_ip',
@@ -196,10 +178,10 @@ describe('the builder history', () => {
       { action: 'user_get_balance', keyId: null, params: {}, outcome: 'success' },
     ]);
     expect(
-      (await builderHistory(prisma, account.outsider)).filter((entry) => entry.accountId === account.accountId),
+      (await builderHistory(world.prisma, account.outsider)).filter((entry) => entry.accountId === account.accountId),
     ).toEqual([]);
     expect(
-      (await builderHistory(prisma, account.support, 100)).some((entry) => entry.accountId === account.accountId),
+      (await builderHistory(world.prisma, account.support, 100)).some((entry) => entry.accountId === account.accountId),
     ).toBe(true);
   });
 });
