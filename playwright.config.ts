@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
+import { SANDBOX_PORT } from './e2e/fixtures/sandbox';
 import { findBrowser, machineProbe } from './scripts/find-browser';
 
 /**
@@ -61,7 +62,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR: process.env.E2E_DATA_DIR ?? '.data/e2e',
       EMBEDDED_POSTGRES_PORT: process.env.E2E_POSTGRES_PORT ?? '54339',
-      SANDBOX_PORT: process.env.E2E_SANDBOX_PORT ?? '4110',
+      SANDBOX_PORT,
       // The specs share the demo accounts and run in parallel: at sendSMS's 10 calls a minute they would starve each
       // other. The budget itself is tested in the integration suite (test/integration/sendsms).
       SENDSMS_BUDGET_PER_MINUTE: '1000',

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { demoKeySecret } from '@/lib/demo/fixtures';
 import { expect, test } from './fixtures/auth';
+import { SANDBOX_URL } from './fixtures/sandbox';
 
 /**
  * Issue 5 end to end, in the sandbox: the provider's guide (generate "API Key Test", see the secret once, lock it
@@ -13,7 +14,7 @@ import { expect, test } from './fixtures/auth';
  * talks to sendSMS waits out the budget instead of failing when other specs have used it.
  */
 
-const SANDBOX = 'http://127.0.0.1:4110';
+const SANDBOX = SANDBOX_URL;
 
 async function callFrom(page: Page, username: string, secret: string, ip: string): Promise<number> {
   let status = -4096;

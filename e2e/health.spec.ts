@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { SANDBOX_API_URL } from './fixtures/sandbox';
 
 test('the health endpoint reports the database, sendSMS and the version', async ({ request }) => {
   const response = await request.get('/api/health');
@@ -8,7 +9,7 @@ test('the health endpoint reports the database, sendSMS and the version', async 
   expect(body.db).toBe('ok');
   expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
   // The embedded default starts the bundled sandbox and talks to it.
-  expect(body.upstream).toMatchObject({ state: 'ok', url: 'http://127.0.0.1:4110/json' });
+  expect(body.upstream).toMatchObject({ state: 'ok', url: SANDBOX_API_URL });
   expect(body.status).toBe('ok');
   expect(body.down).toEqual([]);
 });

@@ -1,15 +1,16 @@
 import { expect, test } from './fixtures/auth';
 import type { Page } from '@playwright/test';
 import { demoKeySecret } from '@/lib/demo/fixtures';
+import { SANDBOX_API_URL } from './fixtures/sandbox';
 
 /**
  * The provider's second guide, in the dashboard: Dashboard > Generate Api Request > Api Request Builder, request
  * token_add_ip, the username filled in, the key picked from a list, the IP typed in ipaddr, Test request, the
- * result on the page at once. Calls "from an IP" go straight to the sandbox (port 4110 in the e2e server) with the
+ * result on the page at once. Calls "from an IP" go straight to the sandbox (e2e/fixtures/sandbox.ts) with the
  * sandbox-only X-Sandbox-Client-Ip header, as an integration at that address would make them.
  */
 
-const SANDBOX = 'http://127.0.0.1:4110/json';
+const SANDBOX = SANDBOX_API_URL;
 
 async function callFrom(page: Page, ip: string, password: string): Promise<number> {
   const response = await page.request.get(SANDBOX, {
@@ -41,6 +42,15 @@ async function demoShopId(page: Page): Promise<string> {
   const account = accounts.find((candidate) => candidate.username === 'demo');
   expect(account, 'the demo shop account').toBeTruthy();
   return account!.id;
+}
+
+/** Asks for the key's IP list on the Demo shop account, sent with the key itself rather than the account's password. */
+async function listIpsWithTheKeyItself(page: Page, keyName: string) {
+  await page.goto('/request-builder');
+  await chooseAccount(page, 'Demo shop');
+  await chooseRequest(page, 'token_list_ips', keyName);
+  await page.getByRole('radio', { name: /^the key itself/ }).check();
+  await page.getByRole('button', { name: 'Test request' }).click();
 }
 
 test('the guide: token_add_ip for a chosen key, the result at once, the IP on the key', async ({ asAdmin: page }) => {
@@ -102,12 +112,8 @@ test('checks ipaddr as it is typed: refuses what is not an address, warns about 
 });
 
 test('an upstream -8 is shown with its meaning', async ({ asAdmin: page }) => {
-  await page.goto('/request-builder');
-  await chooseAccount(page, 'Demo shop');
   // Sent with the key itself from the dashboard's server, whose address the key is not locked on.
-  await chooseRequest(page, 'token_list_ips', 'Website orders');
-  await page.getByRole('radio', { name: /^the key itself/ }).check();
-  await page.getByRole('button', { name: 'Test request' }).click();
+  await listIpsWithTheKeyItself(page, 'Website orders');
   const result = page.getByRole('region', { name: 'Result' });
   await expect(result.getByText('status -8')).toBeVisible();
   await expect(result.getByText(/sendSMS refused the credentials/)).toBeVisible();
@@ -122,11 +128,7 @@ test('the Default-key trap: asks before a never-used Default key would lock to t
   });
   expect(created.status()).toBe(201);
 
-  await page.goto('/request-builder');
-  await chooseAccount(page, 'Demo shop');
-  await chooseRequest(page, 'token_list_ips', 'Trap test key');
-  await page.getByRole('radio', { name: /^the key itself/ }).check();
-  await page.getByRole('button', { name: 'Test request' }).click();
+  await listIpsWithTheKeyItself(page, 'Trap test key');
 
   const dialog = page.getByRole('dialog', { name: 'This Default key has never been used' });
   await expect(dialog).toBeVisible();

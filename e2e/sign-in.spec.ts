@@ -24,6 +24,7 @@ test('a page opened without a session asks to sign in, then returns to it', asyn
 test('signing out ends the session, on the server too: a cookie copied before stops working at once', async ({
   asLead: page,
   playwright,
+  baseURL,
 }) => {
   await page.goto('/');
   const copied = (await page.context().cookies()).find((cookie) => cookie.name.endsWith('next-auth.session-token'))!;
@@ -34,7 +35,7 @@ test('signing out ends the session, on the server too: a cookie copied before st
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fusage/);
 
   const thief = await playwright.request.newContext({
-    baseURL: 'http://127.0.0.1:3100',
+    baseURL,
     extraHTTPHeaders: { cookie: `${copied.name}=${copied.value}` },
   });
   expect((await thief.get('/api/accounts')).status()).toBe(401);
@@ -42,21 +43,23 @@ test('signing out ends the session, on the server too: a cookie copied before st
   await thief.dispose();
 });
 
-test('after signing in, the browser stays on the address it is on', async ({ page }) => {
-  await page.goto('http://localhost:3100/login?callbackUrl=%2Faccounts');
+test('after signing in, the browser stays on the address it is on', async ({ page, baseURL }) => {
+  // The same server under another name than the one the suite uses.
+  const localhost = baseURL!.replace('127.0.0.1', 'localhost');
+  await page.goto(`${localhost}/login?callbackUrl=%2Faccounts`);
   await page.getByLabel('Email').fill(DEMO_EMAILS.lead);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL('http://localhost:3100/accounts');
+  await expect(page).toHaveURL(`${localhost}/accounts`);
 
   // next-auth's own redirect (single sign-on and its error pages use it) names this address, not a default.
-  const { csrfToken } = (await (await page.request.get('http://localhost:3100/api/auth/csrf')).json()) as {
+  const { csrfToken } = (await (await page.request.get(`${localhost}/api/auth/csrf`)).json()) as {
     csrfToken: string;
   };
-  const answer = await page.request.post('http://localhost:3100/api/auth/callback/credentials', {
+  const answer = await page.request.post(`${localhost}/api/auth/callback/credentials`, {
     form: { csrfToken, email: DEMO_EMAILS.lead, password: DEMO_PASSWORD, json: 'true', callbackUrl: '/accounts' },
   });
-  expect(((await answer.json()) as { url: string }).url).toBe('http://localhost:3100/accounts');
+  expect(((await answer.json()) as { url: string }).url).toBe(`${localhost}/accounts`);
 });
 
 test('a team lead opening the users page gets a 403 page with the reason', async ({ asLead: page }) => {
@@ -79,8 +82,9 @@ test('support sees the accounts with the add button disabled and the reason in a
 test('the API answers 401 without a session and refuses a forged cross-origin write', async ({
   asAdmin: page,
   playwright,
+  baseURL,
 }) => {
-  const anonymous = await playwright.request.newContext({ baseURL: 'http://127.0.0.1:3100' });
+  const anonymous = await playwright.request.newContext({ baseURL });
   const unauthenticated = await anonymous.get('/api/accounts');
   expect(unauthenticated.status()).toBe(401);
   await anonymous.dispose();

@@ -74,13 +74,14 @@ test('a user changes their password: the current one is checked, and a session e
   browser,
   asAdmin,
   playwright,
+  baseURL,
 }) => {
   const user = await createTemporaryUser(asAdmin.request);
   try {
     const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.89' } });
     const page = await context.newPage();
     const elsewhere = await playwright.request.newContext({
-      baseURL: 'http://127.0.0.1:3100',
+      baseURL,
       extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.90' },
     });
     for (const request of [page.request, elsewhere]) {
