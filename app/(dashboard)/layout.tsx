@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
+import { NuqsAdapter } from 'nuqs/adapters/next/app';
 
 import { SessionExpiryProvider } from '@/components/auth/session-expiry-provider';
 import { MobileSidebar, Sidebar } from '@/components/shell/sidebar';
@@ -37,7 +38,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <div className="flex flex-1">
           <Sidebar user={user} />
           <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-8 focus:outline-none sm:px-8">
-            {children}
+            {/* Lists keep their filters, sort and page in the URL through nuqs. */}
+            <NuqsAdapter>{children}</NuqsAdapter>
           </main>
         </div>
       </div>

@@ -1,25 +1,17 @@
 'use client';
 
-import type { ReactNode } from 'react';
 import Link from 'next/link';
 
 import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Tooltip } from '@/components/ui/tooltip';
-import type { KeySort } from '@/lib/keys/list-query-url';
+import type { TableColumn } from '@/components/ui/table';
+import type { KeySort } from '@/lib/keys/list-query';
 import type { KeyRowView } from '@/lib/keys/types';
 import { CopyButton } from './copy-button';
 import { KIND_LABELS, USAGE_LABEL_NAMES, formatCount } from './labels';
 
 /** The keys table's columns as data: header, the sort it offers, and how a cell shows a key. */
-
-export interface KeyColumn {
-  id: string;
-  header: string;
-  sort: KeySort | null;
-  className?: string;
-  cell(key: KeyRowView, accountId: string): ReactNode;
-}
 
 export function LockedIpList({ keyRow }: { keyRow: KeyRowView }) {
   if (keyRow.lockedIps.length === 0) return <span className="text-zinc-500 dark:text-zinc-400">none yet</span>;
@@ -50,77 +42,87 @@ export function LockState({ keyRow }: { keyRow: KeyRowView }) {
   return <RelativeTime date={keyRow.lockedAt} prefix="locked since " />;
 }
 
-export const KEY_COLUMNS: readonly KeyColumn[] = [
-  {
-    id: 'name',
-    header: 'Name',
-    sort: 'name',
-    cell: (key, accountId) => (
-      <Link
-        href={`/accounts/${accountId}/api-keys/${key.id}`}
-        className="font-medium text-blue-700 hover:underline dark:text-blue-400"
-      >
-        {key.name}
-      </Link>
-    ),
-  },
-  {
-    id: 'kind',
-    header: 'Kind',
-    sort: 'kind',
-    cell: (key) => (
-      <span className="grid gap-0.5">
-        <span>{KIND_LABELS[key.kind]}</span>
-        <span className="text-xs text-zinc-500 dark:text-zinc-400">usage: {USAGE_LABEL_NAMES[key.usageLabel]}</span>
-      </span>
-    ),
-  },
-  {
-    id: 'fragment',
-    header: 'Key',
-    sort: 'fragment',
-    cell: (key) => (
-      <span className="flex items-center gap-1">
-        <code className="font-mono text-xs">{key.fragment}</code>
-        <CopyButton text={key.fragment} label={`Copy the fragment of ${key.name}`} />
-      </span>
-    ),
-  },
-  { id: 'created', header: 'Created', sort: 'created', cell: (key) => <RelativeTime date={key.createdAt} /> },
-  { id: 'lockedIps', header: 'Locked On IP', sort: 'lockedIps', cell: (key) => <LockedIpList keyRow={key} /> },
-  { id: 'lockState', header: 'Lock state', sort: 'lockState', cell: (key) => <LockState keyRow={key} /> },
-  {
-    id: 'lastUsed',
-    header: 'Last used',
-    sort: 'lastUsed',
-    cell: (key) =>
-      key.useCount === null && !key.lastUsedAt ? (
-        <span className="text-zinc-500">not reported by the API</span>
-      ) : (
-        <RelativeTime date={key.lastUsedAt} />
+/** The visible fragment of a key's secret, with a button that copies it. */
+export function KeyFragment({ fragment, copyLabel, small }: { fragment: string; copyLabel: string; small?: boolean }) {
+  return (
+    <span className="flex items-center gap-1">
+      <code className={small ? 'font-mono text-xs' : 'font-mono'}>{fragment}</code>
+      <CopyButton text={fragment} label={copyLabel} />
+    </span>
+  );
+}
+
+/** A key's status badges, each explained on hover and focus. */
+export function KeyBadges({ badges }: { badges: KeyRowView['badges'] }) {
+  return badges.map((badge) => (
+    <Tooltip key={badge.id} content={badge.detail}>
+      <Badge tone={badge.tone} tabIndex={0}>
+        {badge.label}
+      </Badge>
+    </Tooltip>
+  ));
+}
+
+/** "not reported by the API" when sendSMS gives no usage for the account (no token_list), else when it was. */
+export function LastUsed({ keyRow }: { keyRow: KeyRowView }) {
+  if (keyRow.useCount === null && !keyRow.lastUsedAt)
+    return <span className="text-zinc-500 dark:text-zinc-400">not reported by the API</span>;
+  return <RelativeTime date={keyRow.lastUsedAt} />;
+}
+
+export function keyColumns(accountId: string): TableColumn<KeyRowView, KeySort>[] {
+  return [
+    {
+      id: 'name',
+      header: 'Name',
+      sort: 'name',
+      cell: (key) => (
+        <Link
+          href={`/accounts/${accountId}/api-keys/${key.id}`}
+          className="font-medium text-blue-700 hover:underline dark:text-blue-400"
+        >
+          {key.name}
+        </Link>
       ),
-  },
-  {
-    id: 'useCount',
-    header: 'Use count',
-    sort: 'useCount',
-    className: 'text-right tabular-nums',
-    cell: (key) => formatCount(key.useCount),
-  },
-  {
-    id: 'status',
-    header: 'Status',
-    sort: 'refusals',
-    cell: (key) => (
-      <span className="flex flex-wrap gap-1">
-        {key.badges.map((badge) => (
-          <Tooltip key={badge.id} content={badge.detail}>
-            <Badge tone={badge.tone} tabIndex={0}>
-              {badge.label}
-            </Badge>
-          </Tooltip>
-        ))}
-      </span>
-    ),
-  },
-];
+    },
+    {
+      id: 'kind',
+      header: 'Kind',
+      sort: 'kind',
+      cell: (key) => (
+        <span className="grid gap-0.5">
+          <span>{KIND_LABELS[key.kind]}</span>
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">usage: {USAGE_LABEL_NAMES[key.usageLabel]}</span>
+        </span>
+      ),
+    },
+    {
+      id: 'fragment',
+      header: 'Key',
+      sort: 'fragment',
+      cell: (key) => <KeyFragment fragment={key.fragment} copyLabel={`Copy the fragment of ${key.name}`} small />,
+    },
+    { id: 'created', header: 'Created', sort: 'created', cell: (key) => <RelativeTime date={key.createdAt} /> },
+    { id: 'lockedIps', header: 'Locked On IP', sort: 'lockedIps', cell: (key) => <LockedIpList keyRow={key} /> },
+    { id: 'lockState', header: 'Lock state', sort: 'lockState', cell: (key) => <LockState keyRow={key} /> },
+    { id: 'lastUsed', header: 'Last used', sort: 'lastUsed', cell: (key) => <LastUsed keyRow={key} /> },
+    {
+      id: 'useCount',
+      header: 'Use count',
+      sort: 'useCount',
+      align: 'end',
+      className: 'tabular-nums',
+      cell: (key) => formatCount(key.useCount),
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      sort: 'refusals',
+      cell: (key) => (
+        <span className="flex flex-wrap gap-1">
+          <KeyBadges badges={key.badges} />
+        </span>
+      ),
+    },
+  ];
+}

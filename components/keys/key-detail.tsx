@@ -9,13 +9,12 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { RelativeTime } from '@/components/ui/relative-time';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { DataTable, type TableColumn } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
-import { DisabledReason, Tooltip } from '@/components/ui/tooltip';
+import { DisabledReason } from '@/components/ui/tooltip';
 import type { KeyDetailView } from '@/lib/keys/types';
-import { LockState } from './columns';
+import { KeyBadges, KeyFragment, LastUsed, LockState } from './columns';
 import { CompromisedNotice } from './compromised-notice';
-import { CopyButton } from './copy-button';
 import { DeleteKeyDialog } from './delete-key-dialog';
 import { FreshnessBar } from './freshness-bar';
 import { keysApi, type KeysApiError } from './keys-api';
@@ -178,13 +177,7 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
           )}
           <Badge tone="info">{KIND_LABELS[key.kind]}</Badge>
           <Badge>usage: {USAGE_LABEL_NAMES[key.usageLabel]}</Badge>
-          {key.badges.map((badge) => (
-            <Tooltip key={badge.id} content={badge.detail}>
-              <Badge tone={badge.tone} tabIndex={0}>
-                {badge.label}
-              </Badge>
-            </Tooltip>
-          ))}
+          <KeyBadges badges={key.badges} />
           <span className="ml-auto flex gap-2">
             {!renaming ? (
               <DisabledReason reason={manageDenied ?? undefined}>
@@ -216,10 +209,7 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
 
       <dl className="grid grid-cols-2 gap-4 text-sm sm:grid-cols-3 lg:grid-cols-6">
         <Fact label="Key">
-          <span className="flex items-center gap-1">
-            <code className="font-mono">{key.fragment}</code>
-            <CopyButton text={key.fragment} label="Copy the fragment" />
-          </span>
+          <KeyFragment fragment={key.fragment} copyLabel="Copy the fragment" />
         </Fact>
         <Fact label="Created">
           <RelativeTime date={key.createdAt} />
@@ -229,11 +219,7 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
         </Fact>
         <Fact label="Last used">
           <span data-testid="last-used">
-            {key.useCount === null && !key.lastUsedAt ? (
-              'not reported by the API'
-            ) : (
-              <RelativeTime date={key.lastUsedAt} />
-            )}
+            <LastUsed keyRow={key} />
           </span>
         </Fact>
         <Fact label="Use count">
@@ -276,34 +262,14 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
             : 'A Default Key works only from these addresses; every other address is refused until you authorize it.'}{' '}
           <RelativeTime date={key.ipsFetchedAt} prefix="Fetched " fallback="Not fetched from sendSMS yet" />.
         </p>
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Address</TableHead>
-              <TableHead>How</TableHead>
-              <TableHead>Added</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {key.lockedIps.length === 0 ? (
-              <TableRow>
-                <TableCell colSpan={3} className="text-zinc-600 dark:text-zinc-400">
-                  {key.kind === 'DEFAULT' ? 'None yet: the key locks to the IP of its first request.' : 'Not used yet.'}
-                </TableCell>
-              </TableRow>
-            ) : (
-              key.lockedIps.map((listed) => (
-                <TableRow key={listed.address} data-testid={`locked-ip-${listed.address}`}>
-                  <TableCell className="font-mono">{listed.address}</TableCell>
-                  <TableCell>{IP_REASON_LABELS[listed.reason]}</TableCell>
-                  <TableCell>
-                    <RelativeTime date={listed.addedAt} />
-                  </TableCell>
-                </TableRow>
-              ))
-            )}
-          </TableBody>
-        </Table>
+        <DataTable
+          label="Locked On IP"
+          columns={LOCKED_IP_COLUMNS}
+          rows={key.lockedIps}
+          rowKey={(listed) => listed.address}
+          rowTestId={(listed) => `locked-ip-${listed.address}`}
+          empty={key.kind === 'DEFAULT' ? 'None yet: the key locks to the IP of its first request.' : 'Not used yet.'}
+        />
         {key.kind === 'DEFAULT' ? (
           <form onSubmit={submitIp} className="flex flex-wrap items-end gap-2">
             <div className="w-64">
@@ -348,36 +314,13 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
         </h2>
         {detail.auditTrail === null ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">{detail.auditDeniedReason}.</p>
-        ) : detail.auditTrail.length === 0 ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">Nothing recorded for this key yet.</p>
         ) : (
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>When</TableHead>
-                <TableHead>Who</TableHead>
-                <TableHead>What</TableHead>
-                <TableHead>Outcome</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {detail.auditTrail.map((event) => (
-                <TableRow key={event.id}>
-                  <TableCell>
-                    <RelativeTime date={event.occurredAt} />
-                  </TableCell>
-                  <TableCell>{event.actorEmail ?? 'the dashboard'}</TableCell>
-                  <TableCell className="font-mono text-xs">{event.action}</TableCell>
-                  <TableCell>
-                    <Badge tone={event.outcome === 'success' ? 'success' : 'danger'}>{event.outcome}</Badge>
-                    {event.upstreamStatus !== null && event.upstreamStatus < 0 ? (
-                      <span className="ml-2 text-xs text-zinc-500">sendSMS status {event.upstreamStatus}</span>
-                    ) : null}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable
+            label="Audit trail"
+            columns={AUDIT_TRAIL_COLUMNS}
+            rows={detail.auditTrail}
+            empty="Nothing recorded for this key yet."
+          />
         )}
       </section>
 
@@ -410,6 +353,30 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
     </div>
   );
 }
+
+const LOCKED_IP_COLUMNS: TableColumn<KeyDetailView['key']['lockedIps'][number]>[] = [
+  { id: 'address', header: 'Address', className: 'font-mono', cell: (listed) => listed.address },
+  { id: 'how', header: 'How', cell: (listed) => IP_REASON_LABELS[listed.reason] },
+  { id: 'added', header: 'Added', cell: (listed) => <RelativeTime date={listed.addedAt} /> },
+];
+
+const AUDIT_TRAIL_COLUMNS: TableColumn<NonNullable<KeyDetailView['auditTrail']>[number]>[] = [
+  { id: 'when', header: 'When', cell: (event) => <RelativeTime date={event.occurredAt} /> },
+  { id: 'who', header: 'Who', cell: (event) => event.actorEmail ?? 'the dashboard' },
+  { id: 'what', header: 'What', className: 'font-mono text-xs', cell: (event) => event.action },
+  {
+    id: 'outcome',
+    header: 'Outcome',
+    cell: (event) => (
+      <>
+        <Badge tone={event.outcome === 'success' ? 'success' : 'danger'}>{event.outcome}</Badge>
+        {event.upstreamStatus !== null && event.upstreamStatus < 0 ? (
+          <span className="ml-2 text-xs text-zinc-500">sendSMS status {event.upstreamStatus}</span>
+        ) : null}
+      </>
+    ),
+  },
+];
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (

@@ -4,7 +4,7 @@ import type { DeleteResult } from '@/lib/keys/delete-service';
 import type { RefreshReport } from '@/lib/keys/refresh-service';
 import type { RenameResult } from '@/lib/keys/rename-service';
 import type { KeyListQuery } from '@/lib/keys/list-query';
-import { keyListSearchParams } from '@/lib/keys/list-query-url';
+import { keyListSearchParams } from '@/lib/keys/list-query';
 import type { KeyDetailView, KeyListView, KeyRowView } from '@/lib/keys/types';
 
 /**

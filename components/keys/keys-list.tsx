@@ -1,29 +1,41 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'next/navigation';
+import { useQueryStates } from 'nuqs';
 
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { DataTable } from '@/components/ui/table';
 import { DisabledReason } from '@/components/ui/tooltip';
-import { keyListQueryFromUrl, keyListSearchParams, type KeySort } from '@/lib/keys/list-query-url';
-import type { KeyListQuery } from '@/lib/keys/list-query';
+import { IDLE_DAYS, keyListParsers, keyListSearchParams, type KeyListQuery } from '@/lib/keys/list-query';
 import type { KeyListView } from '@/lib/keys/types';
-import { KEY_COLUMNS } from './columns';
+import { keyColumns } from './columns';
 import { FreshnessBar } from './freshness-bar';
 import { GenerateKeyButton } from './generate-key-button';
 import { keysApi } from './keys-api';
+import { KIND_LABELS } from './labels';
 import { PendingChanges } from './pending-changes';
 import { keysQueryKeys } from './query-keys';
 import { useRefreshKeys } from './use-refresh';
 
 /**
- * The keys list: search, filters, sort and page live in the URL (pushState, so Back works and a link reproduces
- * the view); the server does the work; the first page comes with the HTML as initialData.
+ * The keys list: search, filters, sort and page live in the URL (nuqs, with the parsers the server page reads it
+ * with; each change is a history entry, so Back works and a link reproduces the view); the server does the work;
+ * the first page comes with the HTML as initialData.
  */
+
+/** The filters as data: each a select of value → label, whose empty value is "no filter". */
+const FILTERS: ReadonlyArray<{ name: 'kind' | 'lock' | 'idle'; label: string; options: Record<string, string> }> = [
+  { name: 'kind', label: 'Kind', options: { '': 'All kinds', DEFAULT: KIND_LABELS.DEFAULT, CLOUD: KIND_LABELS.CLOUD } },
+  { name: 'lock', label: 'Lock state', options: { '': 'Any', awaiting: 'Awaiting first use', locked: 'Locked' } },
+  {
+    name: 'idle',
+    label: 'Activity',
+    options: { '': 'Any', idle: `Idle ${IDLE_DAYS} days`, active: `Used in ${IDLE_DAYS} days` },
+  },
+];
 
 export interface KeysListProps {
   initial: KeyListView;
@@ -34,8 +46,7 @@ export interface KeysListProps {
 
 export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps) {
   const accountId = initial.accountId;
-  const searchParams = useSearchParams();
-  const query = searchParams ? keyListQueryFromUrl(new URLSearchParams(searchParams.toString())) : initialQuery;
+  const [query, setUrlQuery] = useQueryStates(keyListParsers);
   const sameAsInitial = keyListSearchParams(query).toString() === keyListSearchParams(initialQuery).toString();
 
   const list = useQuery({
@@ -49,15 +60,13 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
   });
   const refresh = useRefreshKeys(accountId);
 
+  // Any change but paging itself starts again at the first page.
   const setQuery = useCallback(
-    (change: Partial<KeyListQuery>, mode: 'push' | 'replace' = 'push') => {
-      const next = keyListSearchParams({ ...query, page: 1, ...change }).toString();
-      const url = `${window.location.pathname}${next ? `?${next}` : ''}`;
-      if (mode === 'push') window.history.pushState(null, '', url);
-      else window.history.replaceState(null, '', url);
-    },
-    [query],
+    (change: Partial<KeyListQuery>, history: 'push' | 'replace' = 'push') =>
+      void setUrlQuery({ page: null, ...change }, { history }),
+    [setUrlQuery],
   );
+  const columns = useMemo(() => keyColumns(accountId), [accountId]);
 
   const [search, setSearch] = useState(query.q);
   useEffect(() => {
@@ -68,23 +77,6 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
 
   const view = list.data ?? initial;
   const pages = Math.max(1, Math.ceil(view.total / view.size));
-
-  const sortHeader = (sort: KeySort | null, header: string) => {
-    if (!sort) return header;
-    const active = query.sort === sort;
-    const nextDir = active && query.dir === 'asc' ? 'desc' : 'asc';
-    return (
-      <button
-        type="button"
-        className="inline-flex items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-zinc-100"
-        onClick={() => setQuery({ sort, dir: nextDir })}
-        aria-label={`Sort by ${header}${active ? (query.dir === 'asc' ? ', now ascending' : ', now descending') : ''}`}
-      >
-        {header}
-        <span aria-hidden="true">{active ? (query.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
-      </button>
-    );
-  };
 
   return (
     <div className="grid gap-4">
@@ -116,36 +108,15 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
             onChange={(event) => setSearch(event.target.value)}
           />
         </div>
-        <Select
-          label="Kind"
-          value={query.kind ?? ''}
-          onChange={(event) => setQuery({ kind: (event.target.value || undefined) as KeyListQuery['kind'] })}
-          options={[
-            { value: '', label: 'All kinds' },
-            { value: 'DEFAULT', label: 'Default Key' },
-            { value: 'CLOUD', label: 'Cloud' },
-          ]}
-        />
-        <Select
-          label="Lock state"
-          value={query.lock ?? ''}
-          onChange={(event) => setQuery({ lock: (event.target.value || undefined) as KeyListQuery['lock'] })}
-          options={[
-            { value: '', label: 'Any' },
-            { value: 'awaiting', label: 'Awaiting first use' },
-            { value: 'locked', label: 'Locked' },
-          ]}
-        />
-        <Select
-          label="Activity"
-          value={query.idle ?? ''}
-          onChange={(event) => setQuery({ idle: (event.target.value || undefined) as KeyListQuery['idle'] })}
-          options={[
-            { value: '', label: 'Any' },
-            { value: 'idle', label: 'Idle 30 days' },
-            { value: 'active', label: 'Used in 30 days' },
-          ]}
-        />
+        {FILTERS.map((filter) => (
+          <Select
+            key={filter.name}
+            label={filter.label}
+            value={query[filter.name] ?? ''}
+            onChange={(event) => setQuery({ [filter.name]: keyListParsers[filter.name].parse(event.target.value) })}
+            options={Object.entries(filter.options).map(([value, label]) => ({ value, label }))}
+          />
+        ))}
       </div>
 
       {list.error ? (
@@ -160,48 +131,19 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
         </div>
       ) : null}
 
-      <Table aria-busy={list.isFetching}>
-        <TableHeader>
-          <TableRow>
-            {KEY_COLUMNS.map((column) => (
-              <TableHead
-                key={column.id}
-                className={column.className}
-                aria-sort={
-                  column.sort && query.sort === column.sort
-                    ? query.dir === 'asc'
-                      ? 'ascending'
-                      : 'descending'
-                    : undefined
-                }
-              >
-                {sortHeader(column.sort, column.header)}
-              </TableHead>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {view.rows.length === 0 ? (
-            <TableRow>
-              <TableCell colSpan={KEY_COLUMNS.length} className="py-8 text-center text-zinc-600 dark:text-zinc-400">
-                {view.total === 0 && !query.q && !query.kind && !query.lock && !query.idle
-                  ? 'No keys yet. Generate a new API Key to start.'
-                  : 'No key matches.'}
-              </TableCell>
-            </TableRow>
-          ) : (
-            view.rows.map((key) => (
-              <TableRow key={key.id} data-testid={`key-row-${key.name}`}>
-                {KEY_COLUMNS.map((column) => (
-                  <TableCell key={column.id} className={column.className}>
-                    {column.cell(key, accountId)}
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))
-          )}
-        </TableBody>
-      </Table>
+      <DataTable
+        label="API keys"
+        columns={columns}
+        rows={view.rows}
+        rowTestId={(key) => `key-row-${key.name}`}
+        busy={list.isFetching}
+        sort={{ by: query.sort, dir: query.dir, onSort: (sort, dir) => setQuery({ sort, dir }) }}
+        empty={
+          view.total === 0 && !query.q && !query.kind && !query.lock && !query.idle
+            ? 'No keys yet. Generate a new API Key to start.'
+            : 'No key matches.'
+        }
+      />
 
       <nav aria-label="Pages" className="flex items-center justify-between text-sm text-zinc-600 dark:text-zinc-400">
         <span>

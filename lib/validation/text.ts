@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPlainText, type AllowedControls } from './plain-text';
 
 /**
  * The building blocks of every text field a person or a client sends: names, searches, filters, credentials,
@@ -8,26 +9,9 @@ import { z } from 'zod';
  * and they make logs and the audit trail lie. No server imports: the forms check the same fields as the user types.
  */
 
+export { isPlainText, type AllowedControls } from './plain-text';
+
 export const PLAIN_TEXT_MESSAGE = 'use letters, digits, spaces and punctuation only (no control characters)';
-
-/**
- * Which control characters a field takes: none (names, searches, emails…); 'lines' (tab, line feed, carriage
- * return: none of today's fields); 'all' but NUL, for text that must match what another system stored (a key's
- * name as sendSMS gave it, typed to confirm a deletion).
- */
-export type AllowedControls = 'none' | 'lines' | 'all';
-
-const CONTROLS: Record<AllowedControls, RegExp> = {
-  none: /[\u0000-\u001F\u007F]/,
-  lines: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/,
-  all: /\u0000/,
-};
-/** Half of a surrogate pair without the other half: not a character, and not encodable as UTF-8. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-export function isPlainText(value: string, controls: AllowedControls = 'none'): boolean {
-  return !CONTROLS[controls].test(value) && !LONE_SURROGATE.test(value);
-}
 
 export interface PlainTextOptions {
   /** The most characters the field takes. */

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 
 import { AccountFormDialog } from '@/components/accounts/account-form-dialog';
 import { AccountsTable } from '@/components/accounts/accounts-table';
+import { SectionHeader } from '@/components/shell/section-header';
 import { dashboardSections } from '@/components/shell/sections';
 import { listAccounts } from '@/lib/accounts/account-service';
 import { recordAccountView } from '@/lib/accounts/record-view';
@@ -25,17 +26,16 @@ export default async function AccountsPage() {
 
   return (
     <div className="grid gap-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="grid gap-2">
-          <h1 className="text-2xl font-semibold tracking-tight">{section.title}</h1>
-          <p className="max-w-2xl text-zinc-700 dark:text-zinc-300">{section.summary}</p>
-        </div>
-        <AccountFormDialog
-          mode={{ kind: 'add', defaultBaseUrl: upstreamBaseUrl(getConfig()) }}
-          deniedReason={addDenied}
-          trigger="Add account"
-        />
-      </div>
+      <SectionHeader
+        section={section}
+        action={
+          <AccountFormDialog
+            mode={{ kind: 'add', defaultBaseUrl: upstreamBaseUrl(getConfig()) }}
+            deniedReason={addDenied}
+            trigger="Add account"
+          />
+        }
+      />
       <AccountsTable
         accounts={accounts}
         rotateDenied={(accountId) => deniedReason(user, 'accounts.manage', accountId)}

@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 
 import { AuditFilters } from '@/components/audit/audit-filters';
 import { AuditTable } from '@/components/audit/audit-table';
+import { SectionHeader } from '@/components/shell/section-header';
 import { dashboardSections } from '@/components/shell/sections';
-import { auditFilterSchema, queryAuditLog } from '@/lib/audit/audit-query';
+import { auditFilterHref, readAuditFilter } from '@/lib/audit/audit-filter-params';
+import { queryAuditLog } from '@/lib/audit/audit-query';
 import { requirePagePermission } from '@/lib/auth/page-guard';
 import { isAppError } from '@/lib/errors/app-error';
 
@@ -17,15 +19,8 @@ export default async function AuditPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const query = Object.fromEntries(
-    Object.entries(await searchParams).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]),
-  );
-  const user = await requirePagePermission(
-    'audit.read',
-    typeof query.accountId === 'string' && query.accountId ? query.accountId : undefined,
-  );
-  const parsed = auditFilterSchema.safeParse(query);
-  const filter = parsed.success ? parsed.data : auditFilterSchema.parse({});
+  const { filter, refused } = readAuditFilter(await searchParams);
+  const user = await requirePagePermission('audit.read', filter.accountId);
   let result;
   try {
     result = await queryAuditLog(user, filter);
@@ -33,32 +28,17 @@ export default async function AuditPage({
     if (isAppError(error) && error.httpStatus === 403) result = null;
     else throw error;
   }
-  const exportQuery = new URLSearchParams(
-    Object.entries(filter)
-      .filter(([name, value]) => name !== 'page' && value !== undefined)
-      .map(([name, value]) => [name, String(value)]),
-  );
-
   return (
     <div className="grid gap-6">
-      <div className="grid gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight">{section.title}</h1>
-        <p className="max-w-2xl text-zinc-700 dark:text-zinc-300">{section.summary}</p>
-      </div>
-      <AuditFilters filter={filter} exportHref={`/api/audit/export?${exportQuery.toString()}`} />
-      {!parsed.success ? (
+      <SectionHeader section={section} />
+      <AuditFilters filter={filter} exportHref={auditFilterHref('/api/audit/export', { ...filter, page: null })} />
+      {refused.length > 0 ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          Some filters were not valid and were ignored: {parsed.error.issues[0]?.message}
+          Some filters were not valid and were ignored: {refused.join(' ')}
         </p>
       ) : null}
       {result ? (
-        <AuditTable
-          rows={result.rows}
-          total={result.total}
-          page={result.page}
-          pageCount={result.pageCount}
-          query={exportQuery.toString()}
-        />
+        <AuditTable rows={result.rows} total={result.total} pageCount={result.pageCount} filter={filter} />
       ) : (
         <p role="alert">You are not a member of this sendSMS account.</p>
       )}

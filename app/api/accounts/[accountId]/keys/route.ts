@@ -2,7 +2,7 @@ import { withPermission } from '@/lib/auth/with-permission';
 import { serverKeyDeps } from '@/lib/keys/deps';
 import { generateApiKey } from '@/lib/keys/generate-service';
 import { generateKeyInput } from '@/lib/keys/inputs';
-import { parseKeyListQuery } from '@/lib/keys/list-query';
+import { parseKeyListQuery } from '@/lib/keys/list-query-strict';
 import { listAccountKeys } from '@/lib/keys/list-service';
 import { keysResponse } from '@/lib/keys/route-response';
 import { accountOf, accountRouteParams } from '@/lib/keys/route-params';
