@@ -19,10 +19,8 @@ import { DeleteKeyDialog } from './delete-key-dialog';
 import { FreshnessBar } from './freshness-bar';
 import { keysApi, type KeysApiError } from './keys-api';
 import { IP_REASON_LABELS, KIND_LABELS, USAGE_LABEL_NAMES, formatCount } from './labels';
-import { PendingChanges } from './pending-changes';
 import { keysQueryKeys } from './query-keys';
 import { UsageChart } from './usage-chart';
-import { useRefreshKeys } from './use-refresh';
 
 /**
  * One key: its facts, the Locked On IP list with when and how each address came, Authorize IP (optimistic, rolled
@@ -51,7 +49,6 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
   });
   const detail = detailQuery.data;
   const { key } = detail;
-  const refresh = useRefreshKeys(accountId, keyId);
 
   // Rename: the new name shows at once; a refusal puts the old one back and says why.
   const [renaming, setRenaming] = useState(false);
@@ -246,11 +243,10 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
 
       <FreshnessBar
         freshness={detail.freshness}
-        onRefresh={() => refresh.mutate()}
-        refreshing={refresh.isPending}
-        refreshError={refresh.error?.message ?? null}
+        pendingChanges={detail.pendingChanges}
+        accountId={accountId}
+        keyId={keyId}
       />
-      <PendingChanges changes={detail.pendingChanges} />
 
       <section aria-labelledby="locked-on-ip" className="grid gap-3">
         <h2 id="locked-on-ip" className="text-lg font-semibold">

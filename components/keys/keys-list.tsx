@@ -16,9 +16,7 @@ import { FreshnessBar } from './freshness-bar';
 import { GenerateKeyButton } from './generate-key-button';
 import { keysApi } from './keys-api';
 import { KIND_LABELS } from './labels';
-import { PendingChanges } from './pending-changes';
 import { keysQueryKeys } from './query-keys';
-import { useRefreshKeys } from './use-refresh';
 
 /**
  * The keys list: search, filters, sort and page live in the URL (nuqs, with the parsers the server page reads it
@@ -58,7 +56,6 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
     refetchInterval: (current) =>
       current.state.data?.freshness.refreshing ? 2_000 : current.state.data?.pendingChanges.length ? 10_000 : false,
   });
-  const refresh = useRefreshKeys(accountId);
 
   // Any change but paging itself starts again at the first page.
   const setQuery = useCallback(
@@ -90,13 +87,7 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
         </DisabledReason>
       </div>
 
-      <FreshnessBar
-        freshness={view.freshness}
-        onRefresh={() => refresh.mutate()}
-        refreshing={refresh.isPending}
-        refreshError={refresh.error?.message ?? null}
-      />
-      <PendingChanges changes={view.pendingChanges} />
+      <FreshnessBar freshness={view.freshness} pendingChanges={view.pendingChanges} accountId={accountId} />
 
       <div className="flex flex-wrap items-end gap-3" role="search">
         <div className="w-64">
