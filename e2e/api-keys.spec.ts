@@ -208,6 +208,40 @@ test.describe('read-only roles', () => {
     await expect(page.getByRole('img', { name: /Use count from/ })).toBeVisible();
   });
 
+  test('the list keeps its filters and sort in the URL: announced, reloadable, undone by Back', async ({
+    asLead: page,
+  }) => {
+    await openAccountKeys(page, 'Demo shop');
+    const table = page.getByRole('table', { name: 'API keys' });
+    const nameHeader = table.getByRole('columnheader', { name: 'Name' });
+    await expect(table.getByRole('columnheader', { name: 'Created' })).toHaveAttribute('aria-sort', 'descending');
+    await expect(nameHeader).toHaveAttribute('aria-sort', 'none');
+    await expect(page.getByRole('region', { name: 'API keys' })).toHaveAttribute('tabindex', '0');
+
+    await nameHeader.getByRole('button').click();
+    await expect(page).toHaveURL(/\/api-keys\?sort=name&dir=asc$/);
+    await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+    await page.getByLabel('Kind').selectOption('CLOUD');
+    await expect(page).toHaveURL(/\/api-keys\?sort=name&dir=asc&kind=CLOUD$|\/api-keys\?kind=CLOUD&sort=name&dir=asc$/);
+    await nameHeader.getByRole('button').click();
+    await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
+    const rows = table.getByRole('row').filter({ has: page.getByRole('link') });
+    await expect(rows.first()).toContainText('Staging');
+    await expect(table.getByTestId('key-row-Website orders')).toHaveCount(0);
+
+    await page.reload();
+    await expect(page.getByLabel('Kind')).toHaveValue('CLOUD');
+    await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
+    await page.goBack();
+    await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+    await expect(rows.first()).toContainText('Mobile app');
+
+    // A hand-edited address with values the list does not know shows the list as it is by default.
+    await page.goto(`${page.url().split('?')[0]}?sort=password&dir=up&page=0&kind=cloud`);
+    await expect(table.getByRole('columnheader', { name: 'Created' })).toHaveAttribute('aria-sort', 'descending');
+    await expect(table.getByTestId('key-row-Website orders')).toBeVisible();
+  });
+
   test('support staff see every account read-only, with the audit trail and no secret', async ({ asSupport: page }) => {
     await page.goto('/api-keys');
     await expect(page.getByRole('link', { name: /Demo shop/ })).toBeVisible();
