@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { DEMO_EMAILS, DEMO_PASSWORD, ROLE_NAMES, expect, loginAs, test, type DemoRole } from './fixtures/auth';
 
 for (const role of ['admin', 'support', 'lead'] as const satisfies readonly DemoRole[]) {
@@ -114,8 +115,67 @@ test('an expired session mid-form keeps what was typed and asks to sign in again
   await again.getByRole('button', { name: 'Sign in' }).click();
   await expect(again).toBeHidden();
 
-  // The request ran again with the new session: sendSMS refused the made-up credential, and the form kept its input.
-  await expect(dialog.getByRole('alert')).toContainText('sendSMS refused these credentials');
+  // The request ran again with the new session: sendSMS refused the made-up credential, said beside that field, and
+  // the form kept its input.
+  const credential = dialog.getByLabel('Credential');
+  await expect(credential).toHaveAttribute('aria-invalid', 'true');
+  await expect(credential).toHaveAccessibleDescription(/sendSMS refused these credentials/);
   await expect(dialog.getByLabel('Label')).toHaveValue('Kept label');
   await expect(dialog.getByLabel('sendSMS username')).toHaveValue('kept-user');
+});
+
+/** Signs in again in the dialog an expired session opens, wherever it opened. */
+async function signInAgain(page: Page) {
+  const again = page.getByRole('dialog', { name: 'Sign in again' });
+  await expect(again).toBeVisible();
+  await expect(again.getByLabel('Email')).toHaveValue(DEMO_EMAILS.admin);
+  await again.getByLabel('Password').fill(DEMO_PASSWORD);
+  await again.getByRole('button', { name: 'Sign in' }).click();
+  await expect(again).toBeHidden();
+}
+
+test('a session that expires mid-form on the keys page and in the request builder: the same dialog, the input kept, the action done', async ({
+  asAdmin: page,
+}) => {
+  // API Keys: the generate dialog, typed into, then the session gone.
+  const name = `Expiry ${Date.now()}`;
+  await page.goto('/api-keys');
+  await page.getByRole('link', { name: /Demo shop/ }).click();
+  await page.getByRole('button', { name: 'Generate a new API Key' }).click();
+  const generate = page.getByRole('dialog', { name: 'Generate a new API Key' });
+  await generate.getByLabel('Name').fill(name);
+  await generate.getByLabel('Dynamic IP: Cloud').check();
+  await page.context().clearCookies();
+  await generate.getByRole('button', { name: 'Generate' }).click();
+  await signInAgain(page);
+  // The request is sent again with the new session (and once more if sendSMS's budget of the minute was spent).
+  await expect(async () => {
+    if (await generate.getByRole('button', { name: 'Try again' }).isVisible())
+      await generate.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByTestId('new-key-secret')).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000, intervals: [5_000] });
+  await page.getByRole('button', { name: 'I have copied the key, close' }).click();
+  // The key carries the name typed before the session ended.
+  await expect(page.getByTestId(`key-row-${name}`)).toBeVisible();
+
+  // The request builder: the address typed, then the session gone.
+  await page.goto('/request-builder');
+  await page.getByLabel('sendSMS account').selectOption({ label: 'Demo shop' });
+  await page.getByLabel('Request', { exact: true }).selectOption('token_add_ip');
+  const keySelect = page.getByLabel('API key (token)');
+  await keySelect.selectOption({
+    value: (await keySelect.locator('option', { hasText: 'Website orders' }).getAttribute('value'))!,
+  });
+  await page.getByLabel('ipaddr').fill('198.51.100.41');
+  await page.context().clearCookies();
+  await page.getByRole('button', { name: 'Test request' }).click();
+  await signInAgain(page);
+  await expect(page.getByLabel('ipaddr')).toHaveValue('198.51.100.41');
+  await expect(page.getByText('Sign in again in a new tab')).toHaveCount(0);
+  const result = page.getByRole('region', { name: 'Result' });
+  await expect(async () => {
+    if (!(await result.isVisible())) await page.getByRole('button', { name: 'Test request' }).click();
+    await expect(result.getByText('status 0')).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000, intervals: [5_000] });
+  await expect(result.getByText(/ipaddr=198\.51\.100\.41/).first()).toBeVisible();
 });

@@ -1,19 +1,29 @@
 'use client';
 
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
+import { useMutation } from '@tanstack/react-query';
 
-import { apiRequest, ApiError } from '@/components/auth/api-request';
+import { api, type ApiError } from '@/components/api/api-client';
+import { FormError } from '@/components/api/form-error';
+import { useFormValues } from '@/components/api/use-form-values';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
+import { Form } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
 import { DisabledReason } from '@/components/ui/tooltip';
 
 type Mode = { kind: 'add'; defaultBaseUrl: string } | { kind: 'rotate'; accountId: string; label: string };
 
+const CREDENTIAL_KINDS = [
+  { value: 'API_KEY', label: 'an account API key (recommended: it does not expire)' },
+  { value: 'PASSWORD', label: 'the account password (expires every 30 days without 2FA)' },
+] as const;
+
 /**
  * Adds an account, or replaces an account's credential. sendSMS checks the credential before anything is saved;
- * a refusal is shown in the dialog, which stays open with what was typed (only the credential is cleared on success).
+ * a refusal is shown in the dialog (beside the field it is about), which stays open with what was typed. On
+ * success the dialog closes and its fields are emptied.
  */
 export function AccountFormDialog({
   mode,
@@ -26,41 +36,28 @@ export function AccountFormDialog({
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [values, setValues] = useState({
-    label: '',
-    username: '',
-    apiBaseUrl: '',
-    credential: '',
-    credentialKind: 'API_KEY',
+  const save = useMutation<unknown, ApiError, Record<string, string>>({
+    mutationFn: (values) =>
+      mode.kind === 'add'
+        ? api.post('/api/accounts', values)
+        : api.put(`/api/accounts/${encodeURIComponent(mode.accountId)}/credential`, {
+            credential: values.credential,
+            credentialKind: values.credentialKind,
+          }),
   });
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const form = useFormValues(
+    { label: '', username: '', apiBaseUrl: '', credential: '', credentialKind: 'API_KEY' },
+    save.error,
+  );
 
-  const set = (name: keyof typeof values) => (event: { target: { value: string } }) =>
-    setValues({ ...values, [name]: event.target.value });
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
-      if (mode.kind === 'add') {
-        await apiRequest('/api/accounts', { method: 'POST', body: JSON.stringify(values) });
-      } else {
-        await apiRequest(`/api/accounts/${encodeURIComponent(mode.accountId)}/credential`, {
-          method: 'PUT',
-          body: JSON.stringify({ credential: values.credential, credentialKind: values.credentialKind }),
-        });
-      }
-      setValues({ label: '', username: '', apiBaseUrl: '', credential: '', credentialKind: 'API_KEY' });
-      setOpen(false);
-      router.refresh();
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : 'The dashboard could not be reached. Try again.');
-    } finally {
-      setPending(false);
-    }
-  }
+  const submit = () =>
+    save.mutate(form.values, {
+      onSuccess: () => {
+        form.reset();
+        setOpen(false);
+        router.refresh();
+      },
+    });
 
   if (deniedReason) {
     return (
@@ -87,21 +84,14 @@ export function AccountFormDialog({
         title={mode.kind === 'add' ? 'Add a sendSMS account' : `Rotate the credential of ${mode.label}`}
         description="sendSMS is asked for the balance with these details before anything is saved. The credential is stored encrypted and never shown again."
       >
-        <form onSubmit={submit} className="grid gap-3">
+        <Form onSubmit={submit} className="grid gap-3">
           {mode.kind === 'add' ? (
             <>
-              <Input label="Label" required value={values.label} onChange={set('label')} />
-              <Input
-                label="sendSMS username"
-                required
-                autoComplete="off"
-                value={values.username}
-                onChange={set('username')}
-              />
+              <Input label="Label" required {...form.field('label')} />
+              <Input label="sendSMS username" required autoComplete="off" {...form.field('username')} />
               <Input
                 label="API base URL"
-                value={values.apiBaseUrl}
-                onChange={set('apiBaseUrl')}
+                {...form.field('apiBaseUrl')}
                 placeholder={mode.defaultBaseUrl}
                 description={`Empty: ${mode.defaultBaseUrl}`}
               />
@@ -109,44 +99,31 @@ export function AccountFormDialog({
           ) : null}
           <fieldset className="grid gap-1.5">
             <legend className="text-sm font-medium">The credential is</legend>
-            <label className="flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                name="credentialKind"
-                value="API_KEY"
-                checked={values.credentialKind === 'API_KEY'}
-                onChange={set('credentialKind')}
-              />
-              an account API key (recommended: it does not expire)
-            </label>
-            <label className="flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                name="credentialKind"
-                value="PASSWORD"
-                checked={values.credentialKind === 'PASSWORD'}
-                onChange={set('credentialKind')}
-              />
-              the account password (expires every 30 days without 2FA)
-            </label>
+            {CREDENTIAL_KINDS.map((kind) => (
+              <label key={kind.value} className="flex items-center gap-2 text-sm">
+                <input
+                  type="radio"
+                  name="credentialKind"
+                  value={kind.value}
+                  checked={form.values.credentialKind === kind.value}
+                  onChange={() => form.set('credentialKind', kind.value)}
+                />
+                {kind.label}
+              </label>
+            ))}
           </fieldset>
           <Input
             label="Credential"
             type="password"
             required
             autoComplete="new-password"
-            value={values.credential}
-            onChange={set('credential')}
+            {...form.field('credential')}
           />
-          {error ? (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-              {error}
-            </p>
-          ) : null}
-          <Button type="submit" disabled={pending}>
-            {pending ? 'Checking with sendSMS…' : mode.kind === 'add' ? 'Check and add' : 'Check and replace'}
+          <FormError error={save.error} fields={form.fields} />
+          <Button type="submit" disabled={save.isPending}>
+            {save.isPending ? 'Checking with sendSMS…' : mode.kind === 'add' ? 'Check and add' : 'Check and replace'}
           </Button>
-        </form>
+        </Form>
       </DialogContent>
     </Dialog>
   );

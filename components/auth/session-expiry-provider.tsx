@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import dynamic from 'next/dynamic';
 
-import { setReauthenticate } from './api-request';
+import { setSessionExpiredHandler } from '@/components/api/api-client';
 
 // Loaded when a session ends, not with every page: the dialog and the sign-in form are rarely needed.
 const SignInAgainDialog = dynamic(() => import('./sign-in-again-dialog').then((module) => module.SignInAgainDialog), {
@@ -11,22 +11,24 @@ const SignInAgainDialog = dynamic(() => import('./sign-in-again-dialog').then((m
 });
 
 /**
- * Asks for the password again, in place, when a request finds the session gone (idle expiry, or signed out in
- * another tab). Nothing navigates, so whatever was typed into a form is still there when the request is retried.
+ * Asks for the password again, in place, when a request of the API client (components/api/api-client.ts) finds the
+ * session gone (idle expiry, or signed out in another tab). Nothing navigates, so whatever was typed into a form is
+ * still there, and the client sends the waiting requests again once the user has signed in. Mounted by the
+ * dashboard's layout, so every dashboard page behaves the same.
  */
 export function SessionExpiryProvider({ email, children }: { email: string; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const waiting = useRef<Array<(signedIn: boolean) => void>>([]);
 
   useEffect(() => {
-    setReauthenticate(
+    setSessionExpiredHandler(
       () =>
         new Promise<boolean>((resolve) => {
           waiting.current.push(resolve);
           setOpen(true);
         }),
     );
-    return () => setReauthenticate(null);
+    return () => setSessionExpiredHandler(null);
   }, []);
 
   const settle = (signedIn: boolean) => {

@@ -1,11 +1,15 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
-import { signInWithCredentials } from './auth-endpoints';
+import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 
+import { FormError } from '@/components/api/form-error';
+import { useFormValues } from '@/components/api/use-form-values';
 import { Button } from '@/components/ui/button';
+import { Form } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
 import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
+import { signInWithCredentials, type SignInResult } from './auth-endpoints';
 
 export interface SignInFormProps {
   /** Called once the session cookie is set. */
@@ -19,78 +23,48 @@ export interface SignInFormProps {
  * Email and password through next-auth's credentials endpoint (it fetches the CSRF token first). When the user
  * has 2FA the server answers `totp-required` and the code field appears; the password stays filled in.
  */
-export function SignInForm({ onSignedIn, email: initialEmail = '', initialError = null }: SignInFormProps) {
-  const [email, setEmail] = useState(initialEmail);
-  const [password, setPassword] = useState('');
-  const [code, setCode] = useState('');
+export function SignInForm({ onSignedIn, email = '', initialError = null }: SignInFormProps) {
+  const form = useFormValues({ email, password: '', code: '' });
   const [needsCode, setNeedsCode] = useState(false);
-  const [error, setError] = useState<string | null>(signInErrorMessage(initialError));
-  const [pending, setPending] = useState(false);
+  const signIn = useMutation<SignInResult, Error, void>({
+    mutationFn: () => signInWithCredentials({ ...form.values, code: needsCode ? form.values.code : '' }),
+    onSuccess: (result) => {
+      if (result.ok) onSignedIn();
+      else if (result.error === 'totp-required') setNeedsCode(true);
+      else if (result.error === 'invalid-code') form.set('code', '');
+    },
+  });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
-      const result = await signInWithCredentials({ email, password, code: needsCode ? code : '' });
-      if (result.ok) return onSignedIn();
-      if (result.error === 'totp-required') {
-        setNeedsCode(true);
-        setError(null);
-      } else {
-        setError(signInErrorMessage(result.error ?? 'unknown'));
-        if (result.error === 'invalid-code') setCode('');
-      }
-    } catch {
-      setError('The dashboard could not be reached. Check the connection and try again.');
-    } finally {
-      setPending(false);
-    }
-  }
+  // Until the first try, the error the page was opened with (an expired session, say); then the last answer's.
+  const result = signIn.data;
+  const error = signIn.isError
+    ? 'The dashboard could not be reached. Check the connection and try again.'
+    : result
+      ? result.ok || result.error === 'totp-required'
+        ? null
+        : signInErrorMessage(result.error ?? 'unknown')
+      : signIn.isIdle
+        ? signInErrorMessage(initialError)
+        : null;
 
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate>
-      <Input
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="username"
-        required
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-      />
-      <Input
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
-      />
+    <Form onSubmit={() => signIn.mutate()} className="grid gap-4" noValidate>
+      <Input label="Email" type="email" autoComplete="username" required {...form.field('email')} />
+      <Input label="Password" type="password" autoComplete="current-password" required {...form.field('password')} />
       {needsCode ? (
         <Input
           label="Authentication code"
-          name="code"
           autoComplete="one-time-code"
           inputMode="text"
           autoFocus
           description="The 6 digits from your authenticator app, or a recovery code."
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
+          {...form.field('code')}
         />
       ) : null}
-      {error ? (
-        <p
-          role="alert"
-          className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
-        >
-          {error}
-        </p>
-      ) : null}
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? 'Signing in…' : 'Sign in'}
+      <FormError error={error} />
+      <Button type="submit" className="w-full" disabled={signIn.isPending}>
+        {signIn.isPending ? 'Signing in…' : 'Sign in'}
       </Button>
-    </form>
+    </Form>
   );
 }

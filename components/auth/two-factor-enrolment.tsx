@@ -1,11 +1,14 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import Link from 'next/link';
+import { useMutation } from '@tanstack/react-query';
 
+import { api, type ApiError } from '@/components/api/api-client';
+import { FormError, fieldError } from '@/components/api/form-error';
 import { Button } from '@/components/ui/button';
+import { Form } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
-import { apiRequest, ApiError } from './api-request';
 
 interface EnrolmentStart {
   qrCodeDataUrl: string;
@@ -14,40 +17,15 @@ interface EnrolmentStart {
 
 /** Scan, confirm with a code, then keep the recovery codes: shown here once and never again. */
 export function TwoFactorEnrolment() {
-  const [start, setStart] = useState<EnrolmentStart | null>(null);
   const [code, setCode] = useState('');
-  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function begin() {
-    setPending(true);
-    setError(null);
-    try {
-      setStart(await apiRequest<EnrolmentStart>('/api/auth/two-factor', { method: 'POST' }));
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : 'The set-up could not start. Try again.');
-    } finally {
-      setPending(false);
-    }
-  }
-
-  async function confirm(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
-      const result = await apiRequest<{ recoveryCodes: string[] }>('/api/auth/two-factor', {
-        method: 'PUT',
-        body: JSON.stringify({ code }),
-      });
-      setRecoveryCodes(result.recoveryCodes);
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : 'The code could not be checked. Try again.');
-    } finally {
-      setPending(false);
-    }
-  }
+  const begin = useMutation<EnrolmentStart, ApiError>({
+    mutationFn: () => api.post<EnrolmentStart>('/api/auth/two-factor'),
+  });
+  const confirm = useMutation<{ recoveryCodes: string[] }, ApiError>({
+    mutationFn: () => api.put<{ recoveryCodes: string[] }>('/api/auth/two-factor', { code }),
+  });
+  const start = begin.data;
+  const recoveryCodes = confirm.data?.recoveryCodes;
 
   if (recoveryCodes) {
     return (
@@ -76,12 +54,8 @@ export function TwoFactorEnrolment() {
   if (!start) {
     return (
       <div className="grid gap-3">
-        {error ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {error}
-          </p>
-        ) : null}
-        <Button onClick={() => void begin()} disabled={pending}>
+        <FormError error={begin.error} />
+        <Button onClick={() => begin.mutate()} disabled={begin.isPending}>
           Set up two-factor authentication
         </Button>
       </div>
@@ -89,7 +63,7 @@ export function TwoFactorEnrolment() {
   }
 
   return (
-    <form onSubmit={confirm} className="grid gap-4">
+    <Form onSubmit={() => confirm.mutate()} className="grid gap-4">
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
         Scan this QR code with an authenticator app, then enter the code it shows.
       </p>
@@ -114,11 +88,12 @@ export function TwoFactorEnrolment() {
         autoComplete="one-time-code"
         value={code}
         onChange={(event) => setCode(event.target.value)}
-        error={error ?? undefined}
+        error={fieldError(confirm.error, 'code')}
       />
-      <Button type="submit" disabled={pending}>
+      <FormError error={confirm.error} fields={['code']} />
+      <Button type="submit" disabled={confirm.isPending}>
         Turn on two-factor authentication
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -4,13 +4,16 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 
+import type { ApiError } from '@/components/api/api-client';
+import { FormError, fieldError } from '@/components/api/form-error';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
+import { Form } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
 import { formatRelative } from '@/components/ui/relative-time';
 import { toast } from '@/components/ui/toast';
 import type { KeyDetailView } from '@/lib/keys/types';
-import { keysApi, type KeysApiError } from './keys-api';
+import { keysApi } from './keys-api';
 import { formatCount } from './labels';
 import { keysQueryKeys } from './query-keys';
 
@@ -24,7 +27,7 @@ export function DeleteKeyDialog({ detail, disabled }: { detail: KeyDetailView; d
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
-  const remove = useMutation<Awaited<ReturnType<typeof keysApi.remove>>, KeysApiError>({
+  const remove = useMutation<Awaited<ReturnType<typeof keysApi.remove>>, ApiError>({
     mutationFn: () => keysApi.remove(accountId, key.id, typed),
     onSuccess: (result) => {
       setOpen(false);
@@ -91,26 +94,21 @@ export function DeleteKeyDialog({ detail, disabled }: { detail: KeyDetailView; d
             {formatCount(detail.inUse.useCount)} uses.
           </p>
         ) : null}
-        <form
-          className="grid gap-4"
-          onSubmit={(event) => {
-            event.preventDefault();
-            remove.mutate();
-          }}
-        >
+        <Form className="grid gap-4" onSubmit={() => remove.mutate()}>
           <Input
             label={`Type “${key.name}” to confirm`}
             autoComplete="off"
             value={typed}
             onChange={(event) => setTyped(event.target.value)}
-            error={remove.error?.message}
+            error={fieldError(remove.error, 'confirmName')}
           />
+          <FormError error={remove.error} fields={['confirmName']} />
           <DialogFooter>
             <Button variant="danger" type="submit" disabled={typed !== key.name || remove.isPending}>
               {remove.isPending ? 'Deleting…' : remove.error?.retryable ? 'Try again' : 'Delete this key'}
             </Button>
           </DialogFooter>
-        </form>
+        </Form>
       </DialogContent>
     </Dialog>
   );

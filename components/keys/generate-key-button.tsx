@@ -1,9 +1,9 @@
 'use client';
 
-import { useRef, useState } from 'react';
 import dynamic from 'next/dynamic';
 
 import { Button } from '@/components/ui/button';
+import { useOpenedDialog } from '@/components/ui/use-opened-dialog';
 
 // The dialog (and the dialog library under it) loads on the first press, not with the list.
 const GenerateKeyDialog = dynamic(() => import('./generate-key-dialog').then((module) => module.GenerateKeyDialog), {
@@ -12,28 +12,13 @@ const GenerateKeyDialog = dynamic(() => import('./generate-key-dialog').then((mo
 
 /** "Generate a new API Key": the button on the keys list, and the dialog while it is open. */
 export function GenerateKeyButton({ accountId, disabled }: { accountId: string; disabled: boolean }) {
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
+  const { open, trigger, show, close } = useOpenedDialog();
   return (
     <>
-      <Button
-        ref={button}
-        disabled={disabled}
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        onClick={() => setOpen(true)}
-      >
+      <Button ref={trigger} disabled={disabled} aria-haspopup="dialog" aria-expanded={open} onClick={show}>
         Generate a new API Key
       </Button>
-      {open ? (
-        <GenerateKeyDialog
-          accountId={accountId}
-          onClose={() => {
-            setOpen(false);
-            button.current?.focus();
-          }}
-        />
-      ) : null}
+      {open ? <GenerateKeyDialog accountId={accountId} onClose={close} /> : null}
     </>
   );
 }

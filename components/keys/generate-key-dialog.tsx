@@ -1,16 +1,19 @@
 'use client';
 
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
+import type { ApiError } from '@/components/api/api-client';
+import { FormError, fieldError } from '@/components/api/form-error';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { Form } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { USAGE_PRESETS } from '@/lib/keys/inputs-presets';
 import type { KeyKindName, KeyUsageLabelName } from '@/lib/keys/types';
 import { CopyButton } from './copy-button';
-import { keysApi, type KeysApiError } from './keys-api';
+import { keysApi } from './keys-api';
 import { INFRASTRUCTURE_CHOICES, KIND_LABELS } from './labels';
 import { keysQueryKeys } from './query-keys';
 
@@ -41,7 +44,7 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
   const [secretInput, setSecretInput] = useState('');
   const [created, setCreated] = useState<Created | null>(null);
 
-  const generate = useMutation<Created, KeysApiError>({
+  const generate = useMutation<Created, ApiError>({
     mutationFn: async () => {
       if (mode === 'import') {
         const imported = await keysApi.import(accountId, { name, kind, usageLabel, secret: secretInput });
@@ -84,12 +87,6 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
     onClose();
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    generate.mutate();
-  };
-
-  const fieldError = (field: string) => (generate.error?.field === field ? generate.error.message : undefined);
   // sendSMS may have made the key (the server answers 503, not retryable, "outcome unknown, checking"): generating
   // again could make a second one, so the button waits until the dialog is opened afresh.
   const outcomeUnknown = generate.error?.status === 503 && !generate.error.retryable;
@@ -159,7 +156,7 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
             </DialogFooter>
           </div>
         ) : (
-          <form className="grid gap-4" onSubmit={submit} noValidate>
+          <Form className="grid gap-4" onSubmit={() => generate.mutate()} noValidate>
             <Input
               label="Name"
               required
@@ -167,7 +164,7 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
               value={name}
               onChange={(event) => setName(event.target.value)}
               placeholder="API Key Test"
-              error={fieldError('name')}
+              error={fieldError(generate.error, 'name')}
             />
             <Select
               label="Usage"
@@ -210,14 +207,10 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
                 spellCheck={false}
                 value={secretInput}
                 onChange={(event) => setSecretInput(event.target.value)}
-                error={fieldError('secret')}
+                error={fieldError(generate.error, 'secret')}
               />
             ) : null}
-            {generate.error && !generate.error.field ? (
-              <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
-                {generate.error.message}
-              </p>
-            ) : null}
+            <FormError error={generate.error} fields={mode === 'import' ? ['name', 'secret'] : ['name']} />
             <DialogFooter>
               <Button variant="ghost" onClick={() => setMode(mode === 'generate' ? 'import' : 'generate')}>
                 {mode === 'generate' ? 'Import a key made on the hub' : 'Generate instead'}
@@ -232,7 +225,7 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
                       : 'Import'}
               </Button>
             </DialogFooter>
-          </form>
+          </Form>
         )}
       </DialogContent>
     </Dialog>

@@ -1,12 +1,15 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import Link from 'next/link';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
+import type { ApiError } from '@/components/api/api-client';
+import { FormError, fieldError } from '@/components/api/form-error';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { Form } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { DataTable, type TableColumn } from '@/components/ui/table';
@@ -17,7 +20,7 @@ import { KeyBadges, KeyFragment, LastUsed, LockState } from './columns';
 import { CompromisedNotice } from './compromised-notice';
 import { DeleteKeyDialog } from './delete-key-dialog';
 import { FreshnessBar } from './freshness-bar';
-import { keysApi, type KeysApiError } from './keys-api';
+import { keysApi } from './keys-api';
 import { IP_REASON_LABELS, KIND_LABELS, USAGE_LABEL_NAMES, formatCount } from './labels';
 import { keysQueryKeys } from './query-keys';
 import { UsageChart } from './usage-chart';
@@ -50,12 +53,13 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
   const detail = detailQuery.data;
   const { key } = detail;
 
-  // Rename: the new name shows at once; a refusal puts the old one back and says why.
+  // Rename: the new name shows at once; a refusal puts the old one back and says why, beside the field (opened again
+  // with what was typed) when it is about the name.
   const [renaming, setRenaming] = useState(false);
   const [newName, setNewName] = useState(key.name);
   const rename = useMutation<
     Awaited<ReturnType<typeof keysApi.rename>>,
-    KeysApiError,
+    ApiError,
     string,
     { previous: KeyDetailView | undefined }
   >({
@@ -69,7 +73,8 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
     },
     onError: (error, _name, context) => {
       if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
-      toast({ title: 'The key was not renamed', description: error.message, tone: 'danger' });
+      if (fieldError(error, 'name')) setRenaming(true);
+      else toast({ title: 'The key was not renamed', description: error.message, tone: 'danger' });
     },
     onSuccess: (result) => {
       toast({
@@ -90,7 +95,7 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
   const [confirmLock, setConfirmLock] = useState<string | null>(null);
   const authorize = useMutation<
     Awaited<ReturnType<typeof keysApi.authorizeIp>>,
-    KeysApiError,
+    ApiError,
     { ip: string; confirm?: boolean },
     { previous: KeyDetailView | undefined }
   >({
@@ -132,8 +137,7 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
     onSettled: () => queryClient.invalidateQueries({ queryKey: keysQueryKeys.account(accountId) }),
   });
 
-  const submitIp = (event: FormEvent) => {
-    event.preventDefault();
+  const submitIp = () => {
     if (ip.trim()) authorize.mutate({ ip: ip.trim() });
   };
 
@@ -148,10 +152,9 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
         </Link>
         <div className="flex flex-wrap items-center gap-3">
           {renaming ? (
-            <form
+            <Form
               className="flex items-end gap-2"
-              onSubmit={(event) => {
-                event.preventDefault();
+              onSubmit={() => {
                 if (newName.trim()) rename.mutate(newName.trim());
               }}
             >
@@ -161,12 +164,13 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
                 maxLength={100}
                 onChange={(event) => setNewName(event.target.value)}
                 autoFocus
+                error={fieldError(rename.error, 'name')}
               />
               <Button type="submit">Save</Button>
               <Button variant="ghost" onClick={() => setRenaming(false)}>
                 Cancel
               </Button>
-            </form>
+            </Form>
           ) : (
             <h1 className="text-2xl font-semibold tracking-tight" data-testid="key-name">
               {key.name}
@@ -183,6 +187,7 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
                   disabled={manageDenied !== null}
                   onClick={() => {
                     setNewName(key.name);
+                    rename.reset();
                     setRenaming(true);
                   }}
                 >
@@ -267,7 +272,7 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
           empty={key.kind === 'DEFAULT' ? 'None yet: the key locks to the IP of its first request.' : 'Not used yet.'}
         />
         {key.kind === 'DEFAULT' ? (
-          <form onSubmit={submitIp} className="flex flex-wrap items-end gap-2">
+          <Form onSubmit={submitIp} className="flex flex-wrap items-end gap-2">
             <div className="w-64">
               <Input
                 label="IP address to authorize"
@@ -275,11 +280,7 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
                 onChange={(event) => setIp(event.target.value)}
                 placeholder="198.51.100.20"
                 disabled={authorizeDenied !== null}
-                error={
-                  authorize.error && authorize.error.code !== 'confirmation-required'
-                    ? authorize.error.message
-                    : undefined
-                }
+                error={fieldError(authorize.error, 'ip')}
               />
             </div>
             <DisabledReason reason={authorizeDenied ?? undefined}>
@@ -293,7 +294,14 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
             >
               Open in the request builder
             </Link>
-          </form>
+            {/* The Default-key trap is asked in its own dialog below, not shown as a failure. */}
+            <div className="basis-full">
+              <FormError
+                error={authorize.error?.code === 'confirmation-required' ? null : authorize.error}
+                fields={['ip']}
+              />
+            </div>
+          </Form>
         ) : null}
       </section>
 

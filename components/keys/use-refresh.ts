@@ -2,14 +2,15 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
+import type { ApiError } from '@/components/api/api-client';
 import { toast } from '@/components/ui/toast';
-import { keysApi, type KeysApiError } from './keys-api';
+import { keysApi } from './keys-api';
 import { keysQueryKeys } from './query-keys';
 
 /** "Refresh": asks the server to refresh from sendSMS now, then reloads whatever of this account is on screen. */
 export function useRefreshKeys(accountId: string, keyId?: string) {
   const queryClient = useQueryClient();
-  return useMutation<Awaited<ReturnType<typeof keysApi.refresh>>, KeysApiError>({
+  return useMutation<Awaited<ReturnType<typeof keysApi.refresh>>, ApiError>({
     mutationFn: () => keysApi.refresh(accountId, keyId),
     onSuccess: (report) => {
       if (report.ipsDeferred > 0)

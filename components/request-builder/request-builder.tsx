@@ -4,11 +4,13 @@ import { useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation } from '@tanstack/react-query';
 
-import { runRequest, type BuilderRunBody, type BuilderRunOutcome } from '@/components/request-builder/builder-api';
+import { api, type ApiError } from '@/components/api/api-client';
+import { FormError, fieldError } from '@/components/api/form-error';
 import { BuilderHistory } from '@/components/request-builder/builder-history';
 import { ResultPanel } from '@/components/request-builder/result-panel';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { Form } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { DisabledReason } from '@/components/ui/tooltip';
@@ -30,6 +32,15 @@ export interface RequestBuilderProps {
   initial: { accountId?: string; action?: string; keyId?: string; ipaddr?: string };
 }
 
+/** What "Test request" sends: the server makes the call (app/api/accounts/[accountId]/requests). */
+interface BuilderRunBody {
+  action: string;
+  keyId?: string;
+  params: Record<string, string>;
+  sendAs: 'account' | 'key';
+  confirmFirstUseLock?: boolean;
+}
+
 interface FormState {
   accountId: string;
   action: string;
@@ -38,12 +49,30 @@ interface FormState {
   sendAs: 'account' | 'key';
 }
 
+const SEND_AS_CHOICES = [
+  {
+    value: 'account',
+    label: (
+      <>
+        the account (username, password and the key as <code>token</code>): the key itself is not used. Recommended.
+      </>
+    ),
+  },
+  {
+    value: 'key',
+    label: (
+      <>
+        the key itself (the key as <code>password</code>), as an integration would: counts as a use of the key from the
+        dashboard’s server.
+      </>
+    ),
+  },
+] as const;
+
 export function RequestBuilder({ accounts, writeDenied, clientIp, history, initial }: RequestBuilderProps) {
   const router = useRouter();
   const [form, setForm] = useState<FormState>(() => initialForm(accounts, initial));
   const [result, setResult] = useState<BuilderRunResult | null>(null);
-  const [problem, setProblem] = useState<{ message: string; field?: string } | null>(null);
-  const [signedOut, setSignedOut] = useState(false);
   const [trap, setTrap] = useState<{ message: string; body: BuilderRunBody } | null>(null);
 
   const account = accounts.find((candidate) => candidate.id === form.accountId);
@@ -74,18 +103,21 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
     return parsed?.ok ? classifyAddress(parsed.address, parsed.version).warning === null : false;
   }, [clientIp]);
 
-  const mutation = useMutation({
-    mutationFn: ({ accountId, body }: { accountId: string; body: BuilderRunBody }) => runRequest(accountId, body),
-    onSuccess: (outcome: BuilderRunOutcome, { body }) => {
-      if (outcome.kind === 'result') {
-        setResult(outcome.result);
-        setSignedOut(false);
-        router.refresh(); // the history below is read from the audit log on the server
-      } else if (outcome.kind === 'signed-out') setSignedOut(true);
-      else if (outcome.kind === 'confirm-first-use') setTrap({ message: outcome.message, body });
-      else setProblem({ message: outcome.message, field: outcome.field });
+  // An expired session is handled by the API client (sign in again in place, then the request is sent again); the
+  // Default-key trap asks first, then sends again with the confirmation; any other refusal is shown, next to its
+  // field when it names one.
+  const mutation = useMutation<BuilderRunResult, ApiError, { accountId: string; body: BuilderRunBody }>({
+    mutationFn: ({ accountId, body }) =>
+      api.post<BuilderRunResult>(`/api/accounts/${encodeURIComponent(accountId)}/requests`, body),
+    onSuccess: (outcome) => {
+      setResult(outcome);
+      router.refresh(); // the history below is read from the audit log on the server
+    },
+    onError: (error, { body }) => {
+      if (error.code === 'confirmation-required') setTrap({ message: error.message, body });
     },
   });
+  const problem = mutation.error?.code === 'confirmation-required' ? null : mutation.error;
 
   if (!account || !request) {
     return (
@@ -111,7 +143,6 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
           : null);
 
   const send = (state: FormState, confirmFirstUseLock?: boolean) => {
-    setProblem(null);
     const chosen = builderRequest(state.action);
     mutation.mutate({
       accountId: state.accountId,
@@ -131,11 +162,10 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
 
   return (
     <div className="grid gap-8">
-      <form
+      <Form
         className="grid max-w-2xl gap-5"
         aria-label="Api Request Builder"
-        onSubmit={(event) => {
-          event.preventDefault();
+        onSubmit={() => {
           if (!blockedReason) send(form);
         }}
       >
@@ -195,37 +225,24 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
             ) : null}
             <div role="radiogroup" aria-label="Send the request as" className="grid gap-1 text-sm">
               <span className="font-medium">Send the request as</span>
-              <label className="flex items-start gap-2">
-                <input
-                  type="radio"
-                  name="sendAs"
-                  checked={form.sendAs === 'account'}
-                  onChange={() => update({ sendAs: 'account' })}
-                />
-                <span>
-                  the account (username, password and the key as <code>token</code>): the key itself is not used.
-                  Recommended.
-                </span>
-              </label>
-              <label className="flex items-start gap-2">
-                <input
-                  type="radio"
-                  name="sendAs"
-                  checked={form.sendAs === 'key'}
-                  onChange={() => update({ sendAs: 'key' })}
-                />
-                <span>
-                  the key itself (the key as <code>password</code>), as an integration would: counts as a use of the key
-                  from the dashboard’s server.
-                </span>
-              </label>
+              {SEND_AS_CHOICES.map((choice) => (
+                <label key={choice.value} className="flex items-start gap-2">
+                  <input
+                    type="radio"
+                    name="sendAs"
+                    checked={form.sendAs === choice.value}
+                    onChange={() => update({ sendAs: choice.value })}
+                  />
+                  <span>{choice.label}</span>
+                </label>
+              ))}
             </div>
           </fieldset>
         ) : null}
 
         {request.parameters.map((parameter) => {
           const check = ipChecks[parameter.name];
-          const fieldProblem = problem?.field === parameter.name ? problem.message : null;
+          const fieldProblem = fieldError(problem, parameter.name, `params.${parameter.name}`);
           return (
             <div key={parameter.name} className="grid gap-2">
               <Input
@@ -263,28 +280,10 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
           );
         })}
 
-        {signedOut ? (
-          <p
-            role="alert"
-            className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
-          >
-            Your session has ended.{' '}
-            <a
-              className="font-medium underline"
-              href={`/login?callbackUrl=${encodeURIComponent('/request-builder')}`}
-              target="_blank"
-              rel="noreferrer"
-            >
-              Sign in again in a new tab
-            </a>
-            , then press Test request here once more: this form keeps what you entered.
-          </p>
-        ) : null}
-        {problem && !request.parameters.some((parameter) => parameter.name === problem.field) ? (
-          <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
-            {problem.message}
-          </p>
-        ) : null}
+        <FormError
+          error={problem}
+          fields={request.parameters.flatMap((parameter) => [parameter.name, `params.${parameter.name}`])}
+        />
 
         <div>
           {blockedReason ? (
@@ -299,7 +298,7 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
             </Button>
           )}
         </div>
-      </form>
+      </Form>
 
       {result ? <ResultPanel result={result} /> : null}
 

@@ -3,11 +3,24 @@
 import type { ComponentProps, ReactNode } from 'react';
 import { Dialog as DialogPrimitive } from 'radix-ui';
 
+import { CloseButton } from './close-button';
 import { cn } from './cn';
 
 export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
 export const DialogClose = DialogPrimitive.Close;
+
+/** The dimmed page behind a modal dialog or the menu drawer. */
+export function DialogOverlay({ className }: { className?: string }) {
+  return (
+    <DialogPrimitive.Overlay
+      className={cn(
+        'fixed inset-0 z-50 bg-zinc-950/50 motion-safe:data-[state=open]:animate-fade-in dark:bg-black/70',
+        className,
+      )}
+    />
+  );
+}
 
 export interface DialogContentProps extends Omit<ComponentProps<typeof DialogPrimitive.Content>, 'title'> {
   /** Required: it names the dialog for screen readers (Radix warns without one). */
@@ -34,7 +47,7 @@ export function DialogContent({
 }: DialogContentProps) {
   return (
     <DialogPrimitive.Portal>
-      <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-zinc-950/50 motion-safe:data-[state=open]:animate-fade-in dark:bg-black/70" />
+      <DialogOverlay />
       <DialogPrimitive.Content
         className={cn(
           'fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto',
@@ -65,21 +78,8 @@ export function DialogContent({
         </div>
         {children}
         {dismissable ? (
-          <DialogPrimitive.Close
-            aria-label="Close"
-            className="absolute top-4 right-4 inline-flex size-8 items-center justify-center rounded-md text-zinc-500 transition-colors hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:focus-visible:outline-blue-400"
-          >
-            <svg
-              aria-hidden="true"
-              viewBox="0 0 16 16"
-              className="size-4"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.75"
-              strokeLinecap="round"
-            >
-              <path d="M4 4l8 8M12 4l-8 8" />
-            </svg>
+          <DialogPrimitive.Close asChild>
+            <CloseButton aria-label="Close" className="absolute top-4 right-4" />
           </DialogPrimitive.Close>
         ) : null}
       </DialogPrimitive.Content>

@@ -4,6 +4,7 @@ import { useSyncExternalStore, type ReactNode } from 'react';
 import { Toast as ToastPrimitive } from 'radix-ui';
 
 import type { Tone } from './badge';
+import { CloseButton } from './close-button';
 import { cn } from './cn';
 
 export interface ToastMessage {
@@ -34,19 +35,13 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener);
 }
 
-/** Shows a message; returns its id for `dismissToast`. */
-export function toast(message: ToastMessage): number {
-  const id = nextToastId++;
-  publish([...queuedToasts, { ...message, id }]);
-  return id;
+/** The one way to show a toast, from a component or from a mutation's callbacks alike. */
+export function toast(message: ToastMessage): void {
+  publish([...queuedToasts, { ...message, id: nextToastId++ }]);
 }
 
-export function dismissToast(id: number): void {
+function dismissToast(id: number): void {
   publish(queuedToasts.filter((queued) => queued.id !== id));
-}
-
-export function useToast() {
-  return { toast, dismiss: dismissToast };
 }
 
 const toneClasses: Record<Tone, string> = {
@@ -100,21 +95,8 @@ export function Toaster() {
               </ToastPrimitive.Description>
             ) : null}
           </div>
-          <ToastPrimitive.Close
-            aria-label="Dismiss"
-            className="absolute top-3 right-3 inline-flex size-6 items-center justify-center rounded text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
-          >
-            <svg
-              aria-hidden="true"
-              viewBox="0 0 16 16"
-              className="size-3.5"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.75"
-              strokeLinecap="round"
-            >
-              <path d="M4 4l8 8M12 4l-8 8" />
-            </svg>
+          <ToastPrimitive.Close asChild>
+            <CloseButton aria-label="Dismiss" small className="absolute top-3 right-3" />
           </ToastPrimitive.Close>
         </ToastPrimitive.Root>
       ))}

@@ -1,11 +1,15 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useRouter } from 'next/navigation';
+import { useMutation } from '@tanstack/react-query';
 
-import { apiRequest, ApiError } from '@/components/auth/api-request';
+import { api, type ApiError } from '@/components/api/api-client';
+import { FormError, fieldError } from '@/components/api/form-error';
+import { useFormValues } from '@/components/api/use-form-values';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
+import { Form } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
 import { toast } from '@/components/ui/toast';
 import type { UserSummary } from '@/lib/users/user-service';
@@ -18,41 +22,49 @@ export interface AccountChoice {
 /** The roles the signed-in admin may give, with their names (from the permission table, on the server). */
 export type RoleChoice = readonly [role: string, name: string];
 
-function useMutation() {
+interface UserChange {
+  /** What the toast says once it is saved. */
+  label: string;
+  method: 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  body?: object;
+}
+
+/**
+ * A change on the Users page: saved, said in a toast, and the page (read on the server) read again. A refusal is
+ * said in a toast too, unless `quiet`: a form shows it beside its fields instead.
+ */
+function useUserChange({ quiet = false } = {}) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const run = async (label: string, request: () => Promise<unknown>): Promise<boolean> => {
-    setPending(true);
-    try {
-      await request();
+  return useMutation<unknown, ApiError, UserChange>({
+    mutationFn: ({ method, path, body }) => api[method](path, body),
+    onSuccess: (_result, { label }) => {
       toast({ title: label, tone: 'success' });
       router.refresh();
-      return true;
-    } catch (failure) {
-      toast({
-        title: 'Not saved',
-        description: failure instanceof ApiError ? failure.message : 'The dashboard could not be reached.',
-        tone: 'danger',
-      });
-      return false;
-    } finally {
-      setPending(false);
-    }
-  };
-  return { pending, run };
+    },
+    onError: (error) => {
+      if (!quiet) toast({ title: 'Not saved', description: error.message, tone: 'danger' });
+    },
+  });
 }
+
+const userPath = (user: UserSummary, rest = '') => `/api/users/${encodeURIComponent(user.id)}${rest}`;
 
 function MembershipBoxes({
   accounts,
   selected,
   onChange,
+  error,
 }: {
   accounts: AccountChoice[];
   selected: string[];
   onChange: (next: string[]) => void;
+  error: unknown;
 }) {
+  const message = fieldError(error, 'accountIds');
+  const errorId = useId();
   return (
-    <fieldset className="grid gap-1">
+    <fieldset className="grid gap-1" aria-describedby={message ? errorId : undefined}>
       <legend className="text-sm font-medium">sendSMS accounts</legend>
       {accounts.map((account) => (
         <label key={account.id} className="flex items-center gap-2 text-sm">
@@ -66,6 +78,11 @@ function MembershipBoxes({
           {account.label}
         </label>
       ))}
+      {message ? (
+        <p id={errorId} className="text-sm font-medium text-red-700 dark:text-red-400">
+          {message}
+        </p>
+      ) : null}
     </fieldset>
   );
 }
@@ -73,27 +90,26 @@ function MembershipBoxes({
 export function CreateUserDialog({ accounts, roles }: { accounts: AccountChoice[]; roles: readonly RoleChoice[] }) {
   const [open, setOpen] = useState(false);
   const firstRole = roles.find(([role]) => role === 'LEAD')?.[0] ?? roles[0]?.[0] ?? 'LEAD';
-  const [values, setValues] = useState({ name: '', email: '', role: firstRole, password: '' });
+  const create = useUserChange({ quiet: true });
+  const form = useFormValues({ name: '', email: '', role: firstRole, password: '' }, create.error);
   const [accountIds, setAccountIds] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useMutation();
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setError(null);
-    const body = { ...values, password: values.password || undefined, accountIds };
-    const saved = await run('User created', () =>
-      apiRequest('/api/users', { method: 'POST', body: JSON.stringify(body) }).catch((failure: unknown) => {
-        setError(failure instanceof ApiError ? failure.message : 'Not saved');
-        throw failure;
-      }),
+  const submit = () =>
+    create.mutate(
+      {
+        label: 'User created',
+        method: 'post',
+        path: '/api/users',
+        body: { ...form.values, password: form.values.password || undefined, accountIds },
+      },
+      {
+        onSuccess: () => {
+          setOpen(false);
+          form.reset();
+          setAccountIds([]);
+        },
+      },
     );
-    if (saved) {
-      setOpen(false);
-      setValues({ name: '', email: '', role: firstRole, password: '' });
-      setAccountIds([]);
-    }
-  }
 
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -104,26 +120,15 @@ export function CreateUserDialog({ accounts, roles }: { accounts: AccountChoice[
         title="Create a user"
         description="Without a password the user can sign in only through single sign-on."
       >
-        <form onSubmit={submit} className="grid gap-3">
-          <Input
-            label="Name"
-            required
-            value={values.name}
-            onChange={(event) => setValues({ ...values, name: event.target.value })}
-          />
-          <Input
-            label="Email"
-            type="email"
-            required
-            value={values.email}
-            onChange={(event) => setValues({ ...values, email: event.target.value })}
-          />
+        <Form onSubmit={submit} className="grid gap-3">
+          <Input label="Name" required {...form.field('name')} />
+          <Input label="Email" type="email" required {...form.field('email')} />
           <label className="grid gap-1.5 text-sm font-medium">
             Role
             <select
               className="h-9 rounded-md border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900"
-              value={values.role}
-              onChange={(event) => setValues({ ...values, role: event.target.value })}
+              value={form.values.role}
+              onChange={(event) => form.set('role', event.target.value)}
             >
               {roles.map(([role, name]) => (
                 <option key={role} value={role}>
@@ -137,19 +142,14 @@ export function CreateUserDialog({ accounts, roles }: { accounts: AccountChoice[
             type="password"
             autoComplete="new-password"
             description="At least 12 characters; leave empty for single sign-on only."
-            value={values.password}
-            onChange={(event) => setValues({ ...values, password: event.target.value })}
+            {...form.field('password')}
           />
-          <MembershipBoxes accounts={accounts} selected={accountIds} onChange={setAccountIds} />
-          {error ? (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-              {error}
-            </p>
-          ) : null}
-          <Button type="submit" disabled={pending}>
+          <MembershipBoxes accounts={accounts} selected={accountIds} onChange={setAccountIds} error={create.error} />
+          <FormError error={create.error} fields={[...form.fields, 'accountIds']} />
+          <Button type="submit" disabled={create.isPending}>
             Create user
           </Button>
-        </form>
+        </Form>
       </DialogContent>
     </Dialog>
   );
@@ -166,12 +166,11 @@ export function UserRowControls({
   roles: readonly RoleChoice[];
   isSelf: boolean;
 }) {
-  const { pending, run } = useMutation();
+  const change = useUserChange();
+  const memberships = useUserChange({ quiet: true });
+  const pending = change.isPending || memberships.isPending;
   const [accountIds, setAccountIds] = useState(user.accountIds);
-  const patch = (body: object, label: string) =>
-    run(label, () =>
-      apiRequest(`/api/users/${encodeURIComponent(user.id)}`, { method: 'PATCH', body: JSON.stringify(body) }),
-    );
+  const patch = (body: object, label: string) => change.mutate({ label, method: 'patch', path: userPath(user), body });
 
   return (
     <div className="flex flex-wrap items-start gap-2">
@@ -184,7 +183,7 @@ export function UserRowControls({
         title={isSelf ? 'You cannot change your own role' : undefined}
         className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
         value={user.role}
-        onChange={(event) => void patch({ role: event.target.value }, 'Role changed')}
+        onChange={(event) => patch({ role: event.target.value }, 'Role changed')}
       >
         {roles.map(([role, name]) => (
           <option key={role} value={role}>
@@ -202,8 +201,24 @@ export function UserRowControls({
           title={`Memberships of ${user.email}`}
           description="The sendSMS accounts this user works on. You can grant only accounts you are a member of."
         >
-          <MembershipBoxes accounts={accounts} selected={accountIds} onChange={setAccountIds} />
-          <Button disabled={pending} onClick={() => void patch({ accountIds }, 'Memberships saved')}>
+          <MembershipBoxes
+            accounts={accounts}
+            selected={accountIds}
+            onChange={setAccountIds}
+            error={memberships.error}
+          />
+          <FormError error={memberships.error} fields={['accountIds']} />
+          <Button
+            disabled={pending}
+            onClick={() =>
+              memberships.mutate({
+                label: 'Memberships saved',
+                method: 'patch',
+                path: userPath(user),
+                body: { accountIds },
+              })
+            }
+          >
             Save memberships
           </Button>
         </DialogContent>
@@ -214,9 +229,11 @@ export function UserRowControls({
           variant="secondary"
           disabled={pending}
           onClick={() =>
-            void run('Two-factor authentication reset', () =>
-              apiRequest(`/api/users/${encodeURIComponent(user.id)}/two-factor`, { method: 'DELETE' }),
-            )
+            change.mutate({
+              label: 'Two-factor authentication reset',
+              method: 'delete',
+              path: userPath(user, '/two-factor'),
+            })
           }
         >
           Reset 2FA
@@ -227,7 +244,7 @@ export function UserRowControls({
           size="sm"
           variant="secondary"
           disabled={pending}
-          onClick={() => void patch({ disabled: false }, 'User enabled')}
+          onClick={() => patch({ disabled: false }, 'User enabled')}
         >
           Enable
         </Button>
@@ -236,7 +253,7 @@ export function UserRowControls({
           size="sm"
           variant="danger"
           disabled={pending}
-          onClick={() => void patch({ disabled: true }, 'User disabled')}
+          onClick={() => patch({ disabled: true }, 'User disabled')}
         >
           Disable {user.email}
         </Button>
@@ -246,20 +263,20 @@ export function UserRowControls({
 }
 
 export function AdminTwoFactorPolicy({ required }: { required: boolean }) {
-  const { pending, run } = useMutation();
+  const change = useUserChange();
   return (
     <label className="flex items-center gap-2 text-sm">
       <input
         type="checkbox"
         checked={required}
-        disabled={pending}
+        disabled={change.isPending}
         onChange={(event) =>
-          void run('Setting saved', () =>
-            apiRequest('/api/users/two-factor-policy', {
-              method: 'PUT',
-              body: JSON.stringify({ requireAdminTwoFactor: event.target.checked }),
-            }),
-          )
+          change.mutate({
+            label: 'Setting saved',
+            method: 'put',
+            path: '/api/users/two-factor-policy',
+            body: { requireAdminTwoFactor: event.target.checked },
+          })
         }
       />
       Require two-factor authentication for admins

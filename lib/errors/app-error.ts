@@ -55,7 +55,7 @@ export class AppError extends Error {
   }
 }
 
-/** The JSON the browser reads (components/keys/keys-api.ts, builder-api.ts, auth/api-request.ts): these names are its contract. */
+/** The JSON the browser reads (components/api/api-client.ts turns it into an ApiError): these names are its contract. */
 export interface AppErrorBody {
   error: string;
   message: string;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { PasswordChangeForm } from '@/components/auth/password-change-form';
+import { SessionExpiryProvider } from '@/components/auth/session-expiry-provider';
 import { TwoFactorEnrolment } from '@/components/auth/two-factor-enrolment';
 import { requirePagePermission } from '@/lib/auth/page-guard';
 import { getPrisma } from '@/lib/db/client';
@@ -20,38 +21,41 @@ export default async function TwoFactorPage({
     where: { id: user.id },
     select: { totpEnabledAt: true, passwordHash: true },
   });
+  // Signed in, like the dashboard: a session that ends while a form here is open is renewed in place too.
   return (
-    <main className="flex min-h-dvh items-center justify-center px-4 py-12">
-      <div className="grid w-full max-w-md gap-5 rounded-xl border border-zinc-200 p-6 dark:border-zinc-800">
-        <h1 className="text-2xl font-semibold tracking-tight">Two-factor authentication</h1>
-        {required ? (
-          <p
-            role="alert"
-            className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
-          >
-            Admins must use two-factor authentication on this dashboard. Set it up to continue.
-          </p>
-        ) : null}
-        {row.totpEnabledAt ? (
-          <>
-            <p>
-              Two-factor authentication is on since {row.totpEnabledAt.toISOString().slice(0, 10)}. If you lose your
-              phone, use a recovery code, or ask an admin to reset it.
+    <SessionExpiryProvider email={user.email}>
+      <main className="flex min-h-dvh items-center justify-center px-4 py-12">
+        <div className="grid w-full max-w-md gap-5 rounded-xl border border-zinc-200 p-6 dark:border-zinc-800">
+          <h1 className="text-2xl font-semibold tracking-tight">Two-factor authentication</h1>
+          {required ? (
+            <p
+              role="alert"
+              className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
+            >
+              Admins must use two-factor authentication on this dashboard. Set it up to continue.
             </p>
-            <Link href="/" className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-400">
-              Back to the dashboard
-            </Link>
-          </>
-        ) : (
-          <TwoFactorEnrolment />
-        )}
-        {/* Users of single sign-on have no dashboard password; one who still owes a 2FA enrolment enrols first. */}
-        {row.passwordHash && !required ? (
-          <div id="password" className="border-t border-zinc-200 pt-5 dark:border-zinc-800">
-            <PasswordChangeForm />
-          </div>
-        ) : null}
-      </div>
-    </main>
+          ) : null}
+          {row.totpEnabledAt ? (
+            <>
+              <p>
+                Two-factor authentication is on since {row.totpEnabledAt.toISOString().slice(0, 10)}. If you lose your
+                phone, use a recovery code, or ask an admin to reset it.
+              </p>
+              <Link href="/" className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-400">
+                Back to the dashboard
+              </Link>
+            </>
+          ) : (
+            <TwoFactorEnrolment />
+          )}
+          {/* Users of single sign-on have no dashboard password; one who still owes a 2FA enrolment enrols first. */}
+          {row.passwordHash && !required ? (
+            <div id="password" className="border-t border-zinc-200 pt-5 dark:border-zinc-800">
+              <PasswordChangeForm />
+            </div>
+          ) : null}
+        </div>
+      </main>
+    </SessionExpiryProvider>
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 
-import { KeysQueryProvider } from '@/components/keys/query-provider';
 import { RequestBuilder } from '@/components/request-builder/request-builder';
 import { dashboardSections } from '@/components/shell/sections';
 import { requirePagePermission } from '@/lib/auth/page-guard';
@@ -40,22 +39,20 @@ export default async function RequestBuilderPage({
           it takes effect immediately.
         </p>
       </div>
-      <KeysQueryProvider>
-        <RequestBuilder
-          accounts={accounts}
-          writeDenied={Object.fromEntries(
-            accounts.map((account) => [account.id, deniedReason(user, 'requests.write', account.id)]),
-          )}
-          clientIp={sourceIpOf(requestHeaders)}
-          history={history}
-          initial={{
-            accountId: single('accountId'),
-            action: single('action'),
-            keyId: single('keyId'),
-            ipaddr: single('ipaddr'),
-          }}
-        />
-      </KeysQueryProvider>
+      <RequestBuilder
+        accounts={accounts}
+        writeDenied={Object.fromEntries(
+          accounts.map((account) => [account.id, deniedReason(user, 'requests.write', account.id)]),
+        )}
+        clientIp={sourceIpOf(requestHeaders)}
+        history={history}
+        initial={{
+          accountId: single('accountId'),
+          action: single('action'),
+          keyId: single('keyId'),
+          ipaddr: single('ipaddr'),
+        }}
+      />
     </div>
   );
 }

@@ -1,0 +1,102 @@
+'use client';
+
+import type { AppErrorBody } from '@/lib/errors/app-error';
+
+/**
+ * The browser's one way to call the dashboard's own JSON routes. Every refusal comes back as an ApiError carrying
+ * the server's sentence (lib/errors/app-error.ts, AppErrorBody) and its field errors by path. A 401 means the
+ * session ended while the page was open: the request waits while the sign-in-again dialog is shown (nothing
+ * navigates, so what was typed stays), then is sent once more with the new session.
+ */
+
+export class ApiError extends Error {
+  /** The server's code (`invalid`, `confirmation-required`, …); `network` when the dashboard did not answer. */
+  readonly code: string;
+  /** Field path (dot-separated, as the request names it) → the sentence about that field. */
+  readonly fieldErrors: Readonly<Record<string, string>>;
+  /** Whether the same request may succeed if tried again. */
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | null;
+
+  constructor(
+    /** The HTTP status; 0 when the dashboard could not be reached. */
+    readonly status: number,
+    message: string,
+    readonly body: Partial<AppErrorBody> | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = typeof body?.error === 'string' ? body.error : status === 0 ? 'network' : 'error';
+    this.fieldErrors = fieldErrorsOf(body, message);
+    this.retryable = typeof body?.retryable === 'boolean' ? body.retryable : status === 0 || status >= 500;
+    this.retryAfterMs = typeof body?.retryAfterMs === 'number' ? body.retryAfterMs : null;
+  }
+}
+
+const UNREACHABLE = 'The dashboard could not be reached. Check your connection and try again.';
+
+/** The error of a response that is not ok, from the server's JSON body when it sent one. */
+export function apiErrorOf(status: number, body: unknown): ApiError {
+  const parsed = isRecord(body) ? (body as Partial<AppErrorBody>) : null;
+  const message =
+    typeof parsed?.message === 'string' && parsed.message !== ''
+      ? parsed.message
+      : `The request failed (HTTP ${status}).`;
+  return new ApiError(status, message, parsed);
+}
+
+function fieldErrorsOf(body: Partial<AppErrorBody> | null, message: string): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of Array.isArray(body?.issues) ? body.issues : []) {
+    // The first sentence about a field is the one shown; '' is the request as a whole, not a field.
+    if (isRecord(issue) && typeof issue.path === 'string' && issue.path !== '' && typeof issue.message === 'string')
+      errors[issue.path] ??= issue.message;
+  }
+  if (typeof body?.field === 'string' && body.field !== '') errors[body.field] ??= message;
+  return errors;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Resolves true once the user has signed in again, false when they gave up. */
+export type SessionExpiredHandler = () => Promise<boolean>;
+let onSessionExpired: SessionExpiredHandler | null = null;
+
+/** Registered by <SessionExpiryProvider>; without one (the sign-in and set-up pages) a 401 is an ApiError. */
+export function setSessionExpiredHandler(handler: SessionExpiredHandler | null): void {
+  onSessionExpired = handler;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const send = async (): Promise<Response> => {
+    try {
+      return await fetch(path, {
+        method,
+        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiError(0, UNREACHABLE);
+    }
+  };
+  let response = await send();
+  // Once: a second 401 right after signing in again is the answer, not a reason to ask again.
+  if (response.status === 401 && onSessionExpired && (await onSessionExpired())) response = await send();
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw apiErrorOf(response.status, payload);
+  return payload as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
+  delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, body),
+};
