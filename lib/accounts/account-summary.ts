@@ -1,12 +1,13 @@
 import type { Account } from '@/lib/generated/prisma/client';
 import { credentialHealth, type CredentialHealth } from '@/lib/accounts/credential-health';
+import type { CredentialKind } from '@/lib/generated/prisma/enums';
 
 /** An account as the browser may see it: everything but the credential (not even its ciphertext). */
 export interface AccountSummary {
   id: string;
   label: string;
   username: string;
-  credentialKind: 'PASSWORD' | 'API_KEY';
+  credentialKind: CredentialKind;
   credentialRotatedAt: string;
   credentialHealth: CredentialHealth;
   apiBaseUrl: string;

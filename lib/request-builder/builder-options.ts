@@ -2,6 +2,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { visibleAccountIds } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { BUILDER_REQUESTS } from '@/lib/request-builder/catalogue';
+import type { KeyKind } from '@/lib/generated/prisma/enums';
 
 /**
  * What the builder's pickers offer the user: the sendSMS accounts they may use (username shown, as the hub fills it
@@ -12,7 +13,7 @@ import { BUILDER_REQUESTS } from '@/lib/request-builder/catalogue';
 export interface BuilderKeyOption {
   id: string;
   name: string;
-  kind: 'DEFAULT' | 'CLOUD';
+  kind: KeyKind;
   fragment: string;
   /** "awaiting first use", "locked since …" (ISO date) or "no IP restriction" for Cloud keys. */
   lockState: { state: 'awaiting-first-use' } | { state: 'locked'; since: string } | { state: 'unrestricted' };

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseIpList, parseDate, type ListedIp } from '@/lib/sendsms/ip-list';
+import type { KeyKind } from '@/lib/generated/prisma/enums';
 
 /**
  * Every upstream action the dashboard may call, one entry each: who must authenticate, the parameters (zod), the
@@ -58,7 +59,7 @@ const optionalDate = z
   .optional()
   .transform((value) => (value === null || value === undefined ? null : parseDate(value)));
 
-export type ListedKeyKind = 'DEFAULT' | 'CLOUD' | null;
+export type ListedKeyKind = KeyKind | null;
 
 const keyKind = z
   .string()
