@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseAuthorizableIp } from '@/lib/ip/authorizable-ip';
 import { idParam, plainText } from '@/lib/validation/text';
 import { KeyKind, KeyUsageLabel } from '@/lib/generated/prisma/enums';
+import { asSentence } from '@/lib/errors/plain-issue';
 
 /**
  * The bodies the keys endpoints accept, one schema each, shared by the route handlers (which answer 422 with the
@@ -45,7 +46,7 @@ export const authorizeIpInput = z
       if (parsed.ok) return parsed.address;
       context.addIssue({
         code: 'custom',
-        message: `${parsed.reason.charAt(0).toUpperCase()}${parsed.reason.slice(1)}`,
+        message: asSentence(parsed.reason),
       });
       return z.NEVER;
     }),

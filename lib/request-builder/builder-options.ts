@@ -3,6 +3,7 @@ import { visibleAccountIds } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { BUILDER_REQUESTS } from '@/lib/request-builder/catalogue';
 import type { KeyKind } from '@/lib/generated/prisma/enums';
+import { readCapabilities } from '@/lib/sendsms/capabilities';
 
 /**
  * What the builder's pickers offer the user: the sendSMS accounts they may use (username shown, as the hub fills it
@@ -49,7 +50,7 @@ export async function builderOptions(prisma: PrismaClient, actor: SessionUser): 
     },
   });
   return accounts.map((account) => {
-    const capabilities = (account.capabilities ?? {}) as Record<string, unknown>;
+    const capabilities = readCapabilities(account.capabilities);
     return {
       id: account.id,
       label: account.label,
