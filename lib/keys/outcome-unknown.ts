@@ -36,14 +36,20 @@ export function outcomeIsUnknown(error: unknown): boolean {
 
 export const OUTCOME_UNKNOWN_LABEL = 'outcome unknown, checking';
 
-/** The 503 answered for such a change: `outcome` and `changeId` in the body, so the page can say it is being checked. */
-export function outcomeUnknown(changeId: string, message: string): AppError {
-  return upstreamUnavailable(message, { retryable: false, details: { outcome: 'unknown', changeId } });
+/**
+ * The 503 answered for such a change: `outcome` and `changeId` in the body, so the page can say it is being checked,
+ * and on the error itself, for the caller that recovers from it (the request builder, the tests).
+ */
+export function outcomeUnknown(changeId: string, message: string): OutcomeUnknownError {
+  const error = upstreamUnavailable(message, { retryable: false, details: { outcome: 'unknown', changeId } });
+  return Object.assign(error, { outcome: 'unknown' as const, changeId });
 }
 
+export type OutcomeUnknownError = AppError & { outcome: 'unknown'; changeId: string };
+
 /** Recognised by its mark rather than its class, like the other errors. */
-export function isOutcomeUnknownError(error: unknown): error is AppError {
-  return isAppError(error) && error.options.details?.outcome === 'unknown';
+export function isOutcomeUnknownError(error: unknown): error is OutcomeUnknownError {
+  return isAppError(error) && (error as { outcome?: unknown }).outcome === 'unknown';
 }
 
 /** The sentence the person who asked reads: what is not known, and that it is being checked. */
