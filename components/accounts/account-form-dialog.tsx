@@ -10,6 +10,7 @@ import { useFormValues } from '@/components/api/use-form-values';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Form } from '@/components/ui/form';
+import { PASSWORD_LIFETIME_DAYS } from '@/lib/accounts/credential-health';
 import { Input } from '@/components/ui/input';
 import { DisabledReason } from '@/components/ui/tooltip';
 
@@ -17,7 +18,7 @@ type Mode = { kind: 'add'; defaultBaseUrl: string } | { kind: 'rotate'; accountI
 
 const CREDENTIAL_KINDS = [
   { value: 'API_KEY', label: 'an account API key (recommended: it does not expire)' },
-  { value: 'PASSWORD', label: 'the account password (expires every 30 days without 2FA)' },
+  { value: 'PASSWORD', label: `the account password (expires every ${PASSWORD_LIFETIME_DAYS} days without 2FA)` },
 ] as const;
 
 /**

@@ -1,6 +1,6 @@
 import { deniedReason, visibleAccountIds } from '@/lib/auth/permissions';
 import { recordAuditEvent } from '@/lib/audit/record';
-import { RequestRefusedError } from '@/lib/auth/access-denied';
+import { conflict } from '@/lib/errors/refusals';
 import type { SessionUser } from '@/lib/auth/session-user';
 import type { RequestMeta } from '@/lib/auth/with-permission';
 import { ACCOUNT_SUMMARY_SELECT, toAccountSummary, type AccountSummary } from '@/lib/accounts/account-summary';
@@ -11,7 +11,7 @@ import { getConfig, getCredentialsKey, upstreamBaseUrl } from '@/lib/config';
 import { encryptSecret } from '@/lib/crypto';
 import { getPrisma } from '@/lib/db/client';
 import { prismaErrorCode } from '@/lib/db/prisma-error-code';
-import { isAppError } from '@/lib/errors/app-error';
+import { isAppError, type AppError } from '@/lib/errors/app-error';
 
 /**
  * The sendSMS accounts: listed per the role's scope, added and rotated by admins after sendSMS accepted the
@@ -56,7 +56,7 @@ export async function createAccount(
     select: { id: true },
   });
   if (existing && !deniedReason(user, 'accounts.read', existing.id)) {
-    throw new RequestRefusedError(409, `The account ${input.username} at ${apiBaseUrl} is already on the dashboard.`);
+    throw conflict(`The account ${input.username} at ${apiBaseUrl} is already on the dashboard.`);
   }
   let checked: { balance: number; upstreamStatus: number };
   try {
@@ -109,9 +109,8 @@ export async function createAccount(
 }
 
 /** Names no tenant: the installation admin can give access to the account that is already here. */
-function alreadyManagedElsewhere(): RequestRefusedError {
-  return new RequestRefusedError(
-    409,
+function alreadyManagedElsewhere(): AppError {
+  return conflict(
     "This sendSMS account cannot be added again. Ask the installation's administrator to give you access to it.",
   );
 }

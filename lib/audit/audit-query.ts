@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccessDeniedError } from '@/lib/auth/access-denied';
+import { accessDenied } from '@/lib/errors/refusals';
 import { deniedReason, seesEveryAccount } from '@/lib/auth/permissions';
 import { tenantUserIds } from '@/lib/auth/tenant-users';
 import type { SessionUser } from '@/lib/auth/session-user';
@@ -60,7 +60,7 @@ function whereFor(
 ): Prisma.AuditEventWhereInput {
   if (filter.accountId) {
     const denied = deniedReason(user, 'audit.read', filter.accountId);
-    if (denied) throw new AccessDeniedError(denied, filter.accountId);
+    if (denied) throw accessDenied(denied, filter.accountId);
   }
   const conditions: Prisma.AuditEventWhereInput[] = [];
   // A role that reads only its own accounts reads the events of those accounts, and the events of its tenant's

@@ -27,6 +27,7 @@ export const auditEventSchema = z.object({
 });
 
 export type AuditEventInput = z.input<typeof auditEventSchema>;
+export type AuditOutcome = AuditEventInput['outcome'];
 
 export type AuditWriter = Pick<PrismaClient, '$executeRaw'> | Prisma.TransactionClient;
 

@@ -1,15 +1,16 @@
 import type { SessionUser } from '@/lib/auth/session-user';
 import { accountRefFor } from '@/lib/accounts/account-ref';
-import { assertAllowed, loadAccount } from '@/lib/keys/access';
+import { loadAccount, loadAllowedKey } from '@/lib/keys/access';
 import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
-import { fromSendsmsError, KeyServiceError, upstreamStatusOf } from '@/lib/keys/errors';
+import { invalid } from '@/lib/errors/refusals';
 import { revealKeySecret } from '@/lib/keys/key-secret';
 import { outcomeIsUnknown } from '@/lib/keys/outcome-unknown';
-import { markKeyDeleted, selectKey } from '@/lib/keys/repository';
+import { markKeyDeleted } from '@/lib/keys/repository';
 import { leaveOutcomeUnknown, recordIntent, settleFromAnswer } from '@/lib/keys/upstream-change';
-import { isUpstreamStatus } from '@/lib/sendsms/errors';
+import { isUpstreamStatus, upstreamStatusOf } from '@/lib/sendsms/errors';
 import { deleteKey, HUB_API_KEYS_URL } from '@/lib/sendsms/key-operations';
+import { appErrorFromSendsms } from '@/lib/errors/upstream-error';
 
 /**
  * Delete, with the name typed to confirm. token_delete where the account has it; otherwise (or when the
@@ -33,9 +34,7 @@ export async function deleteApiKey(
   confirmName: string,
   origin: RequestOrigin = {},
 ): Promise<DeleteResult> {
-  assertAllowed(actor, 'keys.manage', accountId);
-  const key = await selectKey(deps.prisma, accountId, keyId);
-  if (!key) throw new KeyServiceError('not-found', 'There is no such key in this account.');
+  const key = await loadAllowedKey(deps, actor, 'keys.manage', accountId, keyId);
   const audit = {
     accountId,
     keyId,
@@ -48,7 +47,7 @@ export async function deleteApiKey(
       outcome: 'failure',
       params: { ...audit.params, reason: 'confirmation did not match' },
     });
-    throw new KeyServiceError('invalid', `Type the key's name, "${key.name}", to confirm.`, { field: 'confirmName' });
+    throw invalid(`Type the key's name, "${key.name}", to confirm.`, { field: 'confirmName' });
   }
 
   let result: DeleteResult = { revokedUpstream: false, revokeAt: HUB_API_KEYS_URL };
@@ -94,7 +93,7 @@ export async function deleteApiKey(
             upstreamStatus: upstreamStatusOf(error),
           });
         });
-        throw fromSendsmsError(error) ?? error;
+        throw appErrorFromSendsms(error) ?? error;
       }
     }
   }

@@ -1,4 +1,5 @@
 import { createLoader, createParser, createSerializer, parseAsStringLiteral, type inferParserType } from 'nuqs/server';
+import { KeyKind } from '@/lib/generated/prisma/enums';
 import { isPlainText } from '@/lib/validation/plain-text';
 
 /**
@@ -23,7 +24,7 @@ export const KEY_SORTS = [
 ] as const;
 export type KeySort = (typeof KEY_SORTS)[number];
 
-export const KEY_KIND_FILTERS = ['DEFAULT', 'CLOUD'] as const;
+export const KEY_KIND_FILTERS = Object.values(KeyKind);
 /** Lock state applies to Default keys: awaiting its first use, or locked to the first IP that used it. */
 export const LOCK_FILTERS = ['awaiting', 'locked'] as const;
 /** Idle: not used in IDLE_DAYS (never used counts as idle once the key is that old); active: used within them. */

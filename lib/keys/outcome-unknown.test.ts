@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOutcomeUnknownError, OutcomeUnknownError, outcomeIsUnknown } from '@/lib/keys/outcome-unknown';
+import { isOutcomeUnknownError, outcomeIsUnknown, outcomeUnknown } from '@/lib/keys/outcome-unknown';
 import * as errors from '@/lib/sendsms/errors';
 
 describe('whether a change sent to sendSMS may have happened', () => {
@@ -19,7 +19,7 @@ describe('whether a change sent to sendSMS may have happened', () => {
     ).toBe(false);
     expect(outcomeIsUnknown(new errors.UpstreamNetworkError('token_generate', 'ECONNREFUSED'))).toBe(false);
     expect(outcomeIsUnknown(new errors.UpstreamFaultError('token_generate', 'http-status', '', 503))).toBe(false);
-    expect(outcomeIsUnknown(new errors.BudgetExhaustedError('token_generate', 1_000))).toBe(false);
+    expect(outcomeIsUnknown(new errors.BudgetExhaustedError('token_generate', 1_000, 10))).toBe(false);
     expect(outcomeIsUnknown(new errors.UnsupportedActionError('token_generate', false))).toBe(false);
     expect(outcomeIsUnknown(new errors.DefaultKeyFirstUseError('token_add_ip'))).toBe(false);
     expect(outcomeIsUnknown(new Error('database down'))).toBe(false);
@@ -27,7 +27,7 @@ describe('whether a change sent to sendSMS may have happened', () => {
   });
 
   it('answers 503 with outcome "unknown", not retryable, recognised by its mark', () => {
-    const error = new OutcomeUnknownError('change-1', 'checking');
+    const error = outcomeUnknown('change-1', 'checking');
     expect(error.toJSON()).toMatchObject({
       error: 'upstream-unavailable',
       outcome: 'unknown',

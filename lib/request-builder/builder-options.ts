@@ -2,6 +2,8 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { visibleAccountIds } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { BUILDER_REQUESTS } from '@/lib/request-builder/catalogue';
+import type { KeyKind } from '@/lib/generated/prisma/enums';
+import { readCapabilities } from '@/lib/sendsms/capabilities';
 
 /**
  * What the builder's pickers offer the user: the sendSMS accounts they may use (username shown, as the hub fills it
@@ -12,7 +14,7 @@ import { BUILDER_REQUESTS } from '@/lib/request-builder/catalogue';
 export interface BuilderKeyOption {
   id: string;
   name: string;
-  kind: 'DEFAULT' | 'CLOUD';
+  kind: KeyKind;
   fragment: string;
   /** "awaiting first use", "locked since …" (ISO date) or "no IP restriction" for Cloud keys. */
   lockState: { state: 'awaiting-first-use' } | { state: 'locked'; since: string } | { state: 'unrestricted' };
@@ -48,7 +50,7 @@ export async function builderOptions(prisma: PrismaClient, actor: SessionUser): 
     },
   });
   return accounts.map((account) => {
-    const capabilities = (account.capabilities ?? {}) as Record<string, unknown>;
+    const capabilities = readCapabilities(account.capabilities);
     return {
       id: account.id,
       label: account.label,

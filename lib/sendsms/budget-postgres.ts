@@ -31,7 +31,11 @@ export function createPostgresBudget(prisma: PrismaClient, limits: BudgetLimits 
             FROM counted`;
         const row = rows[0];
         if (row && row.counted >= limits.limit) {
-          return { granted: false, retryAfterMs: Math.max(1, Math.ceil((row.freeing_in_ms ?? 1) + 1)) };
+          return {
+            granted: false,
+            retryAfterMs: Math.max(1, Math.ceil((row.freeing_in_ms ?? 1) + 1)),
+            limit: limits.limit,
+          };
         }
         await tx.$executeRaw`
           INSERT INTO "UpstreamCall" ("apiBaseUrl", "username", "action", "calledAt")

@@ -10,7 +10,8 @@ export interface BudgetAccount {
   username: string;
 }
 
-export type BudgetDecision = { granted: true } | { granted: false; retryAfterMs: number };
+/** A refusal names the limit in force, so that the sentence the user reads says the number that decided it. */
+export type BudgetDecision = { granted: true } | { granted: false; retryAfterMs: number; limit: number };
 
 export interface CallBudget {
   /** Takes one slot for a call of `action` on this account, or says how long until one frees. */
@@ -37,7 +38,7 @@ export function decideSlidingWindow(startTimes: readonly number[], now: number, 
   // The slot frees when the oldest call still counted leaves the window; with `limit` or more counted, that is
   // the (count - limit + 1)-th oldest.
   const freeing = inWindow[inWindow.length - limits.limit]!;
-  return { granted: false, retryAfterMs: Math.max(1, freeing + limits.windowMs - now + 1) };
+  return { granted: false, retryAfterMs: Math.max(1, freeing + limits.windowMs - now + 1), limit: limits.limit };
 }
 
 /** A budget for one process only: for tests and tools. The dashboard uses the Postgres one (budget-postgres.ts). */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AccessDeniedError } from '@/lib/auth/access-denied';
 import { authorizeKeyIp } from '@/lib/keys/authorize-ip-service';
 import { deleteApiKey } from '@/lib/keys/delete-service';
 import { getKeyDetail } from '@/lib/keys/detail-service';
@@ -49,7 +48,7 @@ describe('generate', () => {
     for (const actor of [account.lead, account.support, account.outsider]) {
       await expect(
         generateApiKey(serviceDeps(world.prisma), actor, account.accountId, defaultKey('x')),
-      ).rejects.toBeInstanceOf(AccessDeniedError);
+      ).rejects.toMatchObject({ code: 'forbidden', httpStatus: 403 });
     }
     expect(await world.prisma.apiKey.count({ where: { accountId: account.accountId } })).toBe(0);
   });
@@ -126,9 +125,10 @@ describe('rename', () => {
       upstreamName: 'API Key Test',
       upstreamKnowsName: true,
     });
-    await expect(renameApiKey(deps, account.lead, account.accountId, generated.key.id, 'Nope')).rejects.toBeInstanceOf(
-      AccessDeniedError,
-    );
+    await expect(renameApiKey(deps, account.lead, account.accountId, generated.key.id, 'Nope')).rejects.toMatchObject({
+      code: 'forbidden',
+      httpStatus: 403,
+    });
     expect((await auditOf(account.accountId, 'key.rename'))[0]!.params).toEqual({
       from: 'API Key Test',
       to: 'Checkout server',
@@ -195,7 +195,7 @@ describe('authorize an IP', () => {
     ).toBe(true);
     await expect(
       authorizeKeyIp(deps, account.support, account.accountId, generated.key.id, { ip: '192.0.2.11' }),
-    ).rejects.toBeInstanceOf(AccessDeniedError);
+    ).rejects.toMatchObject({ code: 'forbidden', httpStatus: 403 });
     await world.sandbox.control.setFaults(account.username, { status: -4096 });
     await expect(
       authorizeKeyIp(deps, account.admin, account.accountId, generated.key.id, { ip: '192.0.2.12' }),

@@ -290,8 +290,8 @@ describe('a change that never reached sendSMS', () => {
       failed: 0,
     });
     expect((await changesOf(account.accountId)).filter((change) => change.action === 'TOKEN_ADD_IP')).toEqual([
-      expect.objectContaining({ state: 'OPEN', lastCheckError: expect.stringContaining('10 queries a minute') }),
-      expect.objectContaining({ state: 'OPEN', lastCheckError: expect.stringContaining('10 queries a minute') }),
+      expect.objectContaining({ state: 'OPEN', lastCheckError: expect.stringContaining('2 queries a minute') }),
+      expect.objectContaining({ state: 'OPEN', lastCheckError: expect.stringContaining('2 queries a minute') }),
     ]);
     expect(await resolveNow(account.accountId)).toMatchObject({ claimed: 2, failed: 2 });
   });

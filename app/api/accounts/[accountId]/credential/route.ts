@@ -3,14 +3,14 @@ import { z } from 'zod';
 import { accountIdSchema, credentialInputSchema } from '@/lib/accounts/account-input';
 import { rotateCredential } from '@/lib/accounts/account-service';
 import { withPermission } from '@/lib/auth/with-permission';
-import { AppError } from '@/lib/errors/app-error';
+import { notFound } from '@/lib/errors/refusals';
 
 /** PUT: replace the stored credential in place, once sendSMS accepts the new one. */
 export const PUT = withPermission(
   'accounts.manage',
   async ({ user, params, body, meta }) => {
     const account = await rotateCredential(user, params.accountId, body, meta);
-    if (!account) throw new AppError('not_found', 404, 'There is no such sendSMS account.');
+    if (!account) throw notFound('There is no such sendSMS account.');
     return NextResponse.json({ account });
   },
   {
