@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { SENDSMS_BUDGET, type BudgetLimits } from '@/lib/sendsms/budget';
 
 /**
  * The dashboard's whole configuration, read from the environment and validated in one place.
@@ -224,9 +223,4 @@ export function getCredentialsKey(): Buffer {
   if (!key)
     throw new Error('CREDENTIALS_ENCRYPTION_KEY is not set: start the dashboard with `npm start`, which provides it');
   return key;
-}
-
-/** The sendSMS budget as the client and the sandbox apply it: SENDSMS_BUDGET_PER_MINUTE over the sliding window. */
-export function sendsmsBudgetLimits(config: Pick<Config, 'sendsmsBudgetPerMinute'>): BudgetLimits {
-  return { ...SENDSMS_BUDGET, limit: config.sendsmsBudgetPerMinute };
 }

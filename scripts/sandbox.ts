@@ -4,8 +4,9 @@
  * PostgreSQL under DATA_DIR (the same one `npm start` uses, so the two cannot run from one folder at once).
  */
 import path from 'node:path';
-import { parseConfig, sendsmsBudgetLimits } from '@/lib/config';
-import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
+import { parseConfig } from '@/lib/config';
+import { sendsmsBudgetLimits } from '@/lib/sendsms/budget';
+import { startEmbeddedPostgres } from '@/lib/runtime/embedded-postgres';
 import { DEMO_ACCOUNTS } from '@/lib/demo/fixtures';
 import { createLogger, describeError } from '@/lib/log';
 import { startSandbox } from '@/lib/sendsms/sandbox/server';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-import type { AuditRow } from '@/lib/audit/audit-query';
+import type { AuditRow } from '@/lib/audit-log/audit-filter';
 import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 

@@ -2,7 +2,7 @@
 
 import { Dialog } from 'radix-ui';
 
-import { SectionLinks } from './sidebar';
+import { SectionLinks } from './section-links';
 import { SignedInUser, type SignedInUserProps } from './signed-in-user';
 
 /** The drawer of MobileSidebar: open while mounted; closing it (Escape, the close button, a link) calls onClose. */

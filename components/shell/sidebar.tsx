@@ -2,50 +2,11 @@
 
 import { useRef, useState } from 'react';
 import dynamic from 'next/dynamic';
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
 
-import { cn } from '@/components/ui/cn';
-import { orderedSections } from './sections';
+import { SectionLinks } from './section-links';
 import { SignedInUser, type SignedInUserProps } from './signed-in-user';
 
 const MobileMenu = dynamic(() => import('./mobile-menu').then((module) => module.MobileMenu), { ssr: false });
-
-function isActive(pathname: string, href: string): boolean {
-  // Nested pages (a key's detail, say) keep their section highlighted.
-  return pathname === href || pathname.startsWith(`${href}/`);
-}
-
-export function SectionLinks({ onNavigate }: { onNavigate?: () => void }) {
-  const pathname = usePathname();
-  return (
-    <nav aria-label="Sections">
-      <ul className="grid gap-1">
-        {orderedSections.map((section) => {
-          const active = isActive(pathname, section.href);
-          return (
-            <li key={section.id}>
-              <Link
-                href={section.href}
-                aria-current={active ? 'page' : undefined}
-                onClick={onNavigate}
-                className={cn(
-                  'flex h-9 items-center rounded-md px-3 text-sm font-medium transition-colors',
-                  'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:focus-visible:outline-blue-400',
-                  active
-                    ? 'bg-blue-50 text-blue-800 dark:bg-blue-950 dark:text-blue-200'
-                    : 'text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100',
-                )}
-              >
-                {section.title}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
-}
 
 /** The left column on medium screens and up; below that, `MobileSidebar` takes its place. */
 export function Sidebar({ user }: { user: SignedInUserProps }) {

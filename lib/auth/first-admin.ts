@@ -3,7 +3,7 @@ import { recordAuditEvent } from '@/lib/audit/record';
 import { RequestRefusedError } from '@/lib/auth/access-denied';
 import { hashPassword } from '@/lib/auth/password';
 import { getPrisma } from '@/lib/db/client';
-import type { RequestMeta } from '@/lib/auth/with-permission';
+import type { RequestMeta } from '@/lib/auth/request-meta';
 import { plainText } from '@/lib/validation/text';
 
 /**

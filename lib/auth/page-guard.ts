@@ -1,6 +1,6 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { recordAccountView } from '@/lib/accounts/record-view';
+import { recordAccountView } from '@/lib/auth/account-view';
 import { recordAuditEvent } from '@/lib/audit/record';
 import { PATHNAME_HEADER } from '@/lib/auth/page-guard-header';
 import { deniedReason, type Permission } from '@/lib/auth/permissions';

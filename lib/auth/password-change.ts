@@ -3,7 +3,7 @@ import { recordAuditEvent } from '@/lib/audit/record';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { endAllSessionsData } from '@/lib/auth/session-revocation';
-import type { RequestMeta } from '@/lib/auth/with-permission';
+import type { RequestMeta } from '@/lib/auth/request-meta';
 import { getPrisma } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { invalidRequest } from '@/lib/errors/error-response';

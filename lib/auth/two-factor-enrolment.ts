@@ -9,7 +9,7 @@ import { acceptTotpCode } from '@/lib/auth/totp-acceptance';
 import { getCredentialsKey } from '@/lib/config';
 import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { getPrisma } from '@/lib/db/client';
-import type { RequestMeta } from '@/lib/auth/with-permission';
+import type { RequestMeta } from '@/lib/auth/request-meta';
 
 /**
  * Enrolment in two steps: a new secret is stored (encrypted, not yet in force) and shown as a QR code; it takes

@@ -1,6 +1,6 @@
 import { deniedReason, type Permission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
-import { ACCOUNT_ROW_SELECT, type AccountRow } from '@/lib/accounts/account-row';
+import { ACCOUNT_ROW_SELECT, type AccountRow } from '@/lib/db/account-row';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { AccessDeniedError } from '@/lib/auth/access-denied';
 import { KeyServiceError } from '@/lib/keys/errors';

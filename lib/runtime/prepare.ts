@@ -1,12 +1,13 @@
 import pg from 'pg';
-import { sendsmsBudgetLimits, upstreamBaseUrl, type Config } from '@/lib/config';
+import { upstreamBaseUrl, type Config } from '@/lib/config';
 import { createPrismaClient } from '@/lib/db/client';
-import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
+import { startEmbeddedPostgres } from '@/lib/runtime/embedded-postgres';
 import { applyMigrations } from '@/lib/db/migrate';
 import { seedDemo } from '@/lib/demo/seed';
 import type { Logger } from '@/lib/log';
 import { assertDataDirWritable } from '@/lib/runtime/data-dir';
 import { readOrCreateLocalSecret } from '@/lib/runtime/local-secrets';
+import { sendsmsBudgetLimits } from '@/lib/sendsms/budget';
 import { startSandbox } from '@/lib/sendsms/sandbox/server';
 
 /**

@@ -1,3 +1,5 @@
+import type { Config } from '@/lib/config';
+
 /**
  * sendSMS allows 10 non-billable queries per minute (per account, per key or per IP: not stated, so the strictest
  * reading we can keep, per account, is budgeted). The budget is a sliding window: a call may start only if fewer
@@ -23,6 +25,14 @@ export interface BudgetLimits {
 }
 
 export const SENDSMS_BUDGET: BudgetLimits = { limit: 10, windowMs: 61_000 };
+
+/**
+ * The sendSMS budget as the client and the sandbox apply it: SENDSMS_BUDGET_PER_MINUTE over the sliding window.
+ * Here rather than in lib/config.ts, so that the configuration imports nothing from the sendSMS client's folder.
+ */
+export function sendsmsBudgetLimits(config: Pick<Config, 'sendsmsBudgetPerMinute'>): BudgetLimits {
+  return { ...SENDSMS_BUDGET, limit: config.sendsmsBudgetPerMinute };
+}
 
 /** No budget at all: for tools that talk to a sandbox started without one (the benchmark). */
 export const UNLIMITED_BUDGET: CallBudget = { take: async () => ({ granted: true }) };

@@ -1,4 +1,5 @@
-import { getConfig, sendsmsBudgetLimits } from '@/lib/config';
+import { getConfig } from '@/lib/config';
+import { sendsmsBudgetLimits } from '@/lib/sendsms/budget';
 import { getPrisma } from '@/lib/db/client';
 import { createLogger } from '@/lib/log';
 import { createPostgresBudget } from '@/lib/sendsms/budget-postgres';

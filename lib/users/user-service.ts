@@ -6,13 +6,22 @@ import { endAllSessionsData } from '@/lib/auth/session-revocation';
 import { tenantCandidates } from '@/lib/auth/tenant-users';
 import { hashPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/session-user';
-import { writeAdminTwoFactorSetting } from '@/lib/auth/two-factor-policy';
-import type { RequestMeta } from '@/lib/auth/with-permission';
-import { getPrisma } from '@/lib/db/client';
+import { readAdminTwoFactorSetting, writeAdminTwoFactorSetting } from '@/lib/auth/two-factor-policy';
+import type { RequestMeta } from '@/lib/auth/request-meta';
+import type { DatabaseDeps } from '@/lib/db/deps';
 import { prismaErrorCode } from '@/lib/db/prisma-error-code';
-import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import type { NewUserInput, UserChange } from '@/lib/users/user-input';
+import {
+  clearTwoFactor,
+  insertUser,
+  replaceMemberships,
+  selectOwnSignIn,
+  selectUser,
+  selectUsers,
+  updateUser,
+  type UserRow,
+} from '@/lib/users/repository';
 
 /**
  * Users, roles and memberships. The installation admin manages every user and grants any role and account. An
@@ -34,19 +43,7 @@ export interface UserSummary {
   createdAt: string;
 }
 
-const USER_SELECT = {
-  id: true,
-  email: true,
-  name: true,
-  role: true,
-  totpEnabledAt: true,
-  disabledAt: true,
-  passwordHash: true,
-  createdAt: true,
-  memberships: { select: { accountId: true } },
-} as const;
-
-type UserRow = Prisma.UserGetPayload<{ select: typeof USER_SELECT }>;
+const membershipsOf = (row: Pick<UserRow, 'memberships'>) => row.memberships.map((membership) => membership.accountId);
 
 function toSummary(row: UserRow): UserSummary {
   return {
@@ -54,7 +51,7 @@ function toSummary(row: UserRow): UserSummary {
     email: row.email,
     name: row.name,
     role: row.role,
-    accountIds: row.memberships.map((membership) => membership.accountId),
+    accountIds: membershipsOf(row),
     twoFactorEnabled: row.totpEnabledAt !== null,
     disabled: row.disabledAt !== null,
     signsInWithPassword: row.passwordHash !== null,
@@ -79,41 +76,58 @@ function assertGrantable(admin: SessionUser, change: { role?: Role; accountIds?:
     throw new RequestRefusedError(422, 'Give the user at least one of your sendSMS accounts.');
 }
 
-const membershipsOf = (row: UserRow) => row.memberships.map((membership) => membership.accountId);
+const manageable = (admin: SessionUser, row: UserRow) =>
+  mayManageUser(admin, { role: row.role, accountIds: membershipsOf(row) });
 
-async function loadManageable(admin: SessionUser, userId: string): Promise<UserRow> {
-  const row = await getPrisma().user.findUnique({ where: { id: userId }, select: USER_SELECT });
+async function loadManageable(deps: DatabaseDeps, admin: SessionUser, userId: string): Promise<UserRow> {
+  const row = await selectUser(deps.prisma, userId);
   // Someone else's user is answered like a missing one: an account admin learns nothing about other tenants.
-  if (!row || !mayManageUser(admin, { role: row.role, accountIds: membershipsOf(row) })) {
+  if (!row || !manageable(admin, row)) {
     throw new AccessDeniedError('You can only manage users of your own sendSMS accounts');
   }
   return row;
 }
 
-export async function listUsers(admin: SessionUser): Promise<UserSummary[]> {
-  const rows = await getPrisma().user.findMany({
-    where: tenantCandidates(admin) ?? {},
-    select: USER_SELECT,
-    orderBy: { email: 'asc' },
-  });
-  return rows.filter((row) => mayManageUser(admin, { role: row.role, accountIds: membershipsOf(row) })).map(toSummary);
+/** The users the admin manages: narrowed in SQL to their tenant's candidates, decided by `mayManageUser`. */
+async function manageableUsers(deps: DatabaseDeps, admin: SessionUser): Promise<UserRow[]> {
+  const rows = await selectUsers(deps.prisma, tenantCandidates(admin));
+  return rows.filter((row) => manageable(admin, row));
 }
 
-export async function createUser(admin: SessionUser, input: NewUserInput, meta: RequestMeta): Promise<UserSummary> {
+export async function listUsers(deps: DatabaseDeps, admin: SessionUser): Promise<UserSummary[]> {
+  return (await manageableUsers(deps, admin)).map(toSummary);
+}
+
+/** The ids of the actor's tenant's users (those it manages); undefined for a role that manages every user. */
+export async function tenantUserIds(deps: DatabaseDeps, actor: SessionUser): Promise<string[] | undefined> {
+  if (tenantCandidates(actor) === undefined) return undefined;
+  return (await manageableUsers(deps, actor)).map((row) => row.id);
+}
+
+/** What the user's own two-factor page shows: whether TOTP is on (since when), and whether they have a password. */
+export function ownSignIn(
+  deps: DatabaseDeps,
+  user: SessionUser,
+): Promise<{ totpEnabledAt: Date | null; passwordHash: string | null }> {
+  return selectOwnSignIn(deps.prisma, user.id);
+}
+
+/** Whether the installation requires two-factor authentication of admins. */
+export function adminTwoFactorRequired(deps: DatabaseDeps): Promise<boolean> {
+  return readAdminTwoFactorSetting(deps.prisma);
+}
+
+export async function createUser(
+  deps: DatabaseDeps,
+  admin: SessionUser,
+  input: NewUserInput,
+  meta: RequestMeta,
+): Promise<UserSummary> {
   assertGrantable(admin, input);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   try {
-    return await getPrisma().$transaction(async (tx) => {
-      const row = await tx.user.create({
-        data: {
-          email: input.email,
-          name: input.name,
-          role: input.role,
-          passwordHash,
-          memberships: { create: input.accountIds.map((accountId) => ({ accountId })) },
-        },
-        select: USER_SELECT,
-      });
+    return await deps.prisma.$transaction(async (tx) => {
+      const row = await insertUser(tx, { ...input, passwordHash });
       await recordAuditEvent(tx, {
         ...actorOf(admin),
         action: 'user.create',
@@ -139,12 +153,13 @@ export async function createUser(admin: SessionUser, input: NewUserInput, meta: 
 }
 
 export async function changeUser(
+  deps: DatabaseDeps,
   admin: SessionUser,
   userId: string,
   change: UserChange,
   meta: RequestMeta,
 ): Promise<UserSummary> {
-  const target = await loadManageable(admin, userId);
+  const target = await loadManageable(deps, admin, userId);
   assertGrantable(admin, change);
   if (userId === admin.id && (change.disabled === true || (change.role && change.role !== admin.role))) {
     // An admin locking themselves out could leave the dashboard with nobody to manage it.
@@ -153,22 +168,15 @@ export async function changeUser(
       'You cannot disable yourself or give up your own admin role; ask another admin.',
     );
   }
-  return getPrisma().$transaction(async (tx) => {
-    if (change.accountIds) {
-      await tx.membership.deleteMany({ where: { userId } });
-      await tx.membership.createMany({ data: change.accountIds.map((accountId) => ({ userId, accountId })) });
-    }
-    const row = await tx.user.update({
-      where: { id: userId },
-      data: {
-        ...(change.role ? { role: change.role } : {}),
-        ...(change.disabled === undefined
-          ? {}
-          : { disabledAt: change.disabled ? (target.disabledAt ?? new Date()) : null }),
-        // A new role or a disabled account ends the user's sessions at once (memberships are read on every request).
-        ...((change.role && change.role !== target.role) || change.disabled === true ? endAllSessionsData() : {}),
-      },
-      select: USER_SELECT,
+  return deps.prisma.$transaction(async (tx) => {
+    if (change.accountIds) await replaceMemberships(tx, userId, change.accountIds);
+    const row = await updateUser(tx, userId, {
+      ...(change.role ? { role: change.role } : {}),
+      ...(change.disabled === undefined
+        ? {}
+        : { disabledAt: change.disabled ? (target.disabledAt ?? new Date()) : null }),
+      // A new role or a disabled account ends the user's sessions at once (memberships are read on every request).
+      ...((change.role && change.role !== target.role) || change.disabled === true ? endAllSessionsData() : {}),
     });
     const action =
       change.disabled === true ? 'user.disable' : change.disabled === false ? 'user.enable' : 'user.update';
@@ -183,15 +191,15 @@ export async function changeUser(
   });
 }
 
-export async function resetTwoFactor(admin: SessionUser, userId: string, meta: RequestMeta): Promise<UserSummary> {
-  const target = await loadManageable(admin, userId);
-  return getPrisma().$transaction(async (tx) => {
-    await tx.recoveryCode.deleteMany({ where: { userId } });
-    const row = await tx.user.update({
-      where: { id: userId },
-      data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, ...endAllSessionsData() },
-      select: USER_SELECT,
-    });
+export async function resetTwoFactor(
+  deps: DatabaseDeps,
+  admin: SessionUser,
+  userId: string,
+  meta: RequestMeta,
+): Promise<UserSummary> {
+  const target = await loadManageable(deps, admin, userId);
+  return deps.prisma.$transaction(async (tx) => {
+    const row = await clearTwoFactor(tx, userId, endAllSessionsData());
     await recordAuditEvent(tx, {
       ...actorOf(admin),
       action: 'user.reset_two_factor',
@@ -204,11 +212,12 @@ export async function resetTwoFactor(admin: SessionUser, userId: string, meta: R
 }
 
 export async function setAdminTwoFactorRequired(
+  deps: DatabaseDeps,
   admin: SessionUser,
   required: boolean,
   meta: RequestMeta,
 ): Promise<void> {
-  await getPrisma().$transaction(async (tx) => {
+  await deps.prisma.$transaction(async (tx) => {
     await writeAdminTwoFactorSetting(tx, required);
     await recordAuditEvent(tx, {
       ...actorOf(admin),

@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { PasswordChangeForm } from '@/components/auth/password-change-form';
 import { TwoFactorEnrolment } from '@/components/auth/two-factor-enrolment';
 import { requirePagePermission } from '@/lib/auth/page-guard';
-import { getPrisma } from '@/lib/db/client';
+import { serverDatabaseDeps } from '@/lib/db/deps';
+import { ownSignIn } from '@/lib/users/user-service';
 
 export const metadata: Metadata = { title: 'Two-factor authentication' };
 export const dynamic = 'force-dynamic';
@@ -16,10 +17,7 @@ export default async function TwoFactorPage({
 }) {
   const user = await requirePagePermission('two_factor.enrol');
   const { required } = await searchParams;
-  const row = await getPrisma().user.findUniqueOrThrow({
-    where: { id: user.id },
-    select: { totpEnabledAt: true, passwordHash: true },
-  });
+  const row = await ownSignIn(serverDatabaseDeps(), user);
   return (
     <main className="flex min-h-dvh items-center justify-center px-4 py-12">
       <div className="grid w-full max-w-md gap-5 rounded-xl border border-zinc-200 p-6 dark:border-zinc-800">

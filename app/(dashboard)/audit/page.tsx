@@ -3,8 +3,10 @@ import type { Metadata } from 'next';
 import { AuditFilters } from '@/components/audit/audit-filters';
 import { AuditTable } from '@/components/audit/audit-table';
 import { dashboardSections } from '@/components/shell/sections';
-import { auditFilterSchema, queryAuditLog } from '@/lib/audit/audit-query';
+import { auditFilterSchema } from '@/lib/audit-log/audit-filter';
+import { queryAuditLog } from '@/lib/audit-log/audit-log-service';
 import { requirePagePermission } from '@/lib/auth/page-guard';
+import { serverDatabaseDeps } from '@/lib/db/deps';
 import { isAppError } from '@/lib/errors/app-error';
 
 const section = dashboardSections['audit'];
@@ -28,7 +30,7 @@ export default async function AuditPage({
   const filter = parsed.success ? parsed.data : auditFilterSchema.parse({});
   let result;
   try {
-    result = await queryAuditLog(user, filter);
+    result = await queryAuditLog(serverDatabaseDeps(), user, filter);
   } catch (error) {
     if (isAppError(error) && error.httpStatus === 403) result = null;
     else throw error;

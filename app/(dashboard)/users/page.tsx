@@ -1,15 +1,16 @@
 import type { Metadata } from 'next';
 
+import { PageHeader } from '@/components/shell/page-header';
 import { dashboardSections } from '@/components/shell/sections';
 import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { AdminTwoFactorPolicy, CreateUserDialog, UserRowControls } from '@/components/users/user-controls';
 import { requirePagePermission } from '@/lib/auth/page-guard';
-import { can, grantableAccountIds, ROLE_PERMISSIONS } from '@/lib/auth/permissions';
+import { listGrantableAccounts } from '@/lib/accounts/account-service';
+import { can, ROLE_PERMISSIONS, seesEveryAccount } from '@/lib/auth/permissions';
 import { ROLE_NAMES } from '@/lib/auth/role-names';
-import { readAdminTwoFactorSetting } from '@/lib/auth/two-factor-policy';
-import { getPrisma } from '@/lib/db/client';
-import { listUsers } from '@/lib/users/user-service';
+import { serverDatabaseDeps } from '@/lib/db/deps';
+import { adminTwoFactorRequired, listUsers, type UserSummary } from '@/lib/users/user-service';
 
 const section = dashboardSections['users'];
 
@@ -18,29 +19,19 @@ export const dynamic = 'force-dynamic';
 
 export default async function UsersPage() {
   const admin = await requirePagePermission('users.manage');
-  const prisma = getPrisma();
+  const deps = serverDatabaseDeps();
   const [users, accounts, twoFactorRequired] = await Promise.all([
-    listUsers(admin),
+    listUsers(deps, admin),
     // The accounts this admin may grant: their own, or every account for the installation admin.
-    prisma.account.findMany({
-      where: { id: grantableAccountIds(admin) },
-      select: { id: true, label: true },
-      orderBy: { label: 'asc' },
-    }),
-    readAdminTwoFactorSetting(prisma),
+    listGrantableAccounts(deps, admin),
+    adminTwoFactorRequired(deps),
   ]);
   const accountLabel = new Map(accounts.map((account) => [account.id, account.label]));
   const roles = ROLE_PERMISSIONS[admin.role].grantableRoles.map((role) => [role, ROLE_NAMES[role]] as const);
 
   return (
     <div className="grid gap-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="grid gap-2">
-          <h1 className="text-2xl font-semibold tracking-tight">{section.title}</h1>
-          <p className="max-w-2xl text-zinc-700 dark:text-zinc-300">{section.summary}</p>
-        </div>
-        <CreateUserDialog accounts={accounts} roles={roles} />
-      </div>
+      <PageHeader section={section} action={<CreateUserDialog accounts={accounts} roles={roles} />} />
       {can(admin, 'installation.manage') ? <AdminTwoFactorPolicy required={twoFactorRequired} /> : null}
       <Table aria-label="Users">
         <TableHeader>
@@ -60,13 +51,7 @@ export default async function UsersPage() {
                 <span className="block text-xs text-zinc-500">{user.email}</span>
               </TableCell>
               <TableCell>{ROLE_NAMES[user.role]}</TableCell>
-              <TableCell className="text-sm">
-                {user.role === 'SUPPORT'
-                  ? 'every account (read-only)'
-                  : user.role === 'INSTALLATION_ADMIN' && user.accountIds.length === 0
-                    ? 'every account (reads)'
-                    : user.accountIds.map((id) => accountLabel.get(id) ?? id).join(', ') || 'none'}
-              </TableCell>
+              <TableCell className="text-sm">{accountsCell(user, accountLabel)}</TableCell>
               <TableCell className="grid gap-1">
                 {user.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
                 <Badge tone={user.twoFactorEnabled ? 'success' : 'neutral'}>
@@ -82,4 +67,15 @@ export default async function UsersPage() {
       </Table>
     </div>
   );
+}
+
+/**
+ * What the user reads, in words, from the permission table: a role that reads every account but manages none
+ * (support staff) reads them all, read-only; one that reads every account and manages its own (the installation
+ * admin) lists its own, or reads them all when it has none.
+ */
+function accountsCell(user: UserSummary, accountLabel: ReadonlyMap<string, string>): string {
+  if (seesEveryAccount(user) && !can(user, 'accounts.manage')) return 'every account (read-only)';
+  if (seesEveryAccount(user) && user.accountIds.length === 0) return 'every account (reads)';
+  return user.accountIds.map((id) => accountLabel.get(id) ?? id).join(', ') || 'none';
 }

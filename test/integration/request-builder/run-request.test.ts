@@ -182,7 +182,7 @@ describe('the builder history', () => {
       params: { ipaddr: '203.0.113.44' },
     });
 
-    const history = await builderHistory(prisma, account.admin);
+    const history = await builderHistory({ prisma }, account.admin);
     expect(history.slice(0, 2)).toMatchObject([
       {
         action: 'token_add_ip',
@@ -196,10 +196,10 @@ describe('the builder history', () => {
       { action: 'user_get_balance', keyId: null, params: {}, outcome: 'success' },
     ]);
     expect(
-      (await builderHistory(prisma, account.outsider)).filter((entry) => entry.accountId === account.accountId),
+      (await builderHistory({ prisma }, account.outsider)).filter((entry) => entry.accountId === account.accountId),
     ).toEqual([]);
     expect(
-      (await builderHistory(prisma, account.support, 100)).some((entry) => entry.accountId === account.accountId),
+      (await builderHistory({ prisma }, account.support, 100)).some((entry) => entry.accountId === account.accountId),
     ).toBe(true);
   });
 });

@@ -1,6 +1,10 @@
 import { recordAuditEvent, type AuditWriter } from '@/lib/audit/record';
 import { readsAsOutsider } from '@/lib/auth/permissions';
+import type { RequestMeta } from '@/lib/auth/request-meta';
 import type { SessionUser } from '@/lib/auth/session-user';
+
+/** The page or request that showed the account, and where it came from. */
+export type AccountViewDetails = RequestMeta & { path: string };
 
 /**
  * Support staff (and the installation admin) read every customer's account, so each look at an account they are
@@ -10,7 +14,7 @@ export async function recordAccountView(
   db: AuditWriter,
   user: SessionUser,
   accountId: string,
-  details: { path: string; sourceIp: string | null; userAgent: string | null },
+  details: AccountViewDetails,
 ): Promise<void> {
   if (!readsAsOutsider(user, accountId)) return;
   await recordAuditEvent(db, {
