@@ -3,6 +3,8 @@ import { PATHNAME_HEADER } from '@/lib/auth/page-guard-header';
 import { reachedOverHttps } from '@/lib/auth/request-origin';
 import { readSessionToken, sessionCookieValue } from '@/lib/auth/session-cookie';
 import { restartIdleClock } from '@/lib/auth/session-lifetime';
+import { errorResponse } from '@/lib/errors/error-response';
+import { badAddress } from '@/lib/errors/refusals';
 import { hasMalformedEncoding, MALFORMED_PATH_MESSAGE } from '@/lib/http/malformed-path';
 
 /**
@@ -23,10 +25,7 @@ export async function proxy(request: NextRequest) {
   // request it is. The matcher sends API paths here only when they hold a %, so other API calls still skip the proxy.
   if (hasMalformedEncoding(pathname)) {
     return pathname.startsWith('/api/')
-      ? NextResponse.json(
-          { error: 'invalid', message: MALFORMED_PATH_MESSAGE },
-          { status: 400, headers: { 'cache-control': 'no-store' } },
-        )
+      ? errorResponse(badAddress(MALFORMED_PATH_MESSAGE))
       : new NextResponse(MALFORMED_PATH_MESSAGE, {
           status: 400,
           headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },

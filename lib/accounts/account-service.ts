@@ -1,6 +1,5 @@
 import { deniedReason, grantableAccountIds, visibleAccountIds } from '@/lib/auth/permissions';
 import { recordAuditEvent } from '@/lib/audit/record';
-import { RequestRefusedError } from '@/lib/auth/access-denied';
 import { recordAccountView, type AccountViewDetails } from '@/lib/auth/account-view';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import type { SessionUser } from '@/lib/auth/session-user';
@@ -20,7 +19,8 @@ import {
 import { encryptSecret } from '@/lib/crypto';
 import type { DatabaseDeps } from '@/lib/db/deps';
 import { prismaErrorCode } from '@/lib/db/prisma-error-code';
-import { isAppError } from '@/lib/errors/app-error';
+import { isAppError, type AppError } from '@/lib/errors/app-error';
+import { conflict } from '@/lib/errors/refusals';
 
 /**
  * The sendSMS accounts: listed per the role's scope, added and rotated by admins after sendSMS accepted the
@@ -111,7 +111,7 @@ export async function createAccount(
   // once sendSMS has accepted the credential (proof that they hold the account), and without saying who has it.
   const existingId = await selectAccountIdAt(deps.prisma, apiBaseUrl, input.username);
   if (existingId && !deniedReason(user, 'accounts.read', existingId)) {
-    throw new RequestRefusedError(409, `The account ${input.username} at ${apiBaseUrl} is already on the dashboard.`);
+    throw conflict(`The account ${input.username} at ${apiBaseUrl} is already on the dashboard.`);
   }
   const checked = await checkOrRecordFailure(
     deps,
@@ -147,9 +147,8 @@ export async function createAccount(
 }
 
 /** Names no tenant: the installation admin can give access to the account that is already here. */
-function alreadyManagedElsewhere(): RequestRefusedError {
-  return new RequestRefusedError(
-    409,
+function alreadyManagedElsewhere(): AppError {
+  return conflict(
     "This sendSMS account cannot be added again. Ask the installation's administrator to give you access to it.",
   );
 }

@@ -3,6 +3,7 @@ import { appErrorFromUpstream } from '@/lib/errors/upstream-error';
 import { isSendsmsError, isUpstreamStatus } from '@/lib/sendsms/errors';
 import { STATUS_CODES } from '@/lib/sendsms/status-codes';
 import { getSendsmsClient } from '@/lib/sendsms/server-client';
+import { credentialsRefused } from '@/lib/errors/refusals';
 
 /**
  * Asks sendSMS for the balance with a credential before it is stored: a wrong username, password or key (-8) is
@@ -21,7 +22,7 @@ export async function checkAccountCredential(
   } catch (error) {
     if (!isSendsmsError(error)) throw error;
     if (isUpstreamStatus(error, STATUS_CODES.authentication_failed.status)) {
-      throw new AppError('credentials-refused', 422, `sendSMS refused these credentials: ${error.explanation.en}`, {
+      throw credentialsRefused(`sendSMS refused these credentials: ${error.explanation.en}`, {
         messageRo: `sendSMS a refuzat aceste date de autentificare: ${error.explanation.ro}`,
         upstreamStatus: error.status,
         field: 'credential',
@@ -36,7 +37,7 @@ export async function checkAccountCredential(
     const ro = busy
       ? 'sendSMS este ocupat sau are probleme, așa că datele nu au putut fi verificate'
       : 'sendSMS nu a putut verifica aceste date';
-    throw new AppError(answer.code, answer.httpStatus, `${en}: ${error.explanation.en} Nothing was saved.`, {
+    throw new AppError(answer.code, `${en}: ${error.explanation.en} Nothing was saved.`, {
       ...answer.options,
       messageRo: `${ro}: ${error.explanation.ro} Nu s-a salvat nimic.`,
       details: { explanation: error.explanation },

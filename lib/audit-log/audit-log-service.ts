@@ -1,9 +1,9 @@
-import { AccessDeniedError } from '@/lib/auth/access-denied';
 import { deniedReason, seesEveryAccount } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { AUDIT_EXPORT_LIMIT, AUDIT_PAGE_SIZE, type AuditFilter, type AuditRow } from '@/lib/audit-log/audit-filter';
 import { countAuditEvents, selectAuditEvents } from '@/lib/audit-log/repository';
 import type { DatabaseDeps } from '@/lib/db/deps';
+import { accessDenied } from '@/lib/errors/refusals';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { tenantUserIds } from '@/lib/users/user-service';
 
@@ -19,7 +19,7 @@ function whereFor(
 ): Prisma.AuditEventWhereInput {
   if (filter.accountId) {
     const denied = deniedReason(user, 'audit.read', filter.accountId);
-    if (denied) throw new AccessDeniedError(denied, filter.accountId);
+    if (denied) throw accessDenied(denied, filter.accountId);
   }
   const conditions: Prisma.AuditEventWhereInput[] = [];
   // A role that reads only its own accounts reads the events of those accounts, and the events of its tenant's

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/audit/record';
-import { RequestRefusedError } from '@/lib/auth/access-denied';
+import { conflict } from '@/lib/errors/refusals';
 import { hashPassword } from '@/lib/auth/password';
 import { getPrisma } from '@/lib/db/client';
 import type { RequestMeta } from '@/lib/auth/request-meta';
@@ -31,8 +31,7 @@ export async function createFirstAdmin(
   const passwordHash = await hashPassword(input.password);
   return getPrisma().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
-    if ((await tx.user.count()) > 0)
-      throw new RequestRefusedError(409, 'The dashboard is already set up: sign in instead.');
+    if ((await tx.user.count()) > 0) throw conflict('The dashboard is already set up: sign in instead.');
     const user = await tx.user.create({
       data: { name: input.name, email: input.email, role: 'INSTALLATION_ADMIN', passwordHash },
       select: { id: true },

@@ -5,8 +5,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { endAllSessionsData } from '@/lib/auth/session-revocation';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import { getPrisma } from '@/lib/db/client';
-import { AppError } from '@/lib/errors/app-error';
-import { invalidRequest } from '@/lib/errors/error-response';
+import { conflict, invalidRequest } from '@/lib/errors/refusals';
 import { plainText } from '@/lib/validation/text';
 
 /**
@@ -41,11 +40,7 @@ export async function changeOwnPassword(
       ...meta,
     });
   if (!row.passwordHash)
-    throw new AppError(
-      'conflict',
-      409,
-      'You sign in through single sign-on: there is no dashboard password to change.',
-    );
+    throw conflict('You sign in through single sign-on: there is no dashboard password to change.');
   if (!(await verifyPassword(row.passwordHash, change.currentPassword))) {
     await audit('failure', 'wrong current password');
     throw invalidRequest([{ path: ['currentPassword'], message: 'That is not your current password.' }]);

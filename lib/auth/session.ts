@@ -1,18 +1,12 @@
 import { cookies } from 'next/headers';
-import type { SessionUser } from '@/lib/auth/session-user';
 import { readSessionToken, sessionCookieValue } from '@/lib/auth/session-cookie';
 import { loadSessionUser, type SessionUserState } from '@/lib/auth/session-user-lookup';
 
 /**
- * The signed-in user for server components and route handlers, or null: no cookie, an expired or forged one, or
- * a user who has since been disabled or deleted. Route handlers go through `withPermission` instead, which
- * also checks the role and the account.
+ * The signed-in user for server components, with what the page guard needs to know beyond the user (a 2FA
+ * enrolment still owed), or null: no cookie, an expired or forged one, or a user who has since been disabled or
+ * deleted. Route handlers go through `withPermission` instead, which also checks the role and the account.
  */
-export async function getSessionUser(): Promise<SessionUser | null> {
-  return (await getSessionState())?.user ?? null;
-}
-
-/** The same, with what the page guard needs to know beyond the user (a 2FA enrolment still owed). */
 export async function getSessionState(): Promise<SessionUserState | null> {
   const cookieStore = await cookies();
   const token = await readSessionToken(sessionCookieValue(cookieStore));

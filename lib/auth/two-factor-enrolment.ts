@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { recordAuditEvent } from '@/lib/audit/record';
-import { RequestRefusedError } from '@/lib/auth/access-denied';
+import { conflict, invalid } from '@/lib/errors/refusals';
 import { generateRecoveryCodes, replaceRecoveryCodes } from '@/lib/auth/recovery-codes';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { endAllSessionsData } from '@/lib/auth/session-revocation';
@@ -28,10 +28,7 @@ export async function startTwoFactorEnrolment(user: SessionUser): Promise<Enrolm
   const prisma = getPrisma();
   const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true } });
   if (row.totpEnabledAt)
-    throw new RequestRefusedError(
-      409,
-      'Two-factor authentication is already on. An admin can reset it if the phone is lost.',
-    );
+    throw conflict('Two-factor authentication is already on. An admin can reset it if the phone is lost.');
   const secret = createTotpSecret();
   await prisma.user.update({
     where: { id: user.id },
@@ -59,8 +56,8 @@ export async function confirmTwoFactorEnrolment(
     where: { id: user.id },
     select: { totpSecret: true, totpEnabledAt: true },
   });
-  if (row.totpEnabledAt) throw new RequestRefusedError(409, 'Two-factor authentication is already on.');
-  if (!row.totpSecret) throw new RequestRefusedError(409, 'Start the set-up first: no QR code has been shown yet.');
+  if (row.totpEnabledAt) throw conflict('Two-factor authentication is already on.');
+  if (!row.totpSecret) throw conflict('Start the set-up first: no QR code has been shown yet.');
   if (!(await acceptTotpCode(prisma, user.id, decryptSecret(row.totpSecret, getCredentialsKey()), code))) {
     await recordAuditEvent(prisma, {
       actorId: user.id,
@@ -71,7 +68,7 @@ export async function confirmTwoFactorEnrolment(
       outcome: 'failure',
       ...meta,
     });
-    throw new RequestRefusedError(422, 'That code is not right. Enter the 6 digits the app shows now.');
+    throw invalid('That code is not right. Enter the 6 digits the app shows now.');
   }
   const recoveryCodes = generateRecoveryCodes();
   const sessionVersion = await prisma.$transaction(async (tx) => {

@@ -12,8 +12,9 @@ import type { RequestMeta } from '@/lib/auth/request-meta';
 import { loadSessionUser } from '@/lib/auth/session-user-lookup';
 import { sourceIpOf, userAgentOf } from '@/lib/auth/source-ip';
 import { getPrisma } from '@/lib/db/client';
-import { AppError, isAppError } from '@/lib/errors/app-error';
+import { isAppError } from '@/lib/errors/app-error';
 import { errorResponse } from '@/lib/errors/error-response';
+import { accessDenied, crossSiteRefused, unauthenticated } from '@/lib/errors/refusals';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { createLogger } from '@/lib/log';
 
@@ -31,7 +32,7 @@ import { createLogger } from '@/lib/log';
  *   });
  *
  * Every error answers through the one mapper, lib/errors/error-response.ts: JSON `{ error, message, … }` (plus
- * `issues` for 422). A handler or service throws an AppError (an AccessDeniedError, a user or account from another
+ * `issues` for 422). A handler or service throws an AppError (accessDenied(), a user or account from another
  * tenant in the request, is a 403 and audited), a zod error (422), or lets a sendSMS error through (429, 502, 503…);
  * anything else is a bug, logged and answered 500.
  */
@@ -87,7 +88,7 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
         accountId: null,
         meta,
       });
-      return jsonError(403, 'forbidden', 'This request came from another site and was refused');
+      return errorResponse(crossSiteRefused());
     }
 
     // The params are checked for real below, after the session (a bad id from a signed-out caller is a 401); a
@@ -98,12 +99,12 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
 
     const token = await readSessionToken(sessionCookieValue(request.cookies));
     const state = token ? await loadSessionUser(token, namedAccountId) : null;
-    if (!token || !state) return jsonError(401, 'unauthenticated', 'Your session has ended: sign in again to continue');
+    if (!token || !state) return errorResponse(unauthenticated());
     const { user } = state;
 
     const deny = async (reason: string, accountId: string | null) => {
       await auditDenial(user, { permission, path, method: request.method, reason, accountId, meta });
-      return jsonError(403, 'forbidden', reason);
+      return errorResponse(accessDenied(reason, accountId));
     };
 
     if (state.mustEnrolTwoFactor && permission !== 'two_factor.enrol') {
@@ -113,7 +114,7 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
     if (roleDenial) return deny(roleDenial, null);
 
     const params = early ?? { success: true as const, data: {} as Params };
-    if (!params.success) return invalid(params.error);
+    if (!params.success) return errorResponse(params.error);
 
     // Membership is checked before the body is read whenever the route names the account in its URL, so that a
     // foreign account id is a 403 whatever the body holds; routes that name it in the body are checked after.
@@ -126,9 +127,9 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
     let body = undefined as Body;
     if (options.body) {
       const raw = await readJsonBody(request);
-      if (!raw.ok) return jsonError(raw.status, raw.error, raw.message);
+      if (!raw.ok) return errorResponse(raw.error);
       const parsed = options.body.safeParse(raw.value);
-      if (!parsed.success) return invalid(parsed.error);
+      if (!parsed.success) return errorResponse(parsed.error);
       body = parsed.data;
     }
 
@@ -198,15 +199,6 @@ function safeAccountOf<Params, Body>(
   } catch {
     return undefined;
   }
-}
-
-/** The gate's own refusals (401, 403, 422), answered by the same mapper as every other error. */
-export function jsonError(status: number, error: string, message: string): NextResponse {
-  return errorResponse(new AppError(error, status, message));
-}
-
-function invalid(error: z.ZodError): NextResponse {
-  return errorResponse(error);
 }
 
 async function auditDenial(

@@ -33,17 +33,42 @@ export interface AppErrorOptions {
   details?: Record<string, unknown>;
 }
 
+/**
+ * Every code the dashboard answers with, and its HTTP status: the one table. The codes are the browser's contract
+ * (components/*-api.ts act on some of them); lib/errors/refusals.ts has one factory per code.
+ */
+export const HTTP_STATUS_OF_CODE = {
+  'bad-address': 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'confirmation-required': 409,
+  too_large: 413,
+  invalid: 422,
+  'credentials-refused': 422,
+  'rate-limited': 429,
+  internal: 500,
+  unsupported: 501,
+  'upstream-refused': 502,
+  'upstream-unavailable': 503,
+} as const satisfies Record<string, number>;
+
+export type AppErrorCode = keyof typeof HTTP_STATUS_OF_CODE;
+
 export class AppError extends Error {
   readonly appError = true as const;
+  /** Decided by the code alone (HTTP_STATUS_OF_CODE), so that a code always answers with the same status. */
+  readonly httpStatus: number;
 
   constructor(
-    readonly code: string,
-    readonly httpStatus: number,
+    readonly code: AppErrorCode,
     message: string,
     readonly options: AppErrorOptions = {},
   ) {
     super(message);
     this.name = 'AppError';
+    this.httpStatus = HTTP_STATUS_OF_CODE[code];
   }
 
   get retryable(): boolean {
@@ -57,7 +82,7 @@ export class AppError extends Error {
 
 /** The JSON the browser reads (components/keys/keys-api.ts, builder-api.ts, auth/api-request.ts): these names are its contract. */
 export interface AppErrorBody {
-  error: string;
+  error: AppErrorCode;
   message: string;
   messageRo: string | null;
   retryable: boolean;

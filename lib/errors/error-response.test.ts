@@ -1,9 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { AccessDeniedError, RequestRefusedError } from '@/lib/auth/access-denied';
 import { AppError } from '@/lib/errors/app-error';
 import { errorResponse } from '@/lib/errors/error-response';
-import { KeyServiceError } from '@/lib/keys/errors';
+import { accessDenied, conflict, notFound, rateLimited } from '@/lib/errors/refusals';
 import type { Logger } from '@/lib/log';
 import { SendsmsError } from '@/lib/sendsms/errors';
 
@@ -71,32 +70,32 @@ describe('errorResponse', () => {
     });
     const down = await answer(new foreign.UpstreamTimeoutError('token_list', 500));
     expect(down.body.message).toContain('The dashboard changed nothing.');
-    expect(await answer(new AppError('rate-limited', 429, 'Wait a moment.'))).toMatchObject({
+    expect(await answer(rateLimited('Wait a moment.'))).toMatchObject({
       status: 429,
       retryAfter: '1',
     });
   });
 
-  it('answers an AppError, its subclasses and a foreign copy of it as they say', async () => {
-    expect(await answer(new KeyServiceError('not-found', 'There is no such key in this account.'))).toMatchObject({
+  it('answers every refusal and a foreign copy of the error type as they say', async () => {
+    expect(await answer(notFound('There is no such key in this account.'))).toMatchObject({
       status: 404,
       body: { error: 'not-found' },
     });
-    expect(await answer(new AccessDeniedError('Not a member', 'acc-1'))).toMatchObject({
+    expect(await answer(accessDenied('Not a member', 'acc-1'))).toMatchObject({
       status: 403,
       body: { error: 'forbidden', message: 'Not a member' },
     });
-    expect(await answer(new RequestRefusedError(409, 'Already there', { hint: 'x' }))).toMatchObject({
+    expect(await answer(conflict('Already there', { details: { hint: 'x' } }))).toMatchObject({
       status: 409,
-      body: { error: 'refused', message: 'Already there', hint: 'x' },
+      body: { error: 'conflict', message: 'Already there', hint: 'x' },
     });
-    expect(await answer(new AppError('conflict', 409, 'Taken', { field: 'name' }))).toMatchObject({
+    expect(await answer(new AppError('conflict', 'Taken', { field: 'name' }))).toMatchObject({
       status: 409,
       body: { field: 'name', retryable: false, upstreamStatus: null },
     });
     vi.resetModules();
     const copy = await import('@/lib/errors/app-error');
-    expect(await answer(new copy.AppError('rate-limited', 429, 'Wait', { retryAfterMs: 1 }))).toMatchObject({
+    expect(await answer(new copy.AppError('rate-limited', 'Wait', { retryAfterMs: 1 }))).toMatchObject({
       status: 429,
       retryAfter: '1',
     });

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
-import { AppError, appErrorBody, isAppError, type FieldIssue } from '@/lib/errors/app-error';
-import { plainIssueMessage, type ValidationIssue } from '@/lib/errors/plain-issue';
+import { appErrorBody, isAppError, type AppError } from '@/lib/errors/app-error';
+import type { ValidationIssue } from '@/lib/errors/plain-issue';
+import { internalError, invalidRequest } from '@/lib/errors/refusals';
 import { appErrorFromUpstream } from '@/lib/errors/upstream-error';
 import type { Logger } from '@/lib/log';
 import { isSendsmsError } from '@/lib/sendsms/errors';
@@ -23,7 +24,7 @@ export function errorResponse(error: unknown, log?: { logger: Logger; context: s
   const known = toAppError(error);
   if (!known) {
     log?.logger.error(`${log.context} failed`, error);
-    return respond(new AppError('internal', 500, 'Something went wrong on the server; the error has been logged.'));
+    return respond(internalError());
   }
   return respond(known);
 }
@@ -40,17 +41,4 @@ function isZodError(error: unknown): error is { issues: ValidationIssue[] } {
   if (typeof error !== 'object' || error === null) return false;
   const candidate = error as { name?: unknown; issues?: unknown };
   return candidate.name === 'ZodError' && Array.isArray(candidate.issues);
-}
-
-/** A 422 whose sentence is the first issue's, as a person reads it: never "name: …". */
-export function invalidRequest(issues: ReadonlyArray<ValidationIssue>): AppError {
-  const fieldIssues: FieldIssue[] = issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: plainIssueMessage(issue),
-  }));
-  const first = fieldIssues[0];
-  return new AppError('invalid', 422, first?.message ?? 'The request is not valid.', {
-    field: first?.path || null,
-    issues: fieldIssues,
-  });
 }

@@ -1,5 +1,13 @@
-import { AppError } from '@/lib/errors/app-error';
-import type { AnySendsmsError } from '@/lib/sendsms/errors';
+import type { AppError } from '@/lib/errors/app-error';
+import {
+  confirmationRequired,
+  invalid,
+  rateLimited,
+  unsupported,
+  upstreamRefused,
+  upstreamUnavailable,
+} from '@/lib/errors/refusals';
+import { isSendsmsError, type AnySendsmsError } from '@/lib/sendsms/errors';
 import { RETRYABLE_STATUSES, STATUS_CODES } from '@/lib/sendsms/status-codes';
 
 /**
@@ -20,29 +28,19 @@ export function appErrorFromUpstream(error: AnySendsmsError): AppError {
   const { en, ro } = error.explanation;
   switch (error.kind) {
     case 'budget':
-      return new AppError('rate-limited', 429, `${en} ${NOTHING_CHANGED.en}`, {
-        messageRo: `${ro} ${NOTHING_CHANGED.ro}`,
-        retryable: true,
-        retryAfterMs: error.retryAfterMs,
-      });
+      return throttled(en, ro, error.retryAfterMs, null);
     case 'default-key-first-use':
-      return new AppError('confirmation-required', 409, en, { messageRo: ro });
+      return confirmationRequired(en, { messageRo: ro });
     case 'unsupported':
-      return new AppError('unsupported', 501, en, { messageRo: ro, upstreamStatus: -2 });
+      return unsupported(en, { messageRo: ro, upstreamStatus: -2 });
     case 'invalid-request':
       // The dashboard asked for something the action does not take: said as it is, not sent.
-      return new AppError('invalid', 422, en, { messageRo: ro });
+      return invalid(en, { messageRo: ro });
     case 'status':
-      if (RETRYABLE_STATUSES.has(error.status)) {
-        return new AppError('rate-limited', 429, `${en} ${NOTHING_CHANGED.en}`, {
-          messageRo: `${ro} ${NOTHING_CHANGED.ro}`,
-          retryable: true,
-          retryAfterMs: UPSTREAM_THROTTLE_RETRY_AFTER_MS,
-          upstreamStatus: error.status,
-        });
-      }
+      if (RETRYABLE_STATUSES.has(error.status))
+        return throttled(en, ro, UPSTREAM_THROTTLE_RETRY_AFTER_MS, error.status);
       if (error.status === STATUS_CODES.internal_error.status) return unavailable(en, ro, error.status);
-      return new AppError('upstream-refused', 502, en, { messageRo: ro, upstreamStatus: error.status });
+      return upstreamRefused(en, { messageRo: ro, upstreamStatus: error.status });
     case 'timeout':
     case 'network':
     case 'fault':
@@ -50,10 +48,24 @@ export function appErrorFromUpstream(error: AnySendsmsError): AppError {
   }
 }
 
+function throttled(en: string, ro: string, retryAfterMs: number, upstreamStatus: number | null): AppError {
+  return rateLimited(`${en} ${NOTHING_CHANGED.en}`, {
+    messageRo: `${ro} ${NOTHING_CHANGED.ro}`,
+    retryable: true,
+    retryAfterMs,
+    upstreamStatus,
+  });
+}
+
 function unavailable(en: string, ro: string, upstreamStatus: number | null): AppError {
-  return new AppError('upstream-unavailable', 503, `${en} ${NOTHING_CHANGED.en}`, {
+  return upstreamUnavailable(`${en} ${NOTHING_CHANGED.en}`, {
     messageRo: `${ro} ${NOTHING_CHANGED.ro}`,
     retryable: true,
     upstreamStatus,
   });
+}
+
+/** A sendSMS failure in the contract's words; null for anything else. */
+export function appErrorFromSendsms(error: unknown): AppError | null {
+  return isSendsmsError(error) ? appErrorFromUpstream(error) : null;
 }

@@ -32,20 +32,23 @@ describe('readJsonBody', () => {
 
   it('refuses a body whose Content-Length is over the limit, unread', async () => {
     const read = await readJsonBody(post('{}', { 'content-length': String(20 * 1024 * 1024) }));
-    expect(read).toMatchObject({ ok: false, status: 413, message: expect.stringMatching(/larger than 64 KB/) });
+    expect(read).toMatchObject({
+      ok: false,
+      error: { code: 'too_large', httpStatus: 413, message: expect.stringMatching(/larger than 64 KB/) },
+    });
   });
 
   it('refuses a streamed body as soon as it passes the limit, without reading the rest', async () => {
     const body = streamed(1_000, 16 * 1024);
     const read = await readJsonBody(post(body.stream));
-    expect(read).toMatchObject({ ok: false, status: 413 });
+    expect(read).toMatchObject({ ok: false, error: { httpStatus: 413 } });
     expect(body.pulled()).toBeLessThan(10);
   });
 
   it('accepts a body of exactly the limit', async () => {
     const padded = `"${'a'.repeat(MAX_JSON_BODY_BYTES - 2)}"`;
     expect(await readJsonBody(post(padded))).toMatchObject({ ok: true });
-    expect(await readJsonBody(post(`${padded} `))).toMatchObject({ ok: false, status: 413 });
+    expect(await readJsonBody(post(`${padded} `))).toMatchObject({ ok: false, error: { httpStatus: 413 } });
   });
 
   it.each([
@@ -56,8 +59,7 @@ describe('readJsonBody', () => {
   ])('answers 422 for %s', async (_, body) => {
     expect(await readJsonBody(post(body))).toMatchObject({
       ok: false,
-      status: 422,
-      message: 'The request body must be JSON',
+      error: { code: 'invalid', httpStatus: 422, message: 'The request body must be JSON' },
     });
   });
 });

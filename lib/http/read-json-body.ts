@@ -1,3 +1,6 @@
+import type { AppError } from '@/lib/errors/app-error';
+import { invalid, tooLarge } from '@/lib/errors/refusals';
+
 /**
  * Reads a request's JSON body, refusing one over the limit before it is parsed (413). The limit is far above any
  * body the dashboard sends (the largest, a new user with 200 memberships, is under 10 KB), and without it a 20 MB
@@ -8,16 +11,15 @@
 
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
-export type JsonBodyRead =
-  { ok: true; value: unknown } | { ok: false; status: 413 | 422; error: 'too_large' | 'invalid'; message: string };
+/** A refusal is the dashboard's one error type, for the caller to answer through lib/errors/error-response.ts. */
+export type JsonBodyRead = { ok: true; value: unknown } | { ok: false; error: AppError };
 
-export const tooLarge = (limit = MAX_JSON_BODY_BYTES): JsonBodyRead & { ok: false } => ({
-  ok: false,
-  status: 413,
-  error: 'too_large',
-  message: `The request body is larger than ${Math.round(limit / 1024)} KB, far more than any form sends`,
-});
-const notJson: JsonBodyRead = { ok: false, status: 422, error: 'invalid', message: 'The request body must be JSON' };
+/** The 413 for a body over the limit. */
+export const bodyTooLarge = (limit = MAX_JSON_BODY_BYTES): AppError =>
+  tooLarge(`The request body is larger than ${Math.round(limit / 1024)} KB, far more than any form sends`);
+
+const refused = (error: AppError): JsonBodyRead => ({ ok: false, error });
+const notJson = (): JsonBodyRead => refused(invalid('The request body must be JSON'));
 
 /** The body's declared length is over the limit: refuse it without reading a byte. */
 export function declaresTooLarge(request: Request, limit = MAX_JSON_BODY_BYTES): boolean {
@@ -28,9 +30,9 @@ export function declaresTooLarge(request: Request, limit = MAX_JSON_BODY_BYTES):
 export async function readJsonBody(request: Request, limit = MAX_JSON_BODY_BYTES): Promise<JsonBodyRead> {
   if (declaresTooLarge(request, limit)) {
     await request.body?.cancel().catch(() => undefined);
-    return tooLarge(limit);
+    return refused(bodyTooLarge(limit));
   }
-  if (!request.body) return notJson;
+  if (!request.body) return notJson();
 
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -42,13 +44,13 @@ export async function readJsonBody(request: Request, limit = MAX_JSON_BODY_BYTES
       size += value.byteLength;
       if (size > limit) {
         await reader.cancel().catch(() => undefined);
-        return tooLarge(limit);
+        return refused(bodyTooLarge(limit));
       }
       chunks.push(value);
     }
   } catch {
     // The client went away or sent a broken stream: nothing to parse.
-    return notJson;
+    return notJson();
   }
 
   try {
@@ -56,6 +58,6 @@ export async function readJsonBody(request: Request, limit = MAX_JSON_BODY_BYTES
     const text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
     return { ok: true, value: JSON.parse(text) };
   } catch {
-    return notJson;
+    return notJson();
   }
 }

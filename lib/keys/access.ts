@@ -2,8 +2,7 @@ import { deniedReason, type Permission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { ACCOUNT_ROW_SELECT, type AccountRow } from '@/lib/db/account-row';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
-import { AccessDeniedError } from '@/lib/auth/access-denied';
-import { KeyServiceError } from '@/lib/keys/errors';
+import { accessDenied, notFound } from '@/lib/errors/refusals';
 
 /**
  * The services check the permission table themselves, whatever the route already did: a service is callable
@@ -12,7 +11,7 @@ import { KeyServiceError } from '@/lib/keys/errors';
 export function assertAllowed(actor: SessionUser, permission: Permission, accountId: string): void {
   const reason = deniedReason(actor, permission, accountId);
   // withPermission answers this with a 403 and audits it, like its own refusals.
-  if (reason) throw new AccessDeniedError(reason, accountId);
+  if (reason) throw accessDenied(reason, accountId);
 }
 
 /**
@@ -25,6 +24,6 @@ export async function loadAccount(
 ): Promise<AccountRow> {
   if (deps.account?.id === accountId) return deps.account;
   const account = await deps.prisma.account.findUnique({ where: { id: accountId }, select: ACCOUNT_ROW_SELECT });
-  if (!account) throw new KeyServiceError('not-found', 'There is no such sendSMS account.');
+  if (!account) throw notFound('There is no such sendSMS account.');
   return account;
 }

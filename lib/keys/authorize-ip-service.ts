@@ -4,7 +4,7 @@ import { assertAllowed, loadAccount } from '@/lib/keys/access';
 import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import type { AppError } from '@/lib/errors/app-error';
-import { fromSendsmsError, KeyServiceError, upstreamStatusOf } from '@/lib/keys/errors';
+import { conflict, invalid, notFound } from '@/lib/errors/refusals';
 import type { AuthorizeIpInput } from '@/lib/keys/inputs';
 import { keyInUse } from '@/lib/keys/key-secret';
 import { outcomeIsUnknown } from '@/lib/keys/outcome-unknown';
@@ -12,7 +12,8 @@ import { addKeyIp, selectKey, selectKeyIps } from '@/lib/keys/repository';
 import type { LockedIpView } from '@/lib/keys/types';
 import { leaveOutcomeUnknown, recordIntent, settleFromAnswer } from '@/lib/keys/upstream-change';
 import { toLockedIpView } from '@/lib/keys/views';
-import { isUpstreamStatus, sendsmsErrorOf } from '@/lib/sendsms/errors';
+import { isUpstreamStatus, sendsmsErrorOf, upstreamStatusOf } from '@/lib/sendsms/errors';
+import { appErrorFromSendsms } from '@/lib/errors/upstream-error';
 
 /**
  * "Authorize IP": token_add_ip with the contract's rules. The account form is used whenever the dashboard holds
@@ -37,7 +38,7 @@ export async function authorizeKeyIp(
 ): Promise<AuthorizeIpResult> {
   assertAllowed(actor, 'ips.authorize', accountId);
   const key = await selectKey(deps.prisma, accountId, keyId);
-  if (!key) throw new KeyServiceError('not-found', 'There is no such key in this account.');
+  if (!key) throw notFound('There is no such key in this account.');
   const audit = {
     accountId,
     keyId,
@@ -56,17 +57,12 @@ export async function authorizeKeyIp(
 
   if (key.kind === 'CLOUD')
     throw await fail(
-      new KeyServiceError(
-        'invalid',
-        'A Cloud key accepts calls from every IP address: there is nothing to authorize.',
-        { field: 'ip' },
-      ),
+      invalid('A Cloud key accepts calls from every IP address: there is nothing to authorize.', { field: 'ip' }),
     );
   const inUse = keyInUse(key, deps.credentialsKey);
   if (!inUse) {
     throw await fail(
-      new KeyServiceError(
-        'conflict',
+      conflict(
         'The dashboard does not hold this key, so it cannot authorize an IP for it. Use the hub: Dashboard > Generate Api Request, request token_add_ip.',
       ),
     );
@@ -80,7 +76,7 @@ export async function authorizeKeyIp(
     params: audit.params,
   });
   // A refusal settles the intent with its audit row, in one transaction.
-  const failChange = async (error: KeyServiceError, upstreamStatus: number | null = null) => {
+  const failChange = async (error: AppError, upstreamStatus: number | null = null) => {
     await deps.prisma.$transaction(async (tx) => {
       await settleFromAnswer(tx, changeId, { state: 'FAILED', detail: error.message, upstreamStatus }, deps.now());
       await auditKeyEvent(tx, actor, origin, {
@@ -106,9 +102,9 @@ export async function authorizeKeyIp(
     if (isUpstreamStatus(error, -512)) alreadyListed = true;
     else if (outcomeIsUnknown(error))
       throw await leaveOutcomeUnknown(deps, changeId, `${input.ip} was authorized for this key`, error);
-    else if (sendsmsErrorOf(error, 'default-key-first-use')) throw await failChange(fromSendsmsError(error)!);
+    else if (sendsmsErrorOf(error, 'default-key-first-use')) throw await failChange(appErrorFromSendsms(error)!);
     else {
-      const described = fromSendsmsError(error);
+      const described = appErrorFromSendsms(error);
       // Not sendSMS's failure: a bug, for the 500 and the log (the change stays open, for the resolver to read back).
       if (!described) throw error;
       throw await failChange(described, upstreamStatusOf(error));

@@ -3,13 +3,14 @@ import { accountRefFor } from '@/lib/accounts/account-ref';
 import { assertAllowed, loadAccount } from '@/lib/keys/access';
 import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
-import { fromSendsmsError, KeyServiceError, upstreamStatusOf } from '@/lib/keys/errors';
+import { invalid, notFound } from '@/lib/errors/refusals';
 import { revealKeySecret } from '@/lib/keys/key-secret';
 import { outcomeIsUnknown } from '@/lib/keys/outcome-unknown';
 import { markKeyDeleted, selectKey } from '@/lib/keys/repository';
 import { leaveOutcomeUnknown, recordIntent, settleFromAnswer } from '@/lib/keys/upstream-change';
-import { isUpstreamStatus } from '@/lib/sendsms/errors';
+import { isUpstreamStatus, upstreamStatusOf } from '@/lib/sendsms/errors';
 import { deleteKey, HUB_API_KEYS_URL } from '@/lib/sendsms/key-operations';
+import { appErrorFromSendsms } from '@/lib/errors/upstream-error';
 
 /**
  * Delete, with the name typed to confirm. token_delete where the account has it; otherwise (or when the
@@ -35,7 +36,7 @@ export async function deleteApiKey(
 ): Promise<DeleteResult> {
   assertAllowed(actor, 'keys.manage', accountId);
   const key = await selectKey(deps.prisma, accountId, keyId);
-  if (!key) throw new KeyServiceError('not-found', 'There is no such key in this account.');
+  if (!key) throw notFound('There is no such key in this account.');
   const audit = {
     accountId,
     keyId,
@@ -48,7 +49,7 @@ export async function deleteApiKey(
       outcome: 'failure',
       params: { ...audit.params, reason: 'confirmation did not match' },
     });
-    throw new KeyServiceError('invalid', `Type the key's name, "${key.name}", to confirm.`, { field: 'confirmName' });
+    throw invalid(`Type the key's name, "${key.name}", to confirm.`, { field: 'confirmName' });
   }
 
   let result: DeleteResult = { revokedUpstream: false, revokeAt: HUB_API_KEYS_URL };
@@ -94,7 +95,7 @@ export async function deleteApiKey(
             upstreamStatus: upstreamStatusOf(error),
           });
         });
-        throw fromSendsmsError(error) ?? error;
+        throw appErrorFromSendsms(error) ?? error;
       }
     }
   }

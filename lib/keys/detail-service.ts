@@ -3,7 +3,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { assertAllowed, loadAccount } from '@/lib/keys/access';
 import { accountCapability } from '@/lib/keys/capabilities';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
-import { KeyServiceError } from '@/lib/keys/errors';
+import { notFound } from '@/lib/errors/refusals';
 import { accountFreshness, toFreshnessView } from '@/lib/keys/freshness';
 import { IDLE_DAYS } from '@/lib/keys/list-query';
 import { pendingChanges } from '@/lib/keys/pending-changes';
@@ -26,7 +26,7 @@ export async function getKeyDetail(
   assertAllowed(actor, 'keys.read', accountId);
   const now = deps.now();
   const [account, key] = await Promise.all([loadAccount(deps, accountId), selectKey(deps.prisma, accountId, keyId)]);
-  if (!key) throw new KeyServiceError('not-found', 'There is no such key in this account.');
+  if (!key) throw notFound('There is no such key in this account.');
   const auditDeniedReason = deniedReason(actor, 'audit.read', accountId);
   const usageDenied = deniedReason(actor, 'usage.read', accountId);
   const [ips, usage, trail, freshness, pending] = await Promise.all([

@@ -5,7 +5,7 @@ import { assertAllowed, loadAccount } from '@/lib/keys/access';
 import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import { accountCapability } from '@/lib/keys/capabilities';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
-import { fromSendsmsError, KeyServiceError, upstreamStatusOf } from '@/lib/keys/errors';
+import { unsupported } from '@/lib/errors/refusals';
 import type { GenerateKeyInput } from '@/lib/keys/inputs';
 import { sealKeySecret } from '@/lib/keys/key-secret';
 import { outcomeIsUnknown } from '@/lib/keys/outcome-unknown';
@@ -13,8 +13,9 @@ import { insertKey, reviveKey, selectKeyByFingerprint, type NewKeyRecord } from 
 import type { KeyRowView } from '@/lib/keys/types';
 import { leaveOutcomeUnknown, recordIntent, settleFromAnswer } from '@/lib/keys/upstream-change';
 import { toKeyRowView } from '@/lib/keys/views';
-import { sendsmsErrorOf } from '@/lib/sendsms/errors';
+import { sendsmsErrorOf, upstreamStatusOf } from '@/lib/sendsms/errors';
 import { generateKey } from '@/lib/sendsms/key-operations';
+import { appErrorFromSendsms } from '@/lib/errors/upstream-error';
 
 /**
  * "Generate a new API Key": token_generate where the account has it, else the documented three-step flow (the
@@ -75,15 +76,14 @@ export async function generateApiKey(
       await auditKeyEvent(tx, actor, origin, { ...audit, outcome: 'failure', upstreamStatus: upstreamStatusOf(error) });
     });
     if (sendsmsErrorOf(error, 'unsupported')) {
-      throw new KeyServiceError(
-        'unsupported',
+      throw unsupported(
         'sendSMS cannot generate keys for this account through its API. Generate the key on the hub (Account > API Keys), then import it here.',
         {
           upstreamStatus: -2,
         },
       );
     }
-    throw fromSendsmsError(error) ?? error;
+    throw appErrorFromSendsms(error) ?? error;
   }
 
   const now = deps.now();

@@ -4,7 +4,7 @@ import { fingerprintSecret, secretFragment } from '@/lib/crypto';
 import { assertAllowed, loadAccount } from '@/lib/keys/access';
 import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
-import { fromSendsmsError, KeyServiceError, upstreamStatusOf } from '@/lib/keys/errors';
+import { conflict, invalid } from '@/lib/errors/refusals';
 import type { ImportKeyInput } from '@/lib/keys/inputs';
 import { sealKeySecret } from '@/lib/keys/key-secret';
 import {
@@ -17,7 +17,8 @@ import {
 } from '@/lib/keys/repository';
 import type { KeyRowView } from '@/lib/keys/types';
 import { toKeyRowView } from '@/lib/keys/views';
-import { isUpstreamStatus } from '@/lib/sendsms/errors';
+import { isUpstreamStatus, upstreamStatusOf } from '@/lib/sendsms/errors';
+import { appErrorFromSendsms } from '@/lib/errors/upstream-error';
 
 /**
  * "Import a key made on the hub": the pasted secret is checked with sendSMS before it is saved, with
@@ -54,7 +55,7 @@ export async function importApiKey(
       outcome: 'failure',
       params: { ...audit.params, reason: 'already listed' },
     });
-    throw new KeyServiceError('conflict', `This key is already in the list as "${existing.name}".`);
+    throw conflict(`This key is already in the list as "${existing.name}".`);
   }
 
   let lockedIps;
@@ -72,13 +73,12 @@ export async function importApiKey(
       upstreamStatus: upstreamStatusOf(error),
     });
     if (isUpstreamStatus(error, -8)) {
-      throw new KeyServiceError(
-        'invalid',
+      throw invalid(
         'sendSMS does not know this key for this account. Check that it was copied whole, from this account.',
         { upstreamStatus: -8, field: 'secret' },
       );
     }
-    throw fromSendsmsError(error) ?? error;
+    throw appErrorFromSendsms(error) ?? error;
   }
 
   const now = deps.now();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOutcomeUnknownError, OutcomeUnknownError, outcomeIsUnknown } from '@/lib/keys/outcome-unknown';
+import { isOutcomeUnknownError, outcomeIsUnknown, outcomeUnknown } from '@/lib/keys/outcome-unknown';
 import {
   BudgetExhaustedError,
   DefaultKeyFirstUseError,
@@ -35,7 +35,7 @@ describe('whether a change sent to sendSMS may have happened', () => {
   });
 
   it('answers 503 with outcome "unknown", not retryable, recognised by its mark', () => {
-    const error = new OutcomeUnknownError('change-1', 'checking');
+    const error = outcomeUnknown('change-1', 'checking');
     expect(error.toJSON()).toMatchObject({
       error: 'upstream-unavailable',
       outcome: 'unknown',

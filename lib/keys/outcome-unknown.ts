@@ -1,4 +1,5 @@
-import { KeyServiceError } from '@/lib/keys/errors';
+import { isAppError, type AppError } from '@/lib/errors/app-error';
+import { upstreamUnavailable } from '@/lib/errors/refusals';
 
 /**
  * A change sent to sendSMS whose answer never came back whole (a timeout, a connection cut after it was sent, a
@@ -35,20 +36,14 @@ export function outcomeIsUnknown(error: unknown): boolean {
 
 export const OUTCOME_UNKNOWN_LABEL = 'outcome unknown, checking';
 
-export class OutcomeUnknownError extends KeyServiceError {
-  readonly outcome = 'unknown' as const;
-  constructor(
-    readonly changeId: string,
-    message: string,
-  ) {
-    // In `details`, so that the one mapper (lib/errors/error-response.ts) answers them with the rest.
-    super('upstream-unavailable', message, { retryable: false, details: { outcome: 'unknown', changeId } });
-  }
+/** The 503 answered for such a change: `outcome` and `changeId` in the body, so the page can say it is being checked. */
+export function outcomeUnknown(changeId: string, message: string): AppError {
+  return upstreamUnavailable(message, { retryable: false, details: { outcome: 'unknown', changeId } });
 }
 
 /** Recognised by its mark rather than its class, like the other errors. */
-export function isOutcomeUnknownError(error: unknown): error is OutcomeUnknownError {
-  return (error as { outcome?: unknown } | null)?.outcome === 'unknown';
+export function isOutcomeUnknownError(error: unknown): error is AppError {
+  return isAppError(error) && error.options.details?.outcome === 'unknown';
 }
 
 /** The sentence the person who asked reads: what is not known, and that it is being checked. */

@@ -5,7 +5,7 @@ import { assertAllowed, loadAccount } from '@/lib/keys/access';
 import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import { runSingleRefresh } from '@/lib/keys/background-refresh';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
-import { fromSendsmsError, KeyServiceError, upstreamStatusOf } from '@/lib/keys/errors';
+import { notFound } from '@/lib/errors/refusals';
 import { resolveOpenIntents } from '@/lib/keys/intent-resolver';
 import { keyInUse, sealKeySecret } from '@/lib/keys/key-secret';
 import {
@@ -19,8 +19,9 @@ import {
 } from '@/lib/keys/repository';
 import type { RefreshProblem } from '@/lib/keys/types';
 import type { ListedKey } from '@/lib/sendsms/actions';
-import { isSendsmsError } from '@/lib/sendsms/errors';
+import { isSendsmsError, upstreamStatusOf } from '@/lib/sendsms/errors';
 import { listKeys } from '@/lib/sendsms/key-operations';
+import { appErrorFromSendsms } from '@/lib/errors/upstream-error';
 
 /**
  * Brings the registry up to date with sendSMS, within the budget of 10 non-billable calls a minute per account:
@@ -64,7 +65,7 @@ export async function refreshAccountKeys(
   // The key must be one of the account's: a key id taken from another account is unknown here, and nothing is
   // written to its trail (the permission was checked against the account in the URL, not the key's).
   if (options.keyId !== undefined && !(await selectKey(deps.prisma, accountId, options.keyId))) {
-    throw new KeyServiceError('not-found', 'There is no such key in this account.');
+    throw notFound('There is no such key in this account.');
   }
   // One refresh per account at a time; a second asker waits for the first one's answer.
   return runSingleRefresh(accountId, () => refreshNow(deps, actor, accountId, options));
@@ -87,7 +88,7 @@ async function refreshNow(
   await resolveOpenIntents(deps, { accountId }).catch(() => undefined);
 
   const problem = (part: RefreshProblem['part'], error: unknown) => {
-    const described = fromSendsmsError(error);
+    const described = appErrorFromSendsms(error);
     if (!described) throw error;
     upstreamStatus = upstreamStatusOf(error) ?? upstreamStatus;
     // Busy or throttled: asking again for every key would only spend the budget.

@@ -2,7 +2,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { assertAllowed } from '@/lib/keys/access';
 import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
-import { KeyServiceError } from '@/lib/keys/errors';
+import { notFound } from '@/lib/errors/refusals';
 import { selectKey, updateKeyName } from '@/lib/keys/repository';
 
 /**
@@ -27,7 +27,7 @@ export async function renameApiKey(
 ): Promise<RenameResult> {
   assertAllowed(actor, 'keys.manage', accountId);
   const key = await selectKey(deps.prisma, accountId, keyId);
-  if (!key) throw new KeyServiceError('not-found', 'There is no such key in this account.');
+  if (!key) throw notFound('There is no such key in this account.');
   await deps.prisma.$transaction(async (tx) => {
     await updateKeyName(tx, key.id, name);
     await auditKeyEvent(tx, actor, origin, {

@@ -1,8 +1,9 @@
+import type { AppError } from '@/lib/errors/app-error';
 import type { SessionUser } from '@/lib/auth/session-user';
 import type { UpstreamChangeAction } from '@/lib/generated/prisma/enums';
 import type { RequestOrigin } from '@/lib/keys/audit';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
-import { OutcomeUnknownError, outcomeUnknownMessage } from '@/lib/keys/outcome-unknown';
+import { outcomeUnknown, outcomeUnknownMessage } from '@/lib/keys/outcome-unknown';
 import type { Db } from '@/lib/keys/repository';
 import { insertChange, markChangeUnknown, settleChange, type Settlement } from '@/lib/keys/upstream-change-repository';
 
@@ -60,11 +61,11 @@ export async function leaveOutcomeUnknown(
   changeId: string,
   what: string,
   error: unknown,
-): Promise<OutcomeUnknownError> {
+): Promise<AppError> {
   await markChangeUnknown(
     deps.prisma,
     changeId,
     `No clear answer: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500),
   );
-  return new OutcomeUnknownError(changeId, outcomeUnknownMessage(what));
+  return outcomeUnknown(changeId, outcomeUnknownMessage(what));
 }

@@ -9,7 +9,7 @@ import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import { authorizeKeyIp } from '@/lib/keys/authorize-ip-service';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { isAppError } from '@/lib/errors/app-error';
-import { KeyServiceError } from '@/lib/keys/errors';
+import { conflict, invalid, notFound } from '@/lib/errors/refusals';
 import { keyInUse } from '@/lib/keys/key-secret';
 import { isOutcomeUnknownError, OUTCOME_UNKNOWN_LABEL } from '@/lib/keys/outcome-unknown';
 import { selectKey } from '@/lib/keys/repository';
@@ -28,7 +28,7 @@ import { idParam, plainText } from '@/lib/validation/text';
  * the status with its meaning, sendSMS's message, the details (secrets masked), how long it took, and the same
  * request as a URL and a curl line without secrets. sendSMS refusing is a result to show, not an error; only what
  * the builder itself refuses (permission, a bad parameter, a key it does not hold, the Default-key trap without
- * confirmation) is thrown, as KeyServiceError, for the route to answer with its HTTP status.
+ * confirmation) is thrown, as the dashboard's AppError, for the route to answer with its HTTP status.
  *
  * token_add_ip goes through the keys service (lib/keys/authorize-ip-service.ts), the one implementation of
  * "authorize an IP": the same rules, the Locked On IP cache updated at once, its own audit row. Every run also
@@ -79,8 +79,7 @@ export async function runBuilderRequest(
 ): Promise<BuilderRunResult> {
   const input = builderRunInput.parse(rawInput);
   const request = builderRequest(input.action);
-  if (!request)
-    throw new KeyServiceError('invalid', `The request builder does not offer "${input.action}".`, { field: 'action' });
+  if (!request) throw invalid(`The request builder does not offer "${input.action}".`, { field: 'action' });
   assertAllowed(actor, request.permission, accountId);
 
   const account = await loadAccount(deps, accountId);
@@ -231,32 +230,28 @@ function checkParameters(
   for (const parameter of request.parameters) {
     const value = given[parameter.name]?.trim() ?? '';
     if (value === '') {
-      if (parameter.required)
-        throw new KeyServiceError('invalid', `${parameter.label} is required.`, { field: parameter.name });
+      if (parameter.required) throw invalid(`${parameter.label} is required.`, { field: parameter.name });
       continue;
     }
     // Every builder parameter is an IP to authorize (token_add_ip's ipaddr).
     const parsed = parseAuthorizableIp(value);
-    if (!parsed.ok)
-      throw new KeyServiceError('invalid', `${parameter.label}: ${parsed.reason}.`, { field: parameter.name });
+    if (!parsed.ok) throw invalid(`${parameter.label}: ${parsed.reason}.`, { field: parameter.name });
     params[parameter.name] = parsed.address;
     const warning = classifyAddress(parsed.address, parsed.version).warning;
     if (warning) warnings.push(warning);
   }
   const unknown = Object.keys(given).filter((name) => !request.parameters.some((parameter) => parameter.name === name));
-  if (unknown.length > 0)
-    throw new KeyServiceError('invalid', `${request.action} takes no parameter named ${unknown.join(', ')}.`);
+  if (unknown.length > 0) throw invalid(`${request.action} takes no parameter named ${unknown.join(', ')}.`);
   return { params, warnings };
 }
 
 async function loadKey(deps: KeyServiceDeps, accountId: string, keyId: string | undefined) {
-  if (!keyId) throw new KeyServiceError('invalid', 'Pick the API key (token) the request acts on.', { field: 'keyId' });
+  if (!keyId) throw invalid('Pick the API key (token) the request acts on.', { field: 'keyId' });
   const key = await selectKey(deps.prisma, accountId, keyId);
-  if (!key) throw new KeyServiceError('not-found', 'There is no such key in this account.', { field: 'keyId' });
+  if (!key) throw notFound('There is no such key in this account.', { field: 'keyId' });
   const inUse = keyInUse(key, deps.credentialsKey);
   if (!inUse) {
-    throw new KeyServiceError(
-      'conflict',
+    throw conflict(
       "The dashboard does not hold this key's secret, so it cannot send requests with it. Import the key on the API Keys page first.",
       { field: 'keyId' },
     );

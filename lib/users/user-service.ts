@@ -1,5 +1,5 @@
 import { recordAuditEvent } from '@/lib/audit/record';
-import { AccessDeniedError, RequestRefusedError } from '@/lib/auth/access-denied';
+import { accessDenied, conflict, invalid } from '@/lib/errors/refusals';
 import { grantableAccountIds, mayGrantRole, mayManageUser } from '@/lib/auth/permissions';
 import { ROLE_NAMES } from '@/lib/auth/role-names';
 import { endAllSessionsData } from '@/lib/auth/session-revocation';
@@ -28,7 +28,7 @@ import {
  * account admin's reach is their own tenant (lib/auth/permissions.ts `mayManageUser`): users of a role they may
  * grant whose memberships all lie within the admin's own accounts, with at least one; they grant only those
  * accounts and those roles, and every user they make keeps at least one account, so that nobody they create
- * falls outside every tenant. Anything else is an AccessDeniedError: 403, audited.
+ * falls outside every tenant. Anything else is accessDenied(): 403, audited.
  */
 
 export interface UserSummary {
@@ -63,17 +63,14 @@ const actorOf = (user: SessionUser) => ({ actorId: user.id, actorEmail: user.ema
 
 function assertGrantable(admin: SessionUser, change: { role?: Role; accountIds?: readonly string[] }): void {
   if (change.role !== undefined && !mayGrantRole(admin, change.role)) {
-    throw new AccessDeniedError(
-      `Only the installation admin can make someone ${ROLE_NAMES[change.role].toLowerCase()}`,
-    );
+    throw accessDenied(`Only the installation admin can make someone ${ROLE_NAMES[change.role].toLowerCase()}`);
   }
   const grantable = grantableAccountIds(admin);
   if (change.accountIds === undefined || grantable === undefined) return;
   const foreign = change.accountIds.find((accountId) => !grantable.in.includes(accountId));
   if (foreign !== undefined)
-    throw new AccessDeniedError('You can only give access to sendSMS accounts you are a member of', foreign);
-  if (change.accountIds.length === 0)
-    throw new RequestRefusedError(422, 'Give the user at least one of your sendSMS accounts.');
+    throw accessDenied('You can only give access to sendSMS accounts you are a member of', foreign);
+  if (change.accountIds.length === 0) throw invalid('Give the user at least one of your sendSMS accounts.');
 }
 
 const manageable = (admin: SessionUser, row: UserRow) =>
@@ -83,7 +80,7 @@ async function loadManageable(deps: DatabaseDeps, admin: SessionUser, userId: st
   const row = await selectUser(deps.prisma, userId);
   // Someone else's user is answered like a missing one: an account admin learns nothing about other tenants.
   if (!row || !manageable(admin, row)) {
-    throw new AccessDeniedError('You can only manage users of your own sendSMS accounts');
+    throw accessDenied('You can only manage users of your own sendSMS accounts');
   }
   return row;
 }
@@ -144,10 +141,8 @@ export async function createUser(
       return toSummary(row);
     });
   } catch (error) {
-    if (prismaErrorCode(error) === 'P2002')
-      throw new RequestRefusedError(409, `A user with the email ${input.email} already exists.`);
-    if (prismaErrorCode(error) === 'P2003')
-      throw new RequestRefusedError(422, 'One of the sendSMS accounts does not exist.');
+    if (prismaErrorCode(error) === 'P2002') throw conflict(`A user with the email ${input.email} already exists.`);
+    if (prismaErrorCode(error) === 'P2003') throw invalid('One of the sendSMS accounts does not exist.');
     throw error;
   }
 }
@@ -163,10 +158,7 @@ export async function changeUser(
   assertGrantable(admin, change);
   if (userId === admin.id && (change.disabled === true || (change.role && change.role !== admin.role))) {
     // An admin locking themselves out could leave the dashboard with nobody to manage it.
-    throw new RequestRefusedError(
-      409,
-      'You cannot disable yourself or give up your own admin role; ask another admin.',
-    );
+    throw conflict('You cannot disable yourself or give up your own admin role; ask another admin.');
   }
   return deps.prisma.$transaction(async (tx) => {
     if (change.accountIds) await replaceMemberships(tx, userId, change.accountIds);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccessDeniedError } from '@/lib/auth/access-denied';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { authorizeKeyIp } from '@/lib/keys/authorize-ip-service';
 import { deleteApiKey } from '@/lib/keys/delete-service';
@@ -58,7 +57,7 @@ describe('generate', () => {
           kind: 'DEFAULT',
           usageLabel: 'DEFAULT',
         }),
-      ).rejects.toBeInstanceOf(AccessDeniedError);
+      ).rejects.toMatchObject({ code: 'forbidden', httpStatus: 403 });
     }
     expect(await prisma.apiKey.count({ where: { accountId: account.accountId } })).toBe(0);
   });
@@ -145,9 +144,10 @@ describe('rename', () => {
       upstreamName: 'API Key Test',
       upstreamKnowsName: true,
     });
-    await expect(renameApiKey(deps, account.lead, account.accountId, generated.key.id, 'Nope')).rejects.toBeInstanceOf(
-      AccessDeniedError,
-    );
+    await expect(renameApiKey(deps, account.lead, account.accountId, generated.key.id, 'Nope')).rejects.toMatchObject({
+      code: 'forbidden',
+      httpStatus: 403,
+    });
     expect((await auditOf(account.accountId, 'key.rename'))[0]!.params).toEqual({
       from: 'API Key Test',
       to: 'Checkout server',
@@ -242,7 +242,7 @@ describe('authorize an IP', () => {
     ).toBe(true);
     await expect(
       authorizeKeyIp(deps, account.support, account.accountId, generated.key.id, { ip: '192.0.2.11' }),
-    ).rejects.toBeInstanceOf(AccessDeniedError);
+    ).rejects.toMatchObject({ code: 'forbidden', httpStatus: 403 });
     await sandbox.control.setFaults(account.username, { status: -4096 });
     await expect(
       authorizeKeyIp(deps, account.admin, account.accountId, generated.key.id, { ip: '192.0.2.12' }),

@@ -4,7 +4,7 @@ import { accountIdSchema } from '@/lib/accounts/account-input';
 import { viewAccount } from '@/lib/accounts/account-service';
 import { withPermission } from '@/lib/auth/with-permission';
 import { serverDatabaseDeps } from '@/lib/db/deps';
-import { AppError } from '@/lib/errors/app-error';
+import { notFound } from '@/lib/errors/refusals';
 
 /** One account's summary (never its credential); a support user's read is recorded as account.view. */
 export const GET = withPermission(
@@ -14,7 +14,7 @@ export const GET = withPermission(
       ...meta,
       path: request.nextUrl.pathname,
     });
-    if (!account) throw new AppError('not_found', 404, 'There is no such sendSMS account.');
+    if (!account) throw notFound('There is no such sendSMS account.');
     return NextResponse.json({ account });
   },
   { params: z.object({ accountId: accountIdSchema }), account: ({ params }) => params.accountId },

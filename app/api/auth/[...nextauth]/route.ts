@@ -1,8 +1,9 @@
 import NextAuth from 'next-auth';
-import { NextResponse, type NextRequest } from 'next/server';
+import type { NextRequest } from 'next/server';
 import { buildAuthOptions } from '@/lib/auth/auth-options';
 import { reachedOverHttps } from '@/lib/auth/request-origin';
-import { declaresTooLarge, tooLarge } from '@/lib/http/read-json-body';
+import { errorResponse } from '@/lib/errors/error-response';
+import { bodyTooLarge, declaresTooLarge } from '@/lib/http/read-json-body';
 
 /**
  * next-auth's own endpoints (csrf, providers, signin, callback, session, signout). They have their own CSRF
@@ -17,10 +18,7 @@ process.env.AUTH_TRUST_HOST ??= 'true';
 
 async function handler(request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }): Promise<Response> {
   // next-auth reads the (form) body itself; one that says it is over the limit is refused before it does.
-  if (declaresTooLarge(request)) {
-    const refusal = tooLarge();
-    return NextResponse.json({ error: refusal.error, message: refusal.message }, { status: refusal.status });
-  }
+  if (declaresTooLarge(request)) return errorResponse(bodyTooLarge());
   return NextAuth(request, context, buildAuthOptions(reachedOverHttps(request))) as Promise<Response>;
 }
 

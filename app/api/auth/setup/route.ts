@@ -2,8 +2,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { createFirstAdmin, firstAdminSchema } from '@/lib/auth/first-admin';
 import { isCrossOriginWrite } from '@/lib/auth/same-origin';
 import { sourceIpOf, userAgentOf } from '@/lib/auth/source-ip';
-import { jsonError } from '@/lib/auth/with-permission';
 import { errorResponse } from '@/lib/errors/error-response';
+import { crossSiteRefused } from '@/lib/errors/refusals';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { createLogger } from '@/lib/log';
 
@@ -14,11 +14,10 @@ const log = createLogger('auth');
  * not wrapped in withPermission because there is nobody to check yet; it still refuses cross-origin posts.
  */
 export async function POST(request: NextRequest): Promise<Response> {
-  if (isCrossOriginWrite(request))
-    return jsonError(403, 'forbidden', 'This request came from another site and was refused');
+  if (isCrossOriginWrite(request)) return errorResponse(crossSiteRefused());
   // Read within the size limit (413 past it); an unreadable body is the mapper's 422 like any invalid one.
   const body = await readJsonBody(request);
-  if (!body.ok) return jsonError(body.status, body.error, body.message);
+  if (!body.ok) return errorResponse(body.error);
   try {
     const input = firstAdminSchema.parse(body.value);
     await createFirstAdmin(input, { sourceIp: sourceIpOf(request.headers), userAgent: userAgentOf(request.headers) });
