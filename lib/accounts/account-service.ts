@@ -91,11 +91,15 @@ function checkedCredential(
   input: CredentialInput,
   checked: { balance: number },
 ): CheckedCredential {
+  const now = deps.now();
+  const { credentialKind } = input;
+  const credentialCiphertext = encryptSecret(input.credential, deps.credentialsKey);
   return {
-    credentialCiphertext: encryptSecret(input.credential, deps.credentialsKey),
-    credentialKind: input.credentialKind,
-    checkedAt: deps.now(),
+    credentialCiphertext,
+    credentialKind,
+    credentialRotatedAt: now,
     balance: checked.balance,
+    balanceCheckedAt: now,
   };
 }
 
@@ -138,7 +142,7 @@ export async function createAccount(
         upstreamStatus: checked.upstreamStatus,
         ...meta,
       });
-      return toAccountSummary(account, credential.checkedAt);
+      return toAccountSummary(account, credential.credentialRotatedAt);
     });
   } catch (error) {
     if (prismaErrorCode(error) === 'P2002') throw alreadyManagedElsewhere();
@@ -182,6 +186,6 @@ export async function rotateCredential(
       upstreamStatus: checked.upstreamStatus,
       ...meta,
     });
-    return toAccountSummary(updated, credential.checkedAt);
+    return toAccountSummary(updated, credential.credentialRotatedAt);
   });
 }

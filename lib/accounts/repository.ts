@@ -1,5 +1,4 @@
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
-import type { CredentialKind } from '@/lib/generated/prisma/enums';
 import { ACCOUNT_SUMMARY_SELECT, type AccountSummaryRow } from '@/lib/accounts/account-summary';
 
 /**
@@ -44,23 +43,11 @@ export function selectAccountLogin(
   return db.account.findUnique({ where: { id: accountId }, select: { username: true, apiBaseUrl: true } });
 }
 
-export interface CheckedCredential {
-  credentialCiphertext: string;
-  credentialKind: CredentialKind;
-  /** When sendSMS accepted it: the credential's rotation time and the balance's time. */
-  checkedAt: Date;
-  balance: number;
-}
-
-function credentialColumns(credential: CheckedCredential) {
-  return {
-    credentialCiphertext: credential.credentialCiphertext,
-    credentialKind: credential.credentialKind,
-    credentialRotatedAt: credential.checkedAt,
-    balance: credential.balance,
-    balanceCheckedAt: credential.checkedAt,
-  };
-}
+/** A credential sendSMS has just accepted, as the account's columns: encrypted, with the balance it answered. */
+export type CheckedCredential = Pick<
+  Prisma.AccountUncheckedCreateInput,
+  'credentialCiphertext' | 'credentialKind' | 'credentialRotatedAt' | 'balance' | 'balanceCheckedAt'
+> & { credentialRotatedAt: Date };
 
 /** A new account, with its first member (the admin who added it). A duplicate fails with P2002. */
 export function insertAccount(
@@ -73,7 +60,7 @@ export function insertAccount(
       label: account.label,
       username: account.username,
       apiBaseUrl: account.apiBaseUrl,
-      ...credentialColumns(credential),
+      ...credential,
       memberships: { create: { userId: account.memberId } },
     },
     select: ACCOUNT_SUMMARY_SELECT,
@@ -87,7 +74,7 @@ export function updateAccountCredential(
 ): Promise<AccountSummaryRow> {
   return tx.account.update({
     where: { id: accountId },
-    data: credentialColumns(credential),
+    data: credential,
     select: ACCOUNT_SUMMARY_SELECT,
   });
 }

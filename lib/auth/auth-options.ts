@@ -7,6 +7,7 @@ import { signInWithPassword } from '@/lib/auth/credentials-sign-in';
 import { sessionCookieName, sessionSecret, sessionTokenSchema } from '@/lib/auth/session-cookie';
 import { sessionIdleSeconds } from '@/lib/auth/session-lifetime';
 import { revokeSession } from '@/lib/auth/session-revocation';
+import { sessionUserOf } from '@/lib/auth/session-user';
 import { loadSessionUser } from '@/lib/auth/session-user-lookup';
 import { sourceIpOf } from '@/lib/auth/source-ip';
 import { getConfig } from '@/lib/config';
@@ -144,15 +145,8 @@ export function buildAuthOptions(secure = false): AuthOptions {
             include: { memberships: true },
           });
           if (!row) return token;
-          return {
-            sub: row.id,
-            email: row.email,
-            name: row.name,
-            role: row.role,
-            accountIds: row.memberships.map((membership) => membership.accountId),
-            sv: row.sessionVersion,
-            sid,
-          };
+          const { id, ...identity } = sessionUserOf(row);
+          return { sub: id, ...identity, sv: row.sessionVersion, sid };
         }
         const signedIn = user as typeof user & { role: string; accountIds: string[]; sessionVersion: number };
         return {

@@ -6,7 +6,7 @@ import { getPrisma } from '@/lib/db/client';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { dummyPasswordHash, verifyPassword } from '@/lib/auth/password';
 import { consumeRecoveryCode, looksLikeRecoveryCode } from '@/lib/auth/recovery-codes';
-import type { SessionUser } from '@/lib/auth/session-user';
+import { sessionUserOf, type SessionUser } from '@/lib/auth/session-user';
 import { SignInError, type SignInErrorCode } from '@/lib/auth/sign-in-errors';
 import { checkSignInLimit, recordSignInAttempt } from '@/lib/auth/sign-in-limit';
 import { acceptTotpCode } from '@/lib/auth/totp-acceptance';
@@ -95,12 +95,5 @@ export async function signInWithPassword(
 
   await recordSignInAttempt(prisma, { email, sourceIp, succeeded: true });
   await audit('success', null, user);
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    accountIds: user.memberships.map((membership) => membership.accountId),
-    sessionVersion: user.sessionVersion,
-  };
+  return { ...sessionUserOf(user), sessionVersion: user.sessionVersion };
 }

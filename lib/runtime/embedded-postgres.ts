@@ -25,10 +25,7 @@ export interface EmbeddedDatabase {
 }
 
 export class EmbeddedPostgresError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EmbeddedPostgresError';
-  }
+  override name = 'EmbeddedPostgresError';
 }
 
 export interface EmbeddedPostgresOptions {

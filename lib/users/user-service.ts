@@ -5,7 +5,7 @@ import { ROLE_NAMES } from '@/lib/auth/role-names';
 import { endAllSessionsData } from '@/lib/auth/session-revocation';
 import { tenantCandidates } from '@/lib/auth/tenant-users';
 import { hashPassword } from '@/lib/auth/password';
-import type { SessionUser } from '@/lib/auth/session-user';
+import { sessionUserOf, type SessionUser } from '@/lib/auth/session-user';
 import { readAdminTwoFactorSetting, writeAdminTwoFactorSetting } from '@/lib/auth/two-factor-policy';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import type { DatabaseDeps } from '@/lib/db/deps';
@@ -43,15 +43,9 @@ export interface UserSummary {
   createdAt: string;
 }
 
-const membershipsOf = (row: Pick<UserRow, 'memberships'>) => row.memberships.map((membership) => membership.accountId);
-
 function toSummary(row: UserRow): UserSummary {
   return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    accountIds: membershipsOf(row),
+    ...sessionUserOf(row),
     twoFactorEnabled: row.totpEnabledAt !== null,
     disabled: row.disabledAt !== null,
     signsInWithPassword: row.passwordHash !== null,
@@ -73,8 +67,7 @@ function assertGrantable(admin: SessionUser, change: { role?: Role; accountIds?:
   if (change.accountIds.length === 0) throw invalid('Give the user at least one of your sendSMS accounts.');
 }
 
-const manageable = (admin: SessionUser, row: UserRow) =>
-  mayManageUser(admin, { role: row.role, accountIds: membershipsOf(row) });
+const manageable = (admin: SessionUser, row: UserRow) => mayManageUser(admin, sessionUserOf(row));
 
 async function loadManageable(deps: DatabaseDeps, admin: SessionUser, userId: string): Promise<UserRow> {
   const row = await selectUser(deps.prisma, userId);

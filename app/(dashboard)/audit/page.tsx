@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 
 import { AuditFilters } from '@/components/audit/audit-filters';
 import { AuditTable } from '@/components/audit/audit-table';
+import { PageHeader } from '@/components/shell/page-header';
 import { dashboardSections } from '@/components/shell/sections';
 import { auditFilterSchema } from '@/lib/audit-log/audit-filter';
 import { queryAuditLog } from '@/lib/audit-log/audit-log-service';
@@ -43,10 +44,7 @@ export default async function AuditPage({
 
   return (
     <div className="grid gap-6">
-      <div className="grid gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight">{section.title}</h1>
-        <p className="max-w-2xl text-zinc-700 dark:text-zinc-300">{section.summary}</p>
-      </div>
+      <PageHeader section={section} />
       <AuditFilters filter={filter} exportHref={`/api/audit/export?${exportQuery.toString()}`} />
       {!parsed.success ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
