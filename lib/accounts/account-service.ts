@@ -1,5 +1,6 @@
+import 'server-only';
 import { deniedReason, grantableAccountIds, visibleAccountIds } from '@/lib/auth/permissions';
-import { recordAuditEvent } from '@/lib/audit/record';
+import { auditActor, recordAuditEvent } from '@/lib/audit/record';
 import { recordAccountView, type AccountViewDetails } from '@/lib/auth/account-view';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import type { SessionUser } from '@/lib/auth/session-user';
@@ -26,8 +27,6 @@ import { conflict } from '@/lib/errors/refusals';
  * The sendSMS accounts: listed per the role's scope, added and rotated by admins after sendSMS accepted the
  * credential. The credential is encrypted before it reaches the repository and never read back here.
  */
-
-const actorOf = (user: SessionUser) => ({ actorId: user.id, actorEmail: user.email, actorRole: user.role });
 
 /**
  * The accounts the user's role reads (lib/auth/permissions.ts `visibleAccountIds`). With `viewedAt`, each one
@@ -74,7 +73,7 @@ async function checkOrRecordFailure(
     return await deps.checkCredential(login.apiBaseUrl, login.username, login.credential);
   } catch (error) {
     await recordAuditEvent(deps.prisma, {
-      ...actorOf(user),
+      ...auditActor(user),
       accountId: audit.accountId ?? null,
       action: audit.action,
       params: { ...audit.params, reason: error instanceof Error ? error.message : 'check failed' },
@@ -134,7 +133,7 @@ export async function createAccount(
         credential,
       );
       await recordAuditEvent(tx, {
-        ...actorOf(user),
+        ...auditActor(user),
         accountId: account.id,
         action: 'account.create',
         params,
@@ -178,7 +177,7 @@ export async function rotateCredential(
   return deps.prisma.$transaction(async (tx) => {
     const updated = await updateAccountCredential(tx, accountId, credential);
     await recordAuditEvent(tx, {
-      ...actorOf(user),
+      ...auditActor(user),
       accountId,
       action: 'account.rotate_credential',
       params,

@@ -1,3 +1,4 @@
+import 'server-only';
 import { checkAccountCredential } from '@/lib/accounts/check-credential';
 import { getConfig, getCredentialsKey, upstreamBaseUrl } from '@/lib/config';
 import type { DatabaseDeps } from '@/lib/db/deps';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { deniedReason, seesEveryAccount } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { AUDIT_EXPORT_LIMIT, AUDIT_PAGE_SIZE, type AuditFilter, type AuditRow } from '@/lib/audit-log/audit-filter';

@@ -1,4 +1,5 @@
-import { recordAuditEvent, type AuditWriter } from '@/lib/audit/record';
+import 'server-only';
+import { auditActor, recordAuditEvent, type AuditWriter } from '@/lib/audit/record';
 import { readsAsOutsider } from '@/lib/auth/permissions';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import type { SessionUser } from '@/lib/auth/session-user';
@@ -18,9 +19,7 @@ export async function recordAccountView(
 ): Promise<void> {
   if (!readsAsOutsider(user, accountId)) return;
   await recordAuditEvent(db, {
-    actorId: user.id,
-    actorEmail: user.email,
-    actorRole: user.role,
+    ...auditActor(user),
     accountId,
     action: 'account.view',
     params: { path: details.path },

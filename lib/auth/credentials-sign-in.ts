@@ -1,3 +1,6 @@
+import 'server-only';
+import { selectSignInUser } from '@/lib/auth/repository';
+import type { RequestMeta } from '@/lib/auth/request-meta';
 import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/audit/record';
 import { getConfig, getCredentialsKey } from '@/lib/config';
@@ -27,10 +30,7 @@ export const credentialsSchema = z.object({
     .transform((code) => (code ? code : undefined)),
 });
 
-export interface SignInMeta {
-  sourceIp: string | null;
-  userAgent: string | null;
-}
+export type SignInMeta = RequestMeta;
 
 export async function signInWithPassword(
   input: unknown,
@@ -74,10 +74,7 @@ export async function signInWithPassword(
     throw new SignInError('locked-out');
   }
 
-  const user = await prisma.user.findUnique({
-    where: { email },
-    include: { memberships: { select: { accountId: true } } },
-  });
+  const user = await selectSignInUser(prisma, email);
   // Unknown, SSO-only and disabled users get the same answer as a wrong password, in the same time: a password
   // is checked against a dummy hash when there is none, so timing does not tell who has an account.
   const passwordRight = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);

@@ -1,3 +1,4 @@
+import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { ACCOUNT_ROW_COLUMNS, accountRowFromJson, type AccountRow } from '@/lib/db/account-row';
 import { getPrisma } from '@/lib/db/client';

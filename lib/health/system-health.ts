@@ -1,3 +1,4 @@
+import 'server-only';
 import { getConfig, upstreamBaseUrl } from '@/lib/config';
 import { getPrisma } from '@/lib/db/client';
 import { checkHealth } from '@/lib/health/health';

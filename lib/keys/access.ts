@@ -1,3 +1,4 @@
+import 'server-only';
 import { deniedReason, type Permission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { ACCOUNT_ROW_SELECT, type AccountRow } from '@/lib/db/account-row';

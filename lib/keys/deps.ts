@@ -1,3 +1,4 @@
+import 'server-only';
 import type { AccountRow } from '@/lib/db/account-row';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { getCredentialsKey } from '@/lib/config';

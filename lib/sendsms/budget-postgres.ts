@@ -1,3 +1,4 @@
+import 'server-only';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { SENDSMS_BUDGET, type BudgetDecision, type BudgetLimits, type CallBudget } from '@/lib/sendsms/budget';
 

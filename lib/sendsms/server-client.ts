@@ -1,3 +1,4 @@
+import 'server-only';
 import { getConfig } from '@/lib/config';
 import { sendsmsBudgetLimits } from '@/lib/sendsms/budget';
 import { getPrisma } from '@/lib/db/client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 
@@ -62,12 +63,4 @@ export function updateUser(tx: Db, userId: string, data: Prisma.UserUpdateInput)
 export async function clearTwoFactor(tx: Db, userId: string, data: Prisma.UserUpdateInput): Promise<UserRow> {
   await tx.recoveryCode.deleteMany({ where: { userId } });
   return updateUser(tx, userId, { totpSecret: null, totpEnabledAt: null, totpLastStep: null, ...data });
-}
-
-/** Whether the user has TOTP on (since when) and a dashboard password: what their own two-factor page shows. */
-export function selectOwnSignIn(
-  db: Db,
-  userId: string,
-): Promise<{ totpEnabledAt: Date | null; passwordHash: string | null }> {
-  return db.user.findUniqueOrThrow({ where: { id: userId }, select: { totpEnabledAt: true, passwordHash: true } });
 }

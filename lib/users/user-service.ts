@@ -1,4 +1,5 @@
-import { recordAuditEvent } from '@/lib/audit/record';
+import 'server-only';
+import { auditActor, recordAuditEvent } from '@/lib/audit/record';
 import { accessDenied, conflict, invalid } from '@/lib/errors/refusals';
 import { grantableAccountIds, mayGrantRole, mayManageUser } from '@/lib/auth/permissions';
 import { ROLE_NAMES } from '@/lib/auth/role-names';
@@ -16,7 +17,6 @@ import {
   clearTwoFactor,
   insertUser,
   replaceMemberships,
-  selectOwnSignIn,
   selectUser,
   selectUsers,
   updateUser,
@@ -52,8 +52,6 @@ function toSummary(row: UserRow): UserSummary {
     createdAt: row.createdAt.toISOString(),
   };
 }
-
-const actorOf = (user: SessionUser) => ({ actorId: user.id, actorEmail: user.email, actorRole: user.role });
 
 function assertGrantable(admin: SessionUser, change: { role?: Role; accountIds?: readonly string[] }): void {
   if (change.role !== undefined && !mayGrantRole(admin, change.role)) {
@@ -94,14 +92,6 @@ export async function tenantUserIds(deps: DatabaseDeps, actor: SessionUser): Pro
   return (await manageableUsers(deps, actor)).map((row) => row.id);
 }
 
-/** What the user's own two-factor page shows: whether TOTP is on (since when), and whether they have a password. */
-export function ownSignIn(
-  deps: DatabaseDeps,
-  user: SessionUser,
-): Promise<{ totpEnabledAt: Date | null; passwordHash: string | null }> {
-  return selectOwnSignIn(deps.prisma, user.id);
-}
-
 /** Whether the installation requires two-factor authentication of admins. */
 export function adminTwoFactorRequired(deps: DatabaseDeps): Promise<boolean> {
   return readAdminTwoFactorSetting(deps.prisma);
@@ -119,7 +109,7 @@ export async function createUser(
     return await deps.prisma.$transaction(async (tx) => {
       const row = await insertUser(tx, { ...input, passwordHash });
       await recordAuditEvent(tx, {
-        ...actorOf(admin),
+        ...auditActor(admin),
         action: 'user.create',
         params: {
           userId: row.id,
@@ -166,7 +156,7 @@ export async function changeUser(
     const action =
       change.disabled === true ? 'user.disable' : change.disabled === false ? 'user.enable' : 'user.update';
     await recordAuditEvent(tx, {
-      ...actorOf(admin),
+      ...auditActor(admin),
       action,
       params: { userId, email: target.email, ...change, previousRole: target.role },
       outcome: 'success',
@@ -186,7 +176,7 @@ export async function resetTwoFactor(
   return deps.prisma.$transaction(async (tx) => {
     const row = await clearTwoFactor(tx, userId, endAllSessionsData());
     await recordAuditEvent(tx, {
-      ...actorOf(admin),
+      ...auditActor(admin),
       action: 'user.reset_two_factor',
       params: { userId, email: target.email },
       outcome: 'success',
@@ -205,7 +195,7 @@ export async function setAdminTwoFactorRequired(
   await deps.prisma.$transaction(async (tx) => {
     await writeAdminTwoFactorSetting(tx, required);
     await recordAuditEvent(tx, {
-      ...actorOf(admin),
+      ...auditActor(admin),
       action: 'settings.require_admin_two_factor',
       params: { required },
       outcome: 'success',

@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { PasswordChangeForm } from '@/components/auth/password-change-form';
 import { TwoFactorEnrolment } from '@/components/auth/two-factor-enrolment';
 import { requirePagePermission } from '@/lib/auth/page-guard';
-import { serverDatabaseDeps } from '@/lib/db/deps';
-import { ownSignIn } from '@/lib/users/user-service';
+import { serverAuthDeps } from '@/lib/auth/deps';
+import { ownSignIn } from '@/lib/auth/two-factor-enrolment';
 
 export const metadata: Metadata = { title: 'Two-factor authentication' };
 export const dynamic = 'force-dynamic';
@@ -17,7 +17,7 @@ export default async function TwoFactorPage({
 }) {
   const user = await requirePagePermission('two_factor.enrol');
   const { required } = await searchParams;
-  const row = await ownSignIn(serverDatabaseDeps(), user);
+  const row = await ownSignIn(serverAuthDeps(), user);
   return (
     <main className="flex min-h-dvh items-center justify-center px-4 py-12">
       <div className="grid w-full max-w-md gap-5 rounded-xl border border-zinc-200 p-6 dark:border-zinc-800">
@@ -44,7 +44,7 @@ export default async function TwoFactorPage({
           <TwoFactorEnrolment />
         )}
         {/* Users of single sign-on have no dashboard password; one who still owes a 2FA enrolment enrols first. */}
-        {row.passwordHash && !required ? (
+        {row.hasPassword && !required ? (
           <div id="password" className="border-t border-zinc-200 pt-5 dark:border-zinc-800">
             <PasswordChangeForm />
           </div>
