@@ -8,7 +8,7 @@ import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { USAGE_PRESETS } from '@/lib/keys/inputs-presets';
-import type { KeyKindName, KeyUsageLabelName } from '@/lib/keys/types';
+import type { KeyKind, KeyUsageLabel } from '@/lib/generated/prisma/enums';
 import { CopyButton } from './copy-button';
 import { keysApi, type KeysApiError } from './keys-api';
 import { INFRASTRUCTURE_CHOICES, KIND_LABELS } from './labels';
@@ -23,7 +23,7 @@ import { keysQueryKeys } from './query-keys';
  */
 
 type Mode = 'generate' | 'import';
-type Created = { secret: string | null; name: string; kind: KeyKindName; via: string; kindSetOnHub: boolean };
+type Created = { secret: string | null; name: string; kind: KeyKind; via: string; kindSetOnHub: boolean };
 
 const VIA_TEXT: Record<string, string> = {
   token_generate: 'Generated with sendSMS’s token_generate.',
@@ -36,8 +36,8 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<Mode>('generate');
   const [name, setName] = useState('');
-  const [usageLabel, setUsageLabel] = useState<KeyUsageLabelName>('DEFAULT');
-  const [kind, setKind] = useState<KeyKindName>('DEFAULT');
+  const [usageLabel, setUsageLabel] = useState<KeyUsageLabel>('DEFAULT');
+  const [kind, setKind] = useState<KeyKind>('DEFAULT');
   const [secretInput, setSecretInput] = useState('');
   const [created, setCreated] = useState<Created | null>(null);
 

@@ -1,24 +1,24 @@
-import type { KeyIpReasonName, KeyKindName, KeyUsageLabelName } from '@/lib/keys/types';
+import type { KeyIpReason, KeyKind, KeyUsageLabel } from '@/lib/generated/prisma/enums';
 
 /** The hub's words for kinds, usage labels and how an address came to be on a key's list. */
 
-export const KIND_LABELS: Record<KeyKindName, string> = { DEFAULT: 'Default Key', CLOUD: 'Cloud' };
+export const KIND_LABELS: Record<KeyKind, string> = { DEFAULT: 'Default Key', CLOUD: 'Cloud' };
 
-export const USAGE_LABEL_NAMES: Record<KeyUsageLabelName, string> = {
+export const USAGE_LABEL_NAMES: Record<KeyUsageLabel, string> = {
   DEFAULT: 'Default',
   CLOUD: 'Cloud',
   SMPP: 'SMPP',
   APP: 'App',
 };
 
-export const IP_REASON_LABELS: Record<KeyIpReasonName, string> = {
+export const IP_REASON_LABELS: Record<KeyIpReason, string> = {
   FIRST_USE: 'first use (locked the key)',
   WHITELISTED: 'whitelisted here',
   FIRST_SEEN: 'first seen (informative)',
   LISTED: 'seen on the hub',
 };
 
-export const INFRASTRUCTURE_CHOICES: ReadonlyArray<{ kind: KeyKindName; title: string; explanation: string }> = [
+export const INFRASTRUCTURE_CHOICES: ReadonlyArray<{ kind: KeyKind; title: string; explanation: string }> = [
   {
     kind: 'DEFAULT',
     title: 'Fixed IP: Default Key',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idOf, plainText } from '@/lib/validation/text';
+import { CredentialKind } from '@/lib/generated/prisma/enums';
 
 /** What an admin enters to add a sendSMS account or replace its credential (zod at the route boundary). */
 
@@ -10,7 +11,7 @@ const httpUrl = plainText({ max: 500 })
 
 export const credentialInputSchema = z.object({
   credential: plainText({ max: 500 }).min(1, 'Enter the password or API key'),
-  credentialKind: z.enum(['PASSWORD', 'API_KEY']),
+  credentialKind: z.enum(CredentialKind),
 });
 
 export const newAccountSchema = credentialInputSchema.extend({

@@ -1,19 +1,21 @@
 import type { Account } from '@/lib/generated/prisma/client';
 import { credentialHealth, type CredentialHealth } from '@/lib/accounts/credential-health';
+import type { CredentialKind } from '@/lib/generated/prisma/enums';
+import { readCapabilities, type Capabilities } from '@/lib/sendsms/capabilities';
 
 /** An account as the browser may see it: everything but the credential (not even its ciphertext). */
 export interface AccountSummary {
   id: string;
   label: string;
   username: string;
-  credentialKind: 'PASSWORD' | 'API_KEY';
+  credentialKind: CredentialKind;
   credentialRotatedAt: string;
   credentialHealth: CredentialHealth;
   apiBaseUrl: string;
   balance: number | null;
   balanceCheckedAt: string | null;
   /** Upstream actions found supported or unsupported. */
-  capabilities: Record<string, string>;
+  capabilities: Capabilities;
 }
 
 /** What ACCOUNT_SUMMARY_SELECT reads (the keys version is the keys list's business, not a summary's). */
@@ -22,14 +24,7 @@ export type AccountSummaryRow = Omit<Account, 'credentialCiphertext' | 'keysVers
 };
 
 export function toAccountSummary(account: AccountSummaryRow, now = new Date()): AccountSummary {
-  const capabilities =
-    account.capabilities && typeof account.capabilities === 'object' && !Array.isArray(account.capabilities)
-      ? Object.fromEntries(
-          Object.entries(account.capabilities).filter(
-            (entry): entry is [string, string] => typeof entry[1] === 'string',
-          ),
-        )
-      : {};
+  const capabilities = readCapabilities(account.capabilities);
   return {
     id: account.id,
     label: account.label,

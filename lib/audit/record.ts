@@ -28,6 +28,7 @@ export const auditEventSchema = z.object({
 });
 
 export type AuditEventInput = z.input<typeof auditEventSchema>;
+export type AuditOutcome = AuditEventInput['outcome'];
 
 /** The actor columns of a signed-in user's event. */
 export function auditActor(user: { id: string; email: string; role: Role }) {

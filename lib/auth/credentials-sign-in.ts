@@ -2,7 +2,7 @@ import 'server-only';
 import { selectSignInUser } from '@/lib/auth/repository';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import { z } from 'zod';
-import { recordAuditEvent } from '@/lib/audit/record';
+import { recordAuditEvent, type AuditOutcome } from '@/lib/audit/record';
 import { getConfig, getCredentialsKey } from '@/lib/config';
 import { decryptSecret } from '@/lib/crypto';
 import { getPrisma } from '@/lib/db/client';
@@ -43,11 +43,7 @@ export async function signInWithPassword(
   const sourceIp = meta.sourceIp ?? 'unknown';
   const config = getConfig();
 
-  const audit = (
-    outcome: 'success' | 'failure' | 'denied',
-    reason: string | null,
-    user?: { id: string; role: SessionUser['role'] },
-  ) =>
+  const audit = (outcome: AuditOutcome, reason: string | null, user?: { id: string; role: SessionUser['role'] }) =>
     recordAuditEvent(prisma, {
       actorId: user?.id ?? null,
       actorEmail: email,

@@ -1,4 +1,5 @@
 import type { Role } from '@/lib/generated/prisma/enums';
+import { roleAsSubject } from '@/lib/auth/role-names';
 
 /**
  * Who may do what: the one table that the server enforces and the UI reads (a control a role may not use stays
@@ -137,7 +138,7 @@ export interface Actor {
 export function deniedReason(actor: Actor, permission: Permission, accountId?: string): string | null {
   const policy = ROLE_PERMISSIONS[actor.role];
   if (!policy.permissions.includes(permission))
-    return `${roleLabel(actor.role)} cannot ${PERMISSION_VERBS[permission]}`;
+    return `${roleAsSubject(actor.role)} cannot ${PERMISSION_VERBS[permission]}`;
   if (GLOBAL_PERMISSIONS.has(permission) || accountId === undefined) return null;
   if (policy.readScope === 'all' && READ_PERMISSIONS.has(permission)) return null;
   return actor.accountIds.includes(accountId) ? null : 'You are not a member of this sendSMS account';
@@ -192,15 +193,6 @@ export function countsAsAdmin(role: Role): boolean {
 
 export function can(actor: Actor, permission: Permission, accountId?: string): boolean {
   return deniedReason(actor, permission, accountId) === null;
-}
-
-export function roleLabel(role: Role): string {
-  return {
-    INSTALLATION_ADMIN: 'The installation admin',
-    ADMIN: 'An account admin',
-    SUPPORT: 'Support staff',
-    LEAD: 'A team lead',
-  }[role];
 }
 
 const PERMISSION_VERBS: Record<Permission, string> = {

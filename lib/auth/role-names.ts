@@ -7,3 +7,12 @@ export const ROLE_NAMES: Record<Role, string> = {
   SUPPORT: 'Support staff',
   LEAD: 'Team lead',
 };
+
+/** The article a role's name takes at the start of a sentence ("A team lead cannot …"); none for a plural. */
+const ARTICLES: Record<Role, string> = { INSTALLATION_ADMIN: 'The', ADMIN: 'An', SUPPORT: '', LEAD: 'A' };
+
+/** The role's name as the subject of a sentence: "The installation admin", "An account admin", "Support staff". */
+export function roleAsSubject(role: Role): string {
+  const article = ARTICLES[role];
+  return article ? `${article} ${ROLE_NAMES[role].toLowerCase()}` : ROLE_NAMES[role];
+}

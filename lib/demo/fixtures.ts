@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { CredentialKind, KeyKind, KeyUsageLabel } from '@/lib/generated/prisma/enums';
 
 /**
  * The demo world, in one place: who can sign in, which sendSMS accounts exist and which keys they hold. The
@@ -19,8 +20,8 @@ export const DEMO_USERS = [
 
 export interface DemoKey {
   name: string;
-  kind: 'DEFAULT' | 'CLOUD';
-  usageLabel: 'DEFAULT' | 'CLOUD' | 'SMPP' | 'APP';
+  kind: KeyKind;
+  usageLabel: KeyUsageLabel;
   /** Default keys: every authorized address, the first being the one that locked it. Cloud keys: the first seen. */
   ips: string[];
   useCount: number;
@@ -33,7 +34,7 @@ export interface DemoAccount {
   label: string;
   username: string;
   credential: string;
-  credentialKind: 'PASSWORD' | 'API_KEY';
+  credentialKind: CredentialKind;
   keys: DemoKey[];
 }
 

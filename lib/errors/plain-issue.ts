@@ -45,6 +45,7 @@ export function plainIssueMessage(issue: ValidationIssue): string {
   }
 }
 
-function asSentence(message: string): string {
+/** A fragment ("enter an address") as the start of a sentence ("Enter an address"). */
+export function asSentence(message: string): string {
   return message ? `${message.charAt(0).toUpperCase()}${message.slice(1)}` : 'This value is not valid.';
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import type { SessionUser } from '@/lib/auth/session-user';
-import { recordAuditEvent } from '@/lib/audit/record';
+import { recordAuditEvent, type AuditOutcome } from '@/lib/audit/record';
 
 /** Where a request came from, for the audit row: passed down from the route handler. */
 export interface RequestOrigin {
@@ -15,7 +15,7 @@ export interface KeyAuditFields {
   /** 'key.generate', 'key.import', 'key.rename', 'key.delete', 'ip.authorize', 'keys.refresh'. */
   action: string;
   params?: Record<string, unknown>;
-  outcome: 'success' | 'failure' | 'denied';
+  outcome: AuditOutcome;
   upstreamStatus?: number | null;
 }
 

@@ -1,8 +1,10 @@
+import type { KeyKind, KeyUsageLabel } from '@/lib/generated/prisma/enums';
+
 /** The hub's usage presets for the generate dialog: picking one sets the usage label and the matching infrastructure. No zod, for the browser. */
 export const USAGE_PRESETS: ReadonlyArray<{
-  usageLabel: 'DEFAULT' | 'CLOUD' | 'SMPP' | 'APP';
+  usageLabel: KeyUsageLabel;
   label: string;
-  kind: 'DEFAULT' | 'CLOUD';
+  kind: KeyKind;
 }> = [
   { usageLabel: 'DEFAULT', label: 'Default', kind: 'DEFAULT' },
   { usageLabel: 'CLOUD', label: 'Cloud', kind: 'CLOUD' },

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { parseAuthorizableIp } from '@/lib/ip/authorizable-ip';
 import { idParam, plainText } from '@/lib/validation/text';
+import { KeyKind, KeyUsageLabel } from '@/lib/generated/prisma/enums';
+import { asSentence } from '@/lib/errors/plain-issue';
 
 /**
  * The bodies the keys endpoints accept, one schema each, shared by the route handlers (which answer 422 with the
  * issues) and the dialogs' forms (which show them beside the field). No server imports.
  */
-
-export const USAGE_LABELS = ['DEFAULT', 'CLOUD', 'SMPP', 'APP'] as const;
-export const KEY_KINDS = ['DEFAULT', 'CLOUD'] as const;
 
 const keyName = plainText({ max: 100, tooLong: 'A name is at most 100 characters' })
   .trim()
@@ -18,8 +17,8 @@ export const generateKeyInput = z
   .object({
     name: keyName,
     /** Fixed IP → Default Key (locked to the first IP that uses it); dynamic IP → Cloud (no restriction). */
-    kind: z.enum(KEY_KINDS),
-    usageLabel: z.enum(USAGE_LABELS),
+    kind: z.enum(KeyKind),
+    usageLabel: z.enum(KeyUsageLabel),
   })
   .strict();
 
@@ -47,7 +46,7 @@ export const authorizeIpInput = z
       if (parsed.ok) return parsed.address;
       context.addIssue({
         code: 'custom',
-        message: `${parsed.reason.charAt(0).toUpperCase()}${parsed.reason.slice(1)}`,
+        message: asSentence(parsed.reason),
       });
       return z.NEVER;
     }),

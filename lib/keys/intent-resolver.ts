@@ -27,6 +27,7 @@ import {
 import type { ListedKey } from '@/lib/sendsms/actions';
 import type { SendsmsClient, AccountRef } from '@/lib/sendsms/client';
 import { listKeys } from '@/lib/sendsms/key-operations';
+import { KeyKind, KeyUsageLabel } from '@/lib/generated/prisma/enums';
 
 /**
  * Settles the changes sent to sendSMS whose outcome the dashboard never learnt (a process killed mid-call, an
@@ -68,8 +69,8 @@ export interface ResolveReport {
 
 const generateParams = z.object({
   name: z.string(),
-  kind: z.enum(['DEFAULT', 'CLOUD']),
-  usageLabel: z.enum(['DEFAULT', 'CLOUD', 'SMPP', 'APP']),
+  kind: z.enum(KeyKind),
+  usageLabel: z.enum(KeyUsageLabel),
 });
 const addIpParams = z.looseObject({ ip: z.string() });
 

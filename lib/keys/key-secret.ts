@@ -1,6 +1,7 @@
 import 'server-only';
 import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import type { KeyInUse } from '@/lib/sendsms/key-form';
+import type { KeyKind } from '@/lib/generated/prisma/enums';
 
 /**
  * The one place a stored key secret is decrypted: into the KeyInUse the sendSMS client sends as `token` (or, in
@@ -22,7 +23,7 @@ export function revealKeySecret(secretCiphertext: string, credentialsKey: Buffer
 export function keyInUse(
   key: {
     secretCiphertext: string | null;
-    kind: 'DEFAULT' | 'CLOUD';
+    kind: KeyKind;
     lockedAt: Date | null;
     lastUsedAt: Date | null;
     useCount: number | null;

@@ -1,4 +1,5 @@
 import type { KeyListQuery } from '@/lib/keys/list-query';
+import { KeyKind } from '@/lib/generated/prisma/enums';
 
 /**
  * The list query's defaults and its URL form, without zod: the browser needs these on every keystroke of the
@@ -19,7 +20,7 @@ export const KEY_SORTS = [
 ] as const;
 export type KeySort = (typeof KEY_SORTS)[number];
 
-export const KEY_KIND_FILTERS = ['DEFAULT', 'CLOUD'] as const;
+export const KEY_KIND_FILTERS = Object.values(KeyKind);
 /** Lock state applies to Default keys: awaiting its first use, or locked to the first IP that used it. */
 export const LOCK_FILTERS = ['awaiting', 'locked'] as const;
 /** Idle: not used in IDLE_DAYS (never used counts as idle once the key is that old); active: used within them. */

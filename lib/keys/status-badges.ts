@@ -1,5 +1,6 @@
 import { IDLE_DAYS } from '@/lib/keys/list-query';
 import type { StatusBadgeView } from '@/lib/keys/types';
+import type { KeyKind } from '@/lib/generated/prisma/enums';
 
 /**
  * A key's status badges as data, in priority order: the first rule that matters most (a refused call means an
@@ -9,7 +10,7 @@ import type { StatusBadgeView } from '@/lib/keys/types';
 const DAY = 24 * 60 * 60 * 1000;
 
 export interface BadgeInput {
-  kind: 'DEFAULT' | 'CLOUD';
+  kind: KeyKind;
   createdAt: Date;
   lockedAt: Date | null;
   lastUsedAt: Date | null;

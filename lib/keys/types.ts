@@ -1,15 +1,13 @@
+import type { KeyIpReason, KeyKind, KeyOrigin, KeyUsageLabel } from '@/lib/generated/prisma/enums';
+
 /**
  * What the keys services hand to pages and route handlers: plain JSON (dates as ISO strings), never a secret or a
  * ciphertext. Shared by the server, which builds these, and the client, which renders them.
  */
 
-export type KeyKindName = 'DEFAULT' | 'CLOUD';
-export type KeyUsageLabelName = 'DEFAULT' | 'CLOUD' | 'SMPP' | 'APP';
-export type KeyIpReasonName = 'FIRST_USE' | 'WHITELISTED' | 'FIRST_SEEN' | 'LISTED';
-
 export interface LockedIpView {
   address: string;
-  reason: KeyIpReasonName;
+  reason: KeyIpReason;
   addedAt: string;
   fetchedAt: string;
   /** Cloud keys: the address is the first seen, shown for information; it restricts nothing. */
@@ -19,10 +17,10 @@ export interface LockedIpView {
 export interface KeyRowView {
   id: string;
   name: string;
-  kind: KeyKindName;
-  usageLabel: KeyUsageLabelName;
+  kind: KeyKind;
+  usageLabel: KeyUsageLabel;
   fragment: string;
-  origin: 'GENERATED' | 'IMPORTED' | 'LISTED';
+  origin: KeyOrigin;
   createdAt: string;
   lockedIps: LockedIpView[];
   /** Default keys only: null while awaiting the first use. */

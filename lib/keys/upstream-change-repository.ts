@@ -1,6 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { Role, UpstreamChangeAction, UpstreamChangeState } from '@/lib/generated/prisma/enums';
+import { UpstreamChangeState, type Role, type UpstreamChangeAction } from '@/lib/generated/prisma/enums';
 import type { Db } from '@/lib/keys/repository';
 
 /**
@@ -77,7 +77,8 @@ export async function insertChange(db: Db, change: NewChange, at: Date): Promise
 }
 
 export interface Settlement {
-  state: 'SUCCEEDED' | 'FAILED';
+  /** A settled change's state: never OPEN or UNKNOWN again. */
+  state: typeof UpstreamChangeState.SUCCEEDED | typeof UpstreamChangeState.FAILED;
   resolvedBy: 'answer' | 'read-back';
   detail: string;
   upstreamStatus?: number | null;

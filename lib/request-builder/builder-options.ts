@@ -4,6 +4,8 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import type { DatabaseDeps } from '@/lib/db/deps';
 import { BUILDER_REQUESTS } from '@/lib/request-builder/catalogue';
 import { selectBuilderAccounts } from '@/lib/request-builder/repository';
+import type { KeyKind } from '@/lib/generated/prisma/enums';
+import { readCapabilities } from '@/lib/sendsms/capabilities';
 
 /**
  * What the builder's pickers offer the user: the sendSMS accounts they may use (username shown, as the hub fills it
@@ -14,7 +16,7 @@ import { selectBuilderAccounts } from '@/lib/request-builder/repository';
 export interface BuilderKeyOption {
   id: string;
   name: string;
-  kind: 'DEFAULT' | 'CLOUD';
+  kind: KeyKind;
   fragment: string;
   /** "awaiting first use", "locked since …" (ISO date) or "no IP restriction" for Cloud keys. */
   lockState: { state: 'awaiting-first-use' } | { state: 'locked'; since: string } | { state: 'unrestricted' };
@@ -35,7 +37,7 @@ export interface BuilderAccountOption {
 export async function builderOptions(deps: DatabaseDeps, actor: SessionUser): Promise<BuilderAccountOption[]> {
   const accounts = await selectBuilderAccounts(deps.prisma, visibleAccountIds(actor));
   return accounts.map((account) => {
-    const capabilities = (account.capabilities ?? {}) as Record<string, unknown>;
+    const capabilities = readCapabilities(account.capabilities);
     return {
       id: account.id,
       label: account.label,

@@ -23,6 +23,7 @@ import { isSendsmsError, upstreamStatusOf } from '@/lib/sendsms/errors';
 import { chooseKeyCallForm } from '@/lib/sendsms/key-form';
 import { describeStatus } from '@/lib/sendsms/status-codes';
 import { idParam, plainText } from '@/lib/validation/text';
+import { asSentence } from '@/lib/errors/plain-issue';
 
 /**
  * "Test request": runs one request from the builder through the server and reports it as the page shows it —
@@ -236,7 +237,7 @@ function checkParameters(
     }
     // Every builder parameter is an IP to authorize (token_add_ip's ipaddr).
     const parsed = parseAuthorizableIp(value);
-    if (!parsed.ok) throw invalid(`${parameter.label}: ${parsed.reason}.`, { field: parameter.name });
+    if (!parsed.ok) throw invalid(`${asSentence(parsed.reason)}.`, { field: parameter.name });
     params[parameter.name] = parsed.address;
     const warning = classifyAddress(parsed.address, parsed.version).warning;
     if (warning) warnings.push(warning);

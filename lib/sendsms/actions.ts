@@ -1,6 +1,8 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { parseIpList, parseDate, type ListedIp } from '@/lib/sendsms/ip-list';
+import { parseIpList, type ListedIp } from '@/lib/sendsms/ip-list';
+import { parseUpstreamDate } from '@/lib/sendsms/upstream-date';
+import type { KeyKind } from '@/lib/generated/prisma/enums';
 
 /**
  * Every upstream action the dashboard may call, one entry each: who must authenticate, the parameters (zod), the
@@ -56,9 +58,9 @@ const lockedIps = z.unknown().transform((value, context): ListedIp[] => {
 const optionalDate = z
   .union([z.string(), z.number(), z.null()])
   .optional()
-  .transform((value) => (value === null || value === undefined ? null : parseDate(value)));
+  .transform((value) => (value === null || value === undefined ? null : parseUpstreamDate(value)));
 
-export type ListedKeyKind = 'DEFAULT' | 'CLOUD' | null;
+export type ListedKeyKind = KeyKind | null;
 
 const keyKind = z
   .string()
@@ -96,7 +98,7 @@ const listedKey = z
     last_refused_at: z
       .unknown()
       .optional()
-      .transform((value) => (typeof value === 'string' || typeof value === 'number' ? parseDate(value) : null)),
+      .transform((value) => (typeof value === 'string' || typeof value === 'number' ? parseUpstreamDate(value) : null)),
   })
   .transform((key) => ({
     name: key.name,

@@ -1,4 +1,5 @@
-import type { ActionName } from '@/lib/sendsms/actions';
+import { z } from 'zod';
+import { ACTION_NAMES, type ActionName } from '@/lib/sendsms/actions';
 import type { BudgetAccount } from '@/lib/sendsms/budget';
 
 /**
@@ -9,6 +10,28 @@ import type { BudgetAccount } from '@/lib/sendsms/budget';
 
 export type Capability = 'supported' | 'unsupported';
 export type Capabilities = Partial<Record<ActionName, Capability>>;
+
+const capability = z.enum(['supported', 'unsupported']);
+
+/**
+ * The one reader of the stored JSON (the Account row's `capabilities`): an action it does not know, a value that
+ * is neither word, or JSON that is not an object at all counts as "not known yet", never as an error.
+ */
+const storedCapabilities = z
+  .record(z.string(), z.unknown())
+  .catch({})
+  .transform((stored): Capabilities => {
+    const capabilities: Capabilities = {};
+    for (const name of ACTION_NAMES) {
+      const value = capability.safeParse(stored[name]);
+      if (value.success) capabilities[name] = value.data;
+    }
+    return capabilities;
+  });
+
+export function readCapabilities(stored: unknown): Capabilities {
+  return storedCapabilities.parse(stored ?? {});
+}
 
 export interface CapabilityStore {
   get(account: BudgetAccount): Promise<Capabilities>;

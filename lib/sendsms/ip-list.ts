@@ -1,9 +1,10 @@
 import { isIP } from 'node:net';
+import { parseUpstreamDate } from '@/lib/sendsms/upstream-date';
 
 /**
  * `token_list_ips` answers in a shape nobody has documented, so every plausible one is accepted and turned into
  * the same list: an array of strings; an array of objects with an `ip`, `ipaddr` or `address` field (plus an
- * optional date); an object keyed by IP; a comma- or newline-separated string. Anything else is reported as not
+ * optional date, read by lib/sendsms/upstream-date.ts); an object keyed by IP; a comma- or newline-separated string. Anything else is reported as not
  * understood (the caller turns that into an upstream fault that keeps the raw body), never as an empty list.
  */
 
@@ -55,7 +56,7 @@ function entriesOf(details: unknown): ListedIp[] | null {
     // Keyed by IP; the value may be a date, an object with one, or anything else (true, a count...).
     return Object.entries(details).map(([address, value]) => ({
       address: address.trim(),
-      addedAt: typeof value === 'string' ? parseDate(value) : isRecord(value) ? dateIn(value) : null,
+      addedAt: typeof value === 'string' ? parseUpstreamDate(value) : isRecord(value) ? dateIn(value) : null,
     }));
   }
   return null;
@@ -65,22 +66,11 @@ function dateIn(record: Record<string, unknown>): Date | null {
   for (const field of DATE_FIELDS) {
     const value = record[field];
     if (typeof value === 'string' || typeof value === 'number') {
-      const date = parseDate(value);
+      const date = parseUpstreamDate(value);
       if (date) return date;
     }
   }
   return null;
-}
-
-/** ISO dates, "YYYY-MM-DD HH:MM:SS" (read as UTC) and Unix seconds; anything else is no date rather than a wrong one. */
-export function parseDate(value: string | number): Date | null {
-  if (typeof value === 'number')
-    return Number.isFinite(value) && value > 0 ? new Date(value < 1e12 ? value * 1000 : value) : null;
-  const text = value.trim();
-  if (/^\d{9,13}$/.test(text)) return parseDate(Number(text));
-  const normalised = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/.test(text) ? `${text.replace(' ', 'T')}Z` : text;
-  const date = new Date(normalised);
-  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,5 @@
 import { DefaultKeyFirstUseError } from '@/lib/sendsms/errors';
+import type { KeyKind } from '@/lib/generated/prisma/enums';
 
 /**
  * token_list_ips and token_add_ip act on one key, in one of two forms (contract, "Which key"):
@@ -12,7 +13,7 @@ import { DefaultKeyFirstUseError } from '@/lib/sendsms/errors';
 
 export interface KeyInUse {
   secret: string;
-  kind: 'DEFAULT' | 'CLOUD';
+  kind: KeyKind;
   /** Whether the key has ever made a call (a Default key locks on its first). Unknown counts as never. */
   used: boolean | 'unknown';
 }

@@ -3,6 +3,7 @@ import type { ListedKey } from '@/lib/sendsms/actions';
 import type { Capabilities } from '@/lib/sendsms/capabilities';
 import type { AccountRef, SendsmsClient } from '@/lib/sendsms/client';
 import { sendsmsErrorOf } from '@/lib/sendsms/errors';
+import type { KeyKind } from '@/lib/generated/prisma/enums';
 
 /**
  * The key operations the API-keys page needs, each with the contract's fallback for when the account lacks the
@@ -18,7 +19,7 @@ export const HUB_API_KEYS_URL = 'https://hub.sendsms.ro/';
 export interface GeneratedKey {
   secret: string;
   name: string;
-  kind: 'DEFAULT' | 'CLOUD';
+  kind: KeyKind;
   /** True when sendSMS could not be told the kind (three-step flow): the user must set it on the hub. */
   kindSetOnHub: boolean;
   via: 'token_generate' | 'authorize_application';
@@ -27,7 +28,7 @@ export interface GeneratedKey {
 export async function generateKey(
   client: SendsmsClient,
   account: AccountRef,
-  request: { name: string; kind: 'DEFAULT' | 'CLOUD' },
+  request: { name: string; kind: KeyKind },
 ): Promise<GeneratedKey> {
   try {
     const generated = await client.call('token_generate', {

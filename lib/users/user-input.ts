@@ -4,7 +4,7 @@ import { idOf, plainText } from '@/lib/validation/text';
 
 export const roleSchema = z.enum(Role);
 export const userIdSchema = idOf('a user');
-const accountIds = z.array(idOf('an account')).max(200, 'at most 200 accounts');
+const accountIds = z.array(idOf('an account')).max(200, 'Choose at most 200 accounts.');
 
 export const newUserSchema = z.object({
   name: plainText({ max: 100 }).trim().min(1, 'Enter a name'),

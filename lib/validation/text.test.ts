@@ -66,7 +66,7 @@ describe('ids', () => {
   });
 
   it('names the kind of id it expected', () => {
-    expect(idOf('an account').safeParse('x y').error?.issues[0]?.message).toBe('is not an account id');
-    expect(idOf('a user').safeParse('x y').error?.issues[0]?.message).toBe('is not a user id');
+    expect(idOf('an account').safeParse('x y').error?.issues[0]?.message).toBe('That is not an account id.');
+    expect(idOf('a user').safeParse('x y').error?.issues[0]?.message).toBe('That is not a user id.');
   });
 });

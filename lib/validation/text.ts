@@ -45,20 +45,22 @@ export function plainText({ max, tooLong, controls = 'none' }: PlainTextOptions)
     .refine((value) => isPlainText(value, controls), PLAIN_TEXT_MESSAGE);
 }
 
-/** The database's ids (cuids) as they appear in URLs and bodies: anything else is refused before a query runs. */
-export const idParam = z
-  .string()
-  .trim()
-  .min(1, 'is missing')
-  .max(64, 'is not an id')
-  .regex(/^[A-Za-z0-9_-]+$/, 'is not an id');
+/** The pattern of the database's ids (cuids) as they appear in URLs and bodies: the one copy of it. */
+const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 
-/** The same, naming what it expected in the sentence: idOf('an account') says "is not an account id". */
+/**
+ * An id, naming what it expected in the sentence: idOf('an account') says "That is not an account id." Anything
+ * that is not an id is refused before a query runs.
+ */
 export function idOf(what: string) {
+  const notAnId = `That is not ${what} id.`;
   return z
     .string()
     .trim()
-    .min(1, 'is missing')
-    .max(64, `is not ${what} id`)
-    .regex(/^[A-Za-z0-9_-]+$/, `is not ${what} id`);
+    .min(1, `${what.charAt(0).toUpperCase()}${what.slice(1)} id is missing.`)
+    .max(64, notAnId)
+    .regex(ID_PATTERN, notAnId);
 }
+
+/** Any id ("That is not an id."). */
+export const idParam = idOf('an');
