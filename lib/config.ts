@@ -8,45 +8,36 @@ import { z } from 'zod';
  * configuration table is written from this file.
  */
 
+export interface BudgetLimits {
+  limit: number;
+  windowMs: number;
+}
+
+/**
+ * What sendSMS allows: 10 non-billable queries a minute, counted over a window a little longer than a minute (see
+ * lib/sendsms/budget.ts). The default of SENDSMS_BUDGET_PER_MINUTE; here, below the sendSMS client that applies it,
+ * so that the configuration imports nothing from the client's folder.
+ */
+export const SENDSMS_BUDGET: BudgetLimits = { limit: 10, windowMs: 61_000 };
+
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const emptyAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
-const port = (fallback: number) =>
-  z.preprocess(
+/** A whole number in a range, for ports, counts and durations; `unit` names what it counts in the sentence. */
+const wholeNumber = (fallback: number, min: number, max: number, unit?: string) => {
+  const sentence = `must be a whole number${unit ? ` of ${unit}` : ''} from ${min} to ${max}`;
+  return z.preprocess(
     emptyAsUnset,
-    z.coerce
-      .number({ error: 'must be a whole number from 1 to 65535' })
-      .int('must be a whole number from 1 to 65535')
-      .min(1, 'must be a whole number from 1 to 65535')
-      .max(65535, 'must be a whole number from 1 to 65535')
-      .default(fallback),
+    z.coerce.number({ error: sentence }).int(sentence).min(min, sentence).max(max, sentence).default(fallback),
   );
+};
+
+const port = (fallback: number) => wholeNumber(fallback, 1, 65535);
 
 /** A duration in milliseconds: a whole number from 1 ms to 10 minutes. */
-const milliseconds = (fallback: number) =>
-  z.preprocess(
-    emptyAsUnset,
-    z.coerce
-      .number({ error: 'must be a whole number of milliseconds from 1 to 600000' })
-      .int('must be a whole number of milliseconds from 1 to 600000')
-      .min(1, 'must be a whole number of milliseconds from 1 to 600000')
-      .max(600_000, 'must be a whole number of milliseconds from 1 to 600000')
-      .default(fallback),
-  );
-
-/** A whole number in a range, for counts and durations given in hours or minutes. */
-const wholeNumber = (fallback: number, min: number, max: number) =>
-  z.preprocess(
-    emptyAsUnset,
-    z.coerce
-      .number({ error: `must be a whole number from ${min} to ${max}` })
-      .int(`must be a whole number from ${min} to ${max}`)
-      .min(min, `must be a whole number from ${min} to ${max}`)
-      .max(max, `must be a whole number from ${min} to ${max}`)
-      .default(fallback),
-  );
+const milliseconds = (fallback: number) => wholeNumber(fallback, 1, 600_000, 'milliseconds');
 
 const postgresUrl = z
   .string()
@@ -91,15 +82,7 @@ const environmentSchema = z.object({
   EMBEDDED_POSTGRES_PORT: port(54329),
   SANDBOX_PORT: port(4010),
   SENDSMS_TIMEOUT_MS: milliseconds(10_000),
-  SENDSMS_BUDGET_PER_MINUTE: z.preprocess(
-    emptyAsUnset,
-    z.coerce
-      .number({ error: 'must be a whole number of calls from 1 to 10000' })
-      .int('must be a whole number of calls from 1 to 10000')
-      .min(1, 'must be a whole number of calls from 1 to 10000')
-      .max(10_000, 'must be a whole number of calls from 1 to 10000')
-      .default(10),
-  ),
+  SENDSMS_BUDGET_PER_MINUTE: wholeNumber(SENDSMS_BUDGET.limit, 1, 10_000, 'calls'),
   SESSION_IDLE_HOURS: wholeNumber(8, 1, 720),
   SIGN_IN_MAX_FAILURES: wholeNumber(5, 1, 100),
   SIGN_IN_WINDOW_MINUTES: wholeNumber(15, 1, 1440),
@@ -224,4 +207,9 @@ export function getCredentialsKey(): Buffer {
   if (!key)
     throw new Error('CREDENTIALS_ENCRYPTION_KEY is not set: start the dashboard with `npm start`, which provides it');
   return key;
+}
+
+/** The sendSMS budget as the client and the sandbox apply it: SENDSMS_BUDGET_PER_MINUTE over the sliding window. */
+export function sendsmsBudgetLimits(config: Pick<Config, 'sendsmsBudgetPerMinute'>): BudgetLimits {
+  return { ...SENDSMS_BUDGET, limit: config.sendsmsBudgetPerMinute };
 }

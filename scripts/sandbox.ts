@@ -4,8 +4,7 @@
  * PostgreSQL under DATA_DIR (the same one `npm start` uses, so the two cannot run from one folder at once).
  */
 import path from 'node:path';
-import { parseConfig } from '@/lib/config';
-import { sendsmsBudgetLimits } from '@/lib/sendsms/budget';
+import { parseConfig, sendsmsBudgetLimits } from '@/lib/config';
 import { startEmbeddedPostgres } from '@/lib/runtime/embedded-postgres';
 import { DEMO_ACCOUNTS } from '@/lib/demo/fixtures';
 import { createLogger, describeError } from '@/lib/log';

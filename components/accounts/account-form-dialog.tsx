@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { apiRequest, ApiError } from '@/components/auth/api-request';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
+import { PASSWORD_LIFETIME_DAYS } from '@/lib/accounts/credential-health';
 import { Input } from '@/components/ui/input';
 import { DisabledReason } from '@/components/ui/tooltip';
 
@@ -127,7 +128,7 @@ export function AccountFormDialog({
                 checked={values.credentialKind === 'PASSWORD'}
                 onChange={set('credentialKind')}
               />
-              the account password (expires every 30 days without 2FA)
+              the account password (expires every {PASSWORD_LIFETIME_DAYS} days without 2FA)
             </label>
           </fieldset>
           <Input

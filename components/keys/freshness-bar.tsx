@@ -67,7 +67,7 @@ export function FreshnessBar({
               : {refreshError ?? freshness.lastProblem?.message}
             </p>
           ) : (
-            <p>The data is more than 15 minutes old.</p>
+            <p>The data is more than {freshness.staleAfterMinutes} minutes old.</p>
           )}
         </div>
       ) : null}

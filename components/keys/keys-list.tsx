@@ -9,7 +9,7 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { DisabledReason } from '@/components/ui/tooltip';
-import { keyListQueryFromUrl, keyListSearchParams, type KeySort } from '@/lib/keys/list-query-url';
+import { IDLE_DAYS, keyListQueryFromUrl, keyListSearchParams, type KeySort } from '@/lib/keys/list-query-url';
 import type { KeyListQuery } from '@/lib/keys/list-query';
 import type { KeyListView } from '@/lib/keys/types';
 import { KEY_COLUMNS } from './columns';
@@ -142,8 +142,8 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
           onChange={(event) => setQuery({ idle: (event.target.value || undefined) as KeyListQuery['idle'] })}
           options={[
             { value: '', label: 'Any' },
-            { value: 'idle', label: 'Idle 30 days' },
-            { value: 'active', label: 'Used in 30 days' },
+            { value: 'idle', label: `Idle ${IDLE_DAYS} days` },
+            { value: 'active', label: `Used in ${IDLE_DAYS} days` },
           ]}
         />
       </div>

@@ -35,7 +35,7 @@ describe('errorResponse', () => {
     // The premise: what another copy throws is not an instance of this copy's class.
     expect(new foreign.UpstreamTimeoutError('token_list', 500)).not.toBeInstanceOf(SendsmsError);
     const cases: Array<[unknown, number, string]> = [
-      [new foreign.BudgetExhaustedError('token_list', 12_300), 429, 'rate-limited'],
+      [new foreign.BudgetExhaustedError('token_list', 12_300, 10), 429, 'rate-limited'],
       [new foreign.UpstreamStatusError('token_list', -4096, envelope(-4096)), 429, 'rate-limited'],
       [new foreign.UpstreamStatusError('token_list', -8192, envelope(-8192)), 429, 'rate-limited'],
       [new foreign.UpstreamStatusError('token_list', -8191, envelope(-8191)), 429, 'rate-limited'],
@@ -60,7 +60,7 @@ describe('errorResponse', () => {
 
   it('sends Retry-After with every 429: the budget’s own wait, or a short pause after sendSMS throttled', async () => {
     const foreign = await foreignSendsmsErrors();
-    const budget = await answer(new foreign.BudgetExhaustedError('token_list', 12_300));
+    const budget = await answer(new foreign.BudgetExhaustedError('token_list', 12_300, 10));
     expect(budget).toMatchObject({ status: 429, retryAfter: '13', body: { retryable: true, retryAfterMs: 12_300 } });
     const throttled = await answer(new foreign.UpstreamStatusError('token_list', -4096, envelope(-4096)));
     expect(throttled).toMatchObject({

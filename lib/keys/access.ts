@@ -4,6 +4,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { ACCOUNT_ROW_SELECT, type AccountRow } from '@/lib/db/account-row';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { accessDenied, notFound } from '@/lib/errors/refusals';
+import { selectKey, type KeyRecord } from '@/lib/keys/repository';
 
 /**
  * The services check the permission table themselves, whatever the route already did: a service is callable
@@ -27,4 +28,30 @@ export async function loadAccount(
   const account = await deps.prisma.account.findUnique({ where: { id: accountId }, select: ACCOUNT_ROW_SELECT });
   if (!account) throw notFound('There is no such sendSMS account.');
   return account;
+}
+
+/**
+ * The opening of every service that acts on one key: the permission on the account, then the key, which must be
+ * one of that account's (a key id taken from another account is "no such key", whatever it names elsewhere).
+ */
+export async function loadAllowedKey(
+  deps: Pick<KeyServiceDeps, 'prisma'>,
+  actor: SessionUser,
+  permission: Permission,
+  accountId: string,
+  keyId: string,
+): Promise<KeyRecord> {
+  assertAllowed(actor, permission, accountId);
+  return loadKey(deps, accountId, keyId);
+}
+
+/** One of the account's keys, or the 404 for any other id. */
+export async function loadKey(
+  deps: Pick<KeyServiceDeps, 'prisma'>,
+  accountId: string,
+  keyId: string,
+): Promise<KeyRecord> {
+  const key = await selectKey(deps.prisma, accountId, keyId);
+  if (!key) throw notFound('There is no such key in this account.');
+  return key;
 }

@@ -1,15 +1,15 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { accountRefFor } from '@/lib/accounts/account-ref';
-import { assertAllowed, loadAccount } from '@/lib/keys/access';
+import { loadAccount, loadAllowedKey } from '@/lib/keys/access';
 import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import type { AppError } from '@/lib/errors/app-error';
-import { conflict, invalid, notFound } from '@/lib/errors/refusals';
+import { conflict, invalid } from '@/lib/errors/refusals';
 import type { AuthorizeIpInput } from '@/lib/keys/inputs';
 import { keyInUse } from '@/lib/keys/key-secret';
 import { outcomeIsUnknown } from '@/lib/keys/outcome-unknown';
-import { addKeyIp, selectKey, selectKeyIps } from '@/lib/keys/repository';
+import { addKeyIp, selectKeyIps } from '@/lib/keys/repository';
 import type { LockedIpView } from '@/lib/keys/types';
 import { leaveOutcomeUnknown, recordIntent, settleFromAnswer } from '@/lib/keys/upstream-change';
 import { toLockedIpView } from '@/lib/keys/views';
@@ -37,9 +37,7 @@ export async function authorizeKeyIp(
   input: AuthorizeIpInput,
   origin: RequestOrigin = {},
 ): Promise<AuthorizeIpResult> {
-  assertAllowed(actor, 'ips.authorize', accountId);
-  const key = await selectKey(deps.prisma, accountId, keyId);
-  if (!key) throw notFound('There is no such key in this account.');
+  const key = await loadAllowedKey(deps, actor, 'ips.authorize', accountId, keyId);
   const audit = {
     accountId,
     keyId,

@@ -1,13 +1,13 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { accountRefFor } from '@/lib/accounts/account-ref';
-import { assertAllowed, loadAccount } from '@/lib/keys/access';
+import { loadAccount, loadAllowedKey } from '@/lib/keys/access';
 import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
-import { invalid, notFound } from '@/lib/errors/refusals';
+import { invalid } from '@/lib/errors/refusals';
 import { revealKeySecret } from '@/lib/keys/key-secret';
 import { outcomeIsUnknown } from '@/lib/keys/outcome-unknown';
-import { markKeyDeleted, selectKey } from '@/lib/keys/repository';
+import { markKeyDeleted } from '@/lib/keys/repository';
 import { leaveOutcomeUnknown, recordIntent, settleFromAnswer } from '@/lib/keys/upstream-change';
 import { isUpstreamStatus, upstreamStatusOf } from '@/lib/sendsms/errors';
 import { deleteKey, HUB_API_KEYS_URL } from '@/lib/sendsms/key-operations';
@@ -35,9 +35,7 @@ export async function deleteApiKey(
   confirmName: string,
   origin: RequestOrigin = {},
 ): Promise<DeleteResult> {
-  assertAllowed(actor, 'keys.manage', accountId);
-  const key = await selectKey(deps.prisma, accountId, keyId);
-  if (!key) throw notFound('There is no such key in this account.');
+  const key = await loadAllowedKey(deps, actor, 'keys.manage', accountId, keyId);
   const audit = {
     accountId,
     keyId,

@@ -1,14 +1,13 @@
 import 'server-only';
 import { deniedReason } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
-import { assertAllowed, loadAccount } from '@/lib/keys/access';
+import { assertAllowed, loadAccount, loadKey } from '@/lib/keys/access';
 import { accountCapability } from '@/lib/keys/capabilities';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
-import { notFound } from '@/lib/errors/refusals';
 import { accountFreshness, toFreshnessView } from '@/lib/keys/freshness';
 import { IDLE_DAYS } from '@/lib/keys/list-query';
 import { pendingChanges } from '@/lib/keys/pending-changes';
-import { selectKey, selectKeyAuditTrail, selectKeyIps, selectUsageSeries } from '@/lib/keys/repository';
+import { selectKeyAuditTrail, selectKeyIps, selectUsageSeries } from '@/lib/keys/repository';
 import type { KeyDetailView } from '@/lib/keys/types';
 import { toKeyRowView } from '@/lib/keys/views';
 
@@ -26,8 +25,7 @@ export async function getKeyDetail(
 ): Promise<KeyDetailView> {
   assertAllowed(actor, 'keys.read', accountId);
   const now = deps.now();
-  const [account, key] = await Promise.all([loadAccount(deps, accountId), selectKey(deps.prisma, accountId, keyId)]);
-  if (!key) throw notFound('There is no such key in this account.');
+  const [account, key] = await Promise.all([loadAccount(deps, accountId), loadKey(deps, accountId, keyId)]);
   const auditDeniedReason = deniedReason(actor, 'audit.read', accountId);
   const usageDenied = deniedReason(actor, 'usage.read', accountId);
   const [ips, usage, trail, freshness, pending] = await Promise.all([

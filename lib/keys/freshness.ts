@@ -66,6 +66,7 @@ export async function accountFreshness(
     ipsNewestFetchedAt: fetched.ipsNewestFetchedAt?.toISOString() ?? null,
     lastProblem,
     stale: lastProblem !== null || (options.usageReported && fetched.hasKeys && usageAge > STALE_AFTER_MS),
+    staleAfterMinutes: STALE_AFTER_MS / 60_000,
     refreshing: isRefreshing(accountId),
     hasKeys: fetched.hasKeys,
     lastProblemAt: failure?.occurredAt ?? null,
@@ -96,6 +97,7 @@ export function toFreshnessView(freshness: AccountFreshness): FreshnessView {
     ipsNewestFetchedAt: freshness.ipsNewestFetchedAt,
     lastProblem: freshness.lastProblem,
     stale: freshness.stale,
+    staleAfterMinutes: freshness.staleAfterMinutes,
     refreshing: freshness.refreshing,
   };
 }

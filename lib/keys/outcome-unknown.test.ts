@@ -27,7 +27,7 @@ describe('whether a change sent to sendSMS may have happened', () => {
     ).toBe(false);
     expect(outcomeIsUnknown(new UpstreamNetworkError('token_generate', 'ECONNREFUSED'))).toBe(false);
     expect(outcomeIsUnknown(new UpstreamFaultError('token_generate', 'http-status', '', 503))).toBe(false);
-    expect(outcomeIsUnknown(new BudgetExhaustedError('token_generate', 1_000))).toBe(false);
+    expect(outcomeIsUnknown(new BudgetExhaustedError('token_generate', 1_000, 10))).toBe(false);
     expect(outcomeIsUnknown(new UnsupportedActionError('token_generate', false))).toBe(false);
     expect(outcomeIsUnknown(new DefaultKeyFirstUseError('token_add_ip'))).toBe(false);
     expect(outcomeIsUnknown(new Error('database down'))).toBe(false);

@@ -2,11 +2,10 @@ import 'server-only';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { accountRefFor } from '@/lib/accounts/account-ref';
 import { fingerprintSecret, secretFragment } from '@/lib/crypto';
-import { assertAllowed, loadAccount } from '@/lib/keys/access';
+import { assertAllowed, loadAccount, loadKey } from '@/lib/keys/access';
 import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import { runSingleRefresh } from '@/lib/keys/background-refresh';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
-import { notFound } from '@/lib/errors/refusals';
 import { resolveOpenIntents } from '@/lib/keys/intent-resolver';
 import { keyInUse, sealKeySecret } from '@/lib/keys/key-secret';
 import {
@@ -65,9 +64,7 @@ export async function refreshAccountKeys(
   if (actor) assertAllowed(actor, 'keys.read', accountId);
   // The key must be one of the account's: a key id taken from another account is unknown here, and nothing is
   // written to its trail (the permission was checked against the account in the URL, not the key's).
-  if (options.keyId !== undefined && !(await selectKey(deps.prisma, accountId, options.keyId))) {
-    throw notFound('There is no such key in this account.');
-  }
+  if (options.keyId !== undefined) await loadKey(deps, accountId, options.keyId);
   // One refresh per account at a time; a second asker waits for the first one's answer.
   return runSingleRefresh(accountId, () => refreshNow(deps, actor, accountId, options));
 }

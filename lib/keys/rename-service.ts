@@ -1,10 +1,9 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth/session-user';
-import { assertAllowed } from '@/lib/keys/access';
+import { loadAllowedKey } from '@/lib/keys/access';
 import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
-import { notFound } from '@/lib/errors/refusals';
-import { selectKey, updateKeyName } from '@/lib/keys/repository';
+import { updateKeyName } from '@/lib/keys/repository';
 
 /**
  * Rename: the name is the dashboard's own label. sendSMS has no action to rename a key, so the answer says
@@ -26,9 +25,7 @@ export async function renameApiKey(
   name: string,
   origin: RequestOrigin = {},
 ): Promise<RenameResult> {
-  assertAllowed(actor, 'keys.manage', accountId);
-  const key = await selectKey(deps.prisma, accountId, keyId);
-  if (!key) throw notFound('There is no such key in this account.');
+  const key = await loadAllowedKey(deps, actor, 'keys.manage', accountId, keyId);
   await deps.prisma.$transaction(async (tx) => {
     await updateKeyName(tx, key.id, name);
     await auditKeyEvent(tx, actor, origin, {

@@ -225,23 +225,22 @@ export async function selectKeysDueForIps(
   });
 }
 
-export interface NewKeyRecord {
-  accountId: string;
-  name: string;
-  kind: KeyKind;
-  usageLabel: KeyUsageLabel;
-  fragment: string;
-  secretFingerprint: string;
-  secretCiphertext: string | null;
-  origin: KeyOrigin;
-  upstreamName: string | null;
-  createdAt?: Date;
-  lastUsedAt?: Date | null;
-  useCount?: number | null;
-  usageFetchedAt?: Date | null;
-  ipsFetchedAt?: Date | null;
-  secretUnseenAt?: Date | null;
-}
+/** A key to insert: what it is, and the usage and times known of it when it is not brand new. */
+export type NewKeyRecord = Pick<
+  KeyRecord,
+  | 'accountId'
+  | 'name'
+  | 'kind'
+  | 'usageLabel'
+  | 'fragment'
+  | 'secretFingerprint'
+  | 'secretCiphertext'
+  | 'origin'
+  | 'upstreamName'
+> &
+  Partial<
+    Pick<KeyRecord, 'createdAt' | 'lastUsedAt' | 'useCount' | 'usageFetchedAt' | 'ipsFetchedAt' | 'secretUnseenAt'>
+  >;
 
 export async function insertKey(db: Db, key: NewKeyRecord): Promise<KeyRecord> {
   return db.apiKey.create({ data: key, select: keySelect });

@@ -84,6 +84,8 @@ export interface FreshnessView {
   /** The last refresh failed after the data shown was fetched: the page shows the last known state and says so. */
   lastProblem: RefreshProblem | null;
   stale: boolean;
+  /** How old usage may be before it counts as stale (STALE_AFTER_MS), for the sentence that says so. */
+  staleAfterMinutes: number;
   refreshing: boolean;
 }
 

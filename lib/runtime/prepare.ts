@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { upstreamBaseUrl, type Config } from '@/lib/config';
+import { sendsmsBudgetLimits, upstreamBaseUrl, type Config } from '@/lib/config';
 import { createPrismaClient } from '@/lib/db/client';
 import { startEmbeddedPostgres } from '@/lib/runtime/embedded-postgres';
 import { applyMigrations } from '@/lib/db/migrate';
@@ -7,8 +7,8 @@ import { seedDemo } from '@/lib/demo/seed';
 import type { Logger } from '@/lib/log';
 import { assertDataDirWritable } from '@/lib/runtime/data-dir';
 import { readOrCreateLocalSecret } from '@/lib/runtime/local-secrets';
-import { sendsmsBudgetLimits } from '@/lib/sendsms/budget';
 import { startSandbox } from '@/lib/sendsms/sandbox/server';
+import { StartupError } from '@/lib/errors/startup-error';
 
 /**
  * Everything the server needs before Next.js starts: its secrets, a migrated database, and in the embedded mode
@@ -23,13 +23,6 @@ export interface Runtime {
   upstreamDescription: string;
   demoSeeded: boolean;
   stop(): Promise<void>;
-}
-
-export class DatabaseUnreachableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DatabaseUnreachableError';
-  }
 }
 
 export async function prepareRuntime(config: Config, log: Logger): Promise<Runtime> {
@@ -134,7 +127,8 @@ async function assertDatabaseReachable(databaseUrl: string): Promise<void> {
     const reason = code
       ? `${code}${error instanceof Error && !error.message.includes(code) ? `: ${error.message}` : ''}`
       : describe(error);
-    throw new DatabaseUnreachableError(
+    throw new StartupError(
+      'DatabaseUnreachableError',
       `DATABASE_URL (${describeDatabase(databaseUrl)}) refuses connections: ${reason}`,
     );
   } finally {

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { SENDSMS_BUDGET, type BudgetDecision, type BudgetLimits, type CallBudget } from '@/lib/sendsms/budget';
+import { SENDSMS_BUDGET, type BudgetLimits } from '@/lib/config';
+import type { BudgetDecision, CallBudget } from '@/lib/sendsms/budget';
 
 /**
  * The budget every process of the dashboard shares, kept in Postgres (model UpstreamCall). Each take runs in one
@@ -32,7 +33,11 @@ export function createPostgresBudget(prisma: PrismaClient, limits: BudgetLimits 
             FROM counted`;
         const row = rows[0];
         if (row && row.counted >= limits.limit) {
-          return { granted: false, retryAfterMs: Math.max(1, Math.ceil((row.freeing_in_ms ?? 1) + 1)) };
+          return {
+            granted: false,
+            retryAfterMs: Math.max(1, Math.ceil((row.freeing_in_ms ?? 1) + 1)),
+            limit: limits.limit,
+          };
         }
         await tx.$executeRaw`
           INSERT INTO "UpstreamCall" ("apiBaseUrl", "username", "action", "calledAt")

@@ -1,7 +1,7 @@
-import type { Config } from '@/lib/config';
+import { SENDSMS_BUDGET, type BudgetLimits } from '@/lib/config';
 
 /**
- * sendSMS allows 10 non-billable queries per minute (per account, per key or per IP: not stated, so the strictest
+ * sendSMS allows 10 non-billable queries per minute (SENDSMS_BUDGET in lib/config.ts) (per account, per key or per IP: not stated, so the strictest
  * reading we can keep, per account, is budgeted). The budget is a sliding window: a call may start only if fewer
  * than `limit` calls started in the `windowMs` before it, so no span of that length ever holds more than `limit`.
  * The window is a little longer than a minute: a call is counted when it leaves, and reaches sendSMS slightly later.
@@ -12,26 +12,12 @@ export interface BudgetAccount {
   username: string;
 }
 
-export type BudgetDecision = { granted: true } | { granted: false; retryAfterMs: number };
+/** A refusal names the limit in force, so that the sentence the user reads says the number that decided it. */
+export type BudgetDecision = { granted: true } | { granted: false; retryAfterMs: number; limit: number };
 
 export interface CallBudget {
   /** Takes one slot for a call of `action` on this account, or says how long until one frees. */
   take(account: BudgetAccount, action: string): Promise<BudgetDecision>;
-}
-
-export interface BudgetLimits {
-  limit: number;
-  windowMs: number;
-}
-
-export const SENDSMS_BUDGET: BudgetLimits = { limit: 10, windowMs: 61_000 };
-
-/**
- * The sendSMS budget as the client and the sandbox apply it: SENDSMS_BUDGET_PER_MINUTE over the sliding window.
- * Here rather than in lib/config.ts, so that the configuration imports nothing from the sendSMS client's folder.
- */
-export function sendsmsBudgetLimits(config: Pick<Config, 'sendsmsBudgetPerMinute'>): BudgetLimits {
-  return { ...SENDSMS_BUDGET, limit: config.sendsmsBudgetPerMinute };
 }
 
 /** No budget at all: for tools that talk to a sandbox started without one (the benchmark). */
@@ -47,7 +33,7 @@ export function decideSlidingWindow(startTimes: readonly number[], now: number, 
   // The slot frees when the oldest call still counted leaves the window; with `limit` or more counted, that is
   // the (count - limit + 1)-th oldest.
   const freeing = inWindow[inWindow.length - limits.limit]!;
-  return { granted: false, retryAfterMs: Math.max(1, freeing + limits.windowMs - now + 1) };
+  return { granted: false, retryAfterMs: Math.max(1, freeing + limits.windowMs - now + 1), limit: limits.limit };
 }
 
 /** A budget for one process only: for tests and tools. The dashboard uses the Postgres one (budget-postgres.ts). */

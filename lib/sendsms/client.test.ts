@@ -278,7 +278,7 @@ describe('budget and coalescing', () => {
     const error = await failure(client.call('user_get_balance', { account }));
     expect(error).toBeInstanceOf(BudgetExhaustedError);
     expect((error as BudgetExhaustedError).retryAfterMs).toBeGreaterThan(59_000);
-    expect((error as BudgetExhaustedError).explanation.ro).toMatch(/10 interogări pe minut/);
+    expect((error as BudgetExhaustedError).explanation.ro).toMatch(/permite 2 interogări pe minut/);
     expect(upstream!.requests).toHaveLength(2);
     await client.call('ping');
     expect(upstream!.requests).toHaveLength(3);

@@ -170,7 +170,7 @@ export function createSendsmsClient(options: SendsmsClientOptions): SendsmsClien
       const decision = await options.budget.take(prepared.account, prepared.action.name);
       if (decision.granted) return;
       if (waited + decision.retryAfterMs > maxBudgetWaitMs)
-        throw new BudgetExhaustedError(prepared.action.name, decision.retryAfterMs);
+        throw new BudgetExhaustedError(prepared.action.name, decision.retryAfterMs, decision.limit);
       await sleep(decision.retryAfterMs);
       waited += decision.retryAfterMs;
     }

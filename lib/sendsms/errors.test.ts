@@ -28,7 +28,9 @@ describe('sendSMS errors across module copies', () => {
     expect(
       sendsmsErrorOf(new foreign.DefaultKeyFirstUseError('token_list_ips'), 'default-key-first-use'),
     ).not.toBeNull();
-    expect(sendsmsErrorOf(new foreign.BudgetExhaustedError('token_list', 1_000), 'default-key-first-use')).toBeNull();
+    expect(
+      sendsmsErrorOf(new foreign.BudgetExhaustedError('token_list', 1_000, 10), 'default-key-first-use'),
+    ).toBeNull();
     expect(isSendsmsError(new Error('plain'))).toBe(false);
     expect(isSendsmsError({ kind: 'status' })).toBe(false);
   });

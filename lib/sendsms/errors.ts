@@ -136,13 +136,22 @@ export class BudgetExhaustedError extends SendsmsError {
   constructor(
     action: string,
     readonly retryAfterMs: number,
+    /** The budget in force (SENDSMS_BUDGET_PER_MINUTE): the number the sentence says. */
+    readonly perMinute: number,
   ) {
     const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
     super(action, {
-      en: `sendSMS allows 10 queries a minute per account and this account has used them. Try again in ${seconds} s.`,
-      ro: `sendSMS permite 10 interogări pe minut pentru fiecare cont, iar acest cont le-a folosit. Încercați din nou în ${seconds} s.`,
+      en: `sendSMS allows ${perMinute} ${perMinute === 1 ? 'query' : 'queries'} a minute per account and this account has used them. Try again in ${seconds} s.`,
+      ro: `sendSMS permite ${interogari(perMinute)} pe minut pentru fiecare cont, iar acest cont le-a folosit. Încercați din nou în ${seconds} s.`,
     });
   }
+}
+
+/** "1 interogare", "10 interogări", "20 de interogări": Romanian puts "de" before a count of 20 and over. */
+function interogari(count: number): string {
+  if (count === 1) return '1 interogare';
+  const lastTwo = count % 100;
+  return lastTwo === 0 || lastTwo >= 20 ? `${count} de interogări` : `${count} interogări`;
 }
 
 /**

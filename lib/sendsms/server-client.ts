@@ -1,6 +1,5 @@
 import 'server-only';
-import { getConfig } from '@/lib/config';
-import { sendsmsBudgetLimits } from '@/lib/sendsms/budget';
+import { getConfig, sendsmsBudgetLimits } from '@/lib/config';
 import { getPrisma } from '@/lib/db/client';
 import { createLogger } from '@/lib/log';
 import { createPostgresBudget } from '@/lib/sendsms/budget-postgres';

@@ -3,7 +3,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { encryptSecret } from '@/lib/crypto';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
-import type { BudgetLimits } from '@/lib/sendsms/budget';
+import type { BudgetLimits } from '@/lib/config';
 import { createPostgresBudget } from '@/lib/sendsms/budget-postgres';
 import { createPostgresCapabilityStore } from '@/lib/sendsms/capabilities-postgres';
 import { createSendsmsClient, type SendsmsClient } from '@/lib/sendsms/client';

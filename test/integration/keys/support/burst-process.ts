@@ -8,7 +8,7 @@ import { createPrismaClient } from '@/lib/db/client';
 import { authorizeKeyIp } from '@/lib/keys/authorize-ip-service';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { generateApiKey } from '@/lib/keys/generate-service';
-import type { BudgetLimits } from '@/lib/sendsms/budget';
+import type { BudgetLimits } from '@/lib/config';
 import { createPostgresBudget } from '@/lib/sendsms/budget-postgres';
 import { createSendsmsClient } from '@/lib/sendsms/client';
 
