@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 
 // Two depths, two projects: `unit` touches no I/O; `integration` gets a real, freshly migrated PostgreSQL from
 // test/integration/global-setup.ts (the embedded one, or the server DATABASE_URL names).
-const alias = { '@': path.dirname(fileURLToPath(import.meta.url)) };
+const root = path.dirname(fileURLToPath(import.meta.url));
+// `server-only` throws unless imported under React's `react-server` condition (as Next.js builds server code, and
+// as the tsx scripts run: see package.json). Tests run server modules on purpose, so it is the package's no-op here.
+const alias = { '@': root, 'server-only': path.join(root, 'node_modules', 'server-only', 'empty.js') };
 
 export default defineConfig({
   resolve: { alias },

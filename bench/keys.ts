@@ -35,7 +35,7 @@ process.env.CREDENTIALS_ENCRYPTION_KEY = credentialsKeyHex;
 async function main(): Promise<void> {
   const { parseConfig } = await import('@/lib/config');
   const { createPrismaClient } = await import('@/lib/db/client');
-  const { startEmbeddedPostgres } = await import('@/lib/db/embedded-postgres');
+  const { startEmbeddedPostgres } = await import('@/lib/runtime/embedded-postgres');
   const { applyMigrations } = await import('@/lib/db/migrate');
   const { createLogger } = await import('@/lib/log');
   const { freePort } = await import('@/lib/runtime/ports');

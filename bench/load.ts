@@ -18,7 +18,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { EMBEDDED_DATABASE_NAME } from '@/lib/db/embedded-postgres';
+import { EMBEDDED_DATABASE_NAME } from '@/lib/runtime/embedded-postgres';
 import { hashPassword } from '@/lib/auth/password';
 import { readOrCreateLocalSecret } from '@/lib/runtime/local-secrets';
 import { freshEnvironment, median, startDashboard } from '@/bench/support/dashboard-process';

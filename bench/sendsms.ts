@@ -13,7 +13,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { parseConfig } from '@/lib/config';
 import { createPrismaClient } from '@/lib/db/client';
-import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
+import { startEmbeddedPostgres } from '@/lib/runtime/embedded-postgres';
 import { applyMigrations } from '@/lib/db/migrate';
 import { createLogger } from '@/lib/log';
 import { freePort } from '@/lib/runtime/ports';

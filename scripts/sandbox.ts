@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { parseConfig, sendsmsBudgetLimits } from '@/lib/config';
-import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
+import { startEmbeddedPostgres } from '@/lib/runtime/embedded-postgres';
 import { DEMO_ACCOUNTS } from '@/lib/demo/fixtures';
 import { createLogger, describeError } from '@/lib/log';
 import { startSandbox } from '@/lib/sendsms/sandbox/server';

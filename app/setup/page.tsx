@@ -3,13 +3,14 @@ import { redirect } from 'next/navigation';
 
 import { SetupForm } from '@/components/auth/setup-form';
 import { needsFirstAdmin } from '@/lib/auth/first-admin';
+import { serverDatabaseDeps } from '@/lib/db/deps';
 
 export const metadata: Metadata = { title: 'Set up' };
 export const dynamic = 'force-dynamic';
 
 /** Open only while the database holds no user at all (never in the demo, which seeds three). */
 export default async function SetupPage() {
-  if (!(await needsFirstAdmin())) redirect('/login');
+  if (!(await needsFirstAdmin(serverDatabaseDeps()))) redirect('/login');
   return (
     <main className="flex min-h-dvh items-center justify-center px-4 py-12">
       <div className="grid w-full max-w-sm gap-6 rounded-xl border border-zinc-200 p-6 dark:border-zinc-800">

@@ -41,7 +41,7 @@ export interface RunningDashboard {
 
 export async function startDashboard(env: DashboardEnvironment): Promise<RunningDashboard> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

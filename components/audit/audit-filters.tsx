@@ -1,4 +1,4 @@
-import type { AuditFilter } from '@/lib/audit/audit-query';
+import type { AuditFilter } from '@/lib/audit-log/audit-filter';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
-import type { AuditFilter, AuditRow } from '@/lib/audit/audit-query';
-import { auditFilterHref } from '@/lib/audit/audit-filter-params';
+import type { AuditFilter, AuditRow } from '@/lib/audit-log/audit-filter';
+import { auditFilterHref } from '@/lib/audit-log/audit-filter-params';
 import { Badge } from '@/components/ui/badge';
 import { DataTable, type TableColumn } from '@/components/ui/table';
 

@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/badge';
-import { currentHealth, registryCounts } from '@/lib/system-health';
+import { currentHealth, registryCounts } from '@/lib/health/system-health';
 
 /**
  * What this installation is connected to and how much it manages, read live on every visit: the first thing a

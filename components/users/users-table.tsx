@@ -1,5 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/table';
+import { can, seesEveryAccount } from '@/lib/auth/permissions';
 import { ROLE_NAMES } from '@/lib/auth/role-names';
 import type { UserSummary } from '@/lib/users/user-service';
 import { UserRowControls, type AccountChoice, type RoleChoice } from './user-controls';
@@ -39,12 +40,7 @@ export function UsersTable({
           id: 'accounts',
           header: 'Accounts',
           className: 'text-sm',
-          cell: (user) =>
-            user.role === 'SUPPORT'
-              ? 'every account (read-only)'
-              : user.role === 'INSTALLATION_ADMIN' && user.accountIds.length === 0
-                ? 'every account (reads)'
-                : user.accountIds.map((id) => accountLabel.get(id) ?? id).join(', ') || 'none',
+          cell: (user) => accountsCell(user, accountLabel),
         },
         {
           id: 'sign-in',
@@ -68,4 +64,15 @@ export function UsersTable({
       ]}
     />
   );
+}
+
+/**
+ * What the user reads, in words, from the permission table: a role that reads every account but manages none
+ * (support staff) reads them all, read-only; one that reads every account and manages its own (the installation
+ * admin) lists its own, or reads them all when it has none.
+ */
+function accountsCell(user: UserSummary, accountLabel: ReadonlyMap<string, string>): string {
+  if (seesEveryAccount(user) && !can(user, 'accounts.manage')) return 'every account (read-only)';
+  if (seesEveryAccount(user) && user.accountIds.length === 0) return 'every account (reads)';
+  return user.accountIds.map((id) => accountLabel.get(id) ?? id).join(', ') || 'none';
 }

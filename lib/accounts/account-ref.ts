@@ -1,3 +1,4 @@
+import 'server-only';
 import { getCredentialsKey } from '@/lib/config';
 import { decryptSecret } from '@/lib/crypto';
 import type { AccountRef } from '@/lib/sendsms/client';

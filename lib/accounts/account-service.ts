@@ -1,98 +1,139 @@
-import { deniedReason, visibleAccountIds } from '@/lib/auth/permissions';
-import { recordAuditEvent } from '@/lib/audit/record';
-import { conflict } from '@/lib/errors/refusals';
+import 'server-only';
+import { deniedReason, grantableAccountIds, visibleAccountIds } from '@/lib/auth/permissions';
+import { auditActor, recordAuditEvent } from '@/lib/audit/record';
+import { recordAccountView, type AccountViewDetails } from '@/lib/auth/account-view';
+import type { RequestMeta } from '@/lib/auth/request-meta';
 import type { SessionUser } from '@/lib/auth/session-user';
-import type { RequestMeta } from '@/lib/auth/with-permission';
-import { ACCOUNT_SUMMARY_SELECT, toAccountSummary, type AccountSummary } from '@/lib/accounts/account-summary';
+import { toAccountSummary, type AccountSummary } from '@/lib/accounts/account-summary';
 import type { CredentialInput, NewAccountInput } from '@/lib/accounts/account-input';
-import { checkAccountCredential } from '@/lib/accounts/check-credential';
-import { recordAccountView } from '@/lib/accounts/record-view';
-import { getConfig, getCredentialsKey, upstreamBaseUrl } from '@/lib/config';
+import type { AccountServiceDeps } from '@/lib/accounts/deps';
+import {
+  insertAccount,
+  selectAccountIdAt,
+  selectAccountLabels,
+  selectAccountLogin,
+  selectAccountSummaries,
+  selectAccountSummary,
+  updateAccountCredential,
+  type CheckedCredential,
+} from '@/lib/accounts/repository';
 import { encryptSecret } from '@/lib/crypto';
-import { getPrisma } from '@/lib/db/client';
+import type { DatabaseDeps } from '@/lib/db/deps';
 import { prismaErrorCode } from '@/lib/db/prisma-error-code';
 import { isAppError, type AppError } from '@/lib/errors/app-error';
+import { conflict } from '@/lib/errors/refusals';
 
 /**
  * The sendSMS accounts: listed per the role's scope, added and rotated by admins after sendSMS accepted the
- * credential. The credential is encrypted before it reaches Prisma and never read back here.
+ * credential. The credential is encrypted before it reaches the repository and never read back here.
  */
 
-const actorOf = (user: SessionUser) => ({ actorId: user.id, actorEmail: user.email, actorRole: user.role });
-
-/** Support and the installation admin see every account; account admins and leads the accounts they are members of. */
-export async function listAccounts(user: SessionUser): Promise<AccountSummary[]> {
-  const rows = await getPrisma().account.findMany({
-    where: { id: visibleAccountIds(user) },
-    select: ACCOUNT_SUMMARY_SELECT,
-    orderBy: { label: 'asc' },
-  });
+/**
+ * The accounts the user's role reads (lib/auth/permissions.ts `visibleAccountIds`). With `viewedAt`, each one
+ * shown to someone reading as an outsider (support staff) is recorded as `account.view`.
+ */
+export async function listAccounts(
+  deps: DatabaseDeps,
+  user: SessionUser,
+  viewedAt?: AccountViewDetails,
+): Promise<AccountSummary[]> {
+  const rows = await selectAccountSummaries(deps.prisma, visibleAccountIds(user));
+  if (viewedAt) for (const row of rows) await recordAccountView(deps.prisma, user, row.id, viewedAt);
   return rows.map((row) => toAccountSummary(row));
 }
 
+/** The accounts the user may give other users access to (lib/auth/permissions.ts `grantableAccountIds`). */
+export function listGrantableAccounts(deps: DatabaseDeps, user: SessionUser): Promise<{ id: string; label: string }[]> {
+  return selectAccountLabels(deps.prisma, grantableAccountIds(user));
+}
+
 export async function viewAccount(
+  deps: DatabaseDeps,
   user: SessionUser,
   accountId: string,
-  meta: RequestMeta & { path: string },
+  viewedAt: AccountViewDetails,
 ): Promise<AccountSummary | null> {
-  const row = await getPrisma().account.findUnique({ where: { id: accountId }, select: ACCOUNT_SUMMARY_SELECT });
+  const row = await selectAccountSummary(deps.prisma, accountId);
   if (!row) return null;
-  await recordAccountView(getPrisma(), user, accountId, meta);
+  await recordAccountView(deps.prisma, user, accountId, viewedAt);
   return toAccountSummary(row);
 }
 
+/**
+ * Asks sendSMS whether it accepts the credential; a refusal (or sendSMS failing) is recorded as the action's
+ * failure and thrown on, so nothing is stored.
+ */
+async function checkOrRecordFailure(
+  deps: AccountServiceDeps,
+  user: SessionUser,
+  login: { apiBaseUrl: string; username: string; credential: string },
+  audit: { action: string; accountId?: string; params: Record<string, unknown>; meta: RequestMeta },
+): Promise<{ balance: number; upstreamStatus: number }> {
+  try {
+    return await deps.checkCredential(login.apiBaseUrl, login.username, login.credential);
+  } catch (error) {
+    await recordAuditEvent(deps.prisma, {
+      ...auditActor(user),
+      accountId: audit.accountId ?? null,
+      action: audit.action,
+      params: { ...audit.params, reason: error instanceof Error ? error.message : 'check failed' },
+      outcome: 'failure',
+      upstreamStatus: isAppError(error) ? (error.options.upstreamStatus ?? null) : null,
+      ...audit.meta,
+    });
+    throw error;
+  }
+}
+
+function checkedCredential(
+  deps: AccountServiceDeps,
+  input: CredentialInput,
+  checked: { balance: number },
+): CheckedCredential {
+  const now = deps.now();
+  const { credentialKind } = input;
+  const credentialCiphertext = encryptSecret(input.credential, deps.credentialsKey);
+  return {
+    credentialCiphertext,
+    credentialKind,
+    credentialRotatedAt: now,
+    balance: checked.balance,
+    balanceCheckedAt: now,
+  };
+}
+
 export async function createAccount(
+  deps: AccountServiceDeps,
   user: SessionUser,
   input: NewAccountInput,
   meta: RequestMeta,
 ): Promise<AccountSummary> {
-  const apiBaseUrl = input.apiBaseUrl || upstreamBaseUrl(getConfig());
+  const apiBaseUrl = input.apiBaseUrl || deps.defaultApiBaseUrl;
   const params = { label: input.label, username: input.username, credentialKind: input.credentialKind, apiBaseUrl };
-  const prisma = getPrisma();
   // Whether the account is already here is said only to someone who may see it; to anyone else it is said only
   // once sendSMS has accepted the credential (proof that they hold the account), and without saying who has it.
-  const existing = await prisma.account.findUnique({
-    where: { apiBaseUrl_username: { apiBaseUrl, username: input.username } },
-    select: { id: true },
-  });
-  if (existing && !deniedReason(user, 'accounts.read', existing.id)) {
+  const existingId = await selectAccountIdAt(deps.prisma, apiBaseUrl, input.username);
+  if (existingId && !deniedReason(user, 'accounts.read', existingId)) {
     throw conflict(`The account ${input.username} at ${apiBaseUrl} is already on the dashboard.`);
   }
-  let checked: { balance: number; upstreamStatus: number };
+  const checked = await checkOrRecordFailure(
+    deps,
+    user,
+    { apiBaseUrl, username: input.username, credential: input.credential },
+    { action: 'account.create', params, meta },
+  );
+  if (existingId) throw alreadyManagedElsewhere();
+  const credential = checkedCredential(deps, input, checked);
   try {
-    checked = await checkAccountCredential(apiBaseUrl, input.username, input.credential);
-  } catch (error) {
-    await recordAuditEvent(prisma, {
-      ...actorOf(user),
-      action: 'account.create',
-      params: { ...params, reason: error instanceof Error ? error.message : 'check failed' },
-      outcome: 'failure',
-      upstreamStatus: isAppError(error) ? (error.options.upstreamStatus ?? null) : null,
-      ...meta,
-    });
-    throw error;
-  }
-  if (existing) throw alreadyManagedElsewhere();
-  const now = new Date();
-  try {
-    return await prisma.$transaction(async (tx) => {
-      const account = await tx.account.create({
-        data: {
-          label: input.label,
-          username: input.username,
-          credentialCiphertext: encryptSecret(input.credential, getCredentialsKey()),
-          credentialKind: input.credentialKind,
-          credentialRotatedAt: now,
-          apiBaseUrl,
-          balance: checked.balance,
-          balanceCheckedAt: now,
-          // The admin who adds an account manages it.
-          memberships: { create: { userId: user.id } },
-        },
-        select: ACCOUNT_SUMMARY_SELECT,
-      });
+    return await deps.prisma.$transaction(async (tx) => {
+      // The admin who adds an account manages it.
+      const account = await insertAccount(
+        tx,
+        { label: input.label, username: input.username, apiBaseUrl, memberId: user.id },
+        credential,
+      );
       await recordAuditEvent(tx, {
-        ...actorOf(user),
+        ...auditActor(user),
         accountId: account.id,
         action: 'account.create',
         params,
@@ -100,7 +141,7 @@ export async function createAccount(
         upstreamStatus: checked.upstreamStatus,
         ...meta,
       });
-      return toAccountSummary(account, now);
+      return toAccountSummary(account, credential.credentialRotatedAt);
     });
   } catch (error) {
     if (prismaErrorCode(error) === 'P2002') throw alreadyManagedElsewhere();
@@ -117,48 +158,26 @@ function alreadyManagedElsewhere(): AppError {
 
 /** Replaces the credential in place (same account, same keys and memberships) once sendSMS accepts the new one. */
 export async function rotateCredential(
+  deps: AccountServiceDeps,
   user: SessionUser,
   accountId: string,
   input: CredentialInput,
   meta: RequestMeta,
 ): Promise<AccountSummary | null> {
-  const prisma = getPrisma();
-  const account = await prisma.account.findUnique({
-    where: { id: accountId },
-    select: { username: true, apiBaseUrl: true },
-  });
+  const account = await selectAccountLogin(deps.prisma, accountId);
   if (!account) return null;
   const params = { credentialKind: input.credentialKind };
-  let checked: { balance: number; upstreamStatus: number };
-  try {
-    checked = await checkAccountCredential(account.apiBaseUrl, account.username, input.credential);
-  } catch (error) {
-    await recordAuditEvent(prisma, {
-      ...actorOf(user),
-      accountId,
-      action: 'account.rotate_credential',
-      params: { ...params, reason: error instanceof Error ? error.message : 'check failed' },
-      outcome: 'failure',
-      upstreamStatus: isAppError(error) ? (error.options.upstreamStatus ?? null) : null,
-      ...meta,
-    });
-    throw error;
-  }
-  const now = new Date();
-  return prisma.$transaction(async (tx) => {
-    const updated = await tx.account.update({
-      where: { id: accountId },
-      data: {
-        credentialCiphertext: encryptSecret(input.credential, getCredentialsKey()),
-        credentialKind: input.credentialKind,
-        credentialRotatedAt: now,
-        balance: checked.balance,
-        balanceCheckedAt: now,
-      },
-      select: ACCOUNT_SUMMARY_SELECT,
-    });
+  const checked = await checkOrRecordFailure(
+    deps,
+    user,
+    { ...account, credential: input.credential },
+    { action: 'account.rotate_credential', accountId, params, meta },
+  );
+  const credential = checkedCredential(deps, input, checked);
+  return deps.prisma.$transaction(async (tx) => {
+    const updated = await updateAccountCredential(tx, accountId, credential);
     await recordAuditEvent(tx, {
-      ...actorOf(user),
+      ...auditActor(user),
       accountId,
       action: 'account.rotate_credential',
       params,
@@ -166,6 +185,6 @@ export async function rotateCredential(
       upstreamStatus: checked.upstreamStatus,
       ...meta,
     });
-    return toAccountSummary(updated, now);
+    return toAccountSummary(updated, credential.credentialRotatedAt);
   });
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 import { AppError } from '@/lib/errors/app-error';
 import { appErrorFromUpstream } from '@/lib/errors/upstream-error';
 import { isSendsmsError, isUpstreamStatus } from '@/lib/sendsms/errors';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { maskSecrets } from '@/lib/audit/mask';
@@ -28,6 +29,11 @@ export const auditEventSchema = z.object({
 
 export type AuditEventInput = z.input<typeof auditEventSchema>;
 export type AuditOutcome = AuditEventInput['outcome'];
+
+/** The actor columns of a signed-in user's event. */
+export function auditActor(user: { id: string; email: string; role: Role }) {
+  return { actorId: user.id, actorEmail: user.email, actorRole: user.role };
+}
 
 export type AuditWriter = Pick<PrismaClient, '$executeRaw'> | Prisma.TransactionClient;
 

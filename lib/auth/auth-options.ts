@@ -1,3 +1,4 @@
+import 'server-only';
 import crypto from 'node:crypto';
 import type { AuthOptions } from 'next-auth';
 import type { Provider } from 'next-auth/providers/index';
@@ -7,6 +8,8 @@ import { signInWithPassword } from '@/lib/auth/credentials-sign-in';
 import { sessionCookieName, sessionSecret, sessionTokenSchema } from '@/lib/auth/session-cookie';
 import { sessionIdleSeconds } from '@/lib/auth/session-lifetime';
 import { revokeSession } from '@/lib/auth/session-revocation';
+import { selectSignInUser } from '@/lib/auth/repository';
+import { sessionUserOf } from '@/lib/auth/session-user';
 import { loadSessionUser } from '@/lib/auth/session-user-lookup';
 import { sourceIpOf } from '@/lib/auth/source-ip';
 import { getConfig } from '@/lib/config';
@@ -111,13 +114,7 @@ export function buildAuthOptions(secure = false): AuthOptions {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
         const email = user.email?.toLowerCase();
         // The provider's answer is input too: an email PostgreSQL cannot compare (a NUL in it) is nobody invited.
-        const known =
-          email && isPlainText(email)
-            ? await getPrisma().user.findUnique({
-                where: { email },
-                select: { id: true, role: true, disabledAt: true },
-              })
-            : null;
+        const known = email && isPlainText(email) ? await selectSignInUser(getPrisma(), email) : null;
         await recordAuditEvent(getPrisma(), {
           actorId: known?.id ?? null,
           actorEmail: email ?? null,
@@ -139,20 +136,10 @@ export function buildAuthOptions(secure = false): AuthOptions {
         }
         const sid = crypto.randomUUID();
         if (account?.provider === OIDC_PROVIDER_ID) {
-          const row = await getPrisma().user.findUnique({
-            where: { email: user.email!.toLowerCase() },
-            include: { memberships: true },
-          });
+          const row = await selectSignInUser(getPrisma(), user.email!.toLowerCase());
           if (!row) return token;
-          return {
-            sub: row.id,
-            email: row.email,
-            name: row.name,
-            role: row.role,
-            accountIds: row.memberships.map((membership) => membership.accountId),
-            sv: row.sessionVersion,
-            sid,
-          };
+          const { id, ...identity } = sessionUserOf(row);
+          return { sub: id, ...identity, sv: row.sessionVersion, sid };
         }
         const signedIn = user as typeof user & { role: string; accountIds: string[]; sessionVersion: number };
         return {

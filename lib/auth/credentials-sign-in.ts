@@ -1,3 +1,6 @@
+import 'server-only';
+import { selectSignInUser } from '@/lib/auth/repository';
+import type { RequestMeta } from '@/lib/auth/request-meta';
 import { z } from 'zod';
 import { recordAuditEvent, type AuditOutcome } from '@/lib/audit/record';
 import { getConfig, getCredentialsKey } from '@/lib/config';
@@ -6,7 +9,7 @@ import { getPrisma } from '@/lib/db/client';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { dummyPasswordHash, verifyPassword } from '@/lib/auth/password';
 import { consumeRecoveryCode, looksLikeRecoveryCode } from '@/lib/auth/recovery-codes';
-import type { SessionUser } from '@/lib/auth/session-user';
+import { sessionUserOf, type SessionUser } from '@/lib/auth/session-user';
 import { SignInError, type SignInErrorCode } from '@/lib/auth/sign-in-errors';
 import { checkSignInLimit, recordSignInAttempt } from '@/lib/auth/sign-in-limit';
 import { acceptTotpCode } from '@/lib/auth/totp-acceptance';
@@ -27,10 +30,7 @@ export const credentialsSchema = z.object({
     .transform((code) => (code ? code : undefined)),
 });
 
-export interface SignInMeta {
-  sourceIp: string | null;
-  userAgent: string | null;
-}
+export type SignInMeta = RequestMeta;
 
 export async function signInWithPassword(
   input: unknown,
@@ -70,10 +70,7 @@ export async function signInWithPassword(
     throw new SignInError('locked-out');
   }
 
-  const user = await prisma.user.findUnique({
-    where: { email },
-    include: { memberships: { select: { accountId: true } } },
-  });
+  const user = await selectSignInUser(prisma, email);
   // Unknown, SSO-only and disabled users get the same answer as a wrong password, in the same time: a password
   // is checked against a dummy hash when there is none, so timing does not tell who has an account.
   const passwordRight = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
@@ -91,12 +88,5 @@ export async function signInWithPassword(
 
   await recordSignInAttempt(prisma, { email, sourceIp, succeeded: true });
   await audit('success', null, user);
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    accountIds: user.memberships.map((membership) => membership.accountId),
-    sessionVersion: user.sessionVersion,
-  };
+  return { ...sessionUserOf(user), sessionVersion: user.sessionVersion };
 }

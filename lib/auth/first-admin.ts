@@ -1,9 +1,11 @@
+import 'server-only';
 import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/audit/record';
+import { countUsers, insertInstallationAdmin, lockSetup } from '@/lib/auth/repository';
 import { conflict } from '@/lib/errors/refusals';
 import { hashPassword } from '@/lib/auth/password';
-import { getPrisma } from '@/lib/db/client';
-import type { RequestMeta } from '@/lib/auth/with-permission';
+import type { DatabaseDeps } from '@/lib/db/deps';
+import type { RequestMeta } from '@/lib/auth/request-meta';
 import { plainText } from '@/lib/validation/text';
 
 /**
@@ -18,24 +20,20 @@ export const firstAdminSchema = z.object({
   password: plainText({ max: 1000 }).min(12, 'Use at least 12 characters'),
 });
 
-const SETUP_LOCK = 4_204_204;
-
-export async function needsFirstAdmin(): Promise<boolean> {
-  return (await getPrisma().user.count()) === 0;
+export async function needsFirstAdmin(deps: DatabaseDeps): Promise<boolean> {
+  return (await countUsers(deps.prisma)) === 0;
 }
 
 export async function createFirstAdmin(
+  deps: DatabaseDeps,
   input: z.infer<typeof firstAdminSchema>,
   meta: RequestMeta,
 ): Promise<{ id: string }> {
   const passwordHash = await hashPassword(input.password);
-  return getPrisma().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
-    if ((await tx.user.count()) > 0) throw conflict('The dashboard is already set up: sign in instead.');
-    const user = await tx.user.create({
-      data: { name: input.name, email: input.email, role: 'INSTALLATION_ADMIN', passwordHash },
-      select: { id: true },
-    });
+  return deps.prisma.$transaction(async (tx) => {
+    await lockSetup(tx);
+    if ((await countUsers(tx)) > 0) throw conflict('The dashboard is already set up: sign in instead.');
+    const user = await insertInstallationAdmin(tx, { name: input.name, email: input.email, passwordHash });
     await recordAuditEvent(tx, {
       actorId: user.id,
       actorEmail: input.email,

@@ -1,7 +1,8 @@
+import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { recordAccountView } from '@/lib/accounts/record-view';
-import { recordAuditEvent } from '@/lib/audit/record';
+import { recordAccountView } from '@/lib/auth/account-view';
+import { auditActor, recordAuditEvent } from '@/lib/audit/record';
 import { PATHNAME_HEADER } from '@/lib/auth/page-guard-header';
 import { deniedReason, type Permission } from '@/lib/auth/permissions';
 import { getSessionState } from '@/lib/auth/session';
@@ -40,9 +41,7 @@ async function guardPage(permission: Permission | null, accountId?: string): Pro
   const reason = permission === null ? null : deniedReason(user, permission, accountId);
   if (reason) {
     await recordAuditEvent(getPrisma(), {
-      actorId: user.id,
-      actorEmail: user.email,
-      actorRole: user.role,
+      ...auditActor(user),
       accountId: accountId ?? null,
       action: 'access.denied',
       params: { permission, method: 'GET', path, reason },

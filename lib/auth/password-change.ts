@@ -1,10 +1,11 @@
+import 'server-only';
 import { z } from 'zod';
-import { recordAuditEvent } from '@/lib/audit/record';
+import { auditActor, recordAuditEvent, type AuditWriter } from '@/lib/audit/record';
+import type { DatabaseDeps } from '@/lib/db/deps';
+import { selectOwnSignIn, updatePasswordHash } from '@/lib/auth/repository';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/session-user';
-import { endAllSessionsData } from '@/lib/auth/session-revocation';
-import type { RequestMeta } from '@/lib/auth/with-permission';
-import { getPrisma } from '@/lib/db/client';
+import type { RequestMeta } from '@/lib/auth/request-meta';
 import { conflict, invalidRequest } from '@/lib/errors/refusals';
 import { plainText } from '@/lib/validation/text';
 
@@ -23,17 +24,15 @@ export const passwordChangeSchema = z.object({
 export type PasswordChange = z.infer<typeof passwordChangeSchema>;
 
 export async function changeOwnPassword(
+  deps: DatabaseDeps,
   user: SessionUser,
   change: PasswordChange,
   meta: RequestMeta,
 ): Promise<{ sessionVersion: number }> {
-  const prisma = getPrisma();
-  const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-  const audit = (outcome: 'success' | 'failure', reason?: string) =>
-    recordAuditEvent(prisma, {
-      actorId: user.id,
-      actorEmail: user.email,
-      actorRole: user.role,
+  const row = await selectOwnSignIn(deps.prisma, user.id);
+  const audit = (db: AuditWriter, outcome: 'success' | 'failure', reason?: string) =>
+    recordAuditEvent(db, {
+      ...auditActor(user),
       action: 'auth.password_change',
       params: reason ? { reason } : {},
       outcome,
@@ -42,27 +41,15 @@ export async function changeOwnPassword(
   if (!row.passwordHash)
     throw conflict('You sign in through single sign-on: there is no dashboard password to change.');
   if (!(await verifyPassword(row.passwordHash, change.currentPassword))) {
-    await audit('failure', 'wrong current password');
+    await audit(deps.prisma, 'failure', 'wrong current password');
     throw invalidRequest([{ path: ['currentPassword'], message: 'That is not your current password.' }]);
   }
   if (change.newPassword === change.currentPassword)
     throw invalidRequest([{ path: ['newPassword'], message: 'Choose a password other than the current one.' }]);
   const passwordHash = await hashPassword(change.newPassword);
-  return prisma.$transaction(async (tx) => {
-    const updated = await tx.user.update({
-      where: { id: user.id },
-      data: { passwordHash, ...endAllSessionsData() },
-      select: { sessionVersion: true },
-    });
-    await recordAuditEvent(tx, {
-      actorId: user.id,
-      actorEmail: user.email,
-      actorRole: user.role,
-      action: 'auth.password_change',
-      params: {},
-      outcome: 'success',
-      ...meta,
-    });
-    return { sessionVersion: updated.sessionVersion };
+  return deps.prisma.$transaction(async (tx) => {
+    const sessionVersion = await updatePasswordHash(tx, user.id, passwordHash);
+    await audit(tx, 'success');
+    return { sessionVersion };
   });
 }

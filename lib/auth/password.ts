@@ -1,3 +1,4 @@
+import 'server-only';
 import { hash, verify } from '@node-rs/argon2';
 
 /** argon2id (the @node-rs/argon2 default), through a package that ships prebuilt binaries: no network build. */

@@ -1,5 +1,6 @@
+import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { ACCOUNT_ROW_COLUMNS, accountRowFromJson, type AccountRow } from '@/lib/accounts/account-row';
+import { ACCOUNT_ROW_COLUMNS, accountRowFromJson, type AccountRow } from '@/lib/db/account-row';
 import { getPrisma } from '@/lib/db/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import type { SessionToken } from '@/lib/auth/session-cookie';

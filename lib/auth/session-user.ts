@@ -10,3 +10,18 @@ export interface SessionUser extends Actor {
   /** sendSMS accounts the user is a member of. */
   accountIds: string[];
 }
+
+/** A user row with its memberships, as sign-in and the users service read it. */
+export interface UserWithMemberships {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  memberships: readonly { accountId: string }[];
+}
+
+/** Who the row is, as a SessionUser: its memberships as account ids. */
+export function sessionUserOf(row: UserWithMemberships): SessionUser {
+  const { id, email, name, role } = row;
+  return { id, email, name, role, accountIds: row.memberships.map((membership) => membership.accountId) };
+}

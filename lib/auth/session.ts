@@ -1,3 +1,4 @@
+import 'server-only';
 import { cookies } from 'next/headers';
 import { readSessionToken, sessionCookieValue } from '@/lib/auth/session-cookie';
 import { loadSessionUser, type SessionUserState } from '@/lib/auth/session-user-lookup';

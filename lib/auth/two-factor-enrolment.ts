@@ -1,15 +1,15 @@
+import 'server-only';
 import QRCode from 'qrcode';
-import { recordAuditEvent } from '@/lib/audit/record';
+import { auditActor, recordAuditEvent, type AuditWriter } from '@/lib/audit/record';
+import type { AuthServiceDeps } from '@/lib/auth/deps';
+import { enableTotp, selectOwnSignIn, storePendingTotpSecret } from '@/lib/auth/repository';
 import { conflict, invalid } from '@/lib/errors/refusals';
 import { generateRecoveryCodes, replaceRecoveryCodes } from '@/lib/auth/recovery-codes';
 import type { SessionUser } from '@/lib/auth/session-user';
-import { endAllSessionsData } from '@/lib/auth/session-revocation';
 import { createTotpSecret, totpUri } from '@/lib/auth/totp';
 import { acceptTotpCode } from '@/lib/auth/totp-acceptance';
-import { getCredentialsKey } from '@/lib/config';
 import { decryptSecret, encryptSecret } from '@/lib/crypto';
-import { getPrisma } from '@/lib/db/client';
-import type { RequestMeta } from '@/lib/auth/with-permission';
+import type { RequestMeta } from '@/lib/auth/request-meta';
 
 /**
  * Enrolment in two steps: a new secret is stored (encrypted, not yet in force) and shown as a QR code; it takes
@@ -24,16 +24,21 @@ export interface EnrolmentStart {
   manualEntryKey: string;
 }
 
-export async function startTwoFactorEnrolment(user: SessionUser): Promise<EnrolmentStart> {
-  const prisma = getPrisma();
-  const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true } });
+/** What the user's own two-factor page shows: since when TOTP is on (null: off), and whether they have a password. */
+export async function ownSignIn(
+  deps: AuthServiceDeps,
+  user: SessionUser,
+): Promise<{ totpEnabledAt: Date | null; hasPassword: boolean }> {
+  const row = await selectOwnSignIn(deps.prisma, user.id);
+  return { totpEnabledAt: row.totpEnabledAt, hasPassword: row.passwordHash !== null };
+}
+
+export async function startTwoFactorEnrolment(deps: AuthServiceDeps, user: SessionUser): Promise<EnrolmentStart> {
+  const row = await selectOwnSignIn(deps.prisma, user.id);
   if (row.totpEnabledAt)
     throw conflict('Two-factor authentication is already on. An admin can reset it if the phone is lost.');
   const secret = createTotpSecret();
-  await prisma.user.update({
-    where: { id: user.id },
-    data: { totpSecret: encryptSecret(secret, getCredentialsKey()) },
-  });
+  await storePendingTotpSecret(deps.prisma, user.id, encryptSecret(secret, deps.credentialsKey));
   const otpauthUri = totpUri(secret, user.email);
   return {
     otpauthUri,
@@ -47,47 +52,32 @@ export async function startTwoFactorEnrolment(user: SessionUser): Promise<Enrolm
  * the new session version, under which the route keeps the session that made the change.
  */
 export async function confirmTwoFactorEnrolment(
+  deps: AuthServiceDeps,
   user: SessionUser,
   code: string,
   meta: RequestMeta,
 ): Promise<{ recoveryCodes: string[]; sessionVersion: number }> {
-  const prisma = getPrisma();
-  const row = await prisma.user.findUniqueOrThrow({
-    where: { id: user.id },
-    select: { totpSecret: true, totpEnabledAt: true },
-  });
-  if (row.totpEnabledAt) throw conflict('Two-factor authentication is already on.');
-  if (!row.totpSecret) throw conflict('Start the set-up first: no QR code has been shown yet.');
-  if (!(await acceptTotpCode(prisma, user.id, decryptSecret(row.totpSecret, getCredentialsKey()), code))) {
-    await recordAuditEvent(prisma, {
-      actorId: user.id,
-      actorEmail: user.email,
-      actorRole: user.role,
+  const row = await selectOwnSignIn(deps.prisma, user.id);
+  const audit = (db: AuditWriter, outcome: 'success' | 'failure', reason?: string) =>
+    recordAuditEvent(db, {
+      ...auditActor(user),
       action: 'auth.two_factor.enrol',
-      params: { reason: 'wrong code' },
-      outcome: 'failure',
+      params: reason ? { reason } : {},
+      outcome,
       ...meta,
     });
+  if (row.totpEnabledAt) throw conflict('Two-factor authentication is already on.');
+  if (!row.totpSecret) throw conflict('Start the set-up first: no QR code has been shown yet.');
+  if (!(await acceptTotpCode(deps.prisma, user.id, decryptSecret(row.totpSecret, deps.credentialsKey), code))) {
+    await audit(deps.prisma, 'failure', 'wrong code');
     throw invalid('That code is not right. Enter the 6 digits the app shows now.');
   }
   const recoveryCodes = generateRecoveryCodes();
-  const sessionVersion = await prisma.$transaction(async (tx) => {
-    const updated = await tx.user.update({
-      where: { id: user.id },
-      data: { totpEnabledAt: new Date(), ...endAllSessionsData() },
-      select: { sessionVersion: true },
-    });
+  const sessionVersion = await deps.prisma.$transaction(async (tx) => {
+    const version = await enableTotp(tx, user.id, deps.now());
     await replaceRecoveryCodes(tx, user.id, recoveryCodes);
-    await recordAuditEvent(tx, {
-      actorId: user.id,
-      actorEmail: user.email,
-      actorRole: user.role,
-      action: 'auth.two_factor.enrol',
-      params: {},
-      outcome: 'success',
-      ...meta,
-    });
-    return updated.sessionVersion;
+    await audit(tx, 'success');
+    return version;
   });
   return { recoveryCodes, sessionVersion };
 }

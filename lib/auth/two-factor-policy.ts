@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { countsAsAdmin } from '@/lib/auth/permissions';

@@ -1,6 +1,7 @@
+import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import type { AccountRow } from '@/lib/accounts/account-row';
+import type { AccountRow } from '@/lib/db/account-row';
 import { recordAuditEvent } from '@/lib/audit/record';
 import { deniedReason, type Permission } from '@/lib/auth/permissions';
 import { isCrossOriginWrite } from '@/lib/auth/same-origin';
@@ -8,6 +9,7 @@ import { reachedOverHttps } from '@/lib/auth/request-origin';
 import { readSessionToken, sessionCookieValue, type SessionToken } from '@/lib/auth/session-cookie';
 import { restartIdleClock, sealSessionToken, setSessionCookie } from '@/lib/auth/session-lifetime';
 import type { SessionUser } from '@/lib/auth/session-user';
+import type { RequestMeta } from '@/lib/auth/request-meta';
 import { loadSessionUser } from '@/lib/auth/session-user-lookup';
 import { sourceIpOf, userAgentOf } from '@/lib/auth/source-ip';
 import { getPrisma } from '@/lib/db/client';
@@ -35,11 +37,6 @@ import { createLogger } from '@/lib/log';
  * tenant in the request, is a 403 and audited), a zod error (422), or lets a sendSMS error through (429, 502, 503…);
  * anything else is a bug, logged and answered 500.
  */
-
-export interface RequestMeta {
-  sourceIp: string | null;
-  userAgent: string | null;
-}
 
 export interface PermissionContext<Params, Body> {
   request: NextRequest;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountRow } from '@/lib/accounts/account-row';
+import type { AccountRow } from '@/lib/db/account-row';
 import { loadAccount } from '@/lib/keys/access';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 

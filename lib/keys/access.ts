@@ -1,6 +1,7 @@
+import 'server-only';
 import { deniedReason, type Permission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
-import { ACCOUNT_ROW_SELECT, type AccountRow } from '@/lib/accounts/account-row';
+import { ACCOUNT_ROW_SELECT, type AccountRow } from '@/lib/db/account-row';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { accessDenied, notFound } from '@/lib/errors/refusals';
 import { selectKey, type KeyRecord } from '@/lib/keys/repository';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { recordAuditEvent, type AuditOutcome } from '@/lib/audit/record';

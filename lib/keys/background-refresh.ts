@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Refreshes running in this process, one per account at a time: a page view that finds the data old starts one
  * and returns at once; views that arrive while it runs join it instead of starting another (the budget of 10

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { accountRefFor } from '@/lib/accounts/account-ref';
 import { loadAccount, loadAllowedKey } from '@/lib/keys/access';

@@ -1,4 +1,5 @@
-import type { AccountRow } from '@/lib/accounts/account-row';
+import 'server-only';
+import type { AccountRow } from '@/lib/db/account-row';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { getCredentialsKey } from '@/lib/config';
 import { getPrisma } from '@/lib/db/client';

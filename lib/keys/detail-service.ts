@@ -1,3 +1,4 @@
+import 'server-only';
 import { deniedReason } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertAllowed, loadAccount, loadKey } from '@/lib/keys/access';

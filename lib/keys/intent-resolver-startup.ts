@@ -1,3 +1,4 @@
+import 'server-only';
 import { serverKeyDeps } from '@/lib/keys/deps';
 import { OPEN_GRACE_MS, resolveOpenIntents } from '@/lib/keys/intent-resolver';
 import { createLogger } from '@/lib/log';

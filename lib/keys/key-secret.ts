@@ -1,3 +1,4 @@
+import 'server-only';
 import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import type { KeyInUse } from '@/lib/sendsms/key-form';
 import type { KeyKind } from '@/lib/generated/prisma/enums';

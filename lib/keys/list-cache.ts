@@ -1,3 +1,4 @@
+import 'server-only';
 import type { KeyListQuery } from '@/lib/keys/list-query';
 import type { AccountFreshnessRecord, KeyIpRecord, KeyRecord } from '@/lib/keys/repository';
 import type { PendingChangeRecord } from '@/lib/keys/upstream-change-repository';

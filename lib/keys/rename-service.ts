@@ -1,3 +1,4 @@
+import 'server-only';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { loadAllowedKey } from '@/lib/keys/access';
 import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';

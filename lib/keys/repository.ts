@@ -1,3 +1,4 @@
+import 'server-only';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import type { KeyIpReason, KeyKind, KeyOrigin, KeyUsageLabel } from '@/lib/generated/prisma/enums';
 import { IDLE_DAYS, type KeyListQuery, type KeySort } from '@/lib/keys/list-query';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { UpstreamChangeState, type Role, type UpstreamChangeAction } from '@/lib/generated/prisma/enums';
 import type { Db } from '@/lib/keys/repository';

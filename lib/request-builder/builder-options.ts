@@ -1,7 +1,9 @@
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import 'server-only';
 import { visibleAccountIds } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
+import type { DatabaseDeps } from '@/lib/db/deps';
 import { BUILDER_REQUESTS } from '@/lib/request-builder/catalogue';
+import { selectBuilderAccounts } from '@/lib/request-builder/repository';
 import type { KeyKind } from '@/lib/generated/prisma/enums';
 import { readCapabilities } from '@/lib/sendsms/capabilities';
 
@@ -32,23 +34,8 @@ export interface BuilderAccountOption {
   keys: BuilderKeyOption[];
 }
 
-export async function builderOptions(prisma: PrismaClient, actor: SessionUser): Promise<BuilderAccountOption[]> {
-  const accounts = await prisma.account.findMany({
-    where: { id: visibleAccountIds(actor) },
-    orderBy: { label: 'asc' },
-    select: {
-      id: true,
-      label: true,
-      username: true,
-      apiBaseUrl: true,
-      capabilities: true,
-      apiKeys: {
-        where: { deletedAt: null },
-        orderBy: { name: 'asc' },
-        select: { id: true, name: true, kind: true, fragment: true, lockedAt: true, secretCiphertext: true },
-      },
-    },
-  });
+export async function builderOptions(deps: DatabaseDeps, actor: SessionUser): Promise<BuilderAccountOption[]> {
+  const accounts = await selectBuilderAccounts(deps.prisma, visibleAccountIds(actor));
   return accounts.map((account) => {
     const capabilities = readCapabilities(account.capabilities);
     return {

@@ -1,6 +1,8 @@
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import 'server-only';
 import { visibleAccountIds } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
+import type { DatabaseDeps } from '@/lib/db/deps';
+import { selectNames, selectRequestRuns } from '@/lib/request-builder/repository';
 
 /**
  * The requests made in the builder, newest first, read from the audit log (`request.run` rows): who, when, which
@@ -23,23 +25,14 @@ export interface BuilderHistoryEntry {
 }
 
 export async function builderHistory(
-  prisma: PrismaClient,
+  deps: DatabaseDeps,
   actor: SessionUser,
   limit = 20,
 ): Promise<BuilderHistoryEntry[]> {
-  const events = await prisma.auditEvent.findMany({
-    where: { action: 'request.run', accountId: visibleAccountIds(actor) },
-    orderBy: { occurredAt: 'desc' },
-    take: limit,
-  });
+  const events = await selectRequestRuns(deps.prisma, visibleAccountIds(actor), limit);
   const accountIds = [...new Set(events.map((event) => event.accountId).filter((id): id is string => id !== null))];
   const keyIds = [...new Set(events.map((event) => event.keyId).filter((id): id is string => id !== null))];
-  const [accounts, keys] = await Promise.all([
-    prisma.account.findMany({ where: { id: { in: accountIds } }, select: { id: true, label: true } }),
-    prisma.apiKey.findMany({ where: { id: { in: keyIds } }, select: { id: true, name: true } }),
-  ]);
-  const accountLabels = new Map(accounts.map((account) => [account.id, account.label]));
-  const keyNames = new Map(keys.map((key) => [key.id, key.name]));
+  const { accountLabels, keyNames } = await selectNames(deps.prisma, { accountIds, keyIds });
 
   return events.map((event) => {
     const { request, ...params } = (event.params ?? {}) as Record<string, unknown>;

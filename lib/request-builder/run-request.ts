@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { accountRefFor } from '@/lib/accounts/account-ref';

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { sendsmsBudgetLimits, upstreamBaseUrl, type Config } from '@/lib/config';
 import { createPrismaClient } from '@/lib/db/client';
-import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
+import { startEmbeddedPostgres } from '@/lib/runtime/embedded-postgres';
 import { applyMigrations } from '@/lib/db/migrate';
 import { seedDemo } from '@/lib/demo/seed';
 import type { Logger } from '@/lib/log';

@@ -1,5 +1,7 @@
+import 'server-only';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { SENDSMS_BUDGET, type BudgetDecision, type BudgetLimits, type CallBudget } from '@/lib/sendsms/budget';
+import { SENDSMS_BUDGET, type BudgetLimits } from '@/lib/config';
+import type { BudgetDecision, CallBudget } from '@/lib/sendsms/budget';
 
 /**
  * The budget every process of the dashboard shares, kept in Postgres (model UpstreamCall). Each take runs in one

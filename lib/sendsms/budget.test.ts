@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMemoryBudget, decideSlidingWindow, SENDSMS_BUDGET } from '@/lib/sendsms/budget';
+import { SENDSMS_BUDGET } from '@/lib/config';
+import { createMemoryBudget, decideSlidingWindow } from '@/lib/sendsms/budget';
 
 const account = { apiBaseUrl: 'http://upstream/json', username: 'shop' };
 

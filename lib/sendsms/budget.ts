@@ -1,5 +1,7 @@
+import { SENDSMS_BUDGET, type BudgetLimits } from '@/lib/config';
+
 /**
- * sendSMS allows 10 non-billable queries per minute (per account, per key or per IP: not stated, so the strictest
+ * sendSMS allows 10 non-billable queries per minute (SENDSMS_BUDGET in lib/config.ts) (per account, per key or per IP: not stated, so the strictest
  * reading we can keep, per account, is budgeted). The budget is a sliding window: a call may start only if fewer
  * than `limit` calls started in the `windowMs` before it, so no span of that length ever holds more than `limit`.
  * The window is a little longer than a minute: a call is counted when it leaves, and reaches sendSMS slightly later.
@@ -17,13 +19,6 @@ export interface CallBudget {
   /** Takes one slot for a call of `action` on this account, or says how long until one frees. */
   take(account: BudgetAccount, action: string): Promise<BudgetDecision>;
 }
-
-export interface BudgetLimits {
-  limit: number;
-  windowMs: number;
-}
-
-export const SENDSMS_BUDGET: BudgetLimits = { limit: 10, windowMs: 61_000 };
 
 /** No budget at all: for tools that talk to a sandbox started without one (the benchmark). */
 export const UNLIMITED_BUDGET: CallBudget = { take: async () => ({ granted: true }) };

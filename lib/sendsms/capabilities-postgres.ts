@@ -1,3 +1,4 @@
+import 'server-only';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { readCapabilities, type CapabilityStore } from '@/lib/sendsms/capabilities';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { ListedKey } from '@/lib/sendsms/actions';
 import type { Capabilities } from '@/lib/sendsms/capabilities';
 import type { AccountRef, SendsmsClient } from '@/lib/sendsms/client';

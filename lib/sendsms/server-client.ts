@@ -1,3 +1,4 @@
+import 'server-only';
 import { getConfig, sendsmsBudgetLimits } from '@/lib/config';
 import { getPrisma } from '@/lib/db/client';
 import { createLogger } from '@/lib/log';

@@ -1,18 +1,27 @@
-import { recordAuditEvent } from '@/lib/audit/record';
+import 'server-only';
+import { auditActor, recordAuditEvent } from '@/lib/audit/record';
 import { accessDenied, conflict, invalid } from '@/lib/errors/refusals';
 import { grantableAccountIds, mayGrantRole, mayManageUser } from '@/lib/auth/permissions';
 import { ROLE_NAMES } from '@/lib/auth/role-names';
 import { endAllSessionsData } from '@/lib/auth/session-revocation';
 import { tenantCandidates } from '@/lib/auth/tenant-users';
 import { hashPassword } from '@/lib/auth/password';
-import type { SessionUser } from '@/lib/auth/session-user';
-import { writeAdminTwoFactorSetting } from '@/lib/auth/two-factor-policy';
-import type { RequestMeta } from '@/lib/auth/with-permission';
-import { getPrisma } from '@/lib/db/client';
+import { sessionUserOf, type SessionUser } from '@/lib/auth/session-user';
+import { readAdminTwoFactorSetting, writeAdminTwoFactorSetting } from '@/lib/auth/two-factor-policy';
+import type { RequestMeta } from '@/lib/auth/request-meta';
+import type { DatabaseDeps } from '@/lib/db/deps';
 import { prismaErrorCode } from '@/lib/db/prisma-error-code';
-import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import type { NewUserInput, UserChange } from '@/lib/users/user-input';
+import {
+  clearTwoFactor,
+  insertUser,
+  replaceMemberships,
+  selectUser,
+  selectUsers,
+  updateUser,
+  type UserRow,
+} from '@/lib/users/repository';
 
 /**
  * Users, roles and memberships. The installation admin manages every user and grants any role and account. An
@@ -34,35 +43,15 @@ export interface UserSummary {
   createdAt: string;
 }
 
-const USER_SELECT = {
-  id: true,
-  email: true,
-  name: true,
-  role: true,
-  totpEnabledAt: true,
-  disabledAt: true,
-  passwordHash: true,
-  createdAt: true,
-  memberships: { select: { accountId: true } },
-} as const;
-
-type UserRow = Prisma.UserGetPayload<{ select: typeof USER_SELECT }>;
-
 function toSummary(row: UserRow): UserSummary {
   return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    accountIds: row.memberships.map((membership) => membership.accountId),
+    ...sessionUserOf(row),
     twoFactorEnabled: row.totpEnabledAt !== null,
     disabled: row.disabledAt !== null,
     signsInWithPassword: row.passwordHash !== null,
     createdAt: row.createdAt.toISOString(),
   };
 }
-
-const actorOf = (user: SessionUser) => ({ actorId: user.id, actorEmail: user.email, actorRole: user.role });
 
 function assertGrantable(admin: SessionUser, change: { role?: Role; accountIds?: readonly string[] }): void {
   if (change.role !== undefined && !mayGrantRole(admin, change.role)) {
@@ -76,43 +65,51 @@ function assertGrantable(admin: SessionUser, change: { role?: Role; accountIds?:
   if (change.accountIds.length === 0) throw invalid('Give the user at least one of your sendSMS accounts.');
 }
 
-const membershipsOf = (row: UserRow) => row.memberships.map((membership) => membership.accountId);
+const manageable = (admin: SessionUser, row: UserRow) => mayManageUser(admin, sessionUserOf(row));
 
-async function loadManageable(admin: SessionUser, userId: string): Promise<UserRow> {
-  const row = await getPrisma().user.findUnique({ where: { id: userId }, select: USER_SELECT });
+async function loadManageable(deps: DatabaseDeps, admin: SessionUser, userId: string): Promise<UserRow> {
+  const row = await selectUser(deps.prisma, userId);
   // Someone else's user is answered like a missing one: an account admin learns nothing about other tenants.
-  if (!row || !mayManageUser(admin, { role: row.role, accountIds: membershipsOf(row) })) {
+  if (!row || !manageable(admin, row)) {
     throw accessDenied('You can only manage users of your own sendSMS accounts');
   }
   return row;
 }
 
-export async function listUsers(admin: SessionUser): Promise<UserSummary[]> {
-  const rows = await getPrisma().user.findMany({
-    where: tenantCandidates(admin) ?? {},
-    select: USER_SELECT,
-    orderBy: { email: 'asc' },
-  });
-  return rows.filter((row) => mayManageUser(admin, { role: row.role, accountIds: membershipsOf(row) })).map(toSummary);
+/** The users the admin manages: narrowed in SQL to their tenant's candidates, decided by `mayManageUser`. */
+async function manageableUsers(deps: DatabaseDeps, admin: SessionUser): Promise<UserRow[]> {
+  const rows = await selectUsers(deps.prisma, tenantCandidates(admin));
+  return rows.filter((row) => manageable(admin, row));
 }
 
-export async function createUser(admin: SessionUser, input: NewUserInput, meta: RequestMeta): Promise<UserSummary> {
+export async function listUsers(deps: DatabaseDeps, admin: SessionUser): Promise<UserSummary[]> {
+  return (await manageableUsers(deps, admin)).map(toSummary);
+}
+
+/** The ids of the actor's tenant's users (those it manages); undefined for a role that manages every user. */
+export async function tenantUserIds(deps: DatabaseDeps, actor: SessionUser): Promise<string[] | undefined> {
+  if (tenantCandidates(actor) === undefined) return undefined;
+  return (await manageableUsers(deps, actor)).map((row) => row.id);
+}
+
+/** Whether the installation requires two-factor authentication of admins. */
+export function adminTwoFactorRequired(deps: DatabaseDeps): Promise<boolean> {
+  return readAdminTwoFactorSetting(deps.prisma);
+}
+
+export async function createUser(
+  deps: DatabaseDeps,
+  admin: SessionUser,
+  input: NewUserInput,
+  meta: RequestMeta,
+): Promise<UserSummary> {
   assertGrantable(admin, input);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   try {
-    return await getPrisma().$transaction(async (tx) => {
-      const row = await tx.user.create({
-        data: {
-          email: input.email,
-          name: input.name,
-          role: input.role,
-          passwordHash,
-          memberships: { create: input.accountIds.map((accountId) => ({ accountId })) },
-        },
-        select: USER_SELECT,
-      });
+    return await deps.prisma.$transaction(async (tx) => {
+      const row = await insertUser(tx, { ...input, passwordHash });
       await recordAuditEvent(tx, {
-        ...actorOf(admin),
+        ...auditActor(admin),
         action: 'user.create',
         params: {
           userId: row.id,
@@ -134,38 +131,32 @@ export async function createUser(admin: SessionUser, input: NewUserInput, meta: 
 }
 
 export async function changeUser(
+  deps: DatabaseDeps,
   admin: SessionUser,
   userId: string,
   change: UserChange,
   meta: RequestMeta,
 ): Promise<UserSummary> {
-  const target = await loadManageable(admin, userId);
+  const target = await loadManageable(deps, admin, userId);
   assertGrantable(admin, change);
   if (userId === admin.id && (change.disabled === true || (change.role && change.role !== admin.role))) {
     // An admin locking themselves out could leave the dashboard with nobody to manage it.
     throw conflict('You cannot disable yourself or give up your own admin role; ask another admin.');
   }
-  return getPrisma().$transaction(async (tx) => {
-    if (change.accountIds) {
-      await tx.membership.deleteMany({ where: { userId } });
-      await tx.membership.createMany({ data: change.accountIds.map((accountId) => ({ userId, accountId })) });
-    }
-    const row = await tx.user.update({
-      where: { id: userId },
-      data: {
-        ...(change.role ? { role: change.role } : {}),
-        ...(change.disabled === undefined
-          ? {}
-          : { disabledAt: change.disabled ? (target.disabledAt ?? new Date()) : null }),
-        // A new role or a disabled account ends the user's sessions at once (memberships are read on every request).
-        ...((change.role && change.role !== target.role) || change.disabled === true ? endAllSessionsData() : {}),
-      },
-      select: USER_SELECT,
+  return deps.prisma.$transaction(async (tx) => {
+    if (change.accountIds) await replaceMemberships(tx, userId, change.accountIds);
+    const row = await updateUser(tx, userId, {
+      ...(change.role ? { role: change.role } : {}),
+      ...(change.disabled === undefined
+        ? {}
+        : { disabledAt: change.disabled ? (target.disabledAt ?? new Date()) : null }),
+      // A new role or a disabled account ends the user's sessions at once (memberships are read on every request).
+      ...((change.role && change.role !== target.role) || change.disabled === true ? endAllSessionsData() : {}),
     });
     const action =
       change.disabled === true ? 'user.disable' : change.disabled === false ? 'user.enable' : 'user.update';
     await recordAuditEvent(tx, {
-      ...actorOf(admin),
+      ...auditActor(admin),
       action,
       params: { userId, email: target.email, ...change, previousRole: target.role },
       outcome: 'success',
@@ -175,17 +166,17 @@ export async function changeUser(
   });
 }
 
-export async function resetTwoFactor(admin: SessionUser, userId: string, meta: RequestMeta): Promise<UserSummary> {
-  const target = await loadManageable(admin, userId);
-  return getPrisma().$transaction(async (tx) => {
-    await tx.recoveryCode.deleteMany({ where: { userId } });
-    const row = await tx.user.update({
-      where: { id: userId },
-      data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, ...endAllSessionsData() },
-      select: USER_SELECT,
-    });
+export async function resetTwoFactor(
+  deps: DatabaseDeps,
+  admin: SessionUser,
+  userId: string,
+  meta: RequestMeta,
+): Promise<UserSummary> {
+  const target = await loadManageable(deps, admin, userId);
+  return deps.prisma.$transaction(async (tx) => {
+    const row = await clearTwoFactor(tx, userId, endAllSessionsData());
     await recordAuditEvent(tx, {
-      ...actorOf(admin),
+      ...auditActor(admin),
       action: 'user.reset_two_factor',
       params: { userId, email: target.email },
       outcome: 'success',
@@ -196,14 +187,15 @@ export async function resetTwoFactor(admin: SessionUser, userId: string, meta: R
 }
 
 export async function setAdminTwoFactorRequired(
+  deps: DatabaseDeps,
   admin: SessionUser,
   required: boolean,
   meta: RequestMeta,
 ): Promise<void> {
-  await getPrisma().$transaction(async (tx) => {
+  await deps.prisma.$transaction(async (tx) => {
     await writeAdminTwoFactorSetting(tx, required);
     await recordAuditEvent(tx, {
-      ...actorOf(admin),
+      ...auditActor(admin),
       action: 'settings.require_admin_two_factor',
       params: { required },
       outcome: 'success',

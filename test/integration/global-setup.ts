@@ -1,7 +1,7 @@
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/db/embedded-postgres';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/runtime/embedded-postgres';
 import { applyMigrations } from '@/lib/db/migrate';
 import { createLogger } from '@/lib/log';
 import { freePort } from '@/lib/runtime/ports';

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { LoginPanel } from '@/components/auth/login-panel';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { needsFirstAdmin } from '@/lib/auth/first-admin';
+import { serverDatabaseDeps } from '@/lib/db/deps';
 import { getConfig } from '@/lib/config';
 import { redirect } from 'next/navigation';
 
@@ -16,7 +17,7 @@ export default async function LoginPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  if (await needsFirstAdmin()) redirect('/setup');
+  if (await needsFirstAdmin(serverDatabaseDeps())) redirect('/setup');
   const query = await searchParams;
   const error = typeof query.error === 'string' ? query.error : null;
   return (

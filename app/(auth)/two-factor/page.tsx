@@ -5,7 +5,8 @@ import { PasswordChangeForm } from '@/components/auth/password-change-form';
 import { SessionExpiryProvider } from '@/components/auth/session-expiry-provider';
 import { TwoFactorEnrolment } from '@/components/auth/two-factor-enrolment';
 import { requirePagePermission } from '@/lib/auth/page-guard';
-import { getPrisma } from '@/lib/db/client';
+import { serverAuthDeps } from '@/lib/auth/deps';
+import { ownSignIn } from '@/lib/auth/two-factor-enrolment';
 
 export const metadata: Metadata = { title: 'Two-factor authentication' };
 export const dynamic = 'force-dynamic';
@@ -17,10 +18,7 @@ export default async function TwoFactorPage({
 }) {
   const user = await requirePagePermission('two_factor.enrol');
   const { required } = await searchParams;
-  const row = await getPrisma().user.findUniqueOrThrow({
-    where: { id: user.id },
-    select: { totpEnabledAt: true, passwordHash: true },
-  });
+  const row = await ownSignIn(serverAuthDeps(), user);
   // Signed in, like the dashboard: a session that ends while a form here is open is renewed in place too.
   return (
     <SessionExpiryProvider email={user.email}>
@@ -49,7 +47,7 @@ export default async function TwoFactorPage({
             <TwoFactorEnrolment />
           )}
           {/* Users of single sign-on have no dashboard password; one who still owes a 2FA enrolment enrols first. */}
-          {row.passwordHash && !required ? (
+          {row.hasPassword && !required ? (
             <div id="password" className="border-t border-zinc-200 pt-5 dark:border-zinc-800">
               <PasswordChangeForm />
             </div>

@@ -5,11 +5,10 @@ import { AccountsTable } from '@/components/accounts/accounts-table';
 import { SectionHeader } from '@/components/shell/section-header';
 import { dashboardSections } from '@/components/shell/sections';
 import { listAccounts } from '@/lib/accounts/account-service';
-import { recordAccountView } from '@/lib/accounts/record-view';
 import { requirePagePermission } from '@/lib/auth/page-guard';
 import { deniedReason } from '@/lib/auth/permissions';
 import { getConfig, upstreamBaseUrl } from '@/lib/config';
-import { getPrisma } from '@/lib/db/client';
+import { serverDatabaseDeps } from '@/lib/db/deps';
 
 const section = dashboardSections['accounts'];
 
@@ -18,10 +17,12 @@ export const dynamic = 'force-dynamic';
 
 export default async function AccountsPage() {
   const user = await requirePagePermission('accounts.read');
-  const accounts = await listAccounts(user);
   // Support staff see every customer's account here: each one shown is on the record.
-  for (const account of accounts)
-    await recordAccountView(getPrisma(), user, account.id, { path: '/accounts', sourceIp: null, userAgent: null });
+  const accounts = await listAccounts(serverDatabaseDeps(), user, {
+    path: '/accounts',
+    sourceIp: null,
+    userAgent: null,
+  });
   const addDenied = deniedReason(user, 'accounts.manage');
 
   return (

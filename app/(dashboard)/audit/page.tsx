@@ -4,9 +4,10 @@ import { AuditFilters } from '@/components/audit/audit-filters';
 import { AuditTable } from '@/components/audit/audit-table';
 import { SectionHeader } from '@/components/shell/section-header';
 import { dashboardSections } from '@/components/shell/sections';
-import { auditFilterHref, readAuditFilter } from '@/lib/audit/audit-filter-params';
-import { queryAuditLog } from '@/lib/audit/audit-query';
+import { auditFilterHref, readAuditFilter } from '@/lib/audit-log/audit-filter-params';
+import { queryAuditLog } from '@/lib/audit-log/audit-log-service';
 import { requirePagePermission } from '@/lib/auth/page-guard';
+import { serverDatabaseDeps } from '@/lib/db/deps';
 import { isAppError } from '@/lib/errors/app-error';
 
 const section = dashboardSections['audit'];
@@ -23,7 +24,7 @@ export default async function AuditPage({
   const user = await requirePagePermission('audit.read', filter.accountId);
   let result;
   try {
-    result = await queryAuditLog(user, filter);
+    result = await queryAuditLog(serverDatabaseDeps(), user, filter);
   } catch (error) {
     if (isAppError(error) && error.httpStatus === 403) result = null;
     else throw error;

@@ -6,7 +6,7 @@ import { dashboardSections } from '@/components/shell/sections';
 import { requirePagePermission } from '@/lib/auth/page-guard';
 import { deniedReason } from '@/lib/auth/permissions';
 import { sourceIpOf } from '@/lib/auth/source-ip';
-import { getPrisma } from '@/lib/db/client';
+import { serverDatabaseDeps } from '@/lib/db/deps';
 import { builderOptions } from '@/lib/request-builder/builder-options';
 import { builderHistory } from '@/lib/request-builder/history';
 
@@ -20,10 +20,10 @@ export default async function RequestBuilderPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePagePermission('requests.read');
-  const prisma = getPrisma();
+  const deps = serverDatabaseDeps();
   const [accounts, history, query, requestHeaders] = await Promise.all([
-    builderOptions(prisma, user),
-    builderHistory(prisma, user),
+    builderOptions(deps, user),
+    builderHistory(deps, user),
     searchParams,
     headers(),
   ]);

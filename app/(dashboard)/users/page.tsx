@@ -5,11 +5,11 @@ import { dashboardSections } from '@/components/shell/sections';
 import { AdminTwoFactorPolicy, CreateUserDialog } from '@/components/users/user-controls';
 import { UsersTable } from '@/components/users/users-table';
 import { requirePagePermission } from '@/lib/auth/page-guard';
-import { can, grantableAccountIds, ROLE_PERMISSIONS } from '@/lib/auth/permissions';
+import { listGrantableAccounts } from '@/lib/accounts/account-service';
+import { can, ROLE_PERMISSIONS } from '@/lib/auth/permissions';
 import { ROLE_NAMES } from '@/lib/auth/role-names';
-import { readAdminTwoFactorSetting } from '@/lib/auth/two-factor-policy';
-import { getPrisma } from '@/lib/db/client';
-import { listUsers } from '@/lib/users/user-service';
+import { serverDatabaseDeps } from '@/lib/db/deps';
+import { adminTwoFactorRequired, listUsers } from '@/lib/users/user-service';
 
 const section = dashboardSections['users'];
 
@@ -18,16 +18,12 @@ export const dynamic = 'force-dynamic';
 
 export default async function UsersPage() {
   const admin = await requirePagePermission('users.manage');
-  const prisma = getPrisma();
+  const deps = serverDatabaseDeps();
   const [users, accounts, twoFactorRequired] = await Promise.all([
-    listUsers(admin),
+    listUsers(deps, admin),
     // The accounts this admin may grant: their own, or every account for the installation admin.
-    prisma.account.findMany({
-      where: { id: grantableAccountIds(admin) },
-      select: { id: true, label: true },
-      orderBy: { label: 'asc' },
-    }),
-    readAdminTwoFactorSetting(prisma),
+    listGrantableAccounts(deps, admin),
+    adminTwoFactorRequired(deps),
   ]);
   const roles = ROLE_PERMISSIONS[admin.role].grantableRoles.map((role) => [role, ROLE_NAMES[role]] as const);
 

@@ -1,9 +1,11 @@
 import { NextResponse } from 'next/server';
-import { auditFilterSchema, queryAuditLog } from '@/lib/audit/audit-query';
+import { auditFilterSchema } from '@/lib/audit-log/audit-filter';
+import { queryAuditLog } from '@/lib/audit-log/audit-log-service';
 import { withPermission } from '@/lib/auth/with-permission';
+import { serverDatabaseDeps } from '@/lib/db/deps';
 
 /** GET: one page of the filtered audit log (filters in the query string, as on /audit). */
 export const GET = withPermission('audit.read', async ({ user, request }) => {
   const filter = auditFilterSchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-  return NextResponse.json(await queryAuditLog(user, filter));
+  return NextResponse.json(await queryAuditLog(serverDatabaseDeps(), user, filter));
 });

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { currentHealth } from '@/lib/system-health';
+import { currentHealth } from '@/lib/health/system-health';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,5 @@
-import { decideSlidingWindow, type BudgetLimits } from '@/lib/sendsms/budget';
+import type { BudgetLimits } from '@/lib/config';
+import { decideSlidingWindow } from '@/lib/sendsms/budget';
 
 /**
  * The sandbox's side of "10 non-billable queries per minute": per account, a sliding window, in memory (this is

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import type { Logger } from '@/lib/log';
-import { SENDSMS_BUDGET, type BudgetLimits } from '@/lib/sendsms/budget';
+import { SENDSMS_BUDGET, type BudgetLimits } from '@/lib/config';
 import { callerIp } from '@/lib/sendsms/sandbox/client-ip';
 import { createSandboxControl, handleControlRequest, type SandboxControl } from '@/lib/sendsms/sandbox/control';
 import { createProtocol, type Outcome } from '@/lib/sendsms/sandbox/protocol';

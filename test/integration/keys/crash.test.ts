@@ -47,11 +47,15 @@ describe('kill -9 during a burst of generations and IP authorizations', () => {
         generate: targets.map((_, index) => `Burst ${index}`),
         authorize: targets.map((target, index) => ({ keyId: target.id, ip: `198.51.100.${index + 10}` })),
       };
-      const burst = spawn(process.execPath, ['--import', 'tsx', 'test/integration/keys/support/burst-process.ts'], {
-        cwd: root,
-        env: { ...process.env, BURST: JSON.stringify(orders) },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const burst = spawn(
+        process.execPath,
+        ['--conditions=react-server', '--import', 'tsx', 'test/integration/keys/support/burst-process.ts'],
+        {
+          cwd: root,
+          env: { ...process.env, BURST: JSON.stringify(orders) },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let output = '';
       burst.stdout.on('data', (chunk) => (output += chunk));
       burst.stderr.on('data', (chunk) => (output += chunk));

@@ -4,7 +4,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { encryptSecret } from '@/lib/crypto';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { generateApiKey } from '@/lib/keys/generate-service';
-import type { BudgetLimits } from '@/lib/sendsms/budget';
+import type { BudgetLimits } from '@/lib/config';
 import { createPostgresBudget } from '@/lib/sendsms/budget-postgres';
 import { createPostgresCapabilityStore } from '@/lib/sendsms/capabilities-postgres';
 import { createSendsmsClient, type SendsmsClient } from '@/lib/sendsms/client';

@@ -162,7 +162,7 @@ describe('the builder history', () => {
       params: { ipaddr: '203.0.113.44' },
     });
 
-    const history = await builderHistory(world.prisma, account.admin);
+    const history = await builderHistory({ prisma: world.prisma }, account.admin);
     expect(history.slice(0, 2)).toMatchObject([
       {
         action: 'token_add_ip',
@@ -176,10 +176,14 @@ describe('the builder history', () => {
       { action: 'user_get_balance', keyId: null, params: {}, outcome: 'success' },
     ]);
     expect(
-      (await builderHistory(world.prisma, account.outsider)).filter((entry) => entry.accountId === account.accountId),
+      (await builderHistory({ prisma: world.prisma }, account.outsider)).filter(
+        (entry) => entry.accountId === account.accountId,
+      ),
     ).toEqual([]);
     expect(
-      (await builderHistory(world.prisma, account.support, 100)).some((entry) => entry.accountId === account.accountId),
+      (await builderHistory({ prisma: world.prisma }, account.support, 100)).some(
+        (entry) => entry.accountId === account.accountId,
+      ),
     ).toBe(true);
   });
 });

@@ -12,7 +12,7 @@ export interface StartRun {
 /** Runs `npm start`'s command (without npm in between, so signals reach it directly) as a user would, with the given environment on top of a clean one. */
 export function runStart(env: Record<string, string>, args: string[] = []): StartRun {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...args], {
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts', ...args], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',

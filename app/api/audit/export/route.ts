@@ -1,11 +1,13 @@
-import { auditCsv } from '@/lib/audit/audit-csv';
-import { auditFilterSchema, exportAuditLog } from '@/lib/audit/audit-query';
+import { auditCsv } from '@/lib/audit-log/audit-csv';
+import { auditFilterSchema } from '@/lib/audit-log/audit-filter';
+import { exportAuditLog } from '@/lib/audit-log/audit-log-service';
 import { withPermission } from '@/lib/auth/with-permission';
+import { serverDatabaseDeps } from '@/lib/db/deps';
 
 /** GET: the filtered audit log as CSV (the same filters as the page, every page at once, up to 10 000 rows). */
 export const GET = withPermission('audit.read', async ({ user, request }) => {
   const filter = auditFilterSchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-  const csv = auditCsv(await exportAuditLog(user, filter));
+  const csv = auditCsv(await exportAuditLog(serverDatabaseDeps(), user, filter));
   return new Response(csv, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',

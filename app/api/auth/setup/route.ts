@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { createFirstAdmin, firstAdminSchema } from '@/lib/auth/first-admin';
+import { serverDatabaseDeps } from '@/lib/db/deps';
 import { isCrossOriginWrite } from '@/lib/auth/same-origin';
 import { sourceIpOf, userAgentOf } from '@/lib/auth/source-ip';
 import { errorResponse } from '@/lib/errors/error-response';
@@ -20,7 +21,10 @@ export async function POST(request: NextRequest): Promise<Response> {
   if (!body.ok) return errorResponse(body.error);
   try {
     const input = firstAdminSchema.parse(body.value);
-    await createFirstAdmin(input, { sourceIp: sourceIpOf(request.headers), userAgent: userAgentOf(request.headers) });
+    await createFirstAdmin(serverDatabaseDeps(), input, {
+      sourceIp: sourceIpOf(request.headers),
+      userAgent: userAgentOf(request.headers),
+    });
     return NextResponse.json({ created: true }, { status: 201 });
   } catch (error) {
     return errorResponse(error, { logger: log, context: 'POST /api/auth/setup' });

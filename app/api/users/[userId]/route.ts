@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { withPermission } from '@/lib/auth/with-permission';
+import { serverDatabaseDeps } from '@/lib/db/deps';
 import { userChangeSchema, userIdSchema } from '@/lib/users/user-input';
 import { changeUser } from '@/lib/users/user-service';
 
@@ -8,6 +9,6 @@ import { changeUser } from '@/lib/users/user-service';
 export const PATCH = withPermission(
   'users.manage',
   async ({ user, params, body, meta }) =>
-    NextResponse.json({ user: await changeUser(user, params.userId, body, meta) }),
+    NextResponse.json({ user: await changeUser(serverDatabaseDeps(), user, params.userId, body, meta) }),
   { params: z.object({ userId: userIdSchema }), body: userChangeSchema },
 );

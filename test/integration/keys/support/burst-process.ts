@@ -1,14 +1,14 @@
 /**
  * A dashboard process in the middle of a burst, for the kill -9 test (test/integration/keys/crash.test.ts): it
  * generates keys and authorizes IPs through the services, all at once, as concurrent requests would, and is killed
- * with SIGKILL while sendSMS is still answering. Run with `node --import tsx`; its orders come in BURST (JSON).
+ * with SIGKILL while sendSMS is still answering. Run with `node --conditions=react-server --import tsx`; its orders come in BURST (JSON).
  */
 import type { SessionUser } from '@/lib/auth/session-user';
 import { createPrismaClient } from '@/lib/db/client';
 import { authorizeKeyIp } from '@/lib/keys/authorize-ip-service';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { generateApiKey } from '@/lib/keys/generate-service';
-import type { BudgetLimits } from '@/lib/sendsms/budget';
+import type { BudgetLimits } from '@/lib/config';
 import { createPostgresBudget } from '@/lib/sendsms/budget-postgres';
 import { createSendsmsClient } from '@/lib/sendsms/client';
 

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { accountIdSchema, credentialInputSchema } from '@/lib/accounts/account-input';
 import { rotateCredential } from '@/lib/accounts/account-service';
+import { serverAccountDeps } from '@/lib/accounts/deps';
 import { withPermission } from '@/lib/auth/with-permission';
 import { notFound } from '@/lib/errors/refusals';
 
@@ -9,7 +10,7 @@ import { notFound } from '@/lib/errors/refusals';
 export const PUT = withPermission(
   'accounts.manage',
   async ({ user, params, body, meta }) => {
-    const account = await rotateCredential(user, params.accountId, body, meta);
+    const account = await rotateCredential(serverAccountDeps(), user, params.accountId, body, meta);
     if (!account) throw notFound('There is no such sendSMS account.');
     return NextResponse.json({ account });
   },

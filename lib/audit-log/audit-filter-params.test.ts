@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditFilterHref, readAuditFilter } from '@/lib/audit/audit-filter-params';
-import { auditFilterSchema } from '@/lib/audit/audit-query';
+import { auditFilterHref, readAuditFilter } from '@/lib/audit-log/audit-filter-params';
+import { auditFilterSchema } from '@/lib/audit-log/audit-filter';
 
 describe('the audit log filters in the URL', () => {
   it('reads no filter and the first page from an empty URL', () => {

@@ -1,4 +1,4 @@
-import type { AuditRow } from '@/lib/audit/audit-query';
+import type { AuditRow } from '@/lib/audit-log/audit-filter';
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
 

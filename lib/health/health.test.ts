@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHealth } from '@/lib/health';
+import { checkHealth } from '@/lib/health/health';
 
 const base = { upstreamUrl: 'http://127.0.0.1:4010/json', version: '1.2.3' };
 

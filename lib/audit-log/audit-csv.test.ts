@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditCsv, csvCell } from '@/lib/audit/audit-csv';
+import { auditCsv, csvCell } from '@/lib/audit-log/audit-csv';
 
 describe('audit CSV', () => {
   it('quotes commas, quotes and new lines, and defuses formulas', () => {

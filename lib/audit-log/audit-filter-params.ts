@@ -1,6 +1,6 @@
 import { createLoader, createParser, createSerializer, type Nullable, type SearchParams } from 'nuqs/server';
 import type { z } from 'zod';
-import { auditFilterSchema, type AuditFilter } from '@/lib/audit/audit-query';
+import { auditFilterSchema, type AuditFilter } from '@/lib/audit-log/audit-filter';
 
 /**
  * The audit log's filters and page in the URL of /audit: nuqs parsers over the fields of auditFilterSchema, the

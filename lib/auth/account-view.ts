@@ -1,6 +1,11 @@
-import { recordAuditEvent, type AuditWriter } from '@/lib/audit/record';
+import 'server-only';
+import { auditActor, recordAuditEvent, type AuditWriter } from '@/lib/audit/record';
 import { readsAsOutsider } from '@/lib/auth/permissions';
+import type { RequestMeta } from '@/lib/auth/request-meta';
 import type { SessionUser } from '@/lib/auth/session-user';
+
+/** The page or request that showed the account, and where it came from. */
+export type AccountViewDetails = RequestMeta & { path: string };
 
 /**
  * Support staff (and the installation admin) read every customer's account, so each look at an account they are
@@ -10,13 +15,11 @@ export async function recordAccountView(
   db: AuditWriter,
   user: SessionUser,
   accountId: string,
-  details: { path: string; sourceIp: string | null; userAgent: string | null },
+  details: AccountViewDetails,
 ): Promise<void> {
   if (!readsAsOutsider(user, accountId)) return;
   await recordAuditEvent(db, {
-    actorId: user.id,
-    actorEmail: user.email,
-    actorRole: user.role,
+    ...auditActor(user),
     accountId,
     action: 'account.view',
     params: { path: details.path },

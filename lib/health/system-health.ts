@@ -1,6 +1,7 @@
+import 'server-only';
 import { getConfig, upstreamBaseUrl } from '@/lib/config';
 import { getPrisma } from '@/lib/db/client';
-import { checkHealth } from '@/lib/health';
+import { checkHealth } from '@/lib/health/health';
 import { pingUpstream } from '@/lib/sendsms/ping';
 import { DASHBOARD_VERSION } from '@/lib/version';
 
