@@ -16,7 +16,7 @@ export function useRefreshKeys(accountId: string, keyId?: string) {
       if (report.ipsDeferred > 0)
         toast({
           title: 'Some IP lists wait for the next refresh',
-          description: `${report.ipsDeferred} within sendSMS's limit of 10 queries a minute.`,
+          description: `${report.ipsDeferred} within sendSMS's limit of ${report.budgetPerMinute ?? 'its'} queries a minute.`,
           tone: 'info',
         });
     },

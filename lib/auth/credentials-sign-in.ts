@@ -67,7 +67,7 @@ export async function signInWithPassword(
   );
   if (verdict.locked) {
     await audit('denied', `locked out by ${verdict.by} for ${verdict.retryAfterMinutes} more minutes`);
-    throw new SignInError('locked-out');
+    throw new SignInError('locked-out', verdict.retryAfterMinutes);
   }
 
   const user = await selectSignInUser(prisma, email);

@@ -19,12 +19,12 @@ import {
 } from '@/lib/keys/repository';
 import type { RefreshProblem } from '@/lib/keys/types';
 import type { ListedKey } from '@/lib/sendsms/actions';
-import { isSendsmsError, upstreamStatusOf } from '@/lib/sendsms/errors';
+import { isSendsmsError, sendsmsErrorOf, upstreamStatusOf } from '@/lib/sendsms/errors';
 import { listKeys } from '@/lib/sendsms/key-operations';
 import { appErrorFromSendsms } from '@/lib/errors/upstream-error';
 
 /**
- * Brings the registry up to date with sendSMS, within the budget of 10 non-billable calls a minute per account:
+ * Brings the registry up to date with sendSMS, within the budget of non-billable calls a minute per account:
  *   1. usage: one token_list call (where the account has it) gives every key's last use, use count and, as this
  *      dashboard reads it, refused calls; each reported count becomes a UsageSnapshot for the chart. Without
  *      token_list the registry stands as it is and usage stays "not reported by the API".
@@ -52,6 +52,8 @@ export interface RefreshReport {
   usage: 'fetched' | 'not-reported' | 'failed';
   ipsFetched: number;
   ipsDeferred: number;
+  /** When IP lists were deferred: the budget that deferred them (SENDSMS_BUDGET_PER_MINUTE), for the page to say. */
+  budgetPerMinute: number | null;
   problems: RefreshProblem[];
 }
 
@@ -78,7 +80,7 @@ async function refreshNow(
   const account = await loadAccount(deps, accountId);
   const client = deps.clientFor(account.apiBaseUrl);
   const accountRef = accountRefFor(account);
-  const report: RefreshReport = { usage: 'failed', ipsFetched: 0, ipsDeferred: 0, problems: [] };
+  const report: RefreshReport = { usage: 'failed', ipsFetched: 0, ipsDeferred: 0, budgetPerMinute: null, problems: [] };
   let upstreamStatus: number | null = null;
   let upstreamDown = false;
   // Costs sendSMS calls only when a change of this account is waiting to be settled. Its failure is its own to
@@ -129,8 +131,10 @@ async function refreshNow(
         report.ipsFetched += 1;
       } catch (error) {
         const kind = isSendsmsError(error) ? error.kind : null;
-        if (kind === 'budget') {
+        const budget = sendsmsErrorOf(error, 'budget');
+        if (budget) {
           report.ipsDeferred = due.length - index;
+          report.budgetPerMinute = budget.perMinute;
           break;
         }
         // Only the key form could ask, and it would lock this never-used Default key here: skip, never silently.

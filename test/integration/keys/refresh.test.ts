@@ -112,7 +112,7 @@ describe('refresh', () => {
     const deps = serviceDeps(world.prisma);
     const first = await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
     // token_list took one slot; nine IP lists fit in the rest, the others wait.
-    expect(first).toMatchObject({ usage: 'fetched', ipsFetched: 9, ipsDeferred: 16 });
+    expect(first).toMatchObject({ usage: 'fetched', ipsFetched: 9, ipsDeferred: 16, budgetPerMinute: 10 });
     const second = await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
     expect(second).toMatchObject({ usage: 'failed', ipsFetched: 0 });
     expect(second.problems[0]!.message).toContain('10 queries a minute');
