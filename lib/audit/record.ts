@@ -37,6 +37,19 @@ export function auditActor(user: { id: string; email: string; role: Role }) {
 
 export type AuditWriter = Pick<PrismaClient, '$executeRaw'> | Prisma.TransactionClient;
 
+/**
+ * The recorder of a signed-in user's action on their own sign-in (a password change, a 2FA enrolment): its outcome,
+ * and why when it failed, with where the request came from.
+ */
+export function ownSignInAudit(
+  user: { id: string; email: string; role: Role },
+  action: string,
+  origin: { sourceIp: string | null; userAgent: string | null },
+) {
+  return (db: AuditWriter, outcome: 'success' | 'failure', reason?: string) =>
+    recordAuditEvent(db, { ...auditActor(user), action, params: reason ? { reason } : {}, outcome, ...origin });
+}
+
 export async function recordAuditEvent(db: AuditWriter, input: AuditEventInput): Promise<void> {
   const event = auditEventSchema.parse(input);
   // Masked by name, then by shape (URLs with credentials in them), so neither kind of secret is kept; and cleaned of

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { auditActor, recordAuditEvent, type AuditWriter } from '@/lib/audit/record';
+import { ownSignInAudit } from '@/lib/audit/record';
 import type { DatabaseDeps } from '@/lib/db/deps';
 import { selectOwnSignIn, updatePasswordHash } from '@/lib/auth/repository';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
@@ -30,14 +30,7 @@ export async function changeOwnPassword(
   meta: RequestMeta,
 ): Promise<{ sessionVersion: number }> {
   const row = await selectOwnSignIn(deps.prisma, user.id);
-  const audit = (db: AuditWriter, outcome: 'success' | 'failure', reason?: string) =>
-    recordAuditEvent(db, {
-      ...auditActor(user),
-      action: 'auth.password_change',
-      params: reason ? { reason } : {},
-      outcome,
-      ...meta,
-    });
+  const audit = ownSignInAudit(user, 'auth.password_change', meta);
   if (!row.passwordHash)
     throw conflict('You sign in through single sign-on: there is no dashboard password to change.');
   if (!(await verifyPassword(row.passwordHash, change.currentPassword))) {

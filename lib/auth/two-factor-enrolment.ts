@@ -1,6 +1,6 @@
 import 'server-only';
 import QRCode from 'qrcode';
-import { auditActor, recordAuditEvent, type AuditWriter } from '@/lib/audit/record';
+import { ownSignInAudit } from '@/lib/audit/record';
 import type { AuthServiceDeps } from '@/lib/auth/deps';
 import { enableTotp, selectOwnSignIn, storePendingTotpSecret } from '@/lib/auth/repository';
 import { conflict, invalid } from '@/lib/errors/refusals';
@@ -58,19 +58,12 @@ export async function confirmTwoFactorEnrolment(
   meta: RequestMeta,
 ): Promise<{ recoveryCodes: string[]; sessionVersion: number }> {
   const row = await selectOwnSignIn(deps.prisma, user.id);
-  const audit = (db: AuditWriter, outcome: 'success' | 'failure', reason?: string) =>
-    recordAuditEvent(db, {
-      ...auditActor(user),
-      action: 'auth.two_factor.enrol',
-      params: reason ? { reason } : {},
-      outcome,
-      ...meta,
-    });
+  const audit = ownSignInAudit(user, 'auth.two_factor.enrol', meta);
   if (row.totpEnabledAt) throw conflict('Two-factor authentication is already on.');
   if (!row.totpSecret) throw conflict('Start the set-up first: no QR code has been shown yet.');
   if (!(await acceptTotpCode(deps.prisma, user.id, decryptSecret(row.totpSecret, deps.credentialsKey), code))) {
     await audit(deps.prisma, 'failure', 'wrong code');
-    throw invalid('That code is not right. Enter the 6 digits the app shows now.');
+    throw invalid('That code is not right. Enter the 6 digits the app shows now.', { field: 'code' });
   }
   const recoveryCodes = generateRecoveryCodes();
   const sessionVersion = await deps.prisma.$transaction(async (tx) => {

@@ -8,8 +8,8 @@ import { invalid } from '@/lib/errors/refusals';
 import { revealKeySecret } from '@/lib/keys/key-secret';
 import { outcomeIsUnknown } from '@/lib/keys/outcome-unknown';
 import { markKeyDeleted } from '@/lib/keys/repository';
-import { leaveOutcomeUnknown, recordIntent, settleFromAnswer } from '@/lib/keys/upstream-change';
-import { isUpstreamStatus, upstreamStatusOf } from '@/lib/sendsms/errors';
+import { leaveOutcomeUnknown, recordIntent, settleAsFailed, settleFromAnswer } from '@/lib/keys/upstream-change';
+import { isUpstreamStatus } from '@/lib/sendsms/errors';
 import { deleteKey, HUB_API_KEYS_URL } from '@/lib/sendsms/key-operations';
 import { appErrorFromSendsms } from '@/lib/errors/upstream-error';
 
@@ -76,24 +76,9 @@ export async function deleteApiKey(
       else if (outcomeIsUnknown(error))
         throw await leaveOutcomeUnknown(deps, changeId, 'the key was deleted at sendSMS', error);
       else {
-        const failedChangeId = changeId;
-        await deps.prisma.$transaction(async (tx) => {
-          await settleFromAnswer(
-            tx,
-            failedChangeId,
-            {
-              state: 'FAILED',
-              detail: error instanceof Error ? error.message : String(error),
-              upstreamStatus: upstreamStatusOf(error),
-            },
-            deps.now(),
-          );
-          await auditKeyEvent(tx, actor, origin, {
-            ...audit,
-            outcome: 'failure',
-            upstreamStatus: upstreamStatusOf(error),
-          });
-        });
+        await settleAsFailed(deps, changeId, error, (tx, upstreamStatus) =>
+          auditKeyEvent(tx, actor, origin, { ...audit, outcome: 'failure', upstreamStatus }),
+        );
         throw appErrorFromSendsms(error) ?? error;
       }
     }

@@ -12,9 +12,9 @@ import { sealKeySecret } from '@/lib/keys/key-secret';
 import { outcomeIsUnknown } from '@/lib/keys/outcome-unknown';
 import { insertKey, reviveKey, selectKeyByFingerprint, type NewKeyRecord } from '@/lib/keys/repository';
 import type { KeyRowView } from '@/lib/keys/types';
-import { leaveOutcomeUnknown, recordIntent, settleFromAnswer } from '@/lib/keys/upstream-change';
+import { leaveOutcomeUnknown, recordIntent, settleAsFailed, settleFromAnswer } from '@/lib/keys/upstream-change';
 import { toKeyRowView } from '@/lib/keys/views';
-import { sendsmsErrorOf, upstreamStatusOf } from '@/lib/sendsms/errors';
+import { sendsmsErrorOf } from '@/lib/sendsms/errors';
 import { generateKey } from '@/lib/sendsms/key-operations';
 import { appErrorFromSendsms } from '@/lib/errors/upstream-error';
 
@@ -63,19 +63,9 @@ export async function generateApiKey(
   } catch (error) {
     if (outcomeIsUnknown(error))
       throw await leaveOutcomeUnknown(deps, changeId, `the key "${input.name}" was made`, error);
-    await deps.prisma.$transaction(async (tx) => {
-      await settleFromAnswer(
-        tx,
-        changeId,
-        {
-          state: 'FAILED',
-          detail: error instanceof Error ? error.message : String(error),
-          upstreamStatus: upstreamStatusOf(error),
-        },
-        deps.now(),
-      );
-      await auditKeyEvent(tx, actor, origin, { ...audit, outcome: 'failure', upstreamStatus: upstreamStatusOf(error) });
-    });
+    await settleAsFailed(deps, changeId, error, (tx, upstreamStatus) =>
+      auditKeyEvent(tx, actor, origin, { ...audit, outcome: 'failure', upstreamStatus }),
+    );
     if (sendsmsErrorOf(error, 'unsupported')) {
       throw unsupported(
         'sendSMS cannot generate keys for this account through its API. Generate the key on the hub (Account > API Keys), then import it here.',

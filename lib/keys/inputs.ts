@@ -5,8 +5,10 @@ import { KeyKind, KeyUsageLabel } from '@/lib/generated/prisma/enums';
 import { asSentence } from '@/lib/errors/plain-issue';
 
 /**
- * The bodies the keys endpoints accept, one schema each, shared by the route handlers (which answer 422 with the
- * issues) and the dialogs' forms (which show them beside the field). No server imports.
+ * The bodies the keys endpoints accept, one schema each. withPermission parses the body with them; a refusal becomes
+ * a 422 in the one error mapper (lib/errors/error-response.ts), whose issues the dialogs show beside their fields
+ * (components/api/form-error.tsx). The dialogs do not import these: they would bring zod into the keys page's
+ * first-load JavaScript.
  */
 
 const keyName = plainText({ max: 100, tooLong: 'A name is at most 100 characters' })

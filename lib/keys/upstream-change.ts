@@ -5,6 +5,7 @@ import type { RequestOrigin } from '@/lib/keys/audit';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { outcomeUnknown, outcomeUnknownMessage } from '@/lib/keys/outcome-unknown';
 import type { Db } from '@/lib/keys/repository';
+import { upstreamStatusOf } from '@/lib/sendsms/errors';
 import { insertChange, markChangeUnknown, settleChange, type Settlement } from '@/lib/keys/upstream-change-repository';
 
 /**
@@ -53,6 +54,24 @@ export async function settleFromAnswer(
 ): Promise<void> {
   // False only if a resolver settled it first, from sendSMS's own record: that outcome stands.
   await settleChange(tx, changeId, { ...settlement, resolvedBy: 'answer' }, at);
+}
+
+/**
+ * sendSMS refused the change, or it never left: the intent is settled as failed, with the failure's audit row
+ * (written by `writeAudit`, given sendSMS's status) in the same transaction.
+ */
+export async function settleAsFailed(
+  deps: Pick<KeyServiceDeps, 'prisma' | 'now'>,
+  changeId: string,
+  error: unknown,
+  writeAudit: (tx: Db, upstreamStatus: number | null) => Promise<unknown>,
+): Promise<void> {
+  const upstreamStatus = upstreamStatusOf(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  await deps.prisma.$transaction(async (tx) => {
+    await settleFromAnswer(tx, changeId, { state: 'FAILED', detail, upstreamStatus }, deps.now());
+    await writeAudit(tx, upstreamStatus);
+  });
 }
 
 /** No answer to trust came back: the intent stays to be read back, and the caller answers with this error. */
