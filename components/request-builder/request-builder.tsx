@@ -192,6 +192,7 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
         <div className="grid gap-1.5">
           <Select
             label="Request"
+            error={fieldError(problem, 'action')}
             value={request.action}
             onChange={(event) => update({ action: event.target.value, params: {} })}
             options={BUILDER_REQUESTS.filter((candidate) => account.actions.includes(candidate.action)).map(
@@ -212,6 +213,7 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
               label="API key (token)"
               value={form.keyId}
               onChange={(event) => update({ keyId: event.target.value })}
+              error={fieldError(problem, 'keyId')}
               options={[
                 { value: '', label: 'Pick a key…' },
                 ...keys.map((candidate) => ({ value: candidate.id, label: keyLabel(candidate) })),
@@ -282,7 +284,11 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
 
         <FormError
           error={problem}
-          fields={request.parameters.flatMap((parameter) => [parameter.name, `params.${parameter.name}`])}
+          fields={[
+            'action',
+            'keyId',
+            ...request.parameters.flatMap((parameter) => [parameter.name, `params.${parameter.name}`]),
+          ]}
         />
 
         <div>

@@ -11,6 +11,8 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Form } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { Role } from '@/lib/generated/prisma/enums';
 import { toast } from '@/components/ui/toast';
 import type { UserSummary } from '@/lib/users/user-service';
 
@@ -89,7 +91,7 @@ function MembershipBoxes({
 
 export function CreateUserDialog({ accounts, roles }: { accounts: AccountChoice[]; roles: readonly RoleChoice[] }) {
   const [open, setOpen] = useState(false);
-  const firstRole = roles.find(([role]) => role === 'LEAD')?.[0] ?? roles[0]?.[0] ?? 'LEAD';
+  const firstRole = roles.find(([role]) => role === Role.LEAD)?.[0] ?? roles[0]?.[0] ?? Role.LEAD;
   const create = useUserChange({ quiet: true });
   const form = useFormValues({ name: '', email: '', role: firstRole, password: '' }, create.error);
   const [accountIds, setAccountIds] = useState<string[]>([]);
@@ -123,20 +125,11 @@ export function CreateUserDialog({ accounts, roles }: { accounts: AccountChoice[
         <Form onSubmit={submit} className="grid gap-3">
           <Input label="Name" required {...form.field('name')} />
           <Input label="Email" type="email" required {...form.field('email')} />
-          <label className="grid gap-1.5 text-sm font-medium">
-            Role
-            <select
-              className="h-9 rounded-md border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900"
-              value={form.values.role}
-              onChange={(event) => form.set('role', event.target.value)}
-            >
-              {roles.map(([role, name]) => (
-                <option key={role} value={role}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Select
+            label="Role"
+            {...form.field('role')}
+            options={roles.map(([role, name]) => ({ value: role, label: name }))}
+          />
           <Input
             label="Password"
             type="password"

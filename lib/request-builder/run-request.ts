@@ -39,7 +39,7 @@ import { asSentence } from '@/lib/errors/plain-issue';
 
 export const builderRunInput = z
   .object({
-    action: plainText({ max: 64 }).min(1, 'pick a request'),
+    action: plainText({ max: 64 }).min(1, 'Pick a request.'),
     keyId: idParam.optional(),
     params: z.record(plainText({ max: 64 }), plainText({ max: 200 })).default({}),
     /**
