@@ -36,17 +36,14 @@ export interface BuilderAccountOption {
 
 export async function builderOptions(deps: DatabaseDeps, actor: SessionUser): Promise<BuilderAccountOption[]> {
   const accounts = await selectBuilderAccounts(deps.prisma, visibleAccountIds(actor));
-  return accounts.map((account) => {
-    const capabilities = readCapabilities(account.capabilities);
+  return accounts.map(({ id, label, username, apiBaseUrl, capabilities, apiKeys }) => {
     return {
-      id: account.id,
-      label: account.label,
-      username: account.username,
-      apiBaseUrl: account.apiBaseUrl,
-      actions: BUILDER_REQUESTS.filter((request) => capabilities[request.action] !== 'unsupported').map(
-        (request) => request.action,
-      ),
-      keys: account.apiKeys.map((key) => ({
+      id,
+      label,
+      username,
+      apiBaseUrl,
+      actions: supportedRequests(capabilities),
+      keys: apiKeys.map((key) => ({
         id: key.id,
         name: key.name,
         kind: key.kind,
@@ -61,4 +58,12 @@ export async function builderOptions(deps: DatabaseDeps, actor: SessionUser): Pr
       })),
     };
   });
+}
+
+/** The builder's requests an account has not answered -2 ("not supported") to, from its stored capabilities. */
+function supportedRequests(stored: unknown): string[] {
+  const capabilities = readCapabilities(stored);
+  return BUILDER_REQUESTS.filter((request) => capabilities[request.action] !== 'unsupported').map(
+    (request) => request.action,
+  );
 }

@@ -1,8 +1,8 @@
 import { SENDSMS_BUDGET, type BudgetLimits } from '@/lib/config';
 
 /**
- * sendSMS allows 10 non-billable queries per minute (SENDSMS_BUDGET in lib/config.ts) (per account, per key or per IP: not stated, so the strictest
- * reading we can keep, per account, is budgeted). The budget is a sliding window: a call may start only if fewer
+ * sendSMS allows 10 non-billable queries per minute (SENDSMS_BUDGET in lib/config.ts), per account, per key or per
+ * IP: not stated, so the strictest reading we can keep, per account, is budgeted. The budget is a sliding window: a call may start only if fewer
  * than `limit` calls started in the `windowMs` before it, so no span of that length ever holds more than `limit`.
  * The window is a little longer than a minute: a call is counted when it leaves, and reaches sendSMS slightly later.
  */
