@@ -2,7 +2,8 @@ import 'server-only';
 import { deniedReason, grantableAccountIds, visibleAccountIds } from '@/lib/auth/permissions';
 import { auditActor, recordAuditEvent } from '@/lib/audit/record';
 import { recordAccountView, type AccountViewDetails } from '@/lib/auth/account-view';
-import type { RequestMeta } from '@/lib/auth/request-meta';
+import { metaOf, type RequestMeta } from '@/lib/auth/request-meta';
+import type { AccountCall } from '@/lib/auth/account-call';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { toAccountSummary, type AccountSummary } from '@/lib/accounts/account-summary';
 import type { CredentialInput, NewAccountInput } from '@/lib/accounts/account-input';
@@ -21,7 +22,7 @@ import { encryptSecret } from '@/lib/crypto';
 import type { DatabaseDeps } from '@/lib/db/deps';
 import { prismaErrorCode } from '@/lib/db/prisma-error-code';
 import { isAppError, type AppError } from '@/lib/errors/app-error';
-import { conflict } from '@/lib/errors/refusals';
+import { conflict, noSuchAccount } from '@/lib/errors/refusals';
 
 /**
  * The sendSMS accounts: listed per the role's scope, added and rotated by admins after sendSMS accepted the
@@ -47,15 +48,11 @@ export function listGrantableAccounts(deps: DatabaseDeps, user: SessionUser): Pr
   return selectAccountLabels(deps.prisma, grantableAccountIds(user));
 }
 
-export async function viewAccount(
-  deps: DatabaseDeps,
-  user: SessionUser,
-  accountId: string,
-  viewedAt: AccountViewDetails,
-): Promise<AccountSummary | null> {
-  const row = await selectAccountSummary(deps.prisma, accountId);
-  if (!row) return null;
-  await recordAccountView(deps.prisma, user, accountId, viewedAt);
+/** One account's summary; `path` is the page or request that showed it, for the view record. */
+export async function viewAccount(deps: DatabaseDeps, call: AccountCall, path: string): Promise<AccountSummary> {
+  const row = await selectAccountSummary(deps.prisma, call.accountId);
+  if (!row) throw noSuchAccount();
+  await recordAccountView(deps.prisma, call.actor, call.accountId, { ...metaOf(call.origin), path });
   return toAccountSummary(row);
 }
 
@@ -159,13 +156,12 @@ function alreadyManagedElsewhere(): AppError {
 /** Replaces the credential in place (same account, same keys and memberships) once sendSMS accepts the new one. */
 export async function rotateCredential(
   deps: AccountServiceDeps,
-  user: SessionUser,
-  accountId: string,
+  { actor: user, accountId, origin }: AccountCall,
   input: CredentialInput,
-  meta: RequestMeta,
-): Promise<AccountSummary | null> {
+): Promise<AccountSummary> {
   const account = await selectAccountLogin(deps.prisma, accountId);
-  if (!account) return null;
+  if (!account) throw noSuchAccount();
+  const meta = metaOf(origin);
   const params = { credentialKind: input.credentialKind };
   const checked = await checkOrRecordFailure(
     deps,

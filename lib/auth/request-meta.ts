@@ -7,3 +7,12 @@ export interface RequestMeta {
   sourceIp: string | null;
   userAgent: string | null;
 }
+
+/** A request's origin where part or all of it may be unknown (tests, scripts, the dashboard's own background work). */
+export type RequestOrigin = Partial<RequestMeta>;
+
+/** The origin as the audit row stores it: unknown parts are null. */
+export const metaOf = (origin: RequestOrigin = {}): RequestMeta => ({
+  sourceIp: origin.sourceIp ?? null,
+  userAgent: origin.userAgent ?? null,
+});

@@ -17,6 +17,8 @@ const refusal =
 export const badAddress = refusal('bad-address');
 /** 404: the thing the request names does not exist (or is not the caller's to know of). */
 export const notFound = refusal('not-found');
+/** 404 for an account id that names no sendSMS account: one sentence wherever an account is looked up. */
+export const noSuchAccount = () => notFound('There is no such sendSMS account.');
 /** 409: the request clashes with what is there (a duplicate name, a state that does not allow it). */
 export const conflict = refusal('conflict');
 /** 409 until the user confirms: sendSMS would do something they cannot undo (the Default-key trap). */

@@ -3,7 +3,7 @@ import { deniedReason, type Permission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { ACCOUNT_ROW_SELECT, type AccountRow } from '@/lib/db/account-row';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
-import { accessDenied, notFound } from '@/lib/errors/refusals';
+import { accessDenied, noSuchAccount, notFound } from '@/lib/errors/refusals';
 import { selectKey, type KeyRecord } from '@/lib/keys/repository';
 
 /**
@@ -26,7 +26,7 @@ export async function loadAccount(
 ): Promise<AccountRow> {
   if (deps.account?.id === accountId) return deps.account;
   const account = await deps.prisma.account.findUnique({ where: { id: accountId }, select: ACCOUNT_ROW_SELECT });
-  if (!account) throw notFound('There is no such sendSMS account.');
+  if (!account) throw noSuchAccount();
   return account;
 }
 

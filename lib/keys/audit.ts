@@ -1,13 +1,8 @@
 import 'server-only';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { RequestOrigin } from '@/lib/auth/request-meta';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { recordAuditEvent, type AuditOutcome } from '@/lib/audit/record';
-
-/** Where a request came from, for the audit row: passed down from the route handler. */
-export interface RequestOrigin {
-  sourceIp?: string | null;
-  userAgent?: string | null;
-}
 
 export interface KeyAuditFields {
   accountId: string;

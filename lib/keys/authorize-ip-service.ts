@@ -1,8 +1,8 @@
 import 'server-only';
-import type { SessionUser } from '@/lib/auth/session-user';
+import type { KeyCall } from '@/lib/keys/key-call';
 import { accountRefFor } from '@/lib/accounts/account-ref';
 import { loadAccount, loadAllowedKey } from '@/lib/keys/access';
-import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
+import { auditKeyEvent } from '@/lib/keys/audit';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import type { AppError } from '@/lib/errors/app-error';
 import { conflict, invalid } from '@/lib/errors/refusals';
@@ -31,19 +31,13 @@ export interface AuthorizeIpResult {
 
 export async function authorizeKeyIp(
   deps: KeyServiceDeps,
-  actor: SessionUser,
-  accountId: string,
-  keyId: string,
+  call: KeyCall,
   input: AuthorizeIpInput,
-  origin: RequestOrigin = {},
 ): Promise<AuthorizeIpResult> {
+  const { actor, accountId, keyId, origin = {} } = call;
   const key = await loadAllowedKey(deps, actor, 'ips.authorize', accountId, keyId);
-  const audit = {
-    accountId,
-    keyId,
-    action: 'ip.authorize',
-    params: { ip: input.ip, confirmFirstUseLock: input.confirmFirstUseLock ?? false },
-  };
+  const params = { ip: input.ip, confirmFirstUseLock: input.confirmFirstUseLock ?? false };
+  const audit = { accountId, keyId, action: 'ip.authorize', params };
   const fail = async (error: AppError, upstreamStatus: number | null = null) => {
     await auditKeyEvent(deps.prisma, actor, origin, {
       ...audit,

@@ -1,8 +1,8 @@
 import 'server-only';
-import type { SessionUser } from '@/lib/auth/session-user';
+import type { KeyCall } from '@/lib/keys/key-call';
 import { accountRefFor } from '@/lib/accounts/account-ref';
 import { loadAccount, loadAllowedKey } from '@/lib/keys/access';
-import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
+import { auditKeyEvent } from '@/lib/keys/audit';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { invalid } from '@/lib/errors/refusals';
 import { revealKeySecret } from '@/lib/keys/key-secret';
@@ -27,21 +27,12 @@ export interface DeleteResult {
   revokeAt: string | null;
 }
 
-export async function deleteApiKey(
-  deps: KeyServiceDeps,
-  actor: SessionUser,
-  accountId: string,
-  keyId: string,
-  confirmName: string,
-  origin: RequestOrigin = {},
-): Promise<DeleteResult> {
+export async function deleteApiKey(deps: KeyServiceDeps, call: KeyCall, confirmName: string): Promise<DeleteResult> {
+  const { actor, accountId, keyId, origin = {} } = call;
   const key = await loadAllowedKey(deps, actor, 'keys.manage', accountId, keyId);
-  const audit = {
-    accountId,
-    keyId,
-    action: 'key.delete',
-    params: { name: key.name, lastUsedAt: key.lastUsedAt?.toISOString() ?? null, useCount: key.useCount },
-  };
+  // What the key was, kept in the audit row because the key row is about to go.
+  const params = { name: key.name, lastUsedAt: key.lastUsedAt?.toISOString() ?? null, useCount: key.useCount };
+  const audit = { accountId, keyId, action: 'key.delete', params };
   if (confirmName !== key.name) {
     await auditKeyEvent(deps.prisma, actor, origin, {
       ...audit,

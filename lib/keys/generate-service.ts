@@ -1,9 +1,9 @@
 import 'server-only';
-import type { SessionUser } from '@/lib/auth/session-user';
+import type { AccountCall } from '@/lib/auth/account-call';
 import { accountRefFor } from '@/lib/accounts/account-ref';
 import { fingerprintSecret, secretFragment } from '@/lib/crypto';
 import { assertAllowed, loadAccount } from '@/lib/keys/access';
-import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
+import { auditKeyEvent } from '@/lib/keys/audit';
 import { accountCapability } from '@/lib/keys/capabilities';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { unsupported } from '@/lib/errors/refusals';
@@ -37,11 +37,10 @@ export interface NewKeyResult {
 
 export async function generateApiKey(
   deps: KeyServiceDeps,
-  actor: SessionUser,
-  accountId: string,
+  call: AccountCall,
   input: GenerateKeyInput,
-  origin: RequestOrigin = {},
 ): Promise<NewKeyResult> {
+  const { actor, accountId, origin = {} } = call;
   assertAllowed(actor, 'keys.manage', accountId);
   const account = await loadAccount(deps, accountId);
   const audit = {

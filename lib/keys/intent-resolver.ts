@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { accountRefFor } from '@/lib/accounts/account-ref';
 import { fingerprintSecret, secretFragment } from '@/lib/crypto';
 import { loadAccount } from '@/lib/keys/access';
-import { auditKeyEvent, type AuditActor, type RequestOrigin } from '@/lib/keys/audit';
+import { auditKeyEvent, type AuditActor } from '@/lib/keys/audit';
+import type { RequestOrigin } from '@/lib/auth/request-meta';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { keyInUse, sealKeySecret } from '@/lib/keys/key-secret';
 import {

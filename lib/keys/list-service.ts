@@ -1,6 +1,7 @@
 import 'server-only';
 import { deniedReason, visibleAccountIds } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
+import type { AccountCall } from '@/lib/auth/account-call';
 import { assertAllowed, loadAccount } from '@/lib/keys/access';
 import { accountCapability } from '@/lib/keys/capabilities';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
@@ -31,8 +32,7 @@ export interface ListOptions {
 
 export async function listAccountKeys(
   deps: KeyServiceDeps,
-  actor: SessionUser,
-  accountId: string,
+  { actor, accountId }: AccountCall,
   query: KeyListQuery,
   options: ListOptions = {},
 ): Promise<KeyListView> {

@@ -1,7 +1,7 @@
 import 'server-only';
-import type { SessionUser } from '@/lib/auth/session-user';
+import type { KeyCall } from '@/lib/keys/key-call';
 import { loadAllowedKey } from '@/lib/keys/access';
-import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
+import { auditKeyEvent } from '@/lib/keys/audit';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { updateKeyName } from '@/lib/keys/repository';
 
@@ -17,14 +17,8 @@ export interface RenameResult {
   upstreamKnowsName: boolean;
 }
 
-export async function renameApiKey(
-  deps: KeyServiceDeps,
-  actor: SessionUser,
-  accountId: string,
-  keyId: string,
-  name: string,
-  origin: RequestOrigin = {},
-): Promise<RenameResult> {
+export async function renameApiKey(deps: KeyServiceDeps, call: KeyCall, name: string): Promise<RenameResult> {
+  const { actor, accountId, keyId, origin = {} } = call;
   const key = await loadAllowedKey(deps, actor, 'keys.manage', accountId, keyId);
   await deps.prisma.$transaction(async (tx) => {
     await updateKeyName(tx, key.id, name);

@@ -1,7 +1,7 @@
 import type { AppError } from '@/lib/errors/app-error';
 import type { SessionUser } from '@/lib/auth/session-user';
 import type { UpstreamChangeAction } from '@/lib/generated/prisma/enums';
-import type { RequestOrigin } from '@/lib/keys/audit';
+import type { RequestOrigin } from '@/lib/auth/request-meta';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { outcomeUnknown, outcomeUnknownMessage } from '@/lib/keys/outcome-unknown';
 import type { Db } from '@/lib/keys/repository';

@@ -6,7 +6,8 @@ import { maskSecrets } from '@/lib/audit/mask';
 import { classifyAddress } from '@/lib/ip/address-range';
 import { parseAuthorizableIp } from '@/lib/ip/authorizable-ip';
 import { assertAllowed, loadAccount } from '@/lib/keys/access';
-import { auditKeyEvent, type RequestOrigin } from '@/lib/keys/audit';
+import { auditKeyEvent } from '@/lib/keys/audit';
+import type { RequestOrigin } from '@/lib/auth/request-meta';
 import { authorizeKeyIp } from '@/lib/keys/authorize-ip-service';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { isAppError } from '@/lib/errors/app-error';
@@ -128,11 +129,8 @@ export async function runBuilderRequest(
     try {
       const authorized = await authorizeKeyIp(
         deps,
-        actor,
-        accountId,
-        key!.id,
+        { actor, accountId, keyId: key!.id, origin },
         { ip: params.ipaddr!, sendAs: input.sendAs, confirmFirstUseLock: input.confirmFirstUseLock },
-        origin,
       );
       const status = authorized.alreadyListed ? -512 : 0;
       await audit('success', status);

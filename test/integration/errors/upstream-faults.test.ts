@@ -217,8 +217,7 @@ async function keysPageFirst(): Promise<void> {
   });
   await listAccountKeys(
     serverKeyDeps(),
-    admin,
-    accountId,
+    { actor: admin, accountId },
     (await import('@/lib/keys/list-query')).readKeyListQuery({}),
     { backgroundRefresh: true },
   );

@@ -17,6 +17,7 @@ import {
   accountWithKey,
   callWithKey,
 } from '@/test/integration/keys/keys-fixture';
+import { callOn, callOnKey } from '@/test/integration/keys/key-calls';
 
 /** Every change to a key, its fallbacks, its refusals, and the audit row each one leaves. */
 
@@ -29,7 +30,7 @@ describe('generate', () => {
   it('falls back to the three-step flow when token_generate is missing, and says the kind is set on the hub', async () => {
     const account = await createTestAccount(world.prisma, world.sandbox);
     await world.sandbox.control.setFaults(account.username, { unsupported: ['token_generate'] });
-    const generated = await generateApiKey(serviceDeps(world.prisma), account.admin, account.accountId, {
+    const generated = await generateApiKey(serviceDeps(world.prisma), callOn(account), {
       name: 'Shop plugin',
       kind: 'CLOUD',
       usageLabel: 'APP',
@@ -47,7 +48,7 @@ describe('generate', () => {
     const account = await createTestAccount(world.prisma, world.sandbox);
     for (const actor of [account.lead, account.support, account.outsider]) {
       await expect(
-        generateApiKey(serviceDeps(world.prisma), actor, account.accountId, defaultKey('x')),
+        generateApiKey(serviceDeps(world.prisma), callOn(account, actor), defaultKey('x')),
       ).rejects.toMatchObject({ code: 'forbidden', httpStatus: 403 });
     }
     expect(await world.prisma.apiKey.count({ where: { accountId: account.accountId } })).toBe(0);
@@ -56,9 +57,7 @@ describe('generate', () => {
   it('records a failed attempt when sendSMS refuses, and keeps nothing', async () => {
     const account = await createTestAccount(world.prisma, world.sandbox);
     await world.sandbox.control.setFaults(account.username, { status: -16 });
-    await expect(
-      generateApiKey(serviceDeps(world.prisma), account.admin, account.accountId, defaultKey('x')),
-    ).rejects.toMatchObject({
+    await expect(generateApiKey(serviceDeps(world.prisma), callOn(account), defaultKey('x'))).rejects.toMatchObject({
       code: 'upstream-unavailable',
       retryable: true,
       message: expect.stringContaining('internal error'),
@@ -120,12 +119,12 @@ describe('import a key made on the hub', () => {
 describe('rename', () => {
   it('changes the dashboard label only, and says which name sendSMS knows', async () => {
     const { account, deps, generated } = await accountWithKey(world);
-    expect(await renameApiKey(deps, account.admin, account.accountId, generated.key.id, 'Checkout server')).toEqual({
+    expect(await renameApiKey(deps, callOnKey(account, generated.key.id), 'Checkout server')).toEqual({
       name: 'Checkout server',
       upstreamName: 'API Key Test',
       upstreamKnowsName: true,
     });
-    await expect(renameApiKey(deps, account.lead, account.accountId, generated.key.id, 'Nope')).rejects.toMatchObject({
+    await expect(renameApiKey(deps, callOnKey(account, generated.key.id, account.lead), 'Nope')).rejects.toMatchObject({
       code: 'forbidden',
       httpStatus: 403,
     });
@@ -144,10 +143,11 @@ describe('delete', () => {
     const detail = await getKeyDetail(deps, account.admin, account.accountId, generated.key.id);
     expect(detail.inUse).toMatchObject({ useCount: 1 });
 
-    await expect(
-      deleteApiKey(deps, account.admin, account.accountId, generated.key.id, 'website orders'),
-    ).rejects.toMatchObject({ code: 'invalid', options: { field: 'confirmName' } });
-    expect(await deleteApiKey(deps, account.admin, account.accountId, generated.key.id, 'Website orders')).toEqual({
+    await expect(deleteApiKey(deps, callOnKey(account, generated.key.id), 'website orders')).rejects.toMatchObject({
+      code: 'invalid',
+      options: { field: 'confirmName' },
+    });
+    expect(await deleteApiKey(deps, callOnKey(account, generated.key.id), 'Website orders')).toEqual({
       revokedUpstream: true,
       revokeAt: null,
     });
@@ -155,7 +155,7 @@ describe('delete', () => {
     const row = await world.prisma.apiKey.findUniqueOrThrow({ where: { id: generated.key.id } });
     expect(row.deletedAt).not.toBeNull();
     expect(row.secretCiphertext).toBeNull();
-    expect((await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY)).total).toBe(0);
+    expect((await listAccountKeys(deps, callOn(account), DEFAULT_KEY_LIST_QUERY)).total).toBe(0);
     expect((await auditOf(account.accountId, 'key.delete')).map((event) => event.outcome)).toEqual([
       'failure',
       'success',
@@ -165,7 +165,7 @@ describe('delete', () => {
   it('without token_delete, removes the key here and links to the hub to revoke it', async () => {
     const { account, deps, generated } = await accountWithKey(world, defaultKey('Old plugin'));
     await world.sandbox.control.setFaults(account.username, { unsupported: ['token_delete'] });
-    const result = await deleteApiKey(deps, account.admin, account.accountId, generated.key.id, 'Old plugin');
+    const result = await deleteApiKey(deps, callOnKey(account, generated.key.id), 'Old plugin');
     expect(result.revokedUpstream).toBe(false);
     expect(result.revokeAt).toMatch(/^https:\/\/hub\.sendsms\.ro/);
     expect((await world.sandbox.control.account(account.username))!.keys).toHaveLength(1);
@@ -174,9 +174,10 @@ describe('delete', () => {
   it('removes nothing when sendSMS is down', async () => {
     const { account, deps, generated } = await accountWithKey(world, defaultKey('Keep me'));
     await world.sandbox.control.setFaults(account.username, { httpStatus: 503 });
-    await expect(
-      deleteApiKey(deps, account.admin, account.accountId, generated.key.id, 'Keep me'),
-    ).rejects.toMatchObject({ code: 'upstream-unavailable', retryable: true });
+    await expect(deleteApiKey(deps, callOnKey(account, generated.key.id), 'Keep me')).rejects.toMatchObject({
+      code: 'upstream-unavailable',
+      retryable: true,
+    });
     expect((await world.prisma.apiKey.findUniqueOrThrow({ where: { id: generated.key.id } })).deletedAt).toBeNull();
   });
 });
@@ -184,21 +185,20 @@ describe('delete', () => {
 describe('authorize an IP', () => {
   it('validates the address, answers a duplicate as already listed, and records refusals', async () => {
     const { account, deps, generated } = await accountWithKey(world, defaultKey('Default one'));
-    const first = await authorizeKeyIp(deps, account.admin, account.accountId, generated.key.id, { ip: '192.0.2.10' });
+    const first = await authorizeKeyIp(deps, callOnKey(account, generated.key.id), { ip: '192.0.2.10' });
     expect(first).toMatchObject({
       alreadyListed: false,
       lockedIps: [expect.objectContaining({ address: '192.0.2.10', reason: 'WHITELISTED' })],
     });
-    expect(
-      (await authorizeKeyIp(deps, account.admin, account.accountId, generated.key.id, { ip: '192.0.2.10' }))
-        .alreadyListed,
-    ).toBe(true);
+    expect((await authorizeKeyIp(deps, callOnKey(account, generated.key.id), { ip: '192.0.2.10' })).alreadyListed).toBe(
+      true,
+    );
     await expect(
-      authorizeKeyIp(deps, account.support, account.accountId, generated.key.id, { ip: '192.0.2.11' }),
+      authorizeKeyIp(deps, callOnKey(account, generated.key.id, account.support), { ip: '192.0.2.11' }),
     ).rejects.toMatchObject({ code: 'forbidden', httpStatus: 403 });
     await world.sandbox.control.setFaults(account.username, { status: -4096 });
     await expect(
-      authorizeKeyIp(deps, account.admin, account.accountId, generated.key.id, { ip: '192.0.2.12' }),
+      authorizeKeyIp(deps, callOnKey(account, generated.key.id), { ip: '192.0.2.12' }),
     ).rejects.toMatchObject({ code: 'rate-limited', httpStatus: 429, options: { upstreamStatus: -4096 } });
     const detail = await getKeyDetail(deps, account.admin, account.accountId, generated.key.id);
     expect(detail.key.lockedIps.map((ip) => ip.address)).toEqual(['192.0.2.10']);

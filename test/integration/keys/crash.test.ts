@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { generateApiKey } from '@/lib/keys/generate-service';
 import { resolveOpenIntents } from '@/lib/keys/intent-resolver';
 import { testDatabaseUrl } from '@/test/integration/support/database';
-import { createTestAccount, serviceDeps, keysWorld, defaultKey } from '@/test/integration/keys/keys-fixture';
+import {
+  createTestAccount,
+  serviceDeps,
+  keysWorld,
+  defaultKey,
+  unsettledChangeCount,
+} from '@/test/integration/keys/keys-fixture';
+import { callOn } from '@/test/integration/keys/key-calls';
 
 /**
  * Issue 10 as it was reported: a dashboard process killed with kill -9 during a burst of generations and IP
@@ -30,8 +37,7 @@ describe('kill -9 during a burst of generations and IP authorizations', () => {
           (
             await generateApiKey(
               serviceDeps(world.prisma, { budget: BUDGET }),
-              account.admin,
-              account.accountId,
+              callOn(account),
               defaultKey(`Server ${index}`),
             )
           ).key,
@@ -80,9 +86,7 @@ describe('kill -9 during a burst of generations and IP authorizations', () => {
       const atSendsms = (await world.sandbox.control.account(account.username))!.keys;
       const keysMade = atSendsms.filter((key) => key.name.startsWith('Burst'));
       const ipsAdded = atSendsms.flatMap((key) => key.ips.filter((ip) => ip.startsWith('198.51.100.')));
-      const open = await world.prisma.upstreamChange.count({
-        where: { accountId: account.accountId, state: { in: ['OPEN', 'UNKNOWN'] } },
-      });
+      const open = await unsettledChangeCount(world.prisma, account.accountId);
       const before =
         (await world.prisma.apiKey.count({ where: { accountId: account.accountId, name: { startsWith: 'Burst' } } })) +
         (await world.prisma.keyIp.count({
@@ -128,11 +132,7 @@ describe('kill -9 during a burst of generations and IP authorizations', () => {
           .filter((row) => readBack.some((change) => change.keyId === row.id))
           .every((row) => row.secretUnseenAt !== null),
       ).toBe(true);
-      expect(
-        await world.prisma.upstreamChange.count({
-          where: { accountId: account.accountId, state: { in: ['OPEN', 'UNKNOWN'] } },
-        }),
-      ).toBe(0);
+      expect(await unsettledChangeCount(world.prisma, account.accountId)).toBe(0);
       console.log(
         `kill -9 mid-burst: ${keysMade.length + ipsAdded.length} changes at sendSMS (${keysMade.length} keys, ${ipsAdded.length} IPs), ${keysMade.length + ipsAdded.length - before} of them without a row before the resolve, ${withoutAudit} without their row and audit row after one resolve`,
       );

@@ -5,6 +5,7 @@ import { listAccountKeys } from '@/lib/keys/list-service';
 import { DEFAULT_KEY_LIST_QUERY } from '@/lib/keys/list-query';
 import { refreshAccountKeys } from '@/lib/keys/refresh-service';
 import { keysWorld, cloudKey, accountWithKey, callWithKey } from '@/test/integration/keys/keys-fixture';
+import { callOn, callOnKey } from '@/test/integration/keys/key-calls';
 
 /**
  * The provider's guide, through the services: generate a Default key, lock it by its first use, see a refused
@@ -35,17 +36,17 @@ describe('the guide: a Default key', () => {
     const call = (ip: string) => callWithKey(world.sandbox, account, generated.secret, ip);
     expect((await call('203.0.113.7')).status).toBe(0);
     await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
-    let row = (await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY)).rows[0]!;
+    let row = (await listAccountKeys(deps, callOn(account), DEFAULT_KEY_LIST_QUERY)).rows[0]!;
     expect(row.lockedIps.map((ip) => [ip.address, ip.reason])).toEqual([['203.0.113.7', 'FIRST_USE']]);
     expect(row.lockedAt).not.toBeNull();
 
     expect((await call('198.51.100.20')).status).toBe(-8);
     await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
-    row = (await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY)).rows[0]!;
+    row = (await listAccountKeys(deps, callOn(account), DEFAULT_KEY_LIST_QUERY)).rows[0]!;
     expect(row).toMatchObject({ refusedCount: 1, lastRefusedIp: '198.51.100.20', useCount: 1 });
     expect(row.badges[0]).toMatchObject({ id: 'refused', label: 'refused calls' });
 
-    const authorized = await authorizeKeyIp(deps, account.admin, account.accountId, row.id, { ip: '198.51.100.20' });
+    const authorized = await authorizeKeyIp(deps, callOnKey(account, row.id), { ip: '198.51.100.20' });
     // The cache changes at once, without waiting for a refresh.
     expect(authorized.lockedIps.map((ip) => [ip.address, ip.reason])).toEqual([
       ['203.0.113.7', 'FIRST_USE'],
@@ -83,8 +84,8 @@ describe('the guide: a Cloud key', () => {
       expect.objectContaining({ address: '192.0.2.1', reason: 'FIRST_SEEN', informative: true }),
     ]);
     expect(detail.key).toMatchObject({ useCount: 3, lockedAt: null });
-    await expect(
-      authorizeKeyIp(deps, account.admin, account.accountId, generated.key.id, { ip: '192.0.2.9' }),
-    ).rejects.toMatchObject({ code: 'invalid', httpStatus: 422 });
+    await expect(authorizeKeyIp(deps, callOnKey(account, generated.key.id), { ip: '192.0.2.9' })).rejects.toMatchObject(
+      { code: 'invalid', httpStatus: 422 },
+    );
   });
 });

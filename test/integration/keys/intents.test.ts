@@ -20,7 +20,9 @@ import {
   defaultKey,
   cloudKey,
   accountWithKey,
+  unsettledChangeCount,
 } from '@/test/integration/keys/keys-fixture';
+import { callOn, callOnKey } from '@/test/integration/keys/key-calls';
 
 /**
  * Issue 10, "a change sent to sendSMS is never forgotten": every generate, IP authorization and delete is an intent
@@ -51,10 +53,8 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
     await expect(
       generateApiKey(
         impatient(),
-        account.admin,
-        account.accountId,
+        { actor: account.admin, accountId: account.accountId, origin: { sourceIp: '203.0.113.9' } },
         { name: 'Slow key', kind: 'DEFAULT', usageLabel: 'APP' },
-        { sourceIp: '203.0.113.9' },
       ),
     ).rejects.toMatchObject({
       httpStatus: 503,
@@ -70,12 +70,7 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
     ]);
     expect(await auditOf(account.accountId, 'key.generate')).toEqual([]);
     // The list says it is being checked, never that it failed.
-    const pending = await listAccountKeys(
-      serviceDeps(world.prisma),
-      account.admin,
-      account.accountId,
-      DEFAULT_KEY_LIST_QUERY,
-    );
+    const pending = await listAccountKeys(serviceDeps(world.prisma), callOn(account), DEFAULT_KEY_LIST_QUERY);
     expect(pending.pendingChanges).toEqual([
       expect.objectContaining({
         action: 'generate',
@@ -86,7 +81,7 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
     ]);
     // Who asked is the audit log's to tell: a team lead sees the change, not the name.
     expect(
-      (await listAccountKeys(serviceDeps(world.prisma), account.lead, account.accountId, DEFAULT_KEY_LIST_QUERY))
+      (await listAccountKeys(serviceDeps(world.prisma), callOn(account, account.lead), DEFAULT_KEY_LIST_QUERY))
         .pendingChanges,
     ).toEqual([expect.objectContaining({ action: 'generate', requestedBy: null })]);
 
@@ -117,8 +112,7 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
     expect(detail.key.badges[0]).toMatchObject({ id: 'secret-shown-to-nobody', tone: 'danger' });
     const listed = await listAccountKeys(
       serviceDeps(world.prisma),
-      account.lead,
-      account.accountId,
+      callOn(account, account.lead),
       DEFAULT_KEY_LIST_QUERY,
     );
     expect(listed.pendingChanges).toEqual([]);
@@ -128,9 +122,9 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
   it('a garbled answer to token_generate is unknown too, never "failed"', async () => {
     const account = await createTestAccount(world.prisma, world.sandbox);
     await world.sandbox.control.setFaults(account.username, { unknownShape: true });
-    await expect(
-      generateApiKey(impatient(), account.admin, account.accountId, cloudKey('Garbled')),
-    ).rejects.toMatchObject({ outcome: 'unknown' });
+    await expect(generateApiKey(impatient(), callOn(account), cloudKey('Garbled'))).rejects.toMatchObject({
+      outcome: 'unknown',
+    });
     await world.sandbox.control.setFaults(account.username, {});
     expect(await resolveNow(account.accountId)).toMatchObject({ succeeded: 1 });
     expect(await world.prisma.apiKey.findFirstOrThrow({ where: { accountId: account.accountId } })).toMatchObject({
@@ -144,7 +138,7 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
     const { account, generated } = await accountWithKey(world, defaultKey('Server'), { budget: BUDGET });
     await world.sandbox.control.setFaults(account.username, SLOW);
     await expect(
-      authorizeKeyIp(impatient(), account.admin, account.accountId, generated.key.id, { ip: '192.0.2.44' }),
+      authorizeKeyIp(impatient(), callOnKey(account, generated.key.id), { ip: '192.0.2.44' }),
     ).rejects.toMatchObject({ httpStatus: 503, outcome: 'unknown' });
     await world.sandbox.control.setFaults(account.username, {});
     expect((await world.sandbox.control.account(account.username))!.keys[0]!.ips).toEqual(['192.0.2.44']);
@@ -194,9 +188,9 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
   it('token_delete answered too slowly: the key stays until sendSMS is read back, then it is deleted', async () => {
     const { account, generated } = await accountWithKey(world, cloudKey('Doomed'), { budget: BUDGET });
     await world.sandbox.control.setFaults(account.username, SLOW);
-    await expect(
-      deleteApiKey(impatient(), account.admin, account.accountId, generated.key.id, 'Doomed'),
-    ).rejects.toMatchObject({ outcome: 'unknown' });
+    await expect(deleteApiKey(impatient(), callOnKey(account, generated.key.id), 'Doomed')).rejects.toMatchObject({
+      outcome: 'unknown',
+    });
     await world.sandbox.control.setFaults(account.username, {});
     expect((await world.prisma.apiKey.findUniqueOrThrow({ where: { id: generated.key.id } })).deletedAt).toBeNull();
     expect(await resolveNow(account.accountId)).toMatchObject({ succeeded: 1 });
@@ -212,12 +206,12 @@ describe('a change that never reached sendSMS', () => {
     const { account, generated } = await accountWithKey(world, defaultKey('Target'), { budget: BUDGET });
     // A body that is not sendSMS's reply, and a cut connection: both come before the sandbox acts, as a proxy's would.
     await world.sandbox.control.setFaults(account.username, { nonJson: true });
-    await expect(
-      generateApiKey(impatient(), account.admin, account.accountId, defaultKey('Never made')),
-    ).rejects.toMatchObject({ outcome: 'unknown' });
+    await expect(generateApiKey(impatient(), callOn(account), defaultKey('Never made'))).rejects.toMatchObject({
+      outcome: 'unknown',
+    });
     await world.sandbox.control.setFaults(account.username, { reset: true });
     await expect(
-      authorizeKeyIp(impatient(), account.admin, account.accountId, generated.key.id, { ip: '192.0.2.77' }),
+      authorizeKeyIp(impatient(), callOnKey(account, generated.key.id), { ip: '192.0.2.77' }),
     ).rejects.toMatchObject({ outcome: 'unknown' });
     await world.sandbox.control.setFaults(account.username, {});
 
@@ -266,8 +260,7 @@ describe('a change that never reached sendSMS', () => {
     const account = await createTestAccount(world.prisma, world.sandbox);
     const deps = serviceDeps(world.prisma, { budget: BUDGET });
     const keys = [];
-    for (const name of ['One', 'Two'])
-      keys.push((await generateApiKey(deps, account.admin, account.accountId, defaultKey(name))).key);
+    for (const name of ['One', 'Two']) keys.push((await generateApiKey(deps, callOn(account), defaultKey(name))).key);
     for (const [index, key] of keys.entries()) {
       await recordIntent(
         deps,
@@ -310,8 +303,11 @@ async function crashMidBurst(
   const client = deps.clientFor(dashboardAccount.apiBaseUrl);
   const targets = [];
   for (let index = 0; index < size; index += 1) {
-    targets.push((await generateApiKey(deps, account.admin, account.accountId, defaultKey(`Target ${index}`))).key);
+    targets.push((await generateApiKey(deps, callOn(account), defaultKey(`Target ${index}`))).key);
   }
+  // Each intent recorded as the route would, by the admin from one address.
+  const intend = (change: Omit<Parameters<typeof recordIntent>[3], 'accountId'>) =>
+    recordIntent(deps, account.admin, { sourceIp: '203.0.113.1' }, { accountId: account.accountId, ...change });
   const sentGenerates: string[] = [];
   const sentIps: string[] = [];
   await Promise.all(
@@ -321,16 +317,7 @@ async function crashMidBurst(
       const ip = `198.51.100.${index + 1}`;
       return [
         (async () => {
-          await recordIntent(
-            deps,
-            account.admin,
-            { sourceIp: '203.0.113.1' },
-            {
-              accountId: account.accountId,
-              action: 'TOKEN_GENERATE',
-              params: defaultKey(name),
-            },
-          );
+          await intend({ action: 'TOKEN_GENERATE', params: defaultKey(name) });
           if (!sent) return;
           await client.call('token_generate', {
             account: accountRefFor(dashboardAccount),
@@ -339,17 +326,7 @@ async function crashMidBurst(
           sentGenerates.push(name);
         })(),
         (async () => {
-          await recordIntent(
-            deps,
-            account.admin,
-            { sourceIp: '203.0.113.1' },
-            {
-              accountId: account.accountId,
-              keyId: target.id,
-              action: 'TOKEN_ADD_IP',
-              params: { ip, confirmFirstUseLock: false },
-            },
-          );
+          await intend({ keyId: target.id, action: 'TOKEN_ADD_IP', params: { ip, confirmFirstUseLock: false } });
           if (!sent) return;
           const row = await world.prisma.apiKey.findUniqueOrThrow({ where: { id: target.id } });
           await client.call('token_add_ip', {
@@ -406,11 +383,7 @@ describe('a crash mid-burst', () => {
         (event) => event.actorEmail === account.admin.email && event.sourceIp === '203.0.113.1',
       ),
     ).toBe(true);
-    expect(
-      await world.prisma.upstreamChange.count({
-        where: { accountId: account.accountId, state: { in: ['OPEN', 'UNKNOWN'] } },
-      }),
-    ).toBe(0);
+    expect(await unsettledChangeCount(world.prisma, account.accountId)).toBe(0);
     console.log(
       `crash mid-burst: ${atSendsms} changes at sendSMS (${sentGenerates.length} keys, ${sentIps.length} IPs) of ${2 * size} intents, ${withoutAudit} without their audit row after one resolve; ${report.failed} intents that never left resolved as failed`,
     );
@@ -438,11 +411,7 @@ describe('a crash mid-burst', () => {
     expect(burst.map((key) => [key.origin, key.secretUnseenAt !== null])).toEqual(
       sentGenerates.map(() => ['GENERATED', true]),
     );
-    expect(
-      await world.prisma.upstreamChange.count({
-        where: { accountId: account.accountId, state: { in: ['OPEN', 'UNKNOWN'] } },
-      }),
-    ).toBe(0);
+    expect(await unsettledChangeCount(world.prisma, account.accountId)).toBe(0);
   });
 });
 

@@ -102,7 +102,7 @@ export async function createTestAccount(
   };
 }
 
-type KeyToGenerate = Parameters<typeof generateApiKey>[3];
+type KeyToGenerate = Parameters<typeof generateApiKey>[2];
 
 /** A Default key as the provider's guide makes it: usable from its first caller's address only. */
 export const defaultKey = (name: string): KeyToGenerate => ({ name, kind: 'DEFAULT', usageLabel: 'DEFAULT' });
@@ -117,7 +117,7 @@ export async function accountWithKey(
 ) {
   const account = await createTestAccount(world.prisma, world.sandbox);
   const deps = serviceDeps(world.prisma, depsOptions);
-  const generated = await generateApiKey(deps, account.admin, account.accountId, key);
+  const generated = await generateApiKey(deps, { actor: account.admin, accountId: account.accountId }, key);
   return { account, deps, generated };
 }
 
@@ -130,3 +130,7 @@ export function callWithKey(
 ): Promise<WireAnswer> {
   return wire(sandbox, { action: 'user_get_balance', username: account.username, password: secret }, ip);
 }
+
+/** Changes to sendSMS recorded but not yet settled (OPEN or UNKNOWN): none once the resolver has run. */
+export const unsettledChangeCount = (prisma: PrismaClient, accountId: string) =>
+  prisma.upstreamChange.count({ where: { accountId, state: { in: ['OPEN', 'UNKNOWN'] } } });

@@ -3,6 +3,7 @@ import { createKeyListCache } from '@/lib/keys/list-cache';
 import { DEFAULT_KEY_LIST_QUERY } from '@/lib/keys/list-query';
 import { listAccountKeys } from '@/lib/keys/list-service';
 import { createTestAccount, serviceDeps, keysWorld, type TestAccount } from '@/test/integration/keys/keys-fixture';
+import { callOn } from '@/test/integration/keys/key-calls';
 
 /**
  * The keys list keeps pages under Account."keysVersion", which database triggers move on every change to the
@@ -100,9 +101,7 @@ describe('the keys list with its cache', () => {
     const key = await insertKey(cached.accountId, 'Before');
     const deps = { ...serviceDeps(world.prisma), listCache: createKeyListCache() };
     const list = async () =>
-      (await listAccountKeys(deps, cached.admin, cached.accountId, { ...DEFAULT_KEY_LIST_QUERY })).rows.map(
-        (row) => row.name,
-      );
+      (await listAccountKeys(deps, callOn(cached), { ...DEFAULT_KEY_LIST_QUERY })).rows.map((row) => row.name);
 
     expect(await list()).toEqual(['Before']);
 
@@ -118,7 +117,7 @@ describe('the keys list with its cache', () => {
     expect(await list()).toEqual(['After']);
 
     await world.prisma.keyIp.create({ data: { keyId: key.id, address: '198.51.100.77', reason: 'WHITELISTED' } });
-    const rows = (await listAccountKeys(deps, cached.admin, cached.accountId, { ...DEFAULT_KEY_LIST_QUERY })).rows;
+    const rows = (await listAccountKeys(deps, callOn(cached), { ...DEFAULT_KEY_LIST_QUERY })).rows;
     expect(rows[0]!.lockedIps.map((ip) => ip.address)).toEqual(['198.51.100.77']);
   });
 });

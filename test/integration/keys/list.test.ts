@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listAccountKeys } from '@/lib/keys/list-service';
 import { DEFAULT_KEY_LIST_QUERY, KEY_SORTS, type KeyListQuery } from '@/lib/keys/list-query';
 import { createTestAccount, serviceDeps, keysWorld, type TestAccount } from '@/test/integration/keys/keys-fixture';
+import { callOn } from '@/test/integration/keys/key-calls';
 
 /** Search, filters, sort on every column and pagination, done by Postgres over a registry of a few hundred keys. */
 
@@ -43,7 +44,7 @@ beforeAll(async () => {
 });
 
 const list = (query: Partial<KeyListQuery>) =>
-  listAccountKeys(serviceDeps(world.prisma, { now: () => now }), account.admin, account.accountId, {
+  listAccountKeys(serviceDeps(world.prisma, { now: () => now }), callOn(account), {
     ...DEFAULT_KEY_LIST_QUERY,
     ...query,
   });
@@ -128,14 +129,13 @@ describe('the keys list', () => {
 
   it('refuses users who are not members', async () => {
     await expect(
-      listAccountKeys(serviceDeps(world.prisma), account.outsider, account.accountId, DEFAULT_KEY_LIST_QUERY),
+      listAccountKeys(serviceDeps(world.prisma), callOn(account, account.outsider), DEFAULT_KEY_LIST_QUERY),
     ).rejects.toThrow('not a member');
     expect(
       (
         await listAccountKeys(
           serviceDeps(world.prisma, { now: () => now }),
-          account.support,
-          account.accountId,
+          callOn(account, account.support),
           DEFAULT_KEY_LIST_QUERY,
         )
       ).total,

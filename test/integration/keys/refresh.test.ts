@@ -11,6 +11,7 @@ import {
   defaultKey,
   callWithKey,
 } from '@/test/integration/keys/keys-fixture';
+import { callOn } from '@/test/integration/keys/key-calls';
 
 /** Refreshing from sendSMS: keys made on the hub appear, the budget holds, and a down sendSMS loses nothing. */
 
@@ -24,7 +25,7 @@ describe('refresh', () => {
     const deps = serviceDeps(world.prisma);
     const report = await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
     expect(report).toMatchObject({ usage: 'fetched', problems: [] });
-    const list = await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY);
+    const list = await listAccountKeys(deps, callOn(account), DEFAULT_KEY_LIST_QUERY);
     expect(list.rows).toEqual([
       expect.objectContaining({
         name: 'Hub key',
@@ -42,14 +43,14 @@ describe('refresh', () => {
     const account = await createTestAccount(world.prisma, world.sandbox);
     const deps = serviceDeps(world.prisma);
     await world.sandbox.control.setFaults(account.username, { unsupported: ['token_list', 'token_generate'] });
-    const generated = await generateApiKey(deps, account.admin, account.accountId, defaultKey('Registry only'));
+    const generated = await generateApiKey(deps, callOn(account), defaultKey('Registry only'));
     await callWithKey(world.sandbox, account, generated.secret, '203.0.113.70');
     const report = await refreshAccountKeys(deps, account.admin, account.accountId, {
       trigger: 'manual',
       keyId: generated.key.id,
     });
     expect(report).toMatchObject({ usage: 'not-reported', ipsFetched: 1 });
-    const list = await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY);
+    const list = await listAccountKeys(deps, callOn(account), DEFAULT_KEY_LIST_QUERY);
     expect(list.freshness.usageReported).toBe(false);
     expect(list.rows[0]).toMatchObject({
       useCount: null,
@@ -63,7 +64,7 @@ describe('refresh', () => {
     ]);
     const deps = serviceDeps(world.prisma);
     await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
-    const before = await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY);
+    const before = await listAccountKeys(deps, callOn(account), DEFAULT_KEY_LIST_QUERY);
 
     for (const faults of [
       { reset: true },
@@ -79,7 +80,7 @@ describe('refresh', () => {
       });
       expect(report.usage, JSON.stringify(faults)).toBe('failed');
       expect(report.problems[0]!.message.length).toBeGreaterThan(10);
-      const after = await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY);
+      const after = await listAccountKeys(deps, callOn(account), DEFAULT_KEY_LIST_QUERY);
       // Badges are worked out at read time; everything that came from sendSMS must be exactly as before.
       expect(after.rows.map((row) => ({ ...row, badges: [] }))).toEqual(
         before.rows.map((row) => ({ ...row, badges: [] })),
@@ -92,9 +93,10 @@ describe('refresh', () => {
     }
     await world.sandbox.control.setFaults(account.username, {});
     await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
-    expect(
-      (await listAccountKeys(deps, account.admin, account.accountId, DEFAULT_KEY_LIST_QUERY)).freshness,
-    ).toMatchObject({ stale: false, lastProblem: null });
+    expect((await listAccountKeys(deps, callOn(account), DEFAULT_KEY_LIST_QUERY)).freshness).toMatchObject({
+      stale: false,
+      lastProblem: null,
+    });
     expect(
       await world.prisma.auditEvent.count({
         where: { accountId: account.accountId, action: 'keys.refresh', outcome: 'failure' },
@@ -121,7 +123,7 @@ describe('refresh', () => {
     });
     expect(calls).toBe(10);
     // And the keys not yet asked about keep what token_list said.
-    const list = await listAccountKeys(deps, account.admin, account.accountId, {
+    const list = await listAccountKeys(deps, callOn(account), {
       ...DEFAULT_KEY_LIST_QUERY,
       size: 100,
     });
@@ -132,7 +134,7 @@ describe('refresh', () => {
     const account = await createTestAccount(world.prisma, world.sandbox);
     const other = await createTestAccount(world.prisma, world.sandbox);
     const deps = serviceDeps(world.prisma);
-    const generated = await generateApiKey(deps, account.admin, account.accountId, defaultKey('Mine'));
+    const generated = await generateApiKey(deps, callOn(account), defaultKey('Mine'));
     await expect(getKeyDetail(deps, other.admin, other.accountId, generated.key.id)).rejects.toMatchObject({
       code: 'not-found',
       httpStatus: 404,

@@ -39,9 +39,13 @@ const origin = { sourceIp: '203.0.113.5' };
 
 void Promise.allSettled([
   ...orders.generate.map((name) =>
-    generateApiKey(deps, orders.actor, orders.accountId, { name, kind: 'DEFAULT', usageLabel: 'DEFAULT' }, origin),
+    generateApiKey(
+      deps,
+      { actor: orders.actor, accountId: orders.accountId, origin },
+      { name, kind: 'DEFAULT', usageLabel: 'DEFAULT' },
+    ),
   ),
   ...orders.authorize.map(({ keyId, ip }) =>
-    authorizeKeyIp(deps, orders.actor, orders.accountId, keyId, { ip }, origin),
+    authorizeKeyIp(deps, { actor: orders.actor, accountId: orders.accountId, keyId, origin }, { ip }),
   ),
 ]).then(() => process.stdout.write('burst finished\n'));

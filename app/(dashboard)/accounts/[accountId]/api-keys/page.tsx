@@ -25,9 +25,9 @@ export default async function AccountApiKeysPage({
   if (!idParam.safeParse(accountId).success) notFound();
   const user = await requirePagePermission('keys.read', accountId);
   const query = readKeyListQuery(await searchParams);
-  const initial = await listAccountKeys(serverKeyDeps(), user, accountId, query, { backgroundRefresh: true }).catch(
-    notFoundWhenMissing,
-  );
+  const initial = await listAccountKeys(serverKeyDeps(), { actor: user, accountId }, query, {
+    backgroundRefresh: true,
+  }).catch(notFoundWhenMissing);
   return (
     <KeysList initial={initial} initialQuery={query} manageDenied={deniedReason(user, 'keys.manage', accountId)} />
   );

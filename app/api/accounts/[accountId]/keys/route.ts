@@ -15,7 +15,9 @@ export const GET = withPermission(
     // A bad query is answered 422 by withPermission's mapper, like a bad body.
     if (!query.success) throw query.error;
     return keysResponse(() =>
-      listAccountKeys(serverKeyDeps(account), user, params.accountId, query.data, { backgroundRefresh: true }),
+      listAccountKeys(serverKeyDeps(account), { actor: user, ...params }, query.data, {
+        backgroundRefresh: true,
+      }),
     );
   },
   { params: accountRouteParams, account: accountOf },
@@ -24,6 +26,6 @@ export const GET = withPermission(
 export const POST = withPermission(
   'keys.manage',
   async ({ user, params, body, meta, account }) =>
-    keysResponse(() => generateApiKey(serverKeyDeps(account), user, params.accountId, body, meta), 201),
+    keysResponse(() => generateApiKey(serverKeyDeps(account), { actor: user, ...params, origin: meta }, body), 201),
   { params: accountRouteParams, body: generateKeyInput, account: accountOf },
 );

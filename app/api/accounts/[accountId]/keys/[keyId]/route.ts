@@ -21,7 +21,7 @@ export const GET = withPermission(
 export const PATCH = withPermission(
   'keys.manage',
   async ({ user, params, body, meta, account }) =>
-    keysResponse(() => renameApiKey(serverKeyDeps(account), user, params.accountId, params.keyId, body.name, meta)),
+    keysResponse(() => renameApiKey(serverKeyDeps(account), { actor: user, ...params, origin: meta }, body.name)),
   { params: keyRouteParams, body: renameKeyInput, account: accountOf },
 );
 
@@ -29,7 +29,7 @@ export const DELETE = withPermission(
   'keys.manage',
   async ({ user, params, body, meta, account }) =>
     keysResponse(() =>
-      deleteApiKey(serverKeyDeps(account), user, params.accountId, params.keyId, body.confirmName, meta),
+      deleteApiKey(serverKeyDeps(account), { actor: user, ...params, origin: meta }, body.confirmName),
     ),
   { params: keyRouteParams, body: deleteKeyInput, account: accountOf },
 );

@@ -9,6 +9,6 @@ import { accountOf, keyRouteParams } from '@/lib/keys/route-params';
 export const POST = withPermission(
   'ips.authorize',
   async ({ user, params, body, meta, account }) =>
-    keysResponse(() => authorizeKeyIp(serverKeyDeps(account), user, params.accountId, params.keyId, body, meta)),
+    keysResponse(() => authorizeKeyIp(serverKeyDeps(account), { actor: user, ...params, origin: meta }, body)),
   { params: keyRouteParams, body: authorizeIpInput, account: accountOf },
 );
