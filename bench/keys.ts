@@ -21,6 +21,20 @@ import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import { encode } from 'next-auth/jwt';
 import pg from 'pg';
+import { parseConfig } from '@/lib/config';
+import { encryptSecret } from '@/lib/crypto';
+import { createPrismaClient } from '@/lib/db/client';
+import { applyMigrations } from '@/lib/db/migrate';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { refreshAccountKeys } from '@/lib/keys/refresh-service';
+import { createLogger } from '@/lib/log';
+import { isBuildCurrent, sourceFingerprint, stampBuild } from '@/lib/runtime/build-fingerprint';
+import { startEmbeddedPostgres } from '@/lib/runtime/embedded-postgres';
+import { freePort } from '@/lib/runtime/ports';
+import { createPostgresBudget } from '@/lib/sendsms/budget-postgres';
+import { createPostgresCapabilityStore } from '@/lib/sendsms/capabilities-postgres';
+import { createSendsmsClient } from '@/lib/sendsms/client';
+import { startSandbox } from '@/lib/sendsms/sandbox/server';
 
 const root = path.resolve(__dirname, '..');
 const KEY_COUNT = 10_000;
@@ -29,17 +43,11 @@ const LOAD_SECONDS = 10;
 const CONNECTIONS = 50;
 const TIME_SCALE = 20;
 const credentialsKeyHex = crypto.randomBytes(32).toString('hex');
-// Before any module reads the configuration: the refresh service decrypts with it.
+// Before anything reads the configuration (the modules above read it on first use, not as they load): the refresh
+// service decrypts with it.
 process.env.CREDENTIALS_ENCRYPTION_KEY = credentialsKeyHex;
 
 async function main(): Promise<void> {
-  const { parseConfig } = await import('@/lib/config');
-  const { createPrismaClient } = await import('@/lib/db/client');
-  const { startEmbeddedPostgres } = await import('@/lib/runtime/embedded-postgres');
-  const { applyMigrations } = await import('@/lib/db/migrate');
-  const { createLogger } = await import('@/lib/log');
-  const { freePort } = await import('@/lib/runtime/ports');
-  const { isBuildCurrent, sourceFingerprint, stampBuild } = await import('@/lib/runtime/build-fingerprint');
   const log = createLogger('bench-keys');
 
   const config = parseConfig({ ...process.env, CREDENTIALS_ENCRYPTION_KEY: credentialsKeyHex }, root);
@@ -218,15 +226,7 @@ async function seedTenThousand(databaseUrl: string): Promise<{ accountId: string
 }
 
 /** Refreshes until all 200 keys' IP lists were fetched, recording when each budgeted call left. */
-async function measureBudget(prisma: import('@/lib/generated/prisma/client').PrismaClient, databaseUrl: string) {
-  const { encryptSecret } = await import('@/lib/crypto');
-  const { refreshAccountKeys } = await import('@/lib/keys/refresh-service');
-  const { createPostgresBudget } = await import('@/lib/sendsms/budget-postgres');
-  const { createPostgresCapabilityStore } = await import('@/lib/sendsms/capabilities-postgres');
-  const { createSendsmsClient } = await import('@/lib/sendsms/client');
-  const { startSandbox } = await import('@/lib/sendsms/sandbox/server');
-  const { createLogger } = await import('@/lib/log');
-
+async function measureBudget(prisma: PrismaClient, databaseUrl: string) {
   const limits = { limit: 10, windowMs: Math.round(61_000 / TIME_SCALE) };
   const sandbox = await startSandbox({
     databaseUrl,

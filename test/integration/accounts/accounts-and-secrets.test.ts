@@ -1,15 +1,12 @@
+import '@/test/integration/support/server-environment';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import * as credentialRoute from '@/app/api/accounts/[accountId]/credential/route';
+import * as accountRoute from '@/app/api/accounts/[accountId]/route';
+import * as accountsRoute from '@/app/api/accounts/route';
+import * as auditExportRoute from '@/app/api/audit/export/route';
 import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
-import { testPrisma } from '@/test/integration/support/database';
+import { routeRequest, sessionCookie, sessionWorld } from '@/test/integration/auth/session-world';
 import { startTestSandbox, uniqueUsername } from '@/test/integration/sendsms/sandbox-fixture';
-import {
-  applyServerEnvironment,
-  createWorld,
-  routeRequest,
-  sessionCookie,
-  type TestWorld,
-} from '@/test/integration/auth/session-world';
 
 /**
  * Accounts through their routes against the sandbox, and the secrets rule: after the flow, no credential appears
@@ -17,16 +14,8 @@ import {
  * on the production build when one exists (`npm start` / the e2e run make it).
  */
 
-applyServerEnvironment();
-
-const accountsRoute = await import('@/app/api/accounts/route');
-const accountRoute = await import('@/app/api/accounts/[accountId]/route');
-const credentialRoute = await import('@/app/api/accounts/[accountId]/credential/route');
-const auditExportRoute = await import('@/app/api/audit/export/route');
-
-let prisma: PrismaClient;
+const { prisma, world } = await sessionWorld();
 let sandbox: RunningSandbox;
-let world: TestWorld;
 const responses: string[] = [];
 const logLines: string[] = [];
 
@@ -49,9 +38,7 @@ async function call(
 }
 
 beforeAll(async () => {
-  prisma = testPrisma();
   sandbox = await startTestSandbox();
-  world = await createWorld(prisma);
   const write = process.stderr.write.bind(process.stderr);
   vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => {
     logLines.push(String(chunk));
@@ -61,7 +48,6 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.restoreAllMocks();
   await sandbox.stop();
-  await prisma.$disconnect();
 });
 
 describe('sendSMS accounts', () => {
@@ -114,25 +100,22 @@ describe('sendSMS accounts', () => {
   it('rotates the credential in place', async () => {
     const cookie = await sessionCookie(world.users.admin);
     // The sandbox accepts the same secret as the account's API key; a credential it does not know is refused.
+    const rotateTo = (credential: string) =>
+      call(credentialRoute.PUT, `/api/accounts/${accountId}/credential`, {
+        method: 'PUT',
+        cookie,
+        params: { accountId },
+        body: { credential, credentialKind: 'API_KEY' },
+      });
     const before = await prisma.account.findUniqueOrThrow({ where: { id: accountId } });
-    const rotated = await call(credentialRoute.PUT, `/api/accounts/${accountId}/credential`, {
-      method: 'PUT',
-      cookie,
-      params: { accountId },
-      body: { credential: firstCredential, credentialKind: 'API_KEY' },
-    });
+    const rotated = await rotateTo(firstCredential);
     expect(rotated.status).toBe(200);
     const after = await prisma.account.findUniqueOrThrow({ where: { id: accountId } });
     expect(after.id).toBe(before.id);
     expect(after.credentialKind).toBe('API_KEY');
     expect(after.credentialCiphertext).not.toBe(before.credentialCiphertext);
 
-    const refused = await call(credentialRoute.PUT, `/api/accounts/${accountId}/credential`, {
-      method: 'PUT',
-      cookie,
-      params: { accountId },
-      body: { credential: secondCredential, credentialKind: 'API_KEY' },
-    });
+    const refused = await rotateTo(secondCredential);
     expect(refused.status).toBe(422);
     expect((await prisma.account.findUniqueOrThrow({ where: { id: accountId } })).credentialCiphertext).toBe(
       after.credentialCiphertext,

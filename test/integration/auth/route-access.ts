@@ -107,6 +107,24 @@ const EVERYONE_SIGNED_IN: Expectations = {
 const accountParams = (world: World) => ({ accountId: world.accountA });
 const keyParams = (world: World) => ({ accountId: world.accountA, keyId: 'no-such-key' });
 
+/**
+ * A route on account A, or on a key of it, called with nothing but its params, and a write with an empty body: the
+ * gate answers before the body is validated.
+ */
+function onAccount(
+  file: string,
+  method: RouteAccess['method'],
+  params: (world: World) => Record<string, string>,
+  expect: Expectations,
+): RouteAccess {
+  return {
+    file,
+    method,
+    request: (world) => (method === 'GET' ? { params: params(world) } : { params: params(world), body: {} }),
+    expect,
+  };
+}
+
 export const ROUTE_ACCESS: RouteAccess[] = [
   {
     file: 'app/api/health/route.ts',
@@ -160,12 +178,7 @@ export const ROUTE_ACCESS: RouteAccess[] = [
     }),
     expect: ANY_ADMIN,
   },
-  {
-    file: 'app/api/accounts/[accountId]/route.ts',
-    method: 'GET',
-    request: (world) => ({ params: accountParams(world) }),
-    expect: MEMBERS_AND_SUPPORT_READ,
-  },
+  onAccount('app/api/accounts/[accountId]/route.ts', 'GET', accountParams, MEMBERS_AND_SUPPORT_READ),
   {
     file: 'app/api/accounts/[accountId]/credential/route.ts',
     method: 'PUT',
@@ -212,63 +225,18 @@ export const ROUTE_ACCESS: RouteAccess[] = [
   { file: 'app/api/audit/export/route.ts', method: 'GET', expect: ADMINS_AND_SUPPORT_READ },
 
   // Issue 5's key routes, entered from their withPermission calls (keys.read / keys.manage / ips.authorize on the
-  // account in the URL). The bodies are deliberately empty: the gate answers before the body is validated.
-  {
-    file: 'app/api/accounts/[accountId]/keys/route.ts',
-    method: 'GET',
-    request: (world) => ({ params: accountParams(world) }),
-    expect: MEMBERS_AND_SUPPORT_READ,
-  },
-  {
-    file: 'app/api/accounts/[accountId]/keys/route.ts',
-    method: 'POST',
-    request: (world) => ({ params: accountParams(world), body: {} }),
-    expect: ADMIN_ONLY,
-  },
-  {
-    file: 'app/api/accounts/[accountId]/keys/refresh/route.ts',
-    method: 'POST',
-    request: (world) => ({ params: accountParams(world), body: {} }),
-    expect: MEMBERS_AND_SUPPORT_READ,
-  },
-  {
-    file: 'app/api/accounts/[accountId]/keys/import/route.ts',
-    method: 'POST',
-    request: (world) => ({ params: accountParams(world), body: {} }),
-    expect: ADMIN_ONLY,
-  },
-  {
-    file: 'app/api/accounts/[accountId]/keys/[keyId]/route.ts',
-    method: 'GET',
-    request: (world) => ({ params: keyParams(world) }),
-    expect: MEMBERS_AND_SUPPORT_READ,
-  },
-  {
-    file: 'app/api/accounts/[accountId]/keys/[keyId]/route.ts',
-    method: 'PATCH',
-    request: (world) => ({ params: keyParams(world), body: {} }),
-    expect: ADMIN_ONLY,
-  },
-  {
-    file: 'app/api/accounts/[accountId]/keys/[keyId]/route.ts',
-    method: 'DELETE',
-    request: (world) => ({ params: keyParams(world), body: {} }),
-    expect: ADMIN_ONLY,
-  },
-  {
-    file: 'app/api/accounts/[accountId]/keys/[keyId]/ips/route.ts',
-    method: 'POST',
-    request: (world) => ({ params: keyParams(world), body: {} }),
-    expect: ADMIN_ONLY,
-  },
+  // account in the URL).
+  onAccount('app/api/accounts/[accountId]/keys/route.ts', 'GET', accountParams, MEMBERS_AND_SUPPORT_READ),
+  onAccount('app/api/accounts/[accountId]/keys/route.ts', 'POST', accountParams, ADMIN_ONLY),
+  onAccount('app/api/accounts/[accountId]/keys/refresh/route.ts', 'POST', accountParams, MEMBERS_AND_SUPPORT_READ),
+  onAccount('app/api/accounts/[accountId]/keys/import/route.ts', 'POST', accountParams, ADMIN_ONLY),
+  onAccount('app/api/accounts/[accountId]/keys/[keyId]/route.ts', 'GET', keyParams, MEMBERS_AND_SUPPORT_READ),
+  onAccount('app/api/accounts/[accountId]/keys/[keyId]/route.ts', 'PATCH', keyParams, ADMIN_ONLY),
+  onAccount('app/api/accounts/[accountId]/keys/[keyId]/route.ts', 'DELETE', keyParams, ADMIN_ONLY),
+  onAccount('app/api/accounts/[accountId]/keys/[keyId]/ips/route.ts', 'POST', keyParams, ADMIN_ONLY),
 
   // The request builder (requests.read at the gate; the service asks for requests.write for token_add_ip).
-  {
-    file: 'app/api/accounts/[accountId]/requests/route.ts',
-    method: 'POST',
-    request: (world) => ({ params: accountParams(world), body: {} }),
-    expect: ADMINS_AND_SUPPORT_READ_ACCOUNT,
-  },
+  onAccount('app/api/accounts/[accountId]/requests/route.ts', 'POST', accountParams, ADMINS_AND_SUPPORT_READ_ACCOUNT),
 ];
 
 /** Server actions ("use server" exports), as `file#export`. None today: every write is a route handler above. */

@@ -1,12 +1,13 @@
 import crypto from 'node:crypto';
 import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
+import { afterAll } from 'vitest';
 import { encryptSecret } from '@/lib/crypto';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
 import { uniqueUsername } from '@/test/integration/sendsms/sandbox-fixture';
-import { testDatabaseUrl } from '@/test/integration/support/database';
+import { testDatabaseUrl, testPrisma } from '@/test/integration/support/database';
 
 /**
  * A small world for authorization tests, written straight to the test database: accounts A and B, one user per
@@ -79,6 +80,26 @@ export async function createWorld(
   };
 }
 
+/**
+ * The file's database client and world, made while the file loads (top-level await) so that tests and helpers
+ * read them as plain constants; the client is let go after the file's last test.
+ */
+export async function sessionWorld(): Promise<{ prisma: PrismaClient; world: TestWorld }> {
+  const prisma = testPrisma();
+  afterAll(() => prisma.$disconnect());
+  return { prisma, world: await createWorld(prisma) };
+}
+
+/** A user's columns with 2FA switched on for this TOTP secret, stored encrypted as enrolment stores it. */
+export function twoFactorOn(totpSecret: string) {
+  return { totpSecret: encryptSecret(totpSecret, Buffer.from(TEST_KEY_HEX, 'hex')), totpEnabledAt: new Date() };
+}
+
+/** The body of POST /api/users for a new user of these accounts, under an email of its own. */
+export function newUserBody(name: string, role: Role, accountIds: string[]) {
+  return { name, email: `${name.toLowerCase()}-${crypto.randomUUID()}@example.test`, role, accountIds };
+}
+
 /** A session cookie as next-auth makes it at sign-in: the user's session version then (0 unless a test moved it) and an id of its own. */
 export async function sessionCookie(userId: string, sessionVersion = 0): Promise<string> {
   const token = await encode({
@@ -87,6 +108,15 @@ export async function sessionCookie(userId: string, sessionVersion = 0): Promise
     maxAge: 3600,
   });
   return `next-auth.session-token=${token}`;
+}
+
+/**
+ * The session cookie an answer sets, as its whole Set-Cookie line (`name=value; Max-Age=…; HttpOnly…`), or
+ * undefined when it sets none: how a renewed or re-issued session reaches the browser. Over https next-auth names
+ * it `__Secure-next-auth.session-token`.
+ */
+export function sessionCookieIn(response: Response, name = 'next-auth.session-token'): string | undefined {
+  return response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${name}=`));
 }
 
 export function routeRequest(

@@ -1,16 +1,25 @@
+import '@/test/integration/support/server-environment';
 import crypto from 'node:crypto';
 import { encode } from 'next-auth/jwt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { testPrisma } from '@/test/integration/support/database';
+import { describe, expect, it } from 'vitest';
+import * as accountRoute from '@/app/api/accounts/[accountId]/route';
+import * as passwordRoute from '@/app/api/auth/password/route';
+import * as twoFactorRoute from '@/app/api/auth/two-factor/route';
+import * as userRoute from '@/app/api/users/[userId]/route';
+import * as usersRoute from '@/app/api/users/route';
+import { buildAuthOptions } from '@/lib/auth/auth-options';
+import { signInWithPassword } from '@/lib/auth/credentials-sign-in';
+import { hashPassword } from '@/lib/auth/password';
+import { revokeSession } from '@/lib/auth/session-revocation';
+import { createTotpSecret, currentTotpCode } from '@/lib/auth/totp';
 import {
-  applyServerEnvironment,
-  createWorld,
   routeRequest,
   sessionCookie,
-  TEST_KEY_HEX,
+  newUserBody,
+  sessionCookieIn,
+  sessionWorld,
   TEST_SECRET,
-  type TestWorld,
+  twoFactorOn,
 } from './session-world';
 
 /**
@@ -19,31 +28,8 @@ import {
  * costs a password check like a known one.
  */
 
-applyServerEnvironment();
-
-const { revokeSession } = await import('@/lib/auth/session-revocation');
-const { buildAuthOptions } = await import('@/lib/auth/auth-options');
-const { signInWithPassword } = await import('@/lib/auth/credentials-sign-in');
-const { hashPassword } = await import('@/lib/auth/password');
-const { createTotpSecret, currentTotpCode } = await import('@/lib/auth/totp');
-const { encryptSecret } = await import('@/lib/crypto');
-const accountRoute = await import('@/app/api/accounts/[accountId]/route');
-const userRoute = await import('@/app/api/users/[userId]/route');
-const twoFactorRoute = await import('@/app/api/auth/two-factor/route');
-const usersRoute = await import('@/app/api/users/route');
-const passwordRoute = await import('@/app/api/auth/password/route');
-
-let prisma: PrismaClient;
-let world: TestWorld;
+const { prisma, world } = await sessionWorld();
 let counter = 0;
-
-beforeAll(async () => {
-  prisma = testPrisma();
-  world = await createWorld(prisma);
-});
-afterAll(async () => {
-  await prisma.$disconnect();
-});
 
 async function lead() {
   const user = await prisma.user.create({
@@ -62,6 +48,14 @@ const readAccount = (cookie: string, headers: Record<string, string> = {}) =>
   accountRoute.GET(routeRequest(`/api/accounts/${world.accountA}`, { method: 'GET', cookie, headers }), {
     params: Promise.resolve({ accountId: world.accountA }),
   });
+
+/** The answer renewed the session that asked (its new cookie works) and ended the user's sessions elsewhere. */
+async function expectOnlyThisSessionKept(answer: Response, elsewhere: string) {
+  expect(answer.status).toBe(200);
+  const renewed = sessionCookieIn(answer)!.split(';')[0]!;
+  expect((await readAccount(renewed)).status).toBe(200);
+  expect((await readAccount(elsewhere)).status).toBe(401);
+}
 
 describe('a session', () => {
   it('stops working at once when it is signed out, and only that session', async () => {
@@ -135,13 +129,8 @@ describe('a session', () => {
       }),
       { params: Promise.resolve({}) },
     );
-    expect(confirmed.status).toBe(200);
-    const renewed = confirmed.headers
-      .getSetCookie()
-      .find((cookie) => cookie.startsWith('next-auth.session-token='))!
-      .split(';')[0]!;
-    expect((await readAccount(renewed)).status).toBe(200);
-    expect((await readAccount(elsewhere)).status).toBe(401);
+    await expectOnlyThisSessionKept(confirmed, elsewhere);
+    // Its old cookie too: the renewed one took its place.
     expect((await readAccount(mine)).status).toBe(401);
   });
 });
@@ -168,13 +157,7 @@ describe("changing one's own password", () => {
       currentPassword: 'a-long-test-password',
       newPassword: 'a-brand-new-password',
     });
-    expect(changed.status).toBe(200);
-    const renewed = changed.headers
-      .getSetCookie()
-      .find((cookie) => cookie.startsWith('next-auth.session-token='))!
-      .split(';')[0]!;
-    expect((await readAccount(renewed)).status).toBe(200);
-    expect((await readAccount(elsewhere)).status).toBe(401);
+    await expectOnlyThisSessionKept(changed, elsewhere);
     await expect(
       signInWithPassword(
         { email: user.email, password: 'a-brand-new-password' },
@@ -199,9 +182,7 @@ describe('the session cookie', () => {
       'x-forwarded-host': 'dash.example.com',
     });
     expect(answer.status).toBe(200);
-    const reissued = answer.headers
-      .getSetCookie()
-      .find((cookie) => cookie.startsWith('__Secure-next-auth.session-token='));
+    const reissued = sessionCookieIn(answer, '__Secure-next-auth.session-token');
     expect(reissued).toMatch(/;\s*Secure/i);
     expect(buildAuthOptions(true).cookies?.sessionToken).toMatchObject({
       name: '__Secure-next-auth.session-token',
@@ -214,12 +195,7 @@ describe('the session cookie', () => {
 describe('the origin check', () => {
   it('compares scheme, host and port', async () => {
     const cookie = await sessionCookie(world.users.admin);
-    const body = {
-      name: 'Origin',
-      email: `origin-${Date.now()}@example.test`,
-      role: 'LEAD',
-      accountIds: [world.accountA],
-    };
+    const body = newUserBody('Origin', 'LEAD', [world.accountA]);
     const post = (origin: string, headers: Record<string, string> = {}) =>
       usersRoute.POST(
         routeRequest('/api/users', {
@@ -254,7 +230,7 @@ describe('sign-in', () => {
     const user = await lead();
     await prisma.user.update({
       where: { id: user.id },
-      data: { totpSecret: encryptSecret(secret, Buffer.from(TEST_KEY_HEX, 'hex')), totpEnabledAt: new Date() },
+      data: twoFactorOn(secret),
     });
     const code = currentTotpCode(secret);
     await expect(signInWithPassword({ email: user.email, password, code }, meta())).resolves.toMatchObject({

@@ -1,27 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { testPrisma } from '@/test/integration/support/database';
-import {
-  applyServerEnvironment,
-  createWorld,
-  routeRequest,
-  sessionCookie,
-  TEST_KEY_HEX,
-  type TestWorld,
-} from './session-world';
+import '@/test/integration/support/server-environment';
+import { describe, expect, it } from 'vitest';
+import * as accountRoute from '@/app/api/accounts/[accountId]/route';
+import * as usersRoute from '@/app/api/users/route';
+import { signInWithPassword } from '@/lib/auth/credentials-sign-in';
+import { hashPassword } from '@/lib/auth/password';
+import { generateRecoveryCodes, replaceRecoveryCodes } from '@/lib/auth/recovery-codes';
+import { currentTotpCode, createTotpSecret } from '@/lib/auth/totp';
+import { newUserBody, routeRequest, sessionCookie, sessionCookieIn, sessionWorld, twoFactorOn } from './session-world';
 
-applyServerEnvironment();
-
-const { signInWithPassword } = await import('@/lib/auth/credentials-sign-in');
-const { hashPassword } = await import('@/lib/auth/password');
-const { currentTotpCode, createTotpSecret } = await import('@/lib/auth/totp');
-const { generateRecoveryCodes, replaceRecoveryCodes } = await import('@/lib/auth/recovery-codes');
-const { encryptSecret } = await import('@/lib/crypto');
-const accountRoute = await import('@/app/api/accounts/[accountId]/route');
-const usersRoute = await import('@/app/api/users/route');
-
-let prisma: PrismaClient;
-let world: TestWorld;
+const { prisma, world } = await sessionWorld();
 let counter = 0;
 const password = 'correct horse battery staple';
 
@@ -34,8 +21,7 @@ async function person(options: { totp?: boolean; disabled?: boolean } = {}) {
       name: 'Signer',
       role: 'LEAD',
       passwordHash: await hashPassword(password),
-      totpSecret: options.totp ? encryptSecret(secret, Buffer.from(TEST_KEY_HEX, 'hex')) : null,
-      totpEnabledAt: options.totp ? new Date() : null,
+      ...(options.totp ? twoFactorOn(secret) : {}),
       disabledAt: options.disabled ? new Date() : null,
     },
   });
@@ -45,13 +31,18 @@ async function person(options: { totp?: boolean; disabled?: boolean } = {}) {
 const ip = () => `192.0.2.${counter++ % 250}`;
 const meta = (sourceIp = ip()) => ({ sourceIp, userAgent: 'vitest' });
 
-beforeAll(async () => {
-  prisma = testPrisma();
-  world = await createWorld(prisma);
-});
-afterAll(async () => {
-  await prisma.$disconnect();
-});
+/** GET /api/accounts/:accountId for account A, through its route handler, with this session cookie. */
+const readAccountA = (cookie: string) =>
+  accountRoute.GET(routeRequest(`/api/accounts/${world.accountA}`, { method: 'GET', cookie }), {
+    params: Promise.resolve({ accountId: world.accountA }),
+  });
+
+/** A new member of account A. */
+async function memberOfA() {
+  const { user } = await person();
+  await prisma.membership.create({ data: { userId: user.id, accountId: world.accountA } });
+  return user;
+}
 
 describe('sign-in with email and password', () => {
   it('signs in, with the role and memberships, and records the success', async () => {
@@ -125,30 +116,24 @@ describe('sign-in with email and password', () => {
 });
 
 describe('the wrapper around route handlers', () => {
-  it('answers 401 to a disabled user at once, whatever the cookie says', async () => {
-    const { user } = await person();
-    await prisma.membership.create({ data: { userId: user.id, accountId: world.accountA } });
+  // What an admin changes while the session lives, and the answer the very next request gets.
+  it.each<[string, (userId: string) => Promise<unknown>, number]>([
+    [
+      'answers 401 to a disabled user at once, whatever the cookie says',
+      (userId) => prisma.user.update({ where: { id: userId }, data: { disabledAt: new Date() } }),
+      401,
+    ],
+    [
+      'takes a removed membership into account at once',
+      (userId) => prisma.membership.delete({ where: { userId_accountId: { userId, accountId: world.accountA } } }),
+      403,
+    ],
+  ])('%s', async (_name, change, status) => {
+    const user = await memberOfA();
     const cookie = await sessionCookie(user.id);
-    const call = () =>
-      accountRoute.GET(routeRequest(`/api/accounts/${world.accountA}`, { method: 'GET', cookie }), {
-        params: Promise.resolve({ accountId: world.accountA }),
-      });
-    expect((await call()).status).toBe(200);
-    await prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
-    expect((await call()).status).toBe(401);
-  });
-
-  it('takes a removed membership into account at once', async () => {
-    const { user } = await person();
-    await prisma.membership.create({ data: { userId: user.id, accountId: world.accountA } });
-    const cookie = await sessionCookie(user.id);
-    const call = () =>
-      accountRoute.GET(routeRequest(`/api/accounts/${world.accountA}`, { method: 'GET', cookie }), {
-        params: Promise.resolve({ accountId: world.accountA }),
-      });
-    expect((await call()).status).toBe(200);
-    await prisma.membership.delete({ where: { userId_accountId: { userId: user.id, accountId: world.accountA } } });
-    expect((await call()).status).toBe(403);
+    expect((await readAccountA(cookie)).status).toBe(200);
+    await change(user.id);
+    expect((await readAccountA(cookie)).status).toBe(status);
   });
 
   it('reads the account a request names with the session, in the same statement', async () => {
@@ -171,18 +156,13 @@ describe('the wrapper around route handlers', () => {
   });
 
   it('restarts the idle clock of a session on its answers, at most once a minute', async () => {
-    const { user } = await person();
-    await prisma.membership.create({ data: { userId: user.id, accountId: world.accountA } });
-    const call = (cookie: string) =>
-      accountRoute.GET(routeRequest(`/api/accounts/${world.accountA}`, { method: 'GET', cookie }), {
-        params: Promise.resolve({ accountId: world.accountA }),
-      });
+    const user = await memberOfA();
     const idleSeconds = 8 * 3600;
 
     // Issued an hour's lifetime ago-equivalent: due for a fresh cookie with the whole idle lifetime.
-    const due = await call(await sessionCookie(user.id));
+    const due = await readAccountA(await sessionCookie(user.id));
     expect(due.status).toBe(200);
-    const reissued = due.headers.getSetCookie().find((cookie) => cookie.startsWith('next-auth.session-token='));
+    const reissued = sessionCookieIn(due);
     expect(reissued).toMatch(new RegExp(`Max-Age=${idleSeconds}`));
     expect(reissued).toMatch(/HttpOnly/i);
     const renewedCookie = reissued!.split(';')[0]!;
@@ -190,17 +170,13 @@ describe('the wrapper around route handlers', () => {
     expect((await readSessionToken(renewedCookie.split('=')[1]))?.sub).toBe(user.id);
 
     // Issued just now: nothing to renew.
-    const fresh = await call(renewedCookie);
+    const fresh = await readAccountA(renewedCookie);
     expect(fresh.status).toBe(200);
-    expect(fresh.headers.getSetCookie().some((cookie) => cookie.startsWith('next-auth.session-token='))).toBe(false);
+    expect(sessionCookieIn(fresh)).toBeUndefined();
   });
 
   it("refuses another tenant's account id in the URL with a 403 and an audit row", async () => {
-    const cookie = await sessionCookie(world.users.otherAdmin);
-    const response = await accountRoute.GET(
-      routeRequest(`/api/accounts/${world.accountA}`, { method: 'GET', cookie }),
-      { params: Promise.resolve({ accountId: world.accountA }) },
-    );
+    const response = await readAccountA(await sessionCookie(world.users.otherAdmin));
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({
       error: 'forbidden',
@@ -219,12 +195,7 @@ describe('the wrapper around route handlers', () => {
 
   it("refuses another tenant's account id in a body with a 403 and an audit row", async () => {
     const cookie = await sessionCookie(world.users.otherAdmin);
-    const body = {
-      name: 'Intruder',
-      email: `intruder-${Date.now()}@example.test`,
-      role: 'LEAD',
-      accountIds: [world.accountA],
-    };
+    const body = newUserBody('Intruder', 'LEAD', [world.accountA]);
     const response = await usersRoute.POST(routeRequest('/api/users', { method: 'POST', cookie, body }), {
       params: Promise.resolve({}),
     });
@@ -244,12 +215,7 @@ describe('the wrapper around route handlers', () => {
 
   it('refuses a forged cross-origin write before anything else', async () => {
     const cookie = await sessionCookie(world.users.admin);
-    const body = {
-      name: 'Forged',
-      email: `forged-${Date.now()}@example.test`,
-      role: 'ADMIN',
-      accountIds: [world.accountA],
-    };
+    const body = newUserBody('Forged', 'ADMIN', [world.accountA]);
     const postFrom = (origin: string) =>
       usersRoute.POST(
         routeRequest('/api/users', { method: 'POST', cookie, body, headers: { origin, host: '127.0.0.1:3000' } }),

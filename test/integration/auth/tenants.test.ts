@@ -1,27 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { testPrisma } from '@/test/integration/support/database';
-import { applyServerEnvironment, createWorld, routeRequest, sessionCookie, type TestWorld } from './session-world';
+import '@/test/integration/support/server-environment';
+import { describe, expect, it } from 'vitest';
+import * as auditRoute from '@/app/api/audit/route';
+import * as keyRoute from '@/app/api/accounts/[accountId]/keys/[keyId]/route';
+import * as refreshRoute from '@/app/api/accounts/[accountId]/keys/refresh/route';
+import * as accountsRoute from '@/app/api/accounts/route';
+import * as userRoute from '@/app/api/users/[userId]/route';
+import * as usersRoute from '@/app/api/users/route';
+import * as policyRoute from '@/app/api/users/two-factor-policy/route';
+import { routeRequest, sessionCookie, sessionWorld } from './session-world';
 
 /**
  * Tenants stay apart (issue 10): an account admin's reach ends at their accounts and the users of those accounts.
  * Each case is one of the ways across that a probe found; each fails if it comes back.
  */
 
-applyServerEnvironment();
-
-const usersRoute = await import('@/app/api/users/route');
-const userRoute = await import('@/app/api/users/[userId]/route');
-const policyRoute = await import('@/app/api/users/two-factor-policy/route');
-const auditRoute = await import('@/app/api/audit/route');
-const accountsRoute = await import('@/app/api/accounts/route');
-const refreshRoute = await import('@/app/api/accounts/[accountId]/keys/refresh/route');
-const keyRoute = await import('@/app/api/accounts/[accountId]/keys/[keyId]/route');
-
 type Handler = (request: never, context: never) => Promise<Response>;
 
-let prisma: PrismaClient;
-let world: TestWorld;
+const { prisma, world } = await sessionWorld();
 
 async function call(
   handler: Handler,
@@ -52,14 +47,6 @@ const newKey = (accountId: string, name: string) =>
       origin: 'IMPORTED',
     },
   });
-
-beforeAll(async () => {
-  prisma = testPrisma();
-  world = await createWorld(prisma);
-});
-afterAll(async () => {
-  await prisma.$disconnect();
-});
 
 describe('an account admin', () => {
   it('cannot create support staff or an installation admin, nor a user outside their accounts', async () => {
@@ -113,24 +100,14 @@ describe('an account admin', () => {
   });
 
   it('cannot switch the installation-wide 2FA setting; the installation admin can', async () => {
-    expect(
-      (
-        await call(policyRoute.PUT, '/api/users/two-factor-policy', {
-          method: 'PUT',
-          userId: world.users.admin,
-          body: { requireAdminTwoFactor: false },
-        })
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await call(policyRoute.PUT, '/api/users/two-factor-policy', {
-          method: 'PUT',
-          userId: world.users.installAdmin,
-          body: { requireAdminTwoFactor: false },
-        })
-      ).status,
-    ).toBe(200);
+    const switchOff = (userId: string) =>
+      call(policyRoute.PUT, '/api/users/two-factor-policy', {
+        method: 'PUT',
+        userId,
+        body: { requireAdminTwoFactor: false },
+      });
+    expect((await switchOff(world.users.admin)).status).toBe(403);
+    expect((await switchOff(world.users.installAdmin)).status).toBe(200);
   });
 
   it("reads no row of another tenant's audit log", async () => {

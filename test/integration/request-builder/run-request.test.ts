@@ -9,13 +9,15 @@ import { credentialsKey, keysWorld, accountWithKey, callWithKey } from '@/test/i
 
 const world = keysWorld();
 
+/** A fresh account with one Default key its admin generated: the key, its secret, and the services' deps. */
+async function accountWithOneKey() {
+  const { account, deps, generated } = await accountWithKey(world);
+  return { account, deps, key: generated.key, secret: generated.secret };
+}
+
 describe('the Request Builder', () => {
   it('runs the guide: token_add_ip for a chosen key, the result at once, the IP on the key and in the audit log', async () => {
-    const {
-      account,
-      deps,
-      generated: { key, secret },
-    } = await accountWithKey(world);
+    const { account, deps, key, secret } = await accountWithOneKey();
     expect((await callWithKey(world.sandbox, account, secret, '203.0.113.7')).status).toBe(0);
     expect((await callWithKey(world.sandbox, account, secret, '198.51.100.20')).status).toBe(-8);
 
@@ -59,11 +61,7 @@ describe('the Request Builder', () => {
   });
 
   it('shows an upstream refusal with its meaning, and changes nothing but the audit log', async () => {
-    const {
-      account,
-      deps,
-      generated: { key },
-    } = await accountWithKey(world);
+    const { account, deps, key } = await accountWithOneKey();
     // The account's stored password no longer works (it expired on the hub, say).
     await world.prisma.account.update({
       where: { id: account.accountId },
@@ -86,11 +84,7 @@ describe('the Request Builder', () => {
   });
 
   it('runs read-only requests and masks every secret in what it shows', async () => {
-    const {
-      account,
-      deps,
-      generated: { key, secret },
-    } = await accountWithKey(world);
+    const { account, deps, key, secret } = await accountWithOneKey();
     const balance = await runBuilderRequest(deps, account.support, account.accountId, { action: 'user_get_balance' });
     expect(balance).toMatchObject({ ok: true, status: 0 });
     expect(typeof balance.details).toBe('number');
@@ -107,11 +101,7 @@ describe('the Request Builder', () => {
   });
 
   it('refuses what the role may not run, a malformed address, and an unknown request, before calling sendSMS', async () => {
-    const {
-      account,
-      deps,
-      generated: { key },
-    } = await accountWithKey(world);
+    const { account, deps, key } = await accountWithOneKey();
     await expect(
       runBuilderRequest(deps, account.support, account.accountId, {
         action: 'token_add_ip',
@@ -150,11 +140,7 @@ describe('the Request Builder', () => {
 
 describe('the builder history', () => {
   it('lists the runs newest first, with what is needed to run them again, only for accounts the user may see', async () => {
-    const {
-      account,
-      deps,
-      generated: { key },
-    } = await accountWithKey(world);
+    const { account, deps, key } = await accountWithOneKey();
     await runBuilderRequest(deps, account.admin, account.accountId, { action: 'user_get_balance' });
     await runBuilderRequest(deps, account.admin, account.accountId, {
       action: 'token_add_ip',
