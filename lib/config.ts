@@ -20,6 +20,12 @@ export interface BudgetLimits {
  */
 export const SENDSMS_BUDGET: BudgetLimits = { limit: 10, windowMs: 61_000 };
 
+/**
+ * The part of the budget the dashboard's own background work may spend (7 of 10 calls a minute), so that a person who
+ * presses Refresh or runs a request while it works still finds calls left.
+ */
+export const BACKGROUND_BUDGET_SHARE = 0.7;
+
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 

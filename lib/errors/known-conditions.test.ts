@@ -15,7 +15,10 @@ import { STATUS_CODES } from '@/lib/sendsms/status-codes';
  */
 
 const call = vi.fn();
-vi.mock('@/lib/sendsms/server-client', () => ({ getSendsmsClient: () => ({ call }) }));
+vi.mock('@/lib/sendsms/server-client', () => ({
+  getSendsmsClient: () => ({ call }),
+  getBackgroundSendsmsClient: () => ({ call }),
+}));
 
 async function answer(error: unknown) {
   const response = errorResponse(error);

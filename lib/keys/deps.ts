@@ -5,7 +5,7 @@ import { getCredentialsKey } from '@/lib/config';
 import { getPrisma } from '@/lib/db/client';
 import { keyListCache, type KeyListCache } from '@/lib/keys/list-cache';
 import type { SendsmsClient } from '@/lib/sendsms/client';
-import { getSendsmsClient } from '@/lib/sendsms/server-client';
+import { getBackgroundSendsmsClient, getSendsmsClient } from '@/lib/sendsms/server-client';
 
 /**
  * What the keys services need from the outside world, passed in so that integration tests can give them a
@@ -15,6 +15,8 @@ export interface KeyServiceDeps {
   prisma: PrismaClient;
   /** The sendSMS client for an account's base URL (budget and capabilities shared through Postgres). */
   clientFor(apiBaseUrl: string): SendsmsClient;
+  /** The client for work nobody waits for (a background refresh): a share of the budget only. Default: clientFor. */
+  backgroundClientFor?(apiBaseUrl: string): SendsmsClient;
   /** Encrypts the key secrets the dashboard keeps. */
   credentialsKey: Buffer;
   now(): Date;
@@ -29,6 +31,7 @@ export function serverKeyDeps(account?: AccountRow): KeyServiceDeps {
   return {
     prisma: getPrisma(),
     clientFor: getSendsmsClient,
+    backgroundClientFor: getBackgroundSendsmsClient,
     credentialsKey: getCredentialsKey(),
     now: () => new Date(),
     listCache: keyListCache,

@@ -79,7 +79,9 @@ async function refreshNow(
   options: RefreshOptions,
 ): Promise<RefreshReport> {
   const account = await loadAccount(deps, accountId);
-  const client = deps.clientFor(account.apiBaseUrl);
+  // Background refreshes spend only their share of the budget: the rest stays for the people using the account.
+  const clientFor = options.trigger === 'background' ? (deps.backgroundClientFor ?? deps.clientFor) : deps.clientFor;
+  const client = clientFor(account.apiBaseUrl);
   const accountRef = accountRefFor(account);
   const report: RefreshReport = { usage: 'failed', ipsFetched: 0, ipsDeferred: 0, budgetPerMinute: null, problems: [] };
   let upstreamStatus: number | null = null;

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { SENDSMS_BUDGET, type BudgetLimits } from '@/lib/config';
-import type { BudgetDecision, CallBudget } from '@/lib/sendsms/budget';
+import { limitsUnder, type BudgetDecision, type CallBudget } from '@/lib/sendsms/budget';
 
 /**
  * The budget every process of the dashboard shares, kept in Postgres (model UpstreamCall). Each take runs in one
@@ -12,7 +12,8 @@ import type { BudgetDecision, CallBudget } from '@/lib/sendsms/budget';
 export function createPostgresBudget(prisma: PrismaClient, limits: BudgetLimits = SENDSMS_BUDGET): CallBudget {
   const windowSeconds = limits.windowMs / 1000;
   return {
-    async take(account, action): Promise<BudgetDecision> {
+    async take(account, action, ceiling): Promise<BudgetDecision> {
+      const { limit } = limitsUnder(limits, ceiling);
       return prisma.$transaction(async (tx) => {
         const lockKey = `sendsms-budget\n${account.apiBaseUrl}\n${account.username}`;
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`;
@@ -25,18 +26,18 @@ export function createPostgresBudget(prisma: PrismaClient, limits: BudgetLimits 
           WITH counted AS (
             SELECT "calledAt" FROM "UpstreamCall"
              WHERE "apiBaseUrl" = ${account.apiBaseUrl} AND "username" = ${account.username}
-             ORDER BY "calledAt" DESC LIMIT ${limits.limit}
+             ORDER BY "calledAt" DESC LIMIT ${limit}
           )
           SELECT count(*)::int AS counted,
                  ceil(extract(epoch FROM min("calledAt") + make_interval(secs => ${windowSeconds})
                                           - (clock_timestamp() AT TIME ZONE 'UTC')) * 1000)::float8 AS freeing_in_ms
             FROM counted`;
         const row = rows[0];
-        if (row && row.counted >= limits.limit) {
+        if (row && row.counted >= limit) {
           return {
             granted: false,
             retryAfterMs: Math.max(1, Math.ceil((row.freeing_in_ms ?? 1) + 1)),
-            limit: limits.limit,
+            limit,
           };
         }
         await tx.$executeRaw`

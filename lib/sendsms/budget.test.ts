@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SENDSMS_BUDGET } from '@/lib/config';
-import { createMemoryBudget, decideSlidingWindow } from '@/lib/sendsms/budget';
+import { backgroundShare, createMemoryBudget, decideSlidingWindow, limitsUnder } from '@/lib/sendsms/budget';
 
 const account = { apiBaseUrl: 'http://upstream/json', username: 'shop' };
 
@@ -42,5 +42,30 @@ describe('the sliding-window budget', () => {
     expect(await budget.take({ ...account, username: 'other' }, 'token_list_ips')).toEqual({ granted: true });
     now += refused.granted ? 0 : refused.retryAfterMs;
     expect(await budget.take(account, 'token_list_ips')).toEqual({ granted: true });
+  });
+});
+
+describe("the background's share of the budget", () => {
+  it('stops background calls at 7 of 10 in the window, and leaves the other 3 to people', async () => {
+    let now = 1_000_000;
+    const shared = createMemoryBudget(SENDSMS_BUDGET, () => now);
+    const background = backgroundShare(shared, SENDSMS_BUDGET);
+    for (let call = 0; call < 7; call += 1)
+      expect(await background.take(account, 'token_list_ips')).toEqual({ granted: true });
+    const deferred = await background.take(account, 'token_list_ips');
+    expect(deferred).toMatchObject({ granted: false, limit: 7 });
+    for (let call = 0; call < 3; call += 1)
+      expect(await shared.take(account, 'token_list_ips')).toEqual({ granted: true });
+    expect(await shared.take(account, 'token_list_ips')).toMatchObject({ granted: false, limit: 10 });
+    // People's calls count against the background too: with 3 of theirs in the window, it gets only 4.
+    now += SENDSMS_BUDGET.windowMs + 1;
+    for (let call = 0; call < 3; call += 1) await shared.take(account, 'user_get_balance');
+    let granted = 0;
+    while ((await background.take(account, 'token_list_ips')).granted) granted += 1;
+    expect(granted).toBe(4);
+  });
+
+  it('leaves the background at least one call a minute however small the budget', () => {
+    expect(limitsUnder({ limit: 1, windowMs: 61_000 }, Math.floor(1 * 0.7))).toEqual({ limit: 1, windowMs: 61_000 });
   });
 });

@@ -1,4 +1,4 @@
-import { SENDSMS_BUDGET, type BudgetLimits } from '@/lib/config';
+import { BACKGROUND_BUDGET_SHARE, SENDSMS_BUDGET, type BudgetLimits } from '@/lib/config';
 
 /**
  * sendSMS allows 10 non-billable queries per minute (SENDSMS_BUDGET in lib/config.ts), per account, per key or per
@@ -16,8 +16,25 @@ export interface BudgetAccount {
 export type BudgetDecision = { granted: true } | { granted: false; retryAfterMs: number; limit: number };
 
 export interface CallBudget {
-  /** Takes one slot for a call of `action` on this account, or says how long until one frees. */
-  take(account: BudgetAccount, action: string): Promise<BudgetDecision>;
+  /**
+   * Takes one slot for a call of `action` on this account, or says how long until one frees. With `ceiling`, the
+   * slot is granted only while fewer than `ceiling` calls (of anyone) are in the window: the background's share.
+   */
+  take(account: BudgetAccount, action: string, ceiling?: number): Promise<BudgetDecision>;
+}
+
+/** The limits a take applies: the account's limit, lowered to the caller's ceiling when it has one. */
+export function limitsUnder(limits: BudgetLimits, ceiling?: number): BudgetLimits {
+  return ceiling === undefined ? limits : { ...limits, limit: Math.max(1, Math.min(limits.limit, ceiling)) };
+}
+
+/**
+ * The budget as the dashboard's background work sees it: the same slots, counted with everyone's calls, but only
+ * `share` of them (BACKGROUND_BUDGET_SHARE), so background work never takes the last calls of a window from people.
+ */
+export function backgroundShare(budget: CallBudget, limits: BudgetLimits, share = BACKGROUND_BUDGET_SHARE): CallBudget {
+  const ceiling = Math.max(1, Math.floor(limits.limit * share));
+  return { take: (account, action) => budget.take(account, action, ceiling) };
 }
 
 /** No budget at all: for tools that talk to a sandbox started without one (the benchmark). */
@@ -40,11 +57,11 @@ export function decideSlidingWindow(startTimes: readonly number[], now: number, 
 export function createMemoryBudget(limits: BudgetLimits = SENDSMS_BUDGET, now: () => number = Date.now): CallBudget {
   const startsByAccount = new Map<string, number[]>();
   return {
-    async take(account) {
+    async take(account, _action, ceiling) {
       const key = `${account.apiBaseUrl}\n${account.username}`;
       const time = now();
       const starts = (startsByAccount.get(key) ?? []).filter((start) => start > time - limits.windowMs);
-      const decision = decideSlidingWindow(starts, time, limits);
+      const decision = decideSlidingWindow(starts, time, limitsUnder(limits, ceiling));
       if (decision.granted) starts.push(time);
       startsByAccount.set(key, starts);
       return decision;

@@ -4,7 +4,8 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { encryptSecret } from '@/lib/crypto';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { generateApiKey } from '@/lib/keys/generate-service';
-import type { BudgetLimits } from '@/lib/config';
+import { SENDSMS_BUDGET, type BudgetLimits } from '@/lib/config';
+import { backgroundShare } from '@/lib/sendsms/budget';
 import { createPostgresBudget } from '@/lib/sendsms/budget-postgres';
 import { createPostgresCapabilityStore } from '@/lib/sendsms/capabilities-postgres';
 import { createSendsmsClient, type SendsmsClient } from '@/lib/sendsms/client';
@@ -35,24 +36,29 @@ export function serviceDeps(
   options: { now?: () => Date; timeoutMs?: number; budget?: BudgetLimits } = {},
 ): KeyServiceDeps {
   const clients = new Map<string, SendsmsClient>();
+  const limits = options.budget ?? SENDSMS_BUDGET;
+  // As on the server: one budget in Postgres, of which the background work gets its share only.
+  const clientFor = (baseUrl: string, priority: 'person' | 'background') => {
+    let client = clients.get(`${priority}\n${baseUrl}`);
+    if (!client) {
+      const budget = createPostgresBudget(prisma, limits);
+      client = createSendsmsClient({
+        baseUrl,
+        budget: priority === 'background' ? backgroundShare(budget, limits) : budget,
+        capabilities: createPostgresCapabilityStore(prisma),
+        retry: { attempts: 1 },
+        timeoutMs: options.timeoutMs ?? 3_000,
+      });
+      clients.set(`${priority}\n${baseUrl}`, client);
+    }
+    return client;
+  };
   return {
     prisma,
     credentialsKey,
     now: options.now ?? (() => new Date()),
-    clientFor(baseUrl) {
-      let client = clients.get(baseUrl);
-      if (!client) {
-        client = createSendsmsClient({
-          baseUrl,
-          budget: createPostgresBudget(prisma, options.budget),
-          capabilities: createPostgresCapabilityStore(prisma),
-          retry: { attempts: 1 },
-          timeoutMs: options.timeoutMs ?? 3_000,
-        });
-        clients.set(baseUrl, client);
-      }
-      return client;
-    },
+    clientFor: (baseUrl) => clientFor(baseUrl, 'person'),
+    backgroundClientFor: (baseUrl) => clientFor(baseUrl, 'background'),
   };
 }
 

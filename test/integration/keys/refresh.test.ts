@@ -18,6 +18,21 @@ import { callOn } from '@/test/integration/keys/key-calls';
 const world = keysWorld();
 
 describe('refresh', () => {
+  it('spends only the background share of the budget when nobody asked, and leaves the rest to people', async () => {
+    const account = await createTestAccount(
+      world.prisma,
+      world.sandbox,
+      Array.from({ length: 12 }, (_, index) => ({ name: `Hub key ${index}`, kind: 'cloud' as const })),
+    );
+    const deps = serviceDeps(world.prisma);
+    const report = await refreshAccountKeys(deps, null, account.accountId, { trigger: 'background' });
+    // 7 of the 10 calls a minute: token_list, then 6 IP lists; the other 6 wait for the next collection.
+    expect(report).toMatchObject({ usage: 'fetched', ipsFetched: 6, ipsDeferred: 6, budgetPerMinute: 7 });
+    const manual = await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
+    // The person's refresh finds the 3 calls left: token_list and 2 of the 6 IP lists still due.
+    expect(manual).toMatchObject({ usage: 'fetched', ipsFetched: 2, ipsDeferred: 4, budgetPerMinute: 10 });
+  });
+
   it('adds keys made on the hub, with their usage, IPs and a snapshot', async () => {
     const account = await createTestAccount(world.prisma, world.sandbox, [
       { name: 'Hub key', kind: 'default', ips: ['192.0.2.60'] },

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, demoKeySecret } from '@/lib/demo/fixtures';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { createMemoryBudget, UNLIMITED_BUDGET } from '@/lib/sendsms/budget';
+import { SENDSMS_BUDGET } from '@/lib/config';
+import { backgroundShare, createMemoryBudget, UNLIMITED_BUDGET } from '@/lib/sendsms/budget';
 import { createPostgresBudget } from '@/lib/sendsms/budget-postgres';
 import { createPostgresCapabilityStore } from '@/lib/sendsms/capabilities-postgres';
 import { createSendsmsClient } from '@/lib/sendsms/client';
@@ -87,6 +88,20 @@ describe('the budget kept in Postgres', () => {
     expect(await budgets[0]!.take({ ...account, username: `${account.username}-other` }, 'token_list_ips')).toEqual({
       granted: true,
     });
+  });
+
+  it("keeps the background to its share across processes, and the rest for people's calls", async () => {
+    const account = { apiBaseUrl: sandbox.url, username: uniqueUsername('share') };
+    const people = [createPostgresBudget(prisma), createPostgresBudget(otherProcess)];
+    const background = people.map((budget) => backgroundShare(budget, SENDSMS_BUDGET));
+    const backgroundDecisions = await Promise.all(
+      Array.from({ length: 12 }, (_, index) => background[index % 2]!.take(account, 'token_list_ips')),
+    );
+    expect(backgroundDecisions.filter((decision) => decision.granted)).toHaveLength(7);
+    const peopleDecisions = await Promise.all(
+      Array.from({ length: 5 }, (_, index) => people[index % 2]!.take(account, 'token_list_ips')),
+    );
+    expect(peopleDecisions.filter((decision) => decision.granted)).toHaveLength(3);
   });
 
   it('frees a slot once the oldest call leaves the window', async () => {
