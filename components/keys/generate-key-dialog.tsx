@@ -11,7 +11,7 @@ import { Form } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { USAGE_PRESETS } from '@/lib/keys/inputs-presets';
-import type { KeyKind, KeyUsageLabel } from '@/lib/generated/prisma/enums';
+import type { KeyKind, KeyUsageLabel } from '@/lib/keys/types';
 import { CopyButton } from './copy-button';
 import { keysApi } from './keys-api';
 import { INFRASTRUCTURE_CHOICES, KIND_LABELS } from './labels';

@@ -1,4 +1,4 @@
-import type { KeyIpReason, KeyKind, KeyUsageLabel } from '@/lib/generated/prisma/enums';
+import type { KeyIpReason, KeyKind, KeyUsageLabel } from '@/lib/keys/types';
 
 /** The hub's words for kinds, usage labels and how an address came to be on a key's list. */
 

@@ -12,7 +12,7 @@ import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Form } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { Role } from '@/lib/generated/prisma/enums';
+import { NEW_USER_ROLE } from '@/lib/auth/role-names';
 import { toast } from '@/components/ui/toast';
 import type { UserSummary } from '@/lib/users/user-service';
 
@@ -91,7 +91,7 @@ function MembershipBoxes({
 
 export function CreateUserDialog({ accounts, roles }: { accounts: AccountChoice[]; roles: readonly RoleChoice[] }) {
   const [open, setOpen] = useState(false);
-  const firstRole = roles.find(([role]) => role === Role.LEAD)?.[0] ?? roles[0]?.[0] ?? Role.LEAD;
+  const firstRole = roles.find(([role]) => role === NEW_USER_ROLE)?.[0] ?? roles[0]?.[0] ?? NEW_USER_ROLE;
   const create = useUserChange({ quiet: true });
   const form = useFormValues({ name: '', email: '', role: firstRole, password: '' }, create.error);
   const [accountIds, setAccountIds] = useState<string[]>([]);

@@ -1,5 +1,11 @@
 import type { Role } from '@/lib/generated/prisma/enums';
 
+/** The roles as pages and components know them, without reaching into Prisma's generated code. */
+export type { Role };
+
+/** The role the create-user form starts on: the least powerful one that still sees an account's keys. */
+export const NEW_USER_ROLE: Role = 'LEAD';
+
 /** How a role is named on screen. */
 export const ROLE_NAMES: Record<Role, string> = {
   INSTALLATION_ADMIN: 'Installation admin',

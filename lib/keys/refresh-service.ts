@@ -53,7 +53,10 @@ export interface RefreshReport {
   usage: 'fetched' | 'not-reported' | 'failed';
   ipsFetched: number;
   ipsDeferred: number;
-  /** When IP lists were deferred: the budget that deferred them (SENDSMS_BUDGET_PER_MINUTE), for the page to say. */
+  /**
+   * When IP lists were deferred: the calls a minute that deferred them, for the page to say (SENDSMS_BUDGET_PER_MINUTE,
+   * or the background's share of it for a background refresh).
+   */
   budgetPerMinute: number | null;
   problems: RefreshProblem[];
 }

@@ -1,5 +1,8 @@
 import type { KeyIpReason, KeyKind, KeyOrigin, KeyUsageLabel } from '@/lib/generated/prisma/enums';
 
+/** The keys' enums as pages and components use them, without reaching into Prisma's generated code. */
+export type { KeyIpReason, KeyKind, KeyOrigin, KeyUsageLabel };
+
 /**
  * What the keys services hand to pages and route handlers: plain JSON (dates as ISO strings), never a secret or a
  * ciphertext. Shared by the server, which builds these, and the client, which renders them.

@@ -33,7 +33,7 @@ export function limitsUnder(limits: BudgetLimits, ceiling?: number): BudgetLimit
  * `share` of them (BACKGROUND_BUDGET_SHARE), so background work never takes the last calls of a window from people.
  */
 export function backgroundShare(budget: CallBudget, limits: BudgetLimits, share = BACKGROUND_BUDGET_SHARE): CallBudget {
-  const ceiling = Math.max(1, Math.floor(limits.limit * share));
+  const ceiling = Math.floor(limits.limit * share);
   return { take: (account, action) => budget.take(account, action, ceiling) };
 }
 
