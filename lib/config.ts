@@ -89,6 +89,19 @@ const environmentSchema = z.object({
   SANDBOX_PORT: port(4010),
   SENDSMS_TIMEOUT_MS: milliseconds(10_000),
   SENDSMS_BUDGET_PER_MINUTE: wholeNumber(SENDSMS_BUDGET.limit, 1, 10_000, 'calls'),
+  USAGE_COLLECTION: z.preprocess(
+    (value) => (typeof emptyAsUnset(value) === 'string' ? String(value).toLowerCase() : value),
+    z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  ),
+  USAGE_RETENTION_MONTHS: wholeNumber(13, 1, 120, 'months'),
+  JOB_QUEUE_SCHEMA: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .trim()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL schema name (letters, digits, _)')
+      .default('pgboss'),
+  ),
   SESSION_IDLE_HOURS: wholeNumber(8, 1, 720),
   SIGN_IN_MAX_FAILURES: wholeNumber(5, 1, 100),
   SIGN_IN_WINDOW_MINUTES: wholeNumber(15, 1, 1440),
@@ -123,6 +136,15 @@ export interface Config {
    * 10 by default. The bundled sandbox enforces the same number.
    */
   sendsmsBudgetPerMinute: number;
+  /**
+   * Whether each dashboard server process also runs the usage collector (lib/collection); `off` where it runs apart
+   * (`npm run worker`). Either way the job queue runs each job once, however many processes work it.
+   */
+  usageCollection: boolean;
+  /** How long the daily uses are kept (detail, per hour, is kept 7 days). */
+  usageRetentionMonths: number;
+  /** The PostgreSQL schema the job queue (pg-boss) keeps its tables in, in the dashboard's database. */
+  jobQueueSchema: string;
   /** A session unused for this long ends; every request made with it starts the count again. */
   sessionIdleHours: number;
   /** Failed sign-ins allowed per email and per source IP within the window before sign-in is refused. */
@@ -173,6 +195,9 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     sandboxPort: values.SANDBOX_PORT,
     sendsmsTimeoutMs: values.SENDSMS_TIMEOUT_MS,
     sendsmsBudgetPerMinute: values.SENDSMS_BUDGET_PER_MINUTE,
+    usageCollection: values.USAGE_COLLECTION === 'on',
+    usageRetentionMonths: values.USAGE_RETENTION_MONTHS,
+    jobQueueSchema: values.JOB_QUEUE_SCHEMA,
     sessionIdleHours: values.SESSION_IDLE_HOURS,
     signInMaxFailures: values.SIGN_IN_MAX_FAILURES,
     signInWindowMinutes: values.SIGN_IN_WINDOW_MINUTES,

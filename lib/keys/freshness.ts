@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { isRefreshing } from '@/lib/keys/background-refresh';
+import { collectionRunning, selectCollectionState } from '@/lib/keys/collection-state';
 import {
   selectAccountFreshness,
   selectLastRefreshFailure,
   type AccountFreshnessRecord,
   type Db,
 } from '@/lib/keys/repository';
-import type { FreshnessView, RefreshProblem } from '@/lib/keys/types';
+import type { CollectionView, FreshnessView, RefreshProblem } from '@/lib/keys/types';
 
 /**
  * How old the list's parts are, and whether the page must say it shows the last known state. Stale when the last
@@ -14,10 +15,6 @@ import type { FreshnessView, RefreshProblem } from '@/lib/keys/types';
  */
 
 export const STALE_AFTER_MS = 15 * 60_000;
-/** A page view older than this starts a background refresh. */
-export const BACKGROUND_REFRESH_AFTER_MS = 5 * 60_000;
-/** After a failed refresh, page views wait this long before trying again: a down upstream is not hammered. */
-export const RETRY_FAILED_REFRESH_AFTER_MS = 60_000;
 
 const problemParams = z.looseObject({
   part: z.enum(['usage', 'ips']).catch('usage'),
@@ -26,7 +23,6 @@ const problemParams = z.looseObject({
 
 export interface AccountFreshness extends FreshnessView {
   hasKeys: boolean;
-  lastProblemAt: Date | null;
 }
 
 export interface FreshnessOptions {
@@ -41,7 +37,10 @@ export async function accountFreshness(
   accountId: string,
   options: FreshnessOptions,
 ): Promise<AccountFreshness> {
-  const fetched = options.fetched ?? (await selectAccountFreshness(db, accountId));
+  const [fetched, state] = await Promise.all([
+    options.fetched ?? selectAccountFreshness(db, accountId),
+    selectCollectionState(db, accountId),
+  ]);
   const newest = [fetched.usageFetchedAt, fetched.ipsNewestFetchedAt]
     .filter((date): date is Date => date !== null)
     .sort((a, b) => b.getTime() - a.getTime())[0];
@@ -67,26 +66,18 @@ export async function accountFreshness(
     lastProblem,
     stale: lastProblem !== null || (options.usageReported && fetched.hasKeys && usageAge > STALE_AFTER_MS),
     staleAfterMinutes: STALE_AFTER_MS / 60_000,
-    refreshing: isRefreshing(accountId),
+    refreshing: isRefreshing(accountId) || collectionRunning(state, options.now),
+    collection: state
+      ? ({
+          nextRunAt: state.nextRunAt.toISOString(),
+          failureCount: state.failureCount,
+          lastProblem: state.lastProblem,
+          lastSucceededAt: state.lastSucceededAt?.toISOString() ?? null,
+          running: collectionRunning(state, options.now),
+        } satisfies CollectionView)
+      : null,
     hasKeys: fetched.hasKeys,
-    lastProblemAt: failure?.occurredAt ?? null,
   };
-}
-
-/** Whether a page view should start a background refresh now. */
-export function backgroundRefreshDue(freshness: AccountFreshness, now: Date): boolean {
-  if (freshness.refreshing || !freshness.hasKeys) return false;
-  if (freshness.lastProblemAt && now.getTime() - freshness.lastProblemAt.getTime() < RETRY_FAILED_REFRESH_AFTER_MS)
-    return false;
-  const usageAge = freshness.usageFetchedAt
-    ? now.getTime() - Date.parse(freshness.usageFetchedAt)
-    : Number.POSITIVE_INFINITY;
-  const ipsAge = freshness.ipsOldestFetchedAt
-    ? now.getTime() - Date.parse(freshness.ipsOldestFetchedAt)
-    : Number.POSITIVE_INFINITY;
-  return (
-    (freshness.usageReported && usageAge > BACKGROUND_REFRESH_AFTER_MS) || ipsAge > BACKGROUND_REFRESH_AFTER_MS * 2
-  );
 }
 
 export function toFreshnessView(freshness: AccountFreshness): FreshnessView {
@@ -99,5 +90,6 @@ export function toFreshnessView(freshness: AccountFreshness): FreshnessView {
     stale: freshness.stale,
     staleAfterMinutes: freshness.staleAfterMinutes,
     refreshing: freshness.refreshing,
+    collection: freshness.collection,
   };
 }

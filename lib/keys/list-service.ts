@@ -5,36 +5,26 @@ import type { AccountCall } from '@/lib/auth/account-call';
 import { assertAllowed, loadAccount } from '@/lib/keys/access';
 import { accountCapability } from '@/lib/keys/capabilities';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
-import { accountFreshness, backgroundRefreshDue, toFreshnessView } from '@/lib/keys/freshness';
+import { accountFreshness, toFreshnessView } from '@/lib/keys/freshness';
 import type { KeyListQuery } from '@/lib/keys/list-query';
 import { toPendingChangeViews } from '@/lib/keys/pending-changes';
 import { selectPendingChanges } from '@/lib/keys/upstream-change-repository';
-import { refreshAccountKeys } from '@/lib/keys/refresh-service';
 import type { KeyListSnapshot } from '@/lib/keys/list-cache';
 import { selectAccountFreshness, selectKeyIps, selectKeyPage, type Db } from '@/lib/keys/repository';
 import type { KeyListView } from '@/lib/keys/types';
 import { toKeyRowView } from '@/lib/keys/views';
-import { createLogger, describeError } from '@/lib/log';
 
 /**
  * The keys list of one account, from Postgres only (search, filters, sort and page done there), with how old each
- * part is. When the data is old it starts a refresh in the background and answers at once with what it has: a
- * page never waits on sendSMS, and never breaks because sendSMS is down. Pages are kept in memory between two
- * changes of the account's keys (list-cache.ts).
+ * part is: a page never waits on sendSMS, and never breaks because sendSMS is down. Viewing starts nothing: the
+ * usage is collected on a schedule (lib/collection), and a person's Refresh asks at once. Pages are kept in memory
+ * between two changes of the account's keys (list-cache.ts).
  */
-
-const log = createLogger('keys');
-
-export interface ListOptions {
-  /** Start a background refresh when the data is old (pages and the endpoint do; tests and benchmarks may not). */
-  backgroundRefresh?: boolean;
-}
 
 export async function listAccountKeys(
   deps: KeyServiceDeps,
   { actor, accountId }: AccountCall,
   query: KeyListQuery,
-  options: ListOptions = {},
 ): Promise<KeyListView> {
   assertAllowed(actor, 'keys.read', accountId);
   const now = deps.now();
@@ -47,12 +37,6 @@ export async function listAccountKeys(
     now,
     fetched: page.fetched,
   });
-  if (options.backgroundRefresh && backgroundRefreshDue(freshness, now)) {
-    freshness.refreshing = true;
-    void refreshAccountKeys(deps, null, accountId, { trigger: 'background' }).catch((error: unknown) =>
-      log.warn(`background refresh of ${accountId} failed: ${describeError(error)}`),
-    );
-  }
   return {
     accountId,
     accountLabel: account.label,

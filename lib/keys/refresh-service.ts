@@ -9,6 +9,7 @@ import { runSingleRefresh } from '@/lib/keys/background-refresh';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { resolveOpenIntents } from '@/lib/keys/intent-resolver';
 import { keyInUse, sealKeySecret } from '@/lib/keys/key-secret';
+import { markCollectionStarted, recordCollectionOutcome } from '@/lib/keys/collection-state';
 import {
   insertKey,
   mergeKeyIps,
@@ -47,10 +48,15 @@ export interface RefreshOptions {
   /** Fetch this key's IP list now, whatever its age. */
   keyId?: string;
   origin?: RequestOrigin;
+  /** Ask token_list for the usage (default); a collection that only continues deferred IP lists does not. */
+  usage?: boolean;
+  /** The scheduled collection (job) doing this refresh: a retry of it writes each snapshot once. */
+  collectionId?: string;
 }
 
 export interface RefreshReport {
-  usage: 'fetched' | 'not-reported' | 'failed';
+  /** deferred: the budget had no call for token_list; skipped: not asked (options.usage false). */
+  usage: 'fetched' | 'not-reported' | 'failed' | 'deferred' | 'skipped';
   ipsFetched: number;
   ipsDeferred: number;
   /**
@@ -58,6 +64,8 @@ export interface RefreshReport {
    * or the background's share of it for a background refresh).
    */
   budgetPerMinute: number | null;
+  /** When IP lists were deferred: how long until the budget has a call again. */
+  retryAfterMs: number | null;
   problems: RefreshProblem[];
 }
 
@@ -86,7 +94,15 @@ async function refreshNow(
   const clientFor = options.trigger === 'background' ? (deps.backgroundClientFor ?? deps.clientFor) : deps.clientFor;
   const client = clientFor(account.apiBaseUrl);
   const accountRef = accountRefFor(account);
-  const report: RefreshReport = { usage: 'failed', ipsFetched: 0, ipsDeferred: 0, budgetPerMinute: null, problems: [] };
+  const report: RefreshReport = {
+    usage: 'failed',
+    ipsFetched: 0,
+    ipsDeferred: 0,
+    budgetPerMinute: null,
+    retryAfterMs: null,
+    problems: [],
+  };
+  await markCollectionStarted(deps.prisma, accountId, deps.now());
   let upstreamStatus: number | null = null;
   let upstreamDown = false;
   // Costs sendSMS calls only when a change of this account is waiting to be settled. Its failure is its own to
@@ -104,29 +120,42 @@ async function refreshNow(
       at: deps.now().toISOString(),
       message: described.message,
       upstreamStatus: upstreamStatusOf(error),
+      ...(sendsmsErrorOf(error, 'budget') ? { budget: true } : {}),
     });
   };
 
-  try {
-    const listing = await listKeys(client, accountRef);
-    if (listing.reported) {
-      await applyListing(deps, accountId, listing.keys);
-      report.usage = 'fetched';
-    } else report.usage = 'not-reported';
-  } catch (error) {
-    problem('usage', error);
-  }
+  const askUsage = options.usage ?? true;
+  if (askUsage) {
+    try {
+      const listing = await listKeys(client, accountRef);
+      if (listing.reported) {
+        await applyListing(deps, accountId, listing.keys, options.collectionId ?? null);
+        report.usage = 'fetched';
+      } else report.usage = 'not-reported';
+    } catch (error) {
+      const budget = sendsmsErrorOf(error, 'budget');
+      if (budget) {
+        report.budgetPerMinute = budget.perMinute;
+        report.retryAfterMs = budget.retryAfterMs;
+      }
+      // A person is told; for the collection a spent budget (by people, or another process) is no failure: it comes
+      // back for the usage when the budget frees.
+      if (budget && options.trigger === 'background') {
+        report.usage = 'deferred';
+        upstreamDown = true;
+      } else problem('usage', error);
+    }
+  } else report.usage = 'skipped';
 
   // A sendSMS that is down now is not asked again for every key.
   if (!upstreamDown) {
     const due = options.keyId
       ? [await selectKey(deps.prisma, accountId, options.keyId)].filter((key): key is KeyRecord => key !== null)
-      : await selectKeysDueForIps(
-          deps.prisma,
-          accountId,
-          new Date(deps.now().getTime() - IP_REFRESH_AFTER_MS),
-          MAX_IP_FETCHES_PER_REFRESH,
-        );
+      : await selectKeysDueForIps(deps.prisma, accountId, {
+          now: deps.now(),
+          fetchedBefore: new Date(deps.now().getTime() - IP_REFRESH_AFTER_MS),
+          limit: MAX_IP_FETCHES_PER_REFRESH,
+        });
     for (const [index, key] of due.entries()) {
       const inUse = keyInUse(key, deps.credentialsKey);
       if (!inUse) continue;
@@ -141,6 +170,7 @@ async function refreshNow(
         if (budget) {
           report.ipsDeferred = due.length - index;
           report.budgetPerMinute = budget.perMinute;
+          report.retryAfterMs = budget.retryAfterMs;
           break;
         }
         // Only the key form could ask, and it would lock this never-used Default key here: skip, never silently.
@@ -153,8 +183,20 @@ async function refreshNow(
   }
 
   const failed = report.problems.length > 0;
+  const first = report.problems[0];
+  // A spent budget is not sendSMS failing: it does not start a back-off.
+  const failure = report.problems.find((problem) => !problem.budget);
+  await recordCollectionOutcome(deps.prisma, accountId, {
+    at: deps.now(),
+    usageAnswered: report.usage === 'fetched' || report.usage === 'not-reported',
+    problem: failure ? { message: failure.message, upstreamStatus: failure.upstreamStatus } : null,
+    // Work left for the budget: come back when it frees (a full list of due keys may hide more behind it).
+    continueAfterMs:
+      report.ipsDeferred > 0 || report.usage === 'deferred' || report.ipsFetched >= MAX_IP_FETCHES_PER_REFRESH
+        ? (report.retryAfterMs ?? 0)
+        : null,
+  });
   if (failed || options.trigger === 'manual') {
-    const first = report.problems[0];
     await auditKeyEvent(deps.prisma, actor, options.origin ?? {}, {
       accountId,
       keyId: options.keyId ?? null,
@@ -174,7 +216,12 @@ async function refreshNow(
 }
 
 /** token_list's answer into the registry: known keys updated, keys made on the hub added, nothing removed. */
-async function applyListing(deps: KeyServiceDeps, accountId: string, listed: readonly ListedKey[]): Promise<void> {
+async function applyListing(
+  deps: KeyServiceDeps,
+  accountId: string,
+  listed: readonly ListedKey[],
+  collectionId: string | null,
+): Promise<void> {
   const live = await selectLiveKeys(deps.prisma, accountId);
   const byFingerprint = new Map(live.map((key) => [key.secretFingerprint, key]));
   const byName = new Map<string, KeyRecord | null>();
@@ -211,7 +258,13 @@ async function applyListing(deps: KeyServiceDeps, accountId: string, listed: rea
           createdAt: entry.createdAt ?? at,
         });
       }
-      await recordListedUsage(tx, key.id, { ...entry, upstreamName: entry.name }, at);
+      await recordListedUsage(
+        tx,
+        { keyId: key.id, accountId },
+        { ...entry, upstreamName: entry.name },
+        at,
+        collectionId,
+      );
       if (entry.lockedIps.length > 0) await mergeKeyIps(tx, key, entry.lockedIps, at, { authoritative: false });
     });
   }

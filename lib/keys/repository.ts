@@ -1,3 +1,4 @@
+import { addUses, usesBetween } from '@/lib/keys/usage-tally';
 import 'server-only';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import type { KeyIpReason, KeyKind, KeyOrigin, KeyUsageLabel } from '@/lib/generated/prisma/enums';
@@ -206,23 +207,66 @@ export async function selectKeyByFingerprint(db: Db, accountId: string, secretFi
 }
 
 /** Keys whose IP list is oldest (never fetched first), among those the dashboard can ask about. */
-export async function selectKeysDueForIps(
-  db: Db,
-  accountId: string,
-  fetchedBefore: Date,
-  limit: number,
-): Promise<KeyRecord[]> {
-  return db.apiKey.findMany({
-    where: {
-      accountId,
-      deletedAt: null,
-      secretCiphertext: { not: null },
-      OR: [{ ipsFetchedAt: null }, { ipsFetchedAt: { lt: fetchedBefore } }],
-    },
-    orderBy: [{ ipsFetchedAt: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
-    take: limit,
-    select: keySelect,
-  });
+/** A key whose page a person opened this recently counts as being looked at (KeyWatch). */
+export const WATCHED_WITHIN_MS = 5 * 60_000;
+/** The IP list of a key being looked at, or whose use count just went up, is fetched again after this long. */
+export const PRIORITY_IP_REFRESH_AFTER_MS = 60_000;
+
+export interface IpsDueOptions {
+  now: Date;
+  /** IP lists fetched before this are due for every key. */
+  fetchedBefore: Date;
+  limit: number;
+}
+
+/**
+ * The keys whose IP lists to fetch next, in order: keys a person is looking at, then keys whose use count went up
+ * since their list was fetched (a key in use is where a refused address shows), then the rest, oldest list first,
+ * so that every key comes round in turn.
+ */
+export async function selectKeysDueForIps(db: Db, accountId: string, options: IpsDueOptions): Promise<KeyRecord[]> {
+  const base = { accountId, deletedAt: null, secretCiphertext: { not: null } };
+  const priorityBefore = new Date(options.now.getTime() - PRIORITY_IP_REFRESH_AFTER_MS);
+  const oldestFirst = [{ ipsFetchedAt: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }] as const;
+  const [watched, changed, rest] = await Promise.all([
+    db.apiKey.findMany({
+      where: {
+        ...base,
+        watch: { watchedAt: { gte: new Date(options.now.getTime() - WATCHED_WITHIN_MS) } },
+        OR: [{ ipsFetchedAt: null }, { ipsFetchedAt: { lt: priorityBefore } }],
+      },
+      orderBy: [...oldestFirst],
+      take: options.limit,
+      select: keySelect,
+    }),
+    db.apiKey.findMany({
+      where: {
+        ...base,
+        ipsFetchedAt: { lt: priorityBefore },
+        usageChangedAt: { gt: db.apiKey.fields.ipsFetchedAt },
+      },
+      orderBy: [...oldestFirst],
+      take: options.limit,
+      select: keySelect,
+    }),
+    db.apiKey.findMany({
+      where: { ...base, OR: [{ ipsFetchedAt: null }, { ipsFetchedAt: { lt: options.fetchedBefore } }] },
+      orderBy: [...oldestFirst],
+      take: options.limit,
+      select: keySelect,
+    }),
+  ]);
+  const due = new Map<string, KeyRecord>();
+  for (const key of [...watched, ...changed, ...rest]) if (!due.has(key.id)) due.set(key.id, key);
+  return [...due.values()].slice(0, options.limit);
+}
+
+/** Marks the key as being looked at by a person (its page is open), at most one write a minute per key. */
+export async function markKeyWatched(db: Db, keyId: string, at: Date): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO "KeyWatch" ("keyId", "watchedAt") VALUES (${keyId}, ${at.toISOString()}::timestamp(3))
+    ON CONFLICT ("keyId") DO UPDATE SET "watchedAt" = EXCLUDED."watchedAt"
+    WHERE "KeyWatch"."watchedAt" < EXCLUDED."watchedAt" - interval '1 minute'`;
 }
 
 /** A key to insert: what it is, and the usage and times known of it when it is not brand new. */
@@ -371,10 +415,24 @@ export interface ListedUsage {
   upstreamName: string | null;
 }
 
-/** Usage as token_list reported it, plus one snapshot for the chart. Unreported fields keep their last value. */
-export async function recordListedUsage(db: Db, keyId: string, usage: ListedUsage, at: Date): Promise<void> {
+/**
+ * Usage as token_list reported it: the key's fields (unreported ones keep their last value), one snapshot, and the
+ * uses the count grew by since the last collection added to its hour and day (usage-tally.ts). The key row is locked
+ * first, so two refreshes of one account (two processes, or a Refresh during a collection) never count one use twice;
+ * a collection retried after its process died writes its snapshot once (`collectionId`).
+ */
+export async function recordListedUsage(
+  db: Db,
+  key: { keyId: string; accountId: string },
+  usage: ListedUsage,
+  at: Date,
+  collectionId: string | null = null,
+): Promise<void> {
+  const [current] = await db.$queryRaw<Array<{ useCount: number | null }>>`
+    SELECT "useCount" FROM "ApiKey" WHERE "id" = ${key.keyId} FOR UPDATE`;
+  const grown = usesBetween(current?.useCount ?? null, usage.useCount);
   await db.apiKey.update({
-    where: { id: keyId },
+    where: { id: key.keyId },
     data: {
       lastUsedAt: usage.lastUsedAt ?? undefined,
       useCount: usage.useCount ?? undefined,
@@ -383,12 +441,15 @@ export async function recordListedUsage(db: Db, keyId: string, usage: ListedUsag
       lastRefusedAt: usage.lastRefusedAt ?? undefined,
       upstreamName: usage.upstreamName ?? undefined,
       usageFetchedAt: at,
+      ...(grown > 0 ? { usageChangedAt: at } : {}),
     },
   });
   if (usage.useCount !== null)
-    await db.usageSnapshot.create({
-      data: { keyId, takenAt: at, useCount: usage.useCount, lastUsedAt: usage.lastUsedAt },
+    await db.usageSnapshot.createMany({
+      data: [{ keyId: key.keyId, takenAt: at, useCount: usage.useCount, lastUsedAt: usage.lastUsedAt, collectionId }],
+      skipDuplicates: true,
     });
+  await addUses(db, key, grown, at);
 }
 
 export async function selectUsageSeries(

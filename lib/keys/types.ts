@@ -73,6 +73,20 @@ export interface RefreshProblem {
   /** The contract's plain-language meaning. */
   message: string;
   upstreamStatus: number | null;
+  /** The budget of calls was spent (by people or the collection): not sendSMS failing, so no back-off follows. */
+  budget?: true;
+}
+
+/** The scheduled usage collection of the account (lib/collection), as the page tells it. */
+export interface CollectionView {
+  /** When the next collection is due (it runs at the first minute after). */
+  nextRunAt: string;
+  /** Collections that failed in a row: 0 while they succeed; more means the collection is backing off. */
+  failureCount: number;
+  /** Why the last one failed, in the contract's words. */
+  lastProblem: string | null;
+  lastSucceededAt: string | null;
+  running: boolean;
 }
 
 /** When each part of the list was last fetched from sendSMS, and whether what is shown is stale. */
@@ -90,6 +104,8 @@ export interface FreshnessView {
   /** How old usage may be before it counts as stale (STALE_AFTER_MS), for the sentence that says so. */
   staleAfterMinutes: number;
   refreshing: boolean;
+  /** Null until the account's first collection. */
+  collection: CollectionView | null;
 }
 
 export interface KeyListView {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SessionUser } from '@/lib/auth/session-user';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Faults } from '@/lib/sendsms/sandbox/faults';
 import type { RunningSandbox } from '@/lib/sendsms/sandbox/server';
@@ -190,24 +189,16 @@ async function driveEveryFault(routes: Routes): Promise<void> {
   }
 }
 
-/** The keys page as Next renders it: its own module copy lists the keys and starts the background refresh, which makes the client. */
-async function keysPageFirst(): Promise<void> {
+/** The usage collector as a server process runs it: its own module copy collects the account, which makes the client. */
+async function collectorFirst(): Promise<void> {
   vi.resetModules();
-  const { listAccountKeys } = await import('@/lib/keys/list-service');
+  const { collectAccount } = await import('@/lib/collection/collect-account');
   const { serverKeyDeps } = await import('@/lib/keys/deps');
-  const { isRefreshing } = await import('@/lib/keys/background-refresh');
-  const admin: SessionUser = {
-    id: world.users.admin,
-    email: 'admin@example.test',
-    name: 'admin',
-    role: 'ADMIN',
-    accountIds: [accountId],
-  };
-  // A key whose IP list was never fetched: the page finds the data old and starts the refresh.
+  // A key whose IP list was never fetched: the collection asks for it.
   await prisma.apiKey.create({
     data: {
       accountId,
-      name: 'Seen on the page',
+      name: 'Seen by the collector',
       kind: 'DEFAULT',
       usageLabel: 'DEFAULT',
       fragment: '…page',
@@ -215,14 +206,7 @@ async function keysPageFirst(): Promise<void> {
       origin: 'LISTED',
     },
   });
-  await listAccountKeys(
-    serverKeyDeps(),
-    { actor: admin, accountId },
-    (await import('@/lib/keys/list-query')).readKeyListQuery({}),
-    { backgroundRefresh: true },
-  );
-  for (let waited = 0; isRefreshing(accountId) && waited < 10_000; waited += 20)
-    await new Promise((resolve) => setTimeout(resolve, 20));
+  await collectAccount(serverKeyDeps(), accountId, 'collector-first');
 }
 
 const clientsOnGlobal = () => (globalThis as unknown as { sendsmsClients?: Map<string, unknown> }).sendsmsClients;
@@ -254,9 +238,9 @@ afterAll(async () => {
 });
 
 describe('sendSMS answers never become 500s', () => {
-  it('when the keys page’s background refresh made the client, in another module copy than the routes', async () => {
+  it('when the usage collector made the client, in another module copy than the routes', async () => {
     delete (globalThis as unknown as { sendsmsClients?: unknown }).sendsmsClients;
-    await keysPageFirst();
+    await collectorFirst();
     expect(clientsOnGlobal()?.size).toBe(1);
     const routes = await loadRoutes();
     const generated = await call(

@@ -12,7 +12,7 @@ import { idParam } from '@/lib/validation/text';
 
 export const metadata: Metadata = { title: 'API Keys' };
 
-/** Account > API Keys: rendered from Postgres at once; sendSMS is asked in the background when the data is old. */
+/** Account > API Keys: rendered from Postgres at once; sendSMS is asked on a schedule (lib/collection), not per view. */
 export default async function AccountApiKeysPage({
   params,
   searchParams,
@@ -25,9 +25,7 @@ export default async function AccountApiKeysPage({
   if (!idParam.safeParse(accountId).success) notFound();
   const user = await requirePagePermission('keys.read', accountId);
   const query = readKeyListQuery(await searchParams);
-  const initial = await listAccountKeys(serverKeyDeps(), { actor: user, accountId }, query, {
-    backgroundRefresh: true,
-  }).catch(notFoundWhenMissing);
+  const initial = await listAccountKeys(serverKeyDeps(), { actor: user, accountId }, query).catch(notFoundWhenMissing);
   return (
     <KeysList initial={initial} initialQuery={query} manageDenied={deniedReason(user, 'keys.manage', accountId)} />
   );

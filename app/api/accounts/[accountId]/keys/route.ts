@@ -14,11 +14,7 @@ export const GET = withPermission(
     const query = parseKeyListQuery(request.nextUrl.searchParams);
     // A bad query is answered 422 by withPermission's mapper, like a bad body.
     if (!query.success) throw query.error;
-    return keysResponse(() =>
-      listAccountKeys(serverKeyDeps(account), { actor: user, ...params }, query.data, {
-        backgroundRefresh: true,
-      }),
-    );
+    return keysResponse(() => listAccountKeys(serverKeyDeps(account), { actor: user, ...params }, query.data));
   },
   { params: accountRouteParams, account: accountOf },
 );
