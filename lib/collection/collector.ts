@@ -118,8 +118,8 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
       const { report } = result;
       if (report.problems.length > 0)
         log.info(`collection of ${accountId}: ${report.problems[0]?.message ?? 'failed'} (backing off)`);
-      // Work left behind the budget: queue the rest for when the budget has a call again.
-      if (report.retryAfterMs !== null) await collectSoon(accountId, report.retryAfterMs);
+      // Work left behind the budget, or more than one refresh takes: queue the rest for when the budget has a call.
+      if (report.continueAfterMs !== null) await collectSoon(accountId, report.continueAfterMs);
     },
   );
 

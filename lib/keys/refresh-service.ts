@@ -66,6 +66,8 @@ export interface RefreshReport {
   budgetPerMinute: number | null;
   /** When IP lists were deferred: how long until the budget has a call again. */
   retryAfterMs: number | null;
+  /** Work was left (deferred by the budget, or more due than one refresh takes): continue after this long. */
+  continueAfterMs: number | null;
   problems: RefreshProblem[];
 }
 
@@ -100,6 +102,7 @@ async function refreshNow(
     ipsDeferred: 0,
     budgetPerMinute: null,
     retryAfterMs: null,
+    continueAfterMs: null,
     problems: [],
   };
   await markCollectionStarted(deps.prisma, accountId, deps.now());
@@ -186,15 +189,14 @@ async function refreshNow(
   const first = report.problems[0];
   // A spent budget is not sendSMS failing: it does not start a back-off.
   const failure = report.problems.find((problem) => !problem.budget);
+  // Work left for the budget: come back when it frees (a full list of due keys may hide more behind it).
+  if (report.ipsDeferred > 0 || report.usage === 'deferred' || report.ipsFetched >= MAX_IP_FETCHES_PER_REFRESH)
+    report.continueAfterMs = report.retryAfterMs ?? 0;
   await recordCollectionOutcome(deps.prisma, accountId, {
     at: deps.now(),
     usageAnswered: report.usage === 'fetched' || report.usage === 'not-reported',
     problem: failure ? { message: failure.message, upstreamStatus: failure.upstreamStatus } : null,
-    // Work left for the budget: come back when it frees (a full list of due keys may hide more behind it).
-    continueAfterMs:
-      report.ipsDeferred > 0 || report.usage === 'deferred' || report.ipsFetched >= MAX_IP_FETCHES_PER_REFRESH
-        ? (report.retryAfterMs ?? 0)
-        : null,
+    continueAfterMs: report.continueAfterMs,
   });
   if (failed || options.trigger === 'manual') {
     await auditKeyEvent(deps.prisma, actor, options.origin ?? {}, {
