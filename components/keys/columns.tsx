@@ -8,6 +8,7 @@ import { Tooltip } from '@/components/ui/tooltip';
 import type { TableColumn } from '@/components/ui/table';
 import type { KeySort } from '@/lib/keys/list-query';
 import type { KeyRowView } from '@/lib/keys/types';
+import { Sparkline } from '@/components/ui/sparkline';
 import { CopyButton } from './copy-button';
 import { KIND_LABELS, USAGE_LABEL_NAMES, formatCount } from './labels';
 
@@ -70,7 +71,10 @@ export function LastUsed({ keyRow }: { keyRow: KeyRowView }) {
   return <RelativeTime date={keyRow.lastUsedAt} />;
 }
 
-export function keyColumns(accountId: string): TableColumn<KeyRowView, KeySort>[] {
+export function keyColumns(
+  accountId: string,
+  recentUses: Readonly<Record<string, number[]>>,
+): TableColumn<KeyRowView, KeySort>[] {
   return [
     {
       id: 'name',
@@ -112,7 +116,15 @@ export function keyColumns(accountId: string): TableColumn<KeyRowView, KeySort>[
       sort: 'useCount',
       align: 'end',
       className: 'tabular-nums',
-      cell: (key) => formatCount(key.useCount),
+      // The count, and under it the last 7 days of uses per day: a key that stopped being used stands out.
+      cell: (key) => (
+        <span className="grid justify-items-end gap-1">
+          {formatCount(key.useCount)}
+          {recentUses[key.id] ? (
+            <Sparkline uses={recentUses[key.id]!} label={`Uses of ${key.name} per day in the last 7 days`} />
+          ) : null}
+        </span>
+      ),
     },
     {
       id: 'status',

@@ -41,10 +41,31 @@ export function FreshnessBar({
             IP lists:{' '}
             <RelativeTime date={freshness.ipsOldestFetchedAt} prefix="oldest fetched " fallback="never fetched" />
           </span>
+          {freshness.collection && freshness.collection.failureCount === 0 ? (
+            <span data-testid="collection-next">
+              Collected on a schedule, last{' '}
+              <RelativeTime date={freshness.collection.lastSucceededAt} fallback="not yet" />
+            </span>
+          ) : null}
           <Button variant="secondary" size="sm" onClick={() => refresh.mutate()} disabled={busy} aria-busy={busy}>
             {busy ? 'Refreshing…' : 'Refresh'}
           </Button>
         </div>
+        {freshness.collection && freshness.collection.failureCount > 0 ? (
+          <div
+            role="status"
+            data-testid="collection-backoff"
+            className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
+          >
+            The scheduled collection is backing off: the last{' '}
+            {freshness.collection.failureCount === 1
+              ? 'collection'
+              : `${freshness.collection.failureCount} collections`}{' '}
+            failed{freshness.collection.lastProblem ? ` (${freshness.collection.lastProblem})` : ''}, so sendSMS is
+            asked less often until it answers. Next try <RelativeTime date={freshness.collection.nextRunAt} />; Refresh
+            asks now.
+          </div>
+        ) : null}
         {freshness.stale || refreshError ? (
           <div
             role="status"

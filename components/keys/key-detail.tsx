@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import Link from 'next/link';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
@@ -21,9 +21,9 @@ import { CompromisedNotice } from './compromised-notice';
 import { DeleteKeyDialog } from './delete-key-dialog';
 import { FreshnessBar } from './freshness-bar';
 import { keysApi } from './keys-api';
+import { keysPollInterval } from './poll-interval';
 import { IP_REASON_LABELS, KIND_LABELS, USAGE_LABEL_NAMES, formatCount } from './labels';
 import { keysQueryKeys } from './query-keys';
-import { UsageChart } from './usage-chart';
 
 /**
  * One key: its facts, the Locked On IP list with when and how each address came, Authorize IP (optimistic, rolled
@@ -35,9 +35,11 @@ export interface KeyDetailProps {
   /** Null when allowed; otherwise why not, shown on the disabled control. */
   manageDenied: string | null;
   authorizeDenied: string | null;
+  /** The key's uses per period with its range picker (rendered on the server, the chart /usage shows). */
+  usageChart: ReactNode;
 }
 
-export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailProps) {
+export function KeyDetail({ initial, manageDenied, authorizeDenied, usageChart }: KeyDetailProps) {
   const { accountId } = initial;
   const keyId = initial.key.id;
   const queryKey = keysQueryKeys.detail(accountId, keyId);
@@ -46,9 +48,7 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
     queryKey,
     queryFn: () => keysApi.detail(accountId, keyId),
     initialData: initial,
-    // While a refresh runs, or a change's outcome is being checked, look again so the page shows the result.
-    refetchInterval: (current) =>
-      current.state.data?.freshness.refreshing ? 2_000 : current.state.data?.pendingChanges.length ? 10_000 : false,
+    refetchInterval: (current) => keysPollInterval(current.state.data),
   });
   const detail = detailQuery.data;
   const { key } = detail;
@@ -307,9 +307,9 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied }: KeyDetailP
 
       <section aria-labelledby="usage" className="grid gap-3">
         <h2 id="usage" className="text-lg font-semibold">
-          Use count over time
+          Uses over time
         </h2>
-        <UsageChart points={detail.usage} />
+        {usageChart}
       </section>
 
       <section aria-labelledby="audit-trail" className="grid gap-3">

@@ -15,6 +15,7 @@ import { keyColumns } from './columns';
 import { FreshnessBar } from './freshness-bar';
 import { GenerateKeyButton } from './generate-key-button';
 import { keysApi } from './keys-api';
+import { keysPollInterval } from './poll-interval';
 import { KIND_LABELS } from './labels';
 import { keysQueryKeys } from './query-keys';
 
@@ -52,9 +53,7 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
     queryFn: () => keysApi.list(accountId, query),
     initialData: sameAsInitial ? initial : undefined,
     placeholderData: keepPreviousData,
-    // While a background refresh runs, or a change's outcome is being checked, look again so the page shows the result.
-    refetchInterval: (current) =>
-      current.state.data?.freshness.refreshing ? 2_000 : current.state.data?.pendingChanges.length ? 10_000 : false,
+    refetchInterval: (current) => keysPollInterval(current.state.data),
   });
 
   // Any change but paging itself starts again at the first page.
@@ -63,7 +62,8 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
       void setUrlQuery({ page: null, ...change }, { history }),
     [setUrlQuery],
   );
-  const columns = useMemo(() => keyColumns(accountId), [accountId]);
+  const recentUses = (list.data ?? initial).recentUses;
+  const columns = useMemo(() => keyColumns(accountId, recentUses), [accountId, recentUses]);
 
   const [search, setSearch] = useState(query.q);
   useEffect(() => {

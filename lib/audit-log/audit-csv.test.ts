@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditCsv, csvCell } from '@/lib/audit-log/audit-csv';
+import { auditCsv } from '@/lib/audit-log/audit-csv';
+import { csvCell } from '@/lib/csv/csv-cell';
 
 describe('audit CSV', () => {
   it('quotes commas, quotes and new lines, and defuses formulas', () => {

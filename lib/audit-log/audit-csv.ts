@@ -1,6 +1,7 @@
 import type { AuditRow } from '@/lib/audit-log/audit-filter';
+import { csvCell } from '@/lib/csv/csv-cell';
 
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
+/** The audit log as RFC 4180 CSV (cells through csvCell). */
 
 const COLUMNS: Array<[header: string, value: (row: AuditRow) => unknown]> = [
   ['occurred_at', (row) => row.occurredAt],
@@ -15,13 +16,6 @@ const COLUMNS: Array<[header: string, value: (row: AuditRow) => unknown]> = [
   ['user_agent', (row) => row.userAgent],
   ['params', (row) => JSON.stringify(row.params)],
 ];
-
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export function auditCsv(rows: readonly AuditRow[]): string {
   const lines = [COLUMNS.map(([header]) => header).join(',')];

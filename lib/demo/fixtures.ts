@@ -79,7 +79,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
         ips: [],
         useCount: 0,
         lastUsedMinutesAgo: null,
-        createdDaysAgo: 9,
+        // Made two months ago and never used: the idle key a team lead finds on /usage.
+        createdDaysAgo: 60,
       },
     ],
   },

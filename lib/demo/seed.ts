@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { hashPassword } from '@/lib/auth/password';
 import { encryptSecret, fingerprintSecret, secretFragment } from '@/lib/crypto';
+import { dayStart, hourStart, usesBetween } from '@/lib/keys/usage-tally';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS, demoKeySecret } from '@/lib/demo/fixtures';
 
 /**
@@ -59,7 +60,8 @@ export async function seedDemo(prisma: PrismaClient, options: DemoSeedOptions): 
           demoKey.lastUsedMinutesAgo === null ? null : new Date(now.getTime() - demoKey.lastUsedMinutesAgo * MINUTE);
         const createdAt = new Date(now.getTime() - demoKey.createdDaysAgo * DAY);
         const firstUsedAt = new Date(createdAt.getTime() + DAY);
-        await tx.apiKey.create({
+        const snapshots = usageSeries(demoKey.useCount, lastUsedAt, now);
+        const key = await tx.apiKey.create({
           data: {
             accountId: account.id,
             name: demoKey.name,
@@ -83,8 +85,17 @@ export async function seedDemo(prisma: PrismaClient, options: DemoSeedOptions): 
                 fetchedAt: now,
               })),
             },
-            usageSnapshots: { create: usageSeries(demoKey.useCount, lastUsedAt, now) },
+            usageSnapshots: { create: snapshots },
           },
+        });
+        // The uses per day and hour the collection would have counted between those snapshots (usage-tally.ts),
+        // so that /usage and the key page's chart have a history to show.
+        const uses = usesPerPeriod(snapshots);
+        await tx.usageDay.createMany({
+          data: uses.days.map((day) => ({ ...day, keyId: key.id, accountId: account.id })),
+        });
+        await tx.usageHour.createMany({
+          data: uses.hours.map((hour) => ({ ...hour, keyId: key.id, accountId: account.id })),
         });
         report.keysCreated += 1;
       }
@@ -106,6 +117,21 @@ export async function seedDemo(prisma: PrismaClient, options: DemoSeedOptions): 
     }
   });
   return report;
+}
+
+/** The growth between consecutive snapshots, counted in the later one's UTC day, and its hour within the last week. */
+function usesPerPeriod(snapshots: ReadonlyArray<{ takenAt: Date; useCount: number }>) {
+  const days: Array<{ day: Date; uses: number }> = [];
+  const hours: Array<{ startsAt: Date; uses: number }> = [];
+  const weekAgo = Date.now() - 7 * DAY;
+  for (let index = 1; index < snapshots.length; index += 1) {
+    const { takenAt, useCount } = snapshots[index]!;
+    const uses = usesBetween(snapshots[index - 1]!.useCount, useCount);
+    if (uses === 0) continue;
+    days.push({ day: dayStart(takenAt), uses });
+    if (takenAt.getTime() >= weekAgo) hours.push({ startsAt: hourStart(takenAt), uses });
+  }
+  return { days, hours };
 }
 
 /** A daily use-count series that rises to the key's current count, so the usage chart has a shape to show. */

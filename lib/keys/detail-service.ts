@@ -7,15 +7,20 @@ import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { accountFreshness, toFreshnessView } from '@/lib/keys/freshness';
 import { IDLE_DAYS } from '@/lib/keys/list-query';
 import { pendingChanges } from '@/lib/keys/pending-changes';
-import { selectKeyAuditTrail, selectKeyIps, selectUsageSeries } from '@/lib/keys/repository';
+import { markKeyWatched, selectKeyAuditTrail, selectKeyIps } from '@/lib/keys/repository';
+import { createLogger, describeError } from '@/lib/log';
 import type { KeyDetailView } from '@/lib/keys/types';
 import { toKeyRowView } from '@/lib/keys/views';
 
-/** One key's page: its Locked On IP list, usage over time (from the snapshots), its audit trail, and what deleting it would cut off. */
+/**
+ * One key's page: its Locked On IP list, its audit trail, and what deleting it would cut off (its uses over time are
+ * lib/usage's, the same series /usage shows). Reading it marks the key as being looked at (KeyWatch), so that the
+ * collection fetches its IP list before the others' while the page is open (it polls).
+ */
 
 const DAY = 86_400_000;
-export const USAGE_CHART_DAYS = 90;
 const AUDIT_TRAIL_LENGTH = 50;
+const log = createLogger('keys');
 
 export async function getKeyDetail(
   deps: KeyServiceDeps,
@@ -27,18 +32,18 @@ export async function getKeyDetail(
   const now = deps.now();
   const [account, key] = await Promise.all([loadAccount(deps, accountId), loadKey(deps, accountId, keyId)]);
   const auditDeniedReason = deniedReason(actor, 'audit.read', accountId);
-  const usageDenied = deniedReason(actor, 'usage.read', accountId);
-  const [ips, usage, trail, freshness, pending] = await Promise.all([
+  const [ips, trail, freshness, pending] = await Promise.all([
     selectKeyIps(deps.prisma, [key.id]),
-    usageDenied
-      ? Promise.resolve([])
-      : selectUsageSeries(deps.prisma, key.id, new Date(now.getTime() - USAGE_CHART_DAYS * DAY)),
     auditDeniedReason ? Promise.resolve(null) : selectKeyAuditTrail(deps.prisma, accountId, key.id, AUDIT_TRAIL_LENGTH),
     accountFreshness(deps.prisma, accountId, {
       usageReported: accountCapability(account.capabilities, 'token_list') !== 'unsupported',
       now,
     }),
     pendingChanges(deps.prisma, accountId, { keyId: key.id, showRequester: auditDeniedReason === null }),
+    // Scheduling only: a failure to note it must not cost the person their page.
+    markKeyWatched(deps.prisma, key.id, now).catch((error: unknown) =>
+      log.warn(`could not mark key ${key.id} as watched: ${describeError(error)}`),
+    ),
   ]);
   const inUse =
     key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < IDLE_DAYS * DAY
@@ -48,7 +53,6 @@ export async function getKeyDetail(
     accountId,
     accountLabel: account.label,
     key: toKeyRowView(key, ips.get(key.id) ?? [], now),
-    usage: usage.map((point) => ({ takenAt: point.takenAt.toISOString(), useCount: point.useCount })),
     auditTrail:
       trail?.map((event) => ({
         id: event.id.toString(),

@@ -8,6 +8,7 @@ const snapshot = (total: number): KeyListSnapshot => ({
   total,
   pending: [],
   ips: new Map(),
+  recentUses: new Map(),
   fetched: { usageFetchedAt: null, ipsOldestFetchedAt: null, ipsNewestFetchedAt: null, hasKeys: total > 0 },
 });
 

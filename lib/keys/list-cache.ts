@@ -20,6 +20,8 @@ export interface KeyListSnapshot {
   keys: KeyRecord[];
   total: number;
   ips: Map<string, KeyIpRecord[]>;
+  /** Each key's uses per day over the last week (its row's small chart). */
+  recentUses: Map<string, number[]>;
   /** When the account's keys were last fetched from sendSMS: the same for every page of one version. */
   fetched: AccountFreshnessRecord;
   /** The account's changes still being checked: they move the keys version too. */

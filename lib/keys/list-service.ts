@@ -10,7 +10,13 @@ import type { KeyListQuery } from '@/lib/keys/list-query';
 import { toPendingChangeViews } from '@/lib/keys/pending-changes';
 import { selectPendingChanges } from '@/lib/keys/upstream-change-repository';
 import type { KeyListSnapshot } from '@/lib/keys/list-cache';
-import { selectAccountFreshness, selectKeyIps, selectKeyPage, type Db } from '@/lib/keys/repository';
+import {
+  selectAccountFreshness,
+  selectKeyIps,
+  selectKeyPage,
+  selectRecentDailyUses,
+  type Db,
+} from '@/lib/keys/repository';
 import type { KeyListView } from '@/lib/keys/types';
 import { toKeyRowView } from '@/lib/keys/views';
 
@@ -41,6 +47,7 @@ export async function listAccountKeys(
     accountId,
     accountLabel: account.label,
     rows: page.keys.map((key) => toKeyRowView(key, page.ips.get(key.id) ?? [], now)),
+    recentUses: Object.fromEntries(page.recentUses),
     total: page.total,
     page: query.page,
     size: query.size,
@@ -57,11 +64,9 @@ async function readKeyPage(db: Db, accountId: string, query: KeyListQuery, now: 
     selectAccountFreshness(db, accountId),
     selectPendingChanges(db, accountId),
   ]);
-  const ips = await selectKeyIps(
-    db,
-    page.keys.map((key) => key.id),
-  );
-  return { keys: page.keys, total: page.total, ips, fetched, pending };
+  const keyIds = page.keys.map((key) => key.id);
+  const [ips, recentUses] = await Promise.all([selectKeyIps(db, keyIds), selectRecentDailyUses(db, keyIds, now)]);
+  return { keys: page.keys, total: page.total, ips, recentUses, fetched, pending };
 }
 
 /** The accounts a user may see keys of, for /api-keys: members' accounts, or every account for support staff. */

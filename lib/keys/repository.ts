@@ -1,4 +1,4 @@
-import { addUses, usesBetween } from '@/lib/keys/usage-tally';
+import { addUses, dayStart, usesBetween } from '@/lib/keys/usage-tally';
 import 'server-only';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import type { KeyIpReason, KeyKind, KeyOrigin, KeyUsageLabel } from '@/lib/generated/prisma/enums';
@@ -135,6 +135,34 @@ export async function selectKeyPage(
   if (rows.length === 0 && offset > 0) return { keys: [], total: await count() };
   // The extra `total` on each row is never read past here (views pick their fields).
   return { keys: rows, total: rows[0]?.total ?? 0 };
+}
+
+/** How many days of uses a keys list row shows in its small chart. */
+export const RECENT_USE_DAYS = 7;
+
+/**
+ * Each key's uses per UTC day over the last RECENT_USE_DAYS days, today last (0 where none was counted): the keys
+ * list's per-row chart. One indexed read of at most 7 rows a key.
+ */
+export async function selectRecentDailyUses(
+  db: Db,
+  keyIds: readonly string[],
+  now: Date,
+): Promise<Map<string, number[]>> {
+  const today = dayStart(now).getTime();
+  const first = new Date(today - (RECENT_USE_DAYS - 1) * DAY);
+  const byKey = new Map<string, number[]>(keyIds.map((id) => [id, Array<number>(RECENT_USE_DAYS).fill(0)]));
+  if (keyIds.length === 0) return byKey;
+  const rows = await db.usageDay.findMany({
+    where: { keyId: { in: [...keyIds] }, day: { gte: first } },
+    select: { keyId: true, day: true, uses: true },
+  });
+  for (const row of rows) {
+    const index = Math.round((row.day.getTime() - first.getTime()) / DAY);
+    const uses = byKey.get(row.keyId);
+    if (uses && index >= 0 && index < RECENT_USE_DAYS) uses[index] = row.uses;
+  }
+  return byKey;
 }
 
 /** The Locked On IP lists of these keys, each in the order the addresses were added. */
@@ -428,9 +456,13 @@ export async function recordListedUsage(
   at: Date,
   collectionId: string | null = null,
 ): Promise<void> {
-  const [current] = await db.$queryRaw<Array<{ useCount: number | null }>>`
-    SELECT "useCount" FROM "ApiKey" WHERE "id" = ${key.keyId} FOR UPDATE`;
-  const grown = usesBetween(current?.useCount ?? null, usage.useCount);
+  const [current] = await db.$queryRaw<Array<{ useCount: number | null; origin: KeyOrigin }>>`
+    SELECT "useCount", "origin" FROM "ApiKey" WHERE "id" = ${key.keyId} FOR UPDATE`;
+  // A key the dashboard generated had no use when it was made, even where the account's usage was not known yet
+  // then: its first reported count is all new uses. A key found or imported may have years behind it: its first
+  // count is only the starting point.
+  const baseline = current?.useCount ?? (current?.origin === 'GENERATED' ? 0 : null);
+  const grown = usesBetween(baseline, usage.useCount);
   await db.apiKey.update({
     where: { id: key.keyId },
     data: {
@@ -452,20 +484,6 @@ export async function recordListedUsage(
   await addUses(db, key, grown, at);
 }
 
-export async function selectUsageSeries(
-  db: Db,
-  keyId: string,
-  since: Date,
-): Promise<Array<{ takenAt: Date; useCount: number }>> {
-  return db.usageSnapshot.findMany({
-    where: { keyId, takenAt: { gte: since } },
-    orderBy: { takenAt: 'asc' },
-    select: { takenAt: true, useCount: true },
-    take: 2000,
-  });
-}
-
-/** The key's trail: rows of its own account only, so that a row naming the key from elsewhere never shows here. */
 export async function selectKeyAuditTrail(db: Db, accountId: string, keyId: string, limit: number) {
   return db.auditEvent.findMany({ where: { keyId, accountId }, orderBy: { occurredAt: 'desc' }, take: limit });
 }

@@ -112,16 +112,13 @@ export interface KeyListView {
   accountId: string;
   accountLabel: string;
   rows: KeyRowView[];
+  /** Each row's uses per UTC day over the last 7 days, today last (the row's small chart), by key id. */
+  recentUses: Record<string, number[]>;
   total: number;
   page: number;
   size: number;
   freshness: FreshnessView;
   pendingChanges: PendingChangeView[];
-}
-
-export interface UsagePoint {
-  takenAt: string;
-  useCount: number;
 }
 
 export interface AuditEntryView {
@@ -139,7 +136,6 @@ export interface KeyDetailView {
   accountId: string;
   accountLabel: string;
   key: KeyRowView;
-  usage: UsagePoint[];
   /** null when the viewer may not read the audit log; the reason is then in `auditDeniedReason`. */
   auditTrail: AuditEntryView[] | null;
   auditDeniedReason: string | null;

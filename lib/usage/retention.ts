@@ -18,13 +18,21 @@ export interface PruneReport {
 
 export async function pruneUsage(prisma: PrismaClient, now: Date, retentionMonths: number): Promise<PruneReport> {
   const detailBefore = new Date(now.getTime() - DETAIL_KEPT_DAYS * 86_400_000);
-  const daysBefore = dayStart(
-    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - retentionMonths, now.getUTCDate())),
-  );
+  const daysBefore = monthsBefore(now, retentionMonths);
   const [snapshots, hours, days] = await prisma.$transaction([
     prisma.usageSnapshot.deleteMany({ where: { takenAt: { lt: detailBefore } } }),
     prisma.usageHour.deleteMany({ where: { startsAt: { lt: detailBefore } } }),
     prisma.usageDay.deleteMany({ where: { day: { lt: daysBefore } } }),
   ]);
   return { snapshots: snapshots.count, hours: hours.count, days: days.count };
+}
+
+/**
+ * UTC midnight of the same day `months` calendar months before `now`, the day clamped to the end of a shorter month
+ * (13 months before 31 March is 28 or 29 February, not 3 March, which would drop three days still within the months).
+ */
+export function monthsBefore(now: Date, months: number): Date {
+  const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1));
+  const lastDay = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0)).getUTCDate();
+  return dayStart(new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), Math.min(now.getUTCDate(), lastDay))));
 }

@@ -230,10 +230,26 @@ export const ROUTE_ACCESS: RouteAccess[] = [
   onAccount('app/api/accounts/[accountId]/keys/route.ts', 'POST', accountParams, ADMIN_ONLY),
   onAccount('app/api/accounts/[accountId]/keys/refresh/route.ts', 'POST', accountParams, MEMBERS_AND_SUPPORT_READ),
   onAccount('app/api/accounts/[accountId]/keys/import/route.ts', 'POST', accountParams, ADMIN_ONLY),
+  onAccount('app/api/accounts/[accountId]/keys/export/route.ts', 'GET', accountParams, MEMBERS_AND_SUPPORT_READ),
   onAccount('app/api/accounts/[accountId]/keys/[keyId]/route.ts', 'GET', keyParams, MEMBERS_AND_SUPPORT_READ),
   onAccount('app/api/accounts/[accountId]/keys/[keyId]/route.ts', 'PATCH', keyParams, ADMIN_ONLY),
   onAccount('app/api/accounts/[accountId]/keys/[keyId]/route.ts', 'DELETE', keyParams, ADMIN_ONLY),
   onAccount('app/api/accounts/[accountId]/keys/[keyId]/ips/route.ts', 'POST', keyParams, ADMIN_ONLY),
+
+  // Issue 12's usage views (usage.read), here on account A named in the query: its members and support staff read
+  // it; an admin of another tenant is refused, whatever the usage of their own accounts.
+  {
+    file: 'app/api/usage/route.ts',
+    method: 'GET',
+    request: (world) => ({ query: `accountId=${world.accountA}` }),
+    expect: MEMBERS_AND_SUPPORT_READ,
+  },
+  {
+    file: 'app/api/usage/export/route.ts',
+    method: 'GET',
+    request: (world) => ({ query: `accountId=${world.accountA}&keys=never-used` }),
+    expect: MEMBERS_AND_SUPPORT_READ,
+  },
 
   // The request builder (requests.read at the gate; the service asks for requests.write for token_add_ip).
   onAccount('app/api/accounts/[accountId]/requests/route.ts', 'POST', accountParams, ADMINS_AND_SUPPORT_READ_ACCOUNT),

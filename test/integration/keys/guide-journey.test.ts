@@ -4,6 +4,8 @@ import { getKeyDetail } from '@/lib/keys/detail-service';
 import { listAccountKeys } from '@/lib/keys/list-service';
 import { DEFAULT_KEY_LIST_QUERY } from '@/lib/keys/list-query';
 import { refreshAccountKeys } from '@/lib/keys/refresh-service';
+import { rangeWindow } from '@/lib/usage/usage-range';
+import { usageSeries } from '@/lib/usage/usage-service';
 import { keysWorld, cloudKey, accountWithKey, callWithKey } from '@/test/integration/keys/keys-fixture';
 import { callOn, callOnKey } from '@/test/integration/keys/key-calls';
 
@@ -59,8 +61,10 @@ describe('the guide: a Default key', () => {
     expect(after.key.lockedIps.map((ip) => ip.address)).toEqual(['203.0.113.7', '198.51.100.20']);
     expect(after.key.useCount).toBe(2);
     expect(after.key.lastUsedAt).not.toBeNull();
-    // One snapshot per refresh that reported usage: the chart's series.
-    expect(after.usage.map((point) => point.useCount)).toEqual([1, 1, 2]);
+    // Each refresh that saw the count grow added the growth to the hour's uses: the key page's chart.
+    const series = await usageSeries(world, rangeWindow('24h', new Date()), { accounts: 'every', keyId: row.id });
+    expect(series.total).toBe(2);
+    expect(series.points.at(-1)!.uses).toBe(2);
     expect(after.auditTrail!.map((event) => `${event.action}:${event.outcome}`)).toEqual(
       expect.arrayContaining(['key.generate:success', 'ip.authorize:success', 'keys.refresh:success']),
     );
