@@ -30,7 +30,10 @@ function csvCells(line: string): string[] {
 test('a team lead finds an idle key, drills down to it, and exports the rows the page showed', async ({ page }) => {
   await loginAs(page, 'lead');
   await page.goto('/');
-  await page.getByRole('navigation', { name: /main|sections/i }).getByRole('link', { name: 'Usage' }).click();
+  await page
+    .getByRole('navigation', { name: /main|sections/i })
+    .getByRole('link', { name: 'Usage' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Usage' })).toBeVisible();
 
   const range = page.getByRole('navigation', { name: 'Range' });
