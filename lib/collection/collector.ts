@@ -48,7 +48,7 @@ export interface CollectorOptions {
 }
 
 export interface Collector {
-  /** Queues a collection of the account now (it still waits for the budget): what `npm run worker -- --now` and tests use. */
+  /** Queues a collection of the account now (it still waits for the budget): what the tests use (a manual Refresh runs its refresh at once). */
   collectSoon(accountId: string): Promise<void>;
   /** Runs the tick's work at once instead of waiting for the next minute. */
   queueDueAccounts(): Promise<number>;

@@ -52,9 +52,24 @@ export interface CollectionOutcome {
   continueAfterMs: number | null;
 }
 
+/**
+ * When the next collection is due after one that succeeded: a cadence after the last usage fetch (an IP-only
+ * continuation must not push usage back by its own cadence), sooner when work waits for the budget.
+ */
+export function nextRunAfterSuccess(outcome: CollectionOutcome, lastUsageAt: Date | null): Date {
+  const at = outcome.at.getTime();
+  const usageFetchedAt = outcome.usageAnswered ? at : (lastUsageAt?.getTime() ?? at);
+  const usageDueAt = usageFetchedAt + USAGE_CADENCE_MS;
+  const continueAt = outcome.continueAfterMs === null ? Infinity : at + outcome.continueAfterMs;
+  return new Date(Math.min(usageDueAt, continueAt));
+}
+
 /** Writes how a collection ended and when the next is due: a cadence later, sooner with work left, later after failures. */
 export async function recordCollectionOutcome(db: Db, accountId: string, outcome: CollectionOutcome): Promise<void> {
-  const previous = await db.accountCollection.findUnique({ where: { accountId }, select: { failureCount: true } });
+  const previous = await db.accountCollection.findUnique({
+    where: { accountId },
+    select: { failureCount: true, lastUsageAt: true },
+  });
   const at = outcome.at.getTime();
   if (outcome.problem) {
     const failureCount = (previous?.failureCount ?? 0) + 1;
@@ -75,7 +90,7 @@ export async function recordCollectionOutcome(db: Db, accountId: string, outcome
     failureCount: 0,
     lastProblem: null,
     lastUpstreamStatus: null,
-    nextRunAt: new Date(at + (outcome.continueAfterMs ?? USAGE_CADENCE_MS)),
+    nextRunAt: nextRunAfterSuccess(outcome, previous?.lastUsageAt ?? null),
   };
   await db.accountCollection.upsert({ where: { accountId }, create: { accountId, ...values }, update: values });
 }
