@@ -114,12 +114,18 @@ test.describe('the guide, on the Demo shop account', () => {
     await expect(page.getByTestId('refused-calls')).toContainText('the last from 198.51.100.20');
     expect(await page.content()).not.toContain(secret);
 
-    await page.getByLabel('IP address to authorize').fill('198.51.100.20');
+    // Authorized in one step from the refused call: the confirmation names the key and the address and shows the
+    // builder's checks; the address then leaves Refused calls for Locked On IP.
+    const refused = page.getByTestId('refused-ip-198.51.100.20');
+    await expect(refused).toContainText('1');
     await expect(async () => {
-      await page.getByRole('button', { name: /^(Authorize IP|Try again)$/ }).click();
-      await expect(page.getByLabel('IP address to authorize')).toHaveValue('', { timeout: 5_000 });
+      await refused.getByRole('button', { name: 'Authorize this IP' }).click();
+      const dialog = page.getByRole('dialog', { name: /Authorize 198\.51\.100\.20 on “API Key Test”/ });
+      await expect(dialog.getByTestId('authorize-check-lock')).toContainText('already locked');
+      await dialog.getByRole('button', { name: 'Authorize 198.51.100.20' }).click();
+      await expect(page.getByTestId('locked-ip-198.51.100.20')).toContainText('whitelisted here', { timeout: 5_000 });
+      await expect(refused).toBeHidden({ timeout: 5_000 });
     }).toPass({ timeout: 90_000, intervals: [5_000] });
-    await expect(page.getByTestId('locked-ip-198.51.100.20')).toContainText('whitelisted here');
 
     expect(await callFrom(page, 'demo', secret, '198.51.100.20')).toBe(0);
     await refreshUntil(page, async () => {

@@ -13,7 +13,12 @@ export const dynamic = 'force-dynamic';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const sessionUser = await requireSignedIn();
-  const user = { name: sessionUser.name, email: sessionUser.email, roleName: ROLE_NAMES[sessionUser.role] };
+  const user = {
+    name: sessionUser.name,
+    email: sessionUser.email,
+    role: sessionUser.role,
+    roleName: ROLE_NAMES[sessionUser.role],
+  };
   return (
     <SessionExpiryProvider email={sessionUser.email}>
       <div className="flex min-h-dvh flex-col">

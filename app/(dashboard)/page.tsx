@@ -1,12 +1,14 @@
 import Link from 'next/link';
 
 import { SystemStatus } from '@/components/overview/system-status';
-import { orderedSections } from '@/components/shell/sections';
+import { sectionsFor } from '@/components/shell/sections';
+import { requireSignedIn } from '@/lib/auth/page-guard';
 
 // The system status is read live on every visit.
 export const dynamic = 'force-dynamic';
 
-export default function OverviewPage() {
+export default async function OverviewPage() {
+  const user = await requireSignedIn();
   return (
     <div className="grid max-w-4xl gap-8">
       <div className="grid gap-3">
@@ -16,9 +18,6 @@ export default function OverviewPage() {
           they are locked on, follow how they are used, and keep a record of every change. It mirrors the hub’s Account
           &gt; API Keys page and its Generate Api Request builder.
         </p>
-        <p className="max-w-2xl text-sm text-zinc-600 dark:text-zinc-400">
-          The sections are being built; each one says what it will do.
-        </p>
       </div>
       <SystemStatus />
       <section aria-labelledby="sections-title" className="grid gap-3">
@@ -26,7 +25,7 @@ export default function OverviewPage() {
           Sections
         </h2>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          {orderedSections.map((section) => (
+          {sectionsFor(user.role).map((section) => (
             <li key={section.id}>
               <Link
                 href={section.href}

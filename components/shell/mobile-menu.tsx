@@ -27,7 +27,7 @@ export function MobileMenu({ user, onClose }: { user: SignedInUserProps; onClose
               <CloseButton aria-label="Close menu" />
             </DialogPrimitive.Close>
           </div>
-          <SectionLinks onNavigate={onClose} />
+          <SectionLinks role={user.role} onNavigate={onClose} />
           <SignedInUser {...user} />
         </DialogPrimitive.Content>
       </DialogPrimitive.Portal>

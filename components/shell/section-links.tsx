@@ -4,20 +4,26 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
 import { cn } from '@/components/ui/cn';
-import { orderedSections } from './sections';
+import type { Role } from '@/lib/auth/role-names';
+import { sectionsFor } from './sections';
 
 function isActive(pathname: string, href: string): boolean {
+  // An account's keys and a key's page (/accounts/…/api-keys/…) belong to API Keys, not to Accounts.
+  const path = pathname.replace(/^\/accounts\/[^/]+\/api-keys(?=\/|$)/, '/api-keys');
   // Nested pages (a key's detail, say) keep their section highlighted.
-  return pathname === href || pathname.startsWith(`${href}/`);
+  return path === href || path.startsWith(`${href}/`);
 }
 
-/** The sections of the dashboard, the current one marked: in the sidebar and in the mobile menu. */
-export function SectionLinks({ onNavigate }: { onNavigate?: () => void }) {
+/**
+ * The sections the signed-in role may open (the permission table decides: a lead sees no Audit, Users or Request
+ * Builder), the current one marked: in the sidebar and in the mobile menu.
+ */
+export function SectionLinks({ role, onNavigate }: { role: Role; onNavigate?: () => void }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Sections">
       <ul className="grid gap-1">
-        {orderedSections.map((section) => {
+        {sectionsFor(role).map((section) => {
           const active = isActive(pathname, section.href);
           return (
             <li key={section.id}>

@@ -14,7 +14,7 @@ export function Sidebar({ user }: { user: SignedInUserProps }) {
   return (
     <aside className="hidden w-60 shrink-0 border-r border-zinc-200 bg-zinc-50/60 p-3 md:block dark:border-zinc-800 dark:bg-zinc-900/40">
       <div className="sticky top-17 grid gap-4">
-        <SectionLinks />
+        <SectionLinks role={user.role} />
         <SignedInUser {...user} />
       </div>
     </aside>

@@ -5,10 +5,12 @@ import { useRouter } from 'next/navigation';
 
 import { signOut } from '@/components/auth/auth-endpoints';
 import { Button } from '@/components/ui/button';
+import type { Role } from '@/lib/auth/role-names';
 
 export interface SignedInUserProps {
   name: string;
   email: string;
+  role: Role;
   roleName: string;
 }
 

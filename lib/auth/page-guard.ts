@@ -1,6 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { recordAccountView } from '@/lib/auth/account-view';
 import { auditActor, recordAuditEvent } from '@/lib/audit/record';
 import { PATHNAME_HEADER } from '@/lib/auth/page-guard-header';
@@ -16,7 +16,8 @@ import { getPrisma } from '@/lib/db/client';
  *   const user = await requirePagePermission('keys.read', accountId);
  *
  * No session (or a disabled user): redirect to /login with the page as the return URL. An admin who owes a 2FA
- * enrolment: to /two-factor. Denied: the denial is audited and the 403 page at /forbidden says why. A support
+ * enrolment: to /two-factor. Denied: the denial is audited and the page answers 403 inside the dashboard's frame
+ * (app/(dashboard)/forbidden.tsx), saying why. A support
  * user opening an account's page is recorded as `account.view`.
  */
 
@@ -48,7 +49,8 @@ async function guardPage(permission: Permission | null, accountId?: string): Pro
       outcome: 'denied',
       ...meta,
     });
-    redirect(`/forbidden?reason=${encodeURIComponent(reason)}`);
+    // Answered 403 inside the dashboard's frame by app/(dashboard)/forbidden.tsx, which says why.
+    forbidden();
   }
   if (accountId !== undefined) await recordAccountView(getPrisma(), user, accountId, { path, ...meta });
   return user;

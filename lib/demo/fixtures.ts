@@ -28,6 +28,8 @@ export interface DemoKey {
   /** Minutes before the seed ran; null when never used. */
   lastUsedMinutesAgo: number | null;
   createdDaysAgo: number;
+  /** Calls sendSMS refused, per address (a Default key called from an address not on its list). */
+  refused?: Array<{ ip: string; count: number; firstMinutesAgo: number; lastMinutesAgo: number }>;
 }
 
 export interface DemoAccount {
@@ -53,6 +55,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
         useCount: 1204,
         lastUsedMinutesAgo: 4,
         createdDaysAgo: 120,
+        // A second server of the shop's that nobody authorized: what the key page's Refused calls is for.
+        refused: [{ ip: '198.51.100.20', count: 3, firstMinutesAgo: 50, lastMinutesAgo: 6 }],
       },
       {
         name: 'Warehouse SMPP',

@@ -2,7 +2,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { hashPassword } from '@/lib/auth/password';
 import { encryptSecret, fingerprintSecret, secretFragment } from '@/lib/crypto';
 import { dayStart, hourStart, usesBetween } from '@/lib/keys/usage-tally';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS, demoKeySecret } from '@/lib/demo/fixtures';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS, demoKeySecret, type DemoKey } from '@/lib/demo/fixtures';
 
 /**
  * Writes the demo world into the dashboard's database. Idempotent: whatever already exists (matched by email,
@@ -86,6 +86,7 @@ export async function seedDemo(prisma: PrismaClient, options: DemoSeedOptions): 
               })),
             },
             usageSnapshots: { create: snapshots },
+            ...demoRefusals(demoKey, now),
           },
         });
         // The uses per day and hour the collection would have counted between those snapshots (usage-tally.ts),
@@ -144,4 +145,23 @@ function usageSeries(useCount: number, lastUsedAt: Date | null, now: Date) {
     const fraction = (index + 1) / SNAPSHOT_DAYS;
     return { takenAt, useCount: Math.round(useCount * (0.6 + 0.4 * fraction)), lastUsedAt: takenAt };
   });
+}
+
+/** The key's refused calls as the collection would have recorded them from token_list (lib/keys/refusal-record.ts). */
+function demoRefusals(demoKey: DemoKey, now: Date) {
+  const refused = demoKey.refused ?? [];
+  if (refused.length === 0) return {};
+  const rows = refused.map((refusal) => ({
+    address: refusal.ip,
+    firstAt: new Date(now.getTime() - refusal.firstMinutesAgo * MINUTE),
+    lastAt: new Date(now.getTime() - refusal.lastMinutesAgo * MINUTE),
+    count: refusal.count,
+  }));
+  const latest = rows.reduce((found, row) => (row.lastAt > found.lastAt ? row : found));
+  return {
+    refusedCount: rows.reduce((sum, row) => sum + row.count, 0),
+    lastRefusedIp: latest.address,
+    lastRefusedAt: latest.lastAt,
+    refusals: { create: rows },
+  };
 }

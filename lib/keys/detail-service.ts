@@ -7,6 +7,7 @@ import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { accountFreshness, toFreshnessView } from '@/lib/keys/freshness';
 import { IDLE_DAYS } from '@/lib/keys/list-query';
 import { pendingChanges } from '@/lib/keys/pending-changes';
+import { selectKeyRefusals } from '@/lib/keys/refusal-record';
 import { markKeyWatched, selectKeyAuditTrail, selectKeyIps } from '@/lib/keys/repository';
 import { createLogger, describeError } from '@/lib/log';
 import type { KeyDetailView } from '@/lib/keys/types';
@@ -20,6 +21,7 @@ import { toKeyRowView } from '@/lib/keys/views';
 
 const DAY = 86_400_000;
 const AUDIT_TRAIL_LENGTH = 50;
+const REFUSED_ADDRESSES_SHOWN = 50;
 const log = createLogger('keys');
 
 export async function getKeyDetail(
@@ -32,7 +34,7 @@ export async function getKeyDetail(
   const now = deps.now();
   const [account, key] = await Promise.all([loadAccount(deps, accountId), loadKey(deps, accountId, keyId)]);
   const auditDeniedReason = deniedReason(actor, 'audit.read', accountId);
-  const [ips, trail, freshness, pending] = await Promise.all([
+  const [ips, trail, freshness, pending, refusals] = await Promise.all([
     selectKeyIps(deps.prisma, [key.id]),
     auditDeniedReason ? Promise.resolve(null) : selectKeyAuditTrail(deps.prisma, accountId, key.id, AUDIT_TRAIL_LENGTH),
     accountFreshness(deps.prisma, accountId, {
@@ -40,6 +42,7 @@ export async function getKeyDetail(
       now,
     }),
     pendingChanges(deps.prisma, accountId, { keyId: key.id, showRequester: auditDeniedReason === null }),
+    selectKeyRefusals(deps.prisma, key.id, REFUSED_ADDRESSES_SHOWN),
     // Scheduling only: a failure to note it must not cost the person their page.
     markKeyWatched(deps.prisma, key.id, now).catch((error: unknown) =>
       log.warn(`could not mark key ${key.id} as watched: ${describeError(error)}`),
@@ -69,5 +72,14 @@ export async function getKeyDetail(
     deleteUpstream: key.secretCiphertext ? accountCapability(account.capabilities, 'token_delete') : 'unsupported',
     freshness: toFreshnessView(freshness),
     pendingChanges: pending,
+    refusedCalls:
+      refusals.length === 0 && key.refusedCount === null
+        ? null
+        : refusals.map((refusal) => ({
+            address: refusal.address,
+            firstAt: refusal.firstAt.toISOString(),
+            lastAt: refusal.lastAt.toISOString(),
+            count: refusal.count,
+          })),
   };
 }

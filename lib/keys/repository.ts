@@ -1,4 +1,5 @@
 import { addUses, dayStart, usesBetween } from '@/lib/keys/usage-tally';
+import { refusalWrite, writeRefusals, type RefusalsListed } from '@/lib/keys/refusal-record';
 import 'server-only';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import type { KeyIpReason, KeyKind, KeyOrigin, KeyUsageLabel } from '@/lib/generated/prisma/enums';
@@ -434,12 +435,9 @@ export async function mergeKeyIps(
   });
 }
 
-export interface ListedUsage {
+export interface ListedUsage extends RefusalsListed {
   lastUsedAt: Date | null;
   useCount: number | null;
-  refusedCount: number | null;
-  lastRefusedIp: string | null;
-  lastRefusedAt: Date | null;
   upstreamName: string | null;
 }
 
@@ -456,8 +454,10 @@ export async function recordListedUsage(
   at: Date,
   collectionId: string | null = null,
 ): Promise<void> {
-  const [current] = await db.$queryRaw<Array<{ useCount: number | null; origin: KeyOrigin }>>`
-    SELECT "useCount", "origin" FROM "ApiKey" WHERE "id" = ${key.keyId} FOR UPDATE`;
+  const [current] = await db.$queryRaw<
+    Array<{ useCount: number | null; origin: KeyOrigin; refusedCount: number | null; lastRefusedAt: Date | null }>
+  >`
+    SELECT "useCount", "origin", "refusedCount", "lastRefusedAt" FROM "ApiKey" WHERE "id" = ${key.keyId} FOR UPDATE`;
   // A key the dashboard generated had no use when it was made, even where the account's usage was not known yet
   // then: its first reported count is all new uses. A key found or imported may have years behind it: its first
   // count is only the starting point.
@@ -482,6 +482,15 @@ export async function recordListedUsage(
       skipDuplicates: true,
     });
   await addUses(db, key, grown, at);
+  await writeRefusals(
+    db,
+    key.keyId,
+    refusalWrite(
+      { refusedCount: current?.refusedCount ?? null, lastRefusedAt: current?.lastRefusedAt ?? null },
+      usage,
+      at,
+    ),
+  );
 }
 
 export async function selectKeyAuditTrail(db: Db, accountId: string, keyId: string, limit: number) {

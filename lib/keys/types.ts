@@ -132,6 +132,14 @@ export interface AuditEntryView {
   params: Record<string, unknown>;
 }
 
+/** Calls sendSMS refused from one address: when first and last, how many. */
+export interface RefusedCallView {
+  address: string;
+  firstAt: string;
+  lastAt: string;
+  count: number;
+}
+
 export interface KeyDetailView {
   accountId: string;
   accountLabel: string;
@@ -146,4 +154,6 @@ export interface KeyDetailView {
   freshness: FreshnessView;
   /** This key's changes (authorize an IP, delete) whose outcome is still being checked. */
   pendingChanges: PendingChangeView[];
+  /** Refused calls per address, the latest first; null when sendSMS does not report refused calls for the key. */
+  refusedCalls: RefusedCallView[] | null;
 }

@@ -78,6 +78,43 @@ const lenientCount = z
     return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : null;
   });
 
+export interface ListedRefusal {
+  address: string;
+  firstAt: Date | null;
+  lastAt: Date | null;
+  count: number | null;
+}
+
+const upstreamDateOrNull = (value: unknown): Date | null =>
+  typeof value === 'string' || typeof value === 'number' ? parseUpstreamDate(value) : null;
+
+/**
+ * Refused calls per address (`refused_ips`: [{ ip, first_refused, last_refused, count }]), an assumed field like the
+ * other refusal fields: an entry without a readable address is dropped, anything else unreadable is "not reported"
+ * (null), never a failed list. Absent altogether: null, and the dashboard works from `last_refused_ip` alone.
+ */
+const refusedIps = z
+  .unknown()
+  .optional()
+  .transform((value): ListedRefusal[] | null => {
+    if (!Array.isArray(value)) return null;
+    return value.flatMap((entry): ListedRefusal[] => {
+      if (typeof entry !== 'object' || entry === null) return [];
+      const record = entry as Record<string, unknown>;
+      const address = typeof record.ip === 'string' ? record.ip.trim() : '';
+      if (isIP(address) === 0) return [];
+      const count = lenientCount.parse(record.count);
+      return [
+        {
+          address,
+          firstAt: upstreamDateOrNull(record.first_refused),
+          lastAt: upstreamDateOrNull(record.last_refused),
+          count,
+        },
+      ];
+    });
+  });
+
 /** One key of `token_list`; its fields are assumed, so each is optional except the name. */
 const listedKey = z
   .looseObject({
@@ -95,10 +132,8 @@ const listedKey = z
       .unknown()
       .optional()
       .transform((value) => (typeof value === 'string' && isIP(value.trim()) !== 0 ? value.trim() : null)),
-    last_refused_at: z
-      .unknown()
-      .optional()
-      .transform((value) => (typeof value === 'string' || typeof value === 'number' ? parseUpstreamDate(value) : null)),
+    last_refused_at: z.unknown().optional().transform(upstreamDateOrNull),
+    refused_ips: refusedIps,
   })
   .transform((key) => ({
     name: key.name,
@@ -111,6 +146,7 @@ const listedKey = z
     refusedCount: key.failed_auth_count,
     lastRefusedIp: key.last_refused_ip,
     lastRefusedAt: key.last_refused_at,
+    refusals: key.refused_ips,
   }));
 
 export type ListedKey = z.output<typeof listedKey>;

@@ -281,5 +281,11 @@ function describeKey(key: StoredKey) {
     failed_auth_count: key.refusedCount,
     last_refused_ip: key.lastRefusedIp,
     last_refused_at: key.lastRefusedAt?.toISOString() ?? null,
+    refused_ips: Object.entries(key.refusals).map(([ip, refusal]) => ({
+      ip,
+      first_refused: refusal.first,
+      last_refused: refusal.last,
+      count: refusal.count,
+    })),
   };
 }

@@ -39,6 +39,8 @@ CREATE INDEX IF NOT EXISTS keys_account_id_idx ON ${s}.keys (account_id);
 ALTER TABLE ${s}.keys ADD COLUMN IF NOT EXISTS refused_count integer NOT NULL DEFAULT 0;
 ALTER TABLE ${s}.keys ADD COLUMN IF NOT EXISTS last_refused_ip text;
 ALTER TABLE ${s}.keys ADD COLUMN IF NOT EXISTS last_refused_at timestamptz;
+-- The same per address: { "198.51.100.20": { "first": "…", "last": "…", "count": 3 } }.
+ALTER TABLE ${s}.keys ADD COLUMN IF NOT EXISTS refusals jsonb NOT NULL DEFAULT '{}';
 CREATE TABLE IF NOT EXISTS ${s}.application_requests (
   request_key text PRIMARY KEY,
   application_name text NOT NULL,

@@ -42,6 +42,16 @@ export async function seedSandbox(
         lastUsedAt:
           demoKey.lastUsedMinutesAgo === null ? null : new Date(now.getTime() - demoKey.lastUsedMinutesAgo * MINUTE),
         createdAt,
+        refusals: Object.fromEntries(
+          (demoKey.refused ?? []).map((refusal) => [
+            refusal.ip,
+            {
+              first: new Date(now.getTime() - refusal.firstMinutesAgo * MINUTE).toISOString(),
+              last: new Date(now.getTime() - refusal.lastMinutesAgo * MINUTE).toISOString(),
+              count: refusal.count,
+            },
+          ]),
+        ),
       });
       if (created) keysCreated += 1;
     }

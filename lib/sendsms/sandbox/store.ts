@@ -22,6 +22,13 @@ export interface StoredIp {
   added_at: string;
 }
 
+/** Calls refused from one address: when first and last, how many. */
+export interface StoredRefusal {
+  first: string;
+  last: string;
+  count: number;
+}
+
 export interface StoredKey {
   id: number;
   accountId: number;
@@ -36,6 +43,8 @@ export interface StoredKey {
   refusedCount: number;
   lastRefusedIp: string | null;
   lastRefusedAt: Date | null;
+  /** Refused calls per address. */
+  refusals: Record<string, StoredRefusal>;
 }
 
 export interface NewKey {
@@ -47,6 +56,23 @@ export interface NewKey {
   useCount?: number;
   lastUsedAt?: Date | null;
   createdAt?: Date;
+  /** Calls already refused, per address (the demo's history). */
+  refusals?: Record<string, StoredRefusal>;
+}
+
+/** The refusal columns of a key whose per-address refusals are `refusals`: the total and the latest. */
+function refusalColumns(refusals: Record<string, StoredRefusal> = {}) {
+  const entries = Object.entries(refusals);
+  const latest = entries.reduce<[string, StoredRefusal] | null>(
+    (found, entry) => (found === null || entry[1].last > found[1].last ? entry : found),
+    null,
+  );
+  return {
+    count: entries.reduce((sum, [, refusal]) => sum + refusal.count, 0),
+    lastIp: latest?.[0] ?? null,
+    lastAt: latest?.[1].last ?? null,
+    json: JSON.stringify(refusals),
+  };
 }
 
 interface KeyRow {
@@ -63,10 +89,11 @@ interface KeyRow {
   refused_count: number;
   last_refused_ip: string | null;
   last_refused_at: Date | null;
+  refusals: Record<string, StoredRefusal> | null;
 }
 
 const KEY_COLUMNS =
-  'id, account_id, name, kind, usage_label, secret, ips, use_count, last_used_at, created_at, refused_count, last_refused_ip, last_refused_at';
+  'id, account_id, name, kind, usage_label, secret, ips, use_count, last_used_at, created_at, refused_count, last_refused_ip, last_refused_at, refusals';
 
 function toKey(row: KeyRow): StoredKey {
   return {
@@ -83,6 +110,7 @@ function toKey(row: KeyRow): StoredKey {
     refusedCount: row.refused_count ?? 0,
     lastRefusedIp: row.last_refused_ip ?? null,
     lastRefusedAt: row.last_refused_at ?? null,
+    refusals: row.refusals ?? {},
   };
 }
 
@@ -168,7 +196,13 @@ export function createSandboxStore(pool: pg.Pool, schema: string) {
     /** A call with the key as the password that its IP rule refused: counted, with the address and the time. */
     async recordRefusal(keyId: number, ip: string): Promise<void> {
       await pool.query(
-        `UPDATE ${s}.keys SET refused_count = refused_count + 1, last_refused_ip = $2, last_refused_at = clock_timestamp() WHERE id = $1`,
+        `UPDATE ${s}.keys
+            SET refused_count = refused_count + 1, last_refused_ip = $2, last_refused_at = clock_timestamp(),
+                refusals = refusals || jsonb_build_object($2::text, jsonb_build_object(
+                  'first', COALESCE(refusals -> $2::text ->> 'first', to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+                  'last', to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                  'count', COALESCE((refusals -> $2::text ->> 'count')::int, 0) + 1))
+          WHERE id = $1`,
         [keyId, ip],
       );
     },
@@ -249,9 +283,11 @@ export function createSandboxStore(pool: pg.Pool, schema: string) {
 
     /** Inserts the key unless one with its secret exists. */
     async ensureKey(accountId: number, key: NewKey & { secret: string }): Promise<boolean> {
+      const refused = refusalColumns(key.refusals);
       const row = await one(
-        `INSERT INTO ${s}.keys (account_id, name, kind, usage_label, secret, ips, use_count, last_used_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9, now()))
+        `INSERT INTO ${s}.keys (account_id, name, kind, usage_label, secret, ips, use_count, last_used_at, created_at,
+                               refused_count, last_refused_ip, last_refused_at, refusals)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9, now()), $10, $11, $12, $13)
          ON CONFLICT (secret) DO NOTHING RETURNING id`,
         [
           accountId,
@@ -263,6 +299,10 @@ export function createSandboxStore(pool: pg.Pool, schema: string) {
           key.useCount ?? 0,
           key.lastUsedAt ?? null,
           key.createdAt ?? null,
+          refused.count,
+          refused.lastIp,
+          refused.lastAt,
+          refused.json,
         ],
       );
       return row !== null;

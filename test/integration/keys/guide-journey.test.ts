@@ -4,6 +4,7 @@ import { getKeyDetail } from '@/lib/keys/detail-service';
 import { listAccountKeys } from '@/lib/keys/list-service';
 import { DEFAULT_KEY_LIST_QUERY } from '@/lib/keys/list-query';
 import { refreshAccountKeys } from '@/lib/keys/refresh-service';
+import { openRefusedCalls } from '@/lib/keys/refused-calls';
 import { rangeWindow } from '@/lib/usage/usage-range';
 import { usageSeries } from '@/lib/usage/usage-service';
 import { keysWorld, cloudKey, accountWithKey, callWithKey } from '@/test/integration/keys/keys-fixture';
@@ -47,6 +48,19 @@ describe('the guide: a Default key', () => {
     row = (await listAccountKeys(deps, callOn(account), DEFAULT_KEY_LIST_QUERY)).rows[0]!;
     expect(row).toMatchObject({ refusedCount: 1, lastRefusedIp: '198.51.100.20', useCount: 1 });
     expect(row.badges[0]).toMatchObject({ id: 'refused', label: 'refused calls' });
+    // The key page lists the refusal per address: where, when first and last, how many.
+    expect((await call('198.51.100.20')).status).toBe(-8);
+    expect((await call('192.0.2.99')).status).toBe(-8);
+    await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
+    const refused = await getKeyDetail(deps, account.admin, account.accountId, row.id);
+    expect(refused.refusedCalls?.map((call) => [call.address, call.count])).toEqual(
+      expect.arrayContaining([
+        ['198.51.100.20', 2],
+        ['192.0.2.99', 1],
+      ]),
+    );
+    const first = refused.refusedCalls!.find((call) => call.address === '198.51.100.20')!;
+    expect(Date.parse(first.firstAt)).toBeLessThan(Date.parse(first.lastAt));
 
     const authorized = await authorizeKeyIp(deps, callOnKey(account, row.id), { ip: '198.51.100.20' });
     // The cache changes at once, without waiting for a refresh.
@@ -60,6 +74,9 @@ describe('the guide: a Default key', () => {
     const after = await getKeyDetail(deps, account.admin, account.accountId, row.id);
     expect(after.key.lockedIps.map((ip) => ip.address)).toEqual(['203.0.113.7', '198.51.100.20']);
     expect(after.key.useCount).toBe(2);
+    // sendSMS keeps the record of the refusals; the page leaves the authorized address out of the open ones.
+    expect(after.refusedCalls?.map((call) => call.address)).toContain('198.51.100.20');
+    expect(openRefusedCalls(after.refusedCalls!, after.key).map((call) => call.address)).toEqual(['192.0.2.99']);
     expect(after.key.lastUsedAt).not.toBeNull();
     // Each refresh that saw the count grow added the growth to the hour's uses: the key page's chart.
     const series = await usageSeries(world, rangeWindow('24h', new Date()), { accounts: 'every', keyId: row.id });

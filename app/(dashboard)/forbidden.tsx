@@ -1,0 +1,7 @@
+import { RefusedPage } from '@/components/shell/refused-page';
+import { refusedPageReason } from '@/components/shell/page-refusal';
+
+/** A page the signed-in role may not open (requirePagePermission): 403, inside the frame, with the table's reason. */
+export default async function Forbidden() {
+  return <RefusedPage status={403} title="You do not have access to this page" reason={await refusedPageReason()} />;
+}
