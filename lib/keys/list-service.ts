@@ -36,8 +36,18 @@ export async function listAccountKeys(
   const now = deps.now();
   // The account (and its keys version) first, the keys after: a page kept under a version is never older than it.
   const account = await loadAccount(deps, accountId);
-  const load = () => readKeyPage(deps.prisma, accountId, query, now);
-  const page = await (deps.listCache ? deps.listCache.read(accountId, account.keysVersion, query, load) : load());
+  const read = (wanted: KeyListQuery) => {
+    const load = () => readKeyPage(deps.prisma, accountId, wanted, now);
+    return deps.listCache ? deps.listCache.read(accountId, account.keysVersion, wanted, load) : load();
+  };
+  let shown = query;
+  let page = await read(shown);
+  // A page past the last (an old link, a key deleted meanwhile, a hand-edited address) shows the last page.
+  const lastPage = Math.max(1, Math.ceil(page.total / query.size));
+  if (page.keys.length === 0 && query.page > lastPage) {
+    shown = { ...query, page: lastPage };
+    page = await read(shown);
+  }
   const freshness = await accountFreshness(deps.prisma, accountId, {
     usageReported: accountCapability(account.capabilities, 'token_list') !== 'unsupported',
     now,
@@ -49,8 +59,8 @@ export async function listAccountKeys(
     rows: page.keys.map((key) => toKeyRowView(key, page.ips.get(key.id) ?? [], now)),
     recentUses: Object.fromEntries(page.recentUses),
     total: page.total,
-    page: query.page,
-    size: query.size,
+    page: shown.page,
+    size: shown.size,
     freshness: toFreshnessView(freshness),
     pendingChanges: toPendingChangeViews(page.pending, {
       showRequester: deniedReason(actor, 'audit.read', accountId) === null,

@@ -58,7 +58,16 @@ describe('the keys list', () => {
       result.rows.forEach((row) => seen.add(row.id));
     }
     expect(seen.size).toBe(300);
-    expect((await list({ page: 7 })).rows).toEqual([]);
+  });
+
+  it('shows the last page for a page past it, with a search too', async () => {
+    const past = await list({ page: 7, size: 50, sort: 'name', dir: 'asc' });
+    const last = await list({ page: 6, size: 50, sort: 'name', dir: 'asc' });
+    expect(past.page).toBe(6);
+    expect(past.rows.map((row) => row.id)).toEqual(last.rows.map((row) => row.id));
+    const searched = await list({ q: 'checkout', page: 40 });
+    expect(searched).toMatchObject({ page: 1, total: 1 });
+    expect(searched.rows.map((row) => row.name)).toEqual(['Key 042 checkout']);
   });
 
   it('searches names, fragments and IP addresses', async () => {
