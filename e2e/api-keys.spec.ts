@@ -95,6 +95,7 @@ test.describe('the guide, on the Demo shop account', () => {
     });
     const row = page.getByTestId('key-row-API Key Test');
     await expect(row).toContainText('awaiting first use');
+    await expect(row).toContainText('usage: Default');
     // Shown once: neither the list nor the key's page holds it again.
     expect(await page.content()).not.toContain(secret);
 
@@ -144,6 +145,8 @@ test.describe('the Demo logistics account', () => {
   }) => {
     test.setTimeout(300_000);
     const secret = await generateKeyOn(page, 'Demo logistics', 'Cloud Test', 'Dynamic IP: Cloud');
+    // The usage label follows the infrastructure when no preset was picked.
+    await expect(page.getByTestId('key-row-Cloud Test')).toContainText('usage: Cloud');
     for (const ip of ['192.0.2.101', '192.0.2.102', '192.0.2.103'])
       expect(await callFrom(page, 'demo-logistics', secret, ip)).toBe(0);
 
@@ -201,20 +204,53 @@ test.describe('the Demo logistics account', () => {
   });
 });
 
+test.describe('renaming a key', () => {
+  test('says where the name changes, refuses a blank name, and Escape gives the focus back to Rename', async ({
+    asAdmin: page,
+  }) => {
+    await openAccountKeys(page, 'Demo shop');
+    await page.getByTestId('key-row-Website orders').getByRole('link', { name: 'Website orders' }).click();
+    const rename = page.getByRole('button', { name: 'Rename' });
+    await rename.click();
+    const dialog = page.getByRole('dialog', { name: 'Rename “Website orders”' });
+    await expect(dialog).toContainText('Only this dashboard’s name changes: sendSMS cannot rename keys');
+    await dialog.getByLabel('Name').fill('   ');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByText('Give the key a name')).toBeVisible();
+    await expect(dialog.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(rename).toBeFocused();
+    await expect(page.getByTestId('key-name')).toHaveText('Website orders');
+  });
+});
+
 test.describe('read-only roles', () => {
   test('a team lead sees the keys and their usage, with every control disabled and the reason', async ({
     asLead: page,
   }) => {
     await openAccountKeys(page, 'Demo shop');
+    const manageDenied = 'A team lead cannot generate, rename or delete API keys';
     const generate = page.getByRole('button', { name: 'Generate a new API Key' });
     await expect(generate).toBeDisabled();
-    await generate.locator('..').hover();
-    await expect(page.getByRole('tooltip')).toContainText('A team lead cannot generate, rename or delete API keys');
+    // The reason is on the page as text, and read with the control.
+    await expect(page.getByText(manageDenied)).toBeVisible();
+    await expect(generate).toHaveAccessibleDescription(manageDenied);
     await page.getByTestId('key-row-Website orders').getByRole('link', { name: 'Website orders' }).click();
     await expect(page.getByTestId('use-count')).toHaveText(/\d/);
-    await expect(page.getByRole('button', { name: 'Rename' })).toBeDisabled();
-    await expect(page.getByRole('button', { name: 'Delete key' })).toBeDisabled();
+    for (const name of ['Rename', 'Delete key']) {
+      await expect(page.getByRole('button', { name })).toBeDisabled();
+      await expect(page.getByRole('button', { name })).toHaveAccessibleDescription(manageDenied);
+    }
     await expect(page.getByRole('button', { name: 'Authorize IP' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Authorize IP' })).toHaveAccessibleDescription(
+      'A team lead cannot authorize IPs for keys',
+    );
+    await expect(page.getByLabel('IP address to authorize')).toHaveAccessibleDescription(
+      'A team lead cannot authorize IPs for keys',
+    );
+    // The builder is closed to team leads: the key page does not send them there.
+    await expect(page.getByRole('link', { name: 'Open in the request builder' })).toHaveCount(0);
     await expect(page.getByText('A team lead cannot read the audit log.')).toBeVisible();
     await expect(page.getByRole('img', { name: /Use count from/ })).toBeVisible();
   });
@@ -259,9 +295,13 @@ test.describe('read-only roles', () => {
     await expect(page.getByRole('link', { name: /Demo logistics/ })).toBeVisible();
     await openAccountKeys(page, 'Demo shop');
     await expect(page.getByRole('button', { name: 'Generate a new API Key' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Generate a new API Key' })).toHaveAccessibleDescription(
+      'Support staff cannot generate, rename or delete API keys',
+    );
     await page.getByTestId('key-row-Mobile app').getByRole('link', { name: 'Mobile app' }).click();
     await expect(page.getByTestId('locked-ip-198.51.100.7')).toContainText('informative');
     await expect(page.getByRole('button', { name: 'Delete key' })).toBeDisabled();
+    await expect(page.getByText('Support staff cannot generate, rename or delete API keys')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Audit trail' })).toBeVisible();
     const html = await page.content();
     for (const name of ['Website orders', 'Warehouse SMPP', 'Mobile app', 'Staging'])

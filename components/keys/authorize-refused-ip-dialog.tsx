@@ -3,6 +3,7 @@
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { DisabledWithReason } from '@/components/ui/disabled-with-reason';
 import { authorizable, authorizeChecks, type AuthorizeCheck } from '@/lib/keys/authorize-checks';
 import type { KeyRowView } from '@/lib/keys/types';
 
@@ -34,6 +35,7 @@ export function AuthorizeRefusedIpDialog({
   onClose,
 }: AuthorizeRefusedIpDialogProps) {
   const checks: AuthorizeCheck[] = address ? authorizeChecks(address, keyRow) : [];
+  const refusal = authorizable(checks) ? null : checks.find((check) => check.verdict === 'refused')?.text;
   return (
     <Dialog
       open={address !== null}
@@ -57,15 +59,16 @@ export function AuthorizeRefusedIpDialog({
           <Button variant="ghost" onClick={onClose}>
             Cancel
           </Button>
-          <Button
-            disabled={!authorizable(checks)}
-            onClick={() => {
-              if (address) onConfirm(address);
-              onClose();
-            }}
-          >
-            Authorize {address}
-          </Button>
+          <DisabledWithReason reason={refusal}>
+            <Button
+              onClick={() => {
+                if (address) onConfirm(address);
+                onClose();
+              }}
+            >
+              Authorize {address}
+            </Button>
+          </DisabledWithReason>
         </DialogFooter>
       </DialogContent>
     </Dialog>

@@ -1,5 +1,5 @@
+import { DisabledWithReason } from '@/components/ui/disabled-with-reason';
 import { RelativeTime } from '@/components/ui/relative-time';
-import { DisabledReason } from '@/components/ui/tooltip';
 import type { KeyDetailView } from '@/lib/keys/types';
 import { DeleteKeyDialog } from './delete-key-dialog';
 
@@ -21,9 +21,9 @@ export function CompromisedNotice({ detail, manageDenied }: { detail: KeyDetailV
         <RelativeTime date={detail.key.secretUnseenAt} />. Delete it, then generate a new key for whatever needed it.
       </p>
       <span>
-        <DisabledReason reason={manageDenied ?? undefined}>
-          <DeleteKeyDialog detail={detail} disabled={manageDenied !== null} />
-        </DisabledReason>
+        <DisabledWithReason reason={manageDenied}>
+          <DeleteKeyDialog detail={detail} />
+        </DisabledWithReason>
       </span>
     </div>
   );

@@ -8,6 +8,7 @@ import type { ApiError } from '@/components/api/api-client';
 import { FormError, fieldError } from '@/components/api/form-error';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
+import { DisabledWithReason } from '@/components/ui/disabled-with-reason';
 import { Form } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
 import { formatRelative } from '@/components/ui/relative-time';
@@ -19,9 +20,18 @@ import { keysQueryKeys } from './query-keys';
 
 /**
  * Delete with the key's name typed to confirm, and a warning when an integration is using it ("this key is
- * actively in use: used 4 minutes ago, 1,204 uses"). The dialog stays open on failure, with the reason.
+ * actively in use: used 4 minutes ago, 1,204 uses"). The dialog stays open on failure, with the reason. `disabled`
+ * and `aria-describedby` go to the Delete key button (see DisabledWithReason).
  */
-export function DeleteKeyDialog({ detail, disabled }: { detail: KeyDetailView; disabled: boolean }) {
+export function DeleteKeyDialog({
+  detail,
+  disabled,
+  'aria-describedby': describedBy,
+}: {
+  detail: KeyDetailView;
+  disabled?: boolean;
+  'aria-describedby'?: string;
+}) {
   const { key, accountId } = detail;
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -72,7 +82,7 @@ export function DeleteKeyDialog({ detail, disabled }: { detail: KeyDetailView; d
       }}
     >
       <DialogTrigger asChild>
-        <Button variant="danger" disabled={disabled}>
+        <Button variant="danger" disabled={disabled} aria-describedby={describedBy}>
           Delete key
         </Button>
       </DialogTrigger>
@@ -104,9 +114,14 @@ export function DeleteKeyDialog({ detail, disabled }: { detail: KeyDetailView; d
           />
           <FormError error={remove.error} fields={['confirmName']} />
           <DialogFooter>
-            <Button variant="danger" type="submit" disabled={typed !== key.name || remove.isPending}>
-              {remove.isPending ? 'Deleting…' : remove.error?.retryable ? 'Try again' : 'Delete this key'}
-            </Button>
+            <DisabledWithReason
+              reason={typed !== key.name ? 'Type the key’s name exactly, as above, to delete it' : null}
+              className="justify-end"
+            >
+              <Button variant="danger" type="submit" disabled={remove.isPending}>
+                {remove.isPending ? 'Deleting…' : remove.error?.retryable ? 'Try again' : 'Delete this key'}
+              </Button>
+            </DisabledWithReason>
           </DialogFooter>
         </Form>
       </DialogContent>

@@ -10,12 +10,30 @@ const GenerateKeyDialog = dynamic(() => import('./generate-key-dialog').then((mo
   ssr: false,
 });
 
-/** "Generate a new API Key": the button on the keys list, and the dialog while it is open. */
-export function GenerateKeyButton({ accountId, disabled }: { accountId: string; disabled: boolean }) {
+/**
+ * "Generate a new API Key": the button on the keys list, and the dialog while it is open. `disabled` and
+ * `aria-describedby` go to the button (see DisabledWithReason).
+ */
+export function GenerateKeyButton({
+  accountId,
+  disabled,
+  'aria-describedby': describedBy,
+}: {
+  accountId: string;
+  disabled?: boolean;
+  'aria-describedby'?: string;
+}) {
   const { open, trigger, show, close } = useOpenedDialog();
   return (
     <>
-      <Button ref={trigger} disabled={disabled} aria-haspopup="dialog" aria-expanded={open} onClick={show}>
+      <Button
+        ref={trigger}
+        disabled={disabled}
+        aria-describedby={describedBy}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={show}
+      >
         Generate a new API Key
       </Button>
       {open ? <GenerateKeyDialog accountId={accountId} onClose={close} /> : null}

@@ -7,10 +7,11 @@ import type { ApiError } from '@/components/api/api-client';
 import { FormError, fieldError } from '@/components/api/form-error';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { DisabledWithReason } from '@/components/ui/disabled-with-reason';
 import { Form } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { USAGE_PRESETS } from '@/lib/keys/inputs-presets';
+import { USAGE_PRESETS, usageLabelFor } from '@/lib/keys/inputs-presets';
 import type { KeyKind, KeyUsageLabel } from '@/lib/keys/types';
 import { CopyButton } from './copy-button';
 import { keysApi } from './keys-api';
@@ -39,8 +40,10 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<Mode>('generate');
   const [name, setName] = useState('');
-  const [usageLabel, setUsageLabel] = useState<KeyUsageLabel>('DEFAULT');
   const [kind, setKind] = useState<KeyKind>('DEFAULT');
+  // The preset the user picked, if any; until then the usage label follows the infrastructure.
+  const [pickedUsage, setPickedUsage] = useState<KeyUsageLabel | null>(null);
+  const usageLabel = usageLabelFor(kind, pickedUsage);
   const [secretInput, setSecretInput] = useState('');
   const [created, setCreated] = useState<Created | null>(null);
 
@@ -172,7 +175,7 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
               onChange={(event) => {
                 const preset = USAGE_PRESETS.find((candidate) => candidate.usageLabel === event.target.value);
                 if (!preset) return;
-                setUsageLabel(preset.usageLabel);
+                setPickedUsage(preset.usageLabel);
                 setKind(preset.kind);
               }}
               options={USAGE_PRESETS.map((preset) => ({ value: preset.usageLabel, label: preset.label }))}
@@ -215,15 +218,24 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
               <Button variant="ghost" onClick={() => setMode(mode === 'generate' ? 'import' : 'generate')}>
                 {mode === 'generate' ? 'Import a key made on the hub' : 'Generate instead'}
               </Button>
-              <Button type="submit" disabled={generate.isPending || outcomeUnknown}>
-                {generate.isPending
-                  ? 'Working…'
-                  : generate.error?.retryable
-                    ? 'Try again'
-                    : mode === 'generate'
-                      ? 'Generate'
-                      : 'Import'}
-              </Button>
+              <DisabledWithReason
+                reason={
+                  outcomeUnknown
+                    ? 'sendSMS may have made the key: open this dialog again once the key list shows the outcome'
+                    : null
+                }
+                className="justify-end"
+              >
+                <Button type="submit" disabled={generate.isPending}>
+                  {generate.isPending
+                    ? 'Working…'
+                    : generate.error?.retryable
+                      ? 'Try again'
+                      : mode === 'generate'
+                        ? 'Generate'
+                        : 'Import'}
+                </Button>
+              </DisabledWithReason>
             </DialogFooter>
           </Form>
         )}

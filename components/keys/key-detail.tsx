@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import Link from 'next/link';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
@@ -9,12 +9,12 @@ import { FormError, fieldError } from '@/components/api/form-error';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { DisabledWithReason } from '@/components/ui/disabled-with-reason';
 import { Form } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { DataTable, type TableColumn } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
-import { DisabledReason } from '@/components/ui/tooltip';
 import type { KeyDetailView } from '@/lib/keys/types';
 import { KeyBadges, KeyFragment, LastUsed, LockState } from './columns';
 import { CompromisedNotice } from './compromised-notice';
@@ -22,6 +22,7 @@ import { DeleteKeyDialog } from './delete-key-dialog';
 import { FreshnessBar } from './freshness-bar';
 import { RefusedCalls } from './refused-calls';
 import { keysApi } from './keys-api';
+import { RenameKeyDialog } from './rename-key-dialog';
 import { keysPollInterval } from './poll-interval';
 import { IP_REASON_LABELS, KIND_LABELS, USAGE_LABEL_NAMES, formatCount } from './labels';
 import { keysQueryKeys } from './query-keys';
@@ -29,6 +30,7 @@ import { keysQueryKeys } from './query-keys';
 /**
  * One key: its facts, the Locked On IP list with when and how each address came, Authorize IP (optimistic, rolled
  * back on refusal, with the Default-key trap confirmed first), usage over time, the audit trail, rename, delete.
+ * A control the user may not use stays in place, disabled, with the reason beside it.
  */
 
 export interface KeyDetailProps {
@@ -36,11 +38,13 @@ export interface KeyDetailProps {
   /** Null when allowed; otherwise why not, shown on the disabled control. */
   manageDenied: string | null;
   authorizeDenied: string | null;
+  /** Why the user may not open the request builder (a team lead); null when they may: the link is then offered. */
+  builderDenied: string | null;
   /** The key's uses per period with its range picker (rendered on the server, the chart /usage shows). */
   usageChart: ReactNode;
 }
 
-export function KeyDetail({ initial, manageDenied, authorizeDenied, usageChart }: KeyDetailProps) {
+export function KeyDetail({ initial, manageDenied, authorizeDenied, builderDenied, usageChart }: KeyDetailProps) {
   const { accountId } = initial;
   const keyId = initial.key.id;
   const queryKey = keysQueryKeys.detail(accountId, keyId);
@@ -54,45 +58,10 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied, usageChart }
   const detail = detailQuery.data;
   const { key } = detail;
 
-  // Rename: the new name shows at once; a refusal puts the old one back and says why, beside the field (opened again
-  // with what was typed) when it is about the name.
-  const [renaming, setRenaming] = useState(false);
-  const [newName, setNewName] = useState(key.name);
-  const rename = useMutation<
-    Awaited<ReturnType<typeof keysApi.rename>>,
-    ApiError,
-    string,
-    { previous: KeyDetailView | undefined }
-  >({
-    mutationFn: (name) => keysApi.rename(accountId, keyId, name),
-    onMutate: async (name) => {
-      await queryClient.cancelQueries({ queryKey });
-      const previous = queryClient.getQueryData<KeyDetailView>(queryKey);
-      if (previous) queryClient.setQueryData<KeyDetailView>(queryKey, { ...previous, key: { ...previous.key, name } });
-      setRenaming(false);
-      return { previous };
-    },
-    onError: (error, _name, context) => {
-      if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
-      if (fieldError(error, 'name')) setRenaming(true);
-      else toast({ title: 'The key was not renamed', description: error.message, tone: 'danger' });
-    },
-    onSuccess: (result) => {
-      toast({
-        title: `Renamed to “${result.name}”`,
-        description: result.upstreamKnowsName
-          ? result.upstreamName === result.name
-            ? 'sendSMS knows the key by this name too.'
-            : `The name is this dashboard’s label: sendSMS still knows the key as “${result.upstreamName}”.`
-          : 'The name is this dashboard’s label: sendSMS has not told us a name for this key.',
-        tone: 'success',
-      });
-    },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: keysQueryKeys.account(accountId) }),
-  });
-
   // Authorize IP: the address joins the list at once; a refusal takes it off again and says why.
   const [ip, setIp] = useState('');
+  // The address field is refused for the same reason as its button, and says so with the button's sentence.
+  const authorizeReasonId = useId();
   const [confirmLock, setConfirmLock] = useState<string | null>(null);
   const authorize = useMutation<
     Awaited<ReturnType<typeof keysApi.authorizeIp>>,
@@ -152,54 +121,16 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied, usageChart }
           ← API Keys of {detail.accountLabel}
         </Link>
         <div className="flex flex-wrap items-center gap-3">
-          {renaming ? (
-            <Form
-              className="flex items-end gap-2"
-              onSubmit={() => {
-                if (newName.trim()) rename.mutate(newName.trim());
-              }}
-            >
-              <Input
-                label="Name"
-                value={newName}
-                maxLength={100}
-                onChange={(event) => setNewName(event.target.value)}
-                autoFocus
-                error={fieldError(rename.error, 'name')}
-              />
-              <Button type="submit">Save</Button>
-              <Button variant="ghost" onClick={() => setRenaming(false)}>
-                Cancel
-              </Button>
-            </Form>
-          ) : (
-            <h1 className="text-2xl font-semibold tracking-tight" data-testid="key-name">
-              {key.name}
-            </h1>
-          )}
+          <h1 className="text-2xl font-semibold tracking-tight" data-testid="key-name">
+            {key.name}
+          </h1>
           <Badge tone="info">{KIND_LABELS[key.kind]}</Badge>
           <Badge>usage: {USAGE_LABEL_NAMES[key.usageLabel]}</Badge>
           <KeyBadges badges={key.badges} />
-          <span className="ml-auto flex gap-2">
-            {!renaming ? (
-              <DisabledReason reason={manageDenied ?? undefined}>
-                <Button
-                  variant="secondary"
-                  disabled={manageDenied !== null}
-                  onClick={() => {
-                    setNewName(key.name);
-                    rename.reset();
-                    setRenaming(true);
-                  }}
-                >
-                  Rename
-                </Button>
-              </DisabledReason>
-            ) : null}
-            <DisabledReason reason={manageDenied ?? undefined}>
-              <DeleteKeyDialog detail={detail} disabled={manageDenied !== null} />
-            </DisabledReason>
-          </span>
+          <DisabledWithReason reason={manageDenied} className="ml-auto justify-end gap-x-2">
+            <RenameKeyDialog detail={detail} />
+            <DeleteKeyDialog detail={detail} />
+          </DisabledWithReason>
         </div>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           {key.upstreamName
@@ -281,20 +212,24 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied, usageChart }
                 onChange={(event) => setIp(event.target.value)}
                 placeholder="198.51.100.20"
                 disabled={authorizeDenied !== null}
+                aria-describedby={authorizeDenied !== null ? authorizeReasonId : undefined}
                 error={fieldError(authorize.error, 'ip')}
               />
             </div>
-            <DisabledReason reason={authorizeDenied ?? undefined}>
-              <Button type="submit" disabled={authorizeDenied !== null || authorize.isPending}>
+            <DisabledWithReason reason={authorizeDenied} id={authorizeReasonId}>
+              <Button type="submit" disabled={authorize.isPending}>
                 {authorize.isPending ? 'Authorizing…' : authorize.error?.retryable ? 'Try again' : 'Authorize IP'}
               </Button>
-            </DisabledReason>
-            <Link
-              href={`/request-builder?action=token_add_ip&accountId=${encodeURIComponent(accountId)}&keyId=${encodeURIComponent(keyId)}`}
-              className="text-sm text-blue-700 hover:underline dark:text-blue-400"
-            >
-              Open in the request builder
-            </Link>
+            </DisabledWithReason>
+            {/* Not offered to whom the builder is closed (team leads): a link that ends on a refusal is no help. */}
+            {builderDenied === null ? (
+              <Link
+                href={`/request-builder?action=token_add_ip&accountId=${encodeURIComponent(accountId)}&keyId=${encodeURIComponent(keyId)}`}
+                className="text-sm text-blue-700 hover:underline dark:text-blue-400"
+              >
+                Open in the request builder
+              </Link>
+            ) : null}
             {/* The Default-key trap is asked in its own dialog below, not shown as a failure. */}
             <div className="basis-full">
               <FormError

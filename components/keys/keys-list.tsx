@@ -5,10 +5,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useQueryStates } from 'nuqs';
 
 import { Button } from '@/components/ui/button';
+import { DisabledWithReason } from '@/components/ui/disabled-with-reason';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { DataTable } from '@/components/ui/table';
-import { DisabledReason } from '@/components/ui/tooltip';
 import { IDLE_DAYS, keyListParsers, keyListSearchParams, type KeyListQuery } from '@/lib/keys/list-query';
 import type { KeyListView } from '@/lib/keys/types';
 import { keyColumns } from './columns';
@@ -82,9 +82,9 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
           <h1 className="text-2xl font-semibold tracking-tight">API Keys</h1>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">{view.accountLabel}</p>
         </div>
-        <DisabledReason reason={manageDenied ?? undefined}>
-          <GenerateKeyButton accountId={accountId} disabled={manageDenied !== null} />
-        </DisabledReason>
+        <DisabledWithReason reason={manageDenied} className="max-w-md justify-end">
+          <GenerateKeyButton accountId={accountId} />
+        </DisabledWithReason>
       </div>
 
       <FreshnessBar freshness={view.freshness} pendingChanges={view.pendingChanges} accountId={accountId} />
@@ -140,24 +140,30 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
         <span>
           {view.total.toLocaleString('en-US')} key{view.total === 1 ? '' : 's'} · page {view.page} of {pages}
         </span>
-        <span className="flex gap-2">
-          <Button
-            variant="secondary"
-            size="sm"
-            disabled={view.page <= 1}
-            onClick={() => setQuery({ page: view.page - 1 })}
-          >
-            Previous
-          </Button>
-          <Button
-            variant="secondary"
-            size="sm"
-            disabled={view.page >= pages}
-            onClick={() => setQuery({ page: view.page + 1 })}
-          >
-            Next
-          </Button>
-        </span>
+        {/* At an end of the list, the button that would go past it says so; on a single page both do, once. */}
+        {pages <= 1 ? (
+          <DisabledWithReason reason="Every matching key is on this page" className="gap-x-2">
+            <Button variant="secondary" size="sm">
+              Previous
+            </Button>
+            <Button variant="secondary" size="sm">
+              Next
+            </Button>
+          </DisabledWithReason>
+        ) : (
+          <span className="flex flex-wrap gap-2">
+            <DisabledWithReason reason={view.page <= 1 ? 'This is the first page' : null}>
+              <Button variant="secondary" size="sm" onClick={() => setQuery({ page: view.page - 1 })}>
+                Previous
+              </Button>
+            </DisabledWithReason>
+            <DisabledWithReason reason={view.page >= pages ? 'This is the last page' : null}>
+              <Button variant="secondary" size="sm" onClick={() => setQuery({ page: view.page + 1 })}>
+                Next
+              </Button>
+            </DisabledWithReason>
+          </span>
+        )}
       </nav>
     </div>
   );

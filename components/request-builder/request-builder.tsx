@@ -5,20 +5,22 @@ import { useRouter } from 'next/navigation';
 import { useMutation } from '@tanstack/react-query';
 
 import { api, type ApiError } from '@/components/api/api-client';
-import { FormError, fieldError } from '@/components/api/form-error';
+import { fieldError } from '@/components/api/form-error';
 import { BuilderHistory } from '@/components/request-builder/builder-history';
+import { FailedRunPanel } from '@/components/request-builder/failed-run-panel';
 import { ResultPanel } from '@/components/request-builder/result-panel';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { DisabledWithReason } from '@/components/ui/disabled-with-reason';
 import { Form } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { DisabledReason } from '@/components/ui/tooltip';
 import { classifyAddress } from '@/lib/ip/address-range';
 import { parseAuthorizableIp } from '@/lib/ip/authorizable-ip';
 import { parseIp } from '@/lib/ip/parse-ip';
 import type { BuilderAccountOption, BuilderKeyOption } from '@/lib/request-builder/builder-options';
 import { BUILDER_REQUESTS, builderRequest } from '@/lib/request-builder/catalogue';
+import { failedRun } from '@/lib/request-builder/failed-run';
 import type { BuilderHistoryEntry } from '@/lib/request-builder/history';
 import type { BuilderRunResult } from '@/lib/request-builder/run-request';
 
@@ -104,17 +106,21 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
   }, [clientIp]);
 
   // An expired session is handled by the API client (sign in again in place, then the request is sent again); the
-  // Default-key trap asks first, then sends again with the confirmation; any other refusal is shown, next to its
-  // field when it names one.
+  // Default-key trap asks first, then sends again with the confirmation; any other refusal is shown in the result's
+  // place (and next to its field when it names one). A new run clears the last result first: an answer must never
+  // be read as belonging to the request before it.
   const mutation = useMutation<BuilderRunResult, ApiError, { accountId: string; body: BuilderRunBody }>({
     mutationFn: ({ accountId, body }) =>
       api.post<BuilderRunResult>(`/api/accounts/${encodeURIComponent(accountId)}/requests`, body),
+    onMutate: () => setResult(null),
     onSuccess: (outcome) => {
       setResult(outcome);
       router.refresh(); // the history below is read from the audit log on the server
     },
     onError: (error, { body }) => {
       if (error.code === 'confirmation-required') setTrap({ message: error.message, body });
+      // A refused run is in the history too (the audit log has it).
+      else router.refresh();
     },
   });
   const problem = mutation.error?.code === 'confirmation-required' ? null : mutation.error;
@@ -282,31 +288,31 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
           );
         })}
 
-        <FormError
-          error={problem}
-          fields={[
-            'action',
-            'keyId',
-            ...request.parameters.flatMap((parameter) => [parameter.name, `params.${parameter.name}`]),
-          ]}
-        />
-
         <div>
-          {blockedReason ? (
-            <DisabledReason reason={blockedReason}>
-              <Button type="submit" disabled>
-                Test request
-              </Button>
-            </DisabledReason>
-          ) : (
+          <DisabledWithReason reason={blockedReason}>
             <Button type="submit" disabled={mutation.isPending}>
               {mutation.isPending ? 'Sending…' : 'Test request'}
             </Button>
-          )}
+          </DisabledWithReason>
         </div>
       </Form>
 
-      {result ? <ResultPanel result={result} /> : null}
+      <div aria-live="polite" aria-busy={mutation.isPending}>
+        {mutation.isPending ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">Sending {mutation.variables?.body.action}…</p>
+        ) : result ? (
+          <ResultPanel result={result} />
+        ) : problem ? (
+          <FailedRunPanel
+            failed={failedRun({
+              code: problem.code,
+              message: problem.message,
+              messageRo: problem.body?.messageRo,
+              upstreamStatus: problem.body?.upstreamStatus,
+            })}
+          />
+        ) : null}
+      </div>
 
       <BuilderHistory
         entries={history}
@@ -315,15 +321,18 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
             accountId: entry.accountId,
             action: entry.action,
             keyId: entry.keyId ?? '',
-            params: Object.fromEntries(Object.entries(entry.params).filter(([name]) => name !== 'sendAs')),
-            sendAs: entry.params.sendAs === 'key' ? 'key' : 'account',
+            params: entry.params,
+            sendAs: entry.sendAs ?? 'account',
           };
           setForm(again);
           send(again);
         }}
-        canRunAgain={(entry) =>
-          accounts.some((candidate) => candidate.id === entry.accountId && candidate.actions.includes(entry.action))
-        }
+        runAgainDenied={(entry) => {
+          if (entry.runAgainDenied) return entry.runAgainDenied;
+          const runOn = accounts.find((candidate) => candidate.id === entry.accountId);
+          if (!runOn) return 'This account is no longer available here';
+          return runOn.actions.includes(entry.action) ? null : `This account does not offer ${entry.action}`;
+        }}
       />
 
       <Dialog open={trap !== null} onOpenChange={(open) => (open ? undefined : setTrap(null))}>

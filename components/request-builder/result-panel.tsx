@@ -11,7 +11,6 @@ export function ResultPanel({ result }: { result: BuilderRunResult }) {
   return (
     <section
       aria-labelledby="result-title"
-      aria-live="polite"
       className="grid gap-4 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800"
     >
       <div className="flex flex-wrap items-center gap-3">

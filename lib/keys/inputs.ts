@@ -3,6 +3,7 @@ import { parseAuthorizableIp } from '@/lib/ip/authorizable-ip';
 import { idParam, plainText } from '@/lib/validation/text';
 import { KeyKind, KeyUsageLabel } from '@/lib/generated/prisma/enums';
 import { asSentence } from '@/lib/errors/plain-issue';
+import { KEY_NAME_MAX, KEY_NAME_MESSAGES } from '@/lib/keys/key-name';
 
 /**
  * The bodies the keys endpoints accept, one schema each. withPermission parses the body with them; a refusal becomes
@@ -11,9 +12,11 @@ import { asSentence } from '@/lib/errors/plain-issue';
  * first-load JavaScript.
  */
 
-const keyName = plainText({ max: 100, tooLong: 'A name is at most 100 characters' })
-  .trim()
-  .min(1, 'Give the key a name');
+// A NUL is named first, and alone: "no control characters" would leave the user looking for one they cannot see.
+const keyName = z
+  .string()
+  .refine((value) => !value.includes('\u0000'), { message: KEY_NAME_MESSAGES.nul, abort: true })
+  .pipe(plainText({ max: KEY_NAME_MAX, tooLong: KEY_NAME_MESSAGES.tooLong }).trim().min(1, KEY_NAME_MESSAGES.blank));
 
 export const generateKeyInput = z
   .object({

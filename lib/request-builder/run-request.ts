@@ -10,7 +10,7 @@ import { auditKeyEvent } from '@/lib/keys/audit';
 import type { RequestOrigin } from '@/lib/auth/request-meta';
 import { authorizeKeyIp } from '@/lib/keys/authorize-ip-service';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
-import { isAppError } from '@/lib/errors/app-error';
+import { isAppError, type AppError } from '@/lib/errors/app-error';
 import { conflict, invalid, notFound } from '@/lib/errors/refusals';
 import { keyInUse } from '@/lib/keys/key-secret';
 import { isOutcomeUnknownError, OUTCOME_UNKNOWN_LABEL } from '@/lib/keys/outcome-unknown';
@@ -18,9 +18,10 @@ import { selectKey } from '@/lib/keys/repository';
 import type { LockedIpView } from '@/lib/keys/types';
 import { builderRequest, type BuilderRequest } from '@/lib/request-builder/catalogue';
 import { previewRequest, type RequestPreview } from '@/lib/request-builder/request-preview';
+import type { RunFailure } from '@/lib/request-builder/run-failure';
 import type { ActionName } from '@/lib/sendsms/actions';
 import type { CallRequest } from '@/lib/sendsms/client';
-import { isSendsmsError, upstreamStatusOf } from '@/lib/sendsms/errors';
+import { isSendsmsError, upstreamStatusOf, type AnySendsmsError } from '@/lib/sendsms/errors';
 import { chooseKeyCallForm } from '@/lib/sendsms/key-form';
 import { describeStatus } from '@/lib/sendsms/status-codes';
 import { idParam, plainText } from '@/lib/validation/text';
@@ -35,7 +36,9 @@ import { asSentence } from '@/lib/errors/plain-issue';
  *
  * token_add_ip goes through the keys service (lib/keys/authorize-ip-service.ts), the one implementation of
  * "authorize an IP": the same rules, the Locked On IP cache updated at once, its own audit row. Every run also
- * writes a `request.run` audit row: the builder's history is read from those.
+ * writes a `request.run` audit row, the failed ones included (refused by the budget, timed out, the Default-key trap
+ * asked): the builder's history is read from those, and a run missing from it would be a run nobody can account for.
+ * What is refused before anything could be sent (permission, parameters, the key) is not a run and is not recorded.
  */
 
 export const builderRunInput = z
@@ -107,20 +110,20 @@ export async function runBuilderRequest(
     form,
     params,
   });
-  const auditBuilderRun = async (
-    outcome: 'success' | 'failure',
-    status: number | null,
-    extra: Record<string, unknown> = {},
-  ) =>
+  const audit = async (outcome: 'success' | 'failure', status: number | null, failure: RunFailure | null = null) =>
     auditKeyEvent(deps.prisma, actor, origin, {
       accountId,
       keyId: key?.id ?? null,
       action: 'request.run',
-      params: { request: request.action, ...params, ...(key ? { sendAs: input.sendAs } : {}), ...extra },
+      params: {
+        request: request.action,
+        ...params,
+        ...(key ? { sendAs: input.sendAs } : {}),
+        ...(failure ? { failure } : {}),
+      },
       outcome,
       upstreamStatus: status,
     });
-  const audit = (outcome: 'success' | 'failure', status: number | null) => auditBuilderRun(outcome, status);
 
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
@@ -144,7 +147,7 @@ export async function runBuilderRequest(
     } catch (error) {
       // The address may have been added: shown as a result that says so, never as a failure.
       if (isOutcomeUnknownError(error)) {
-        await auditBuilderRun('failure', null, { outcome: 'unknown' });
+        await audit('failure', null, 'outcome-unknown');
         const meaning = {
           en: `No clear answer from sendSMS: ${OUTCOME_UNKNOWN_LABEL}.`,
           ro: 'Niciun răspuns clar de la sendSMS: rezultat necunoscut, se verifică.',
@@ -162,9 +165,14 @@ export async function runBuilderRequest(
           outcome: 'unknown',
         };
       }
-      // sendSMS's answer is the result to show; the dashboard's own refusals (the 409 trap, its budget's 429, a 503) are answered as such.
-      if (!isAppError(error) || error.options.upstreamStatus === undefined || error.options.upstreamStatus === null)
+      // A bug, not a run that failed: for the 500 and the log.
+      if (!isAppError(error)) throw error;
+      // The dashboard's own refusals (the 409 trap, its budget's 429, a 503) are answered as such, and recorded.
+      if (error.options.upstreamStatus === undefined || error.options.upstreamStatus === null) {
+        await audit('failure', null, failureOfRefusal(error));
         throw error;
+      }
+      // sendSMS's answer is the result to show.
       await audit('failure', error.options.upstreamStatus);
       return {
         ...answered(request.action, error.options.upstreamStatus, error.message, null),
@@ -196,11 +204,11 @@ export async function runBuilderRequest(
     if (!isSendsmsError(error)) throw error;
     // Not answers of sendSMS but the dashboard's own refusals: the Default-key trap (409) and its budget (429).
     if (error.kind === 'default-key-first-use' || error.kind === 'budget') {
-      await audit('failure', null);
+      await audit('failure', null, FAILURE_OF_KIND[error.kind]);
       throw error;
     }
     const status = upstreamStatusOf(error);
-    await audit('failure', status);
+    await audit('failure', status, status === null ? FAILURE_OF_KIND[error.kind] : null);
     const envelope = error.kind === 'status' ? error.envelope : null;
     return {
       action: request.action,
@@ -213,6 +221,32 @@ export async function runBuilderRequest(
       preview,
       warnings,
     };
+  }
+}
+
+/** What a sendSMS error without a status says about the run, for the history. */
+const FAILURE_OF_KIND: Record<AnySendsmsError['kind'], RunFailure> = {
+  budget: 'budget',
+  'default-key-first-use': 'confirmation-required',
+  timeout: 'timeout',
+  network: 'network',
+  fault: 'fault',
+  'invalid-request': 'refused',
+  status: 'refused',
+  unsupported: 'refused',
+};
+
+/** The dashboard's refusal of a token_add_ip it tried (lib/keys/authorize-ip-service.ts), by its code. */
+function failureOfRefusal(error: AppError): RunFailure {
+  switch (error.code) {
+    case 'rate-limited':
+      return 'budget';
+    case 'confirmation-required':
+      return 'confirmation-required';
+    case 'upstream-unavailable':
+      return 'unavailable';
+    default:
+      return 'refused';
   }
 }
 

@@ -10,6 +10,7 @@ import { DEFAULT_KEY_LIST_QUERY } from '@/lib/keys/list-query';
 import { listAccountKeys } from '@/lib/keys/list-service';
 import { refreshAccountKeys } from '@/lib/keys/refresh-service';
 import { recordIntent } from '@/lib/keys/upstream-change';
+import { builderHistory } from '@/lib/request-builder/history';
 import { runBuilderRequest } from '@/lib/request-builder/run-request';
 import { testPrisma } from '@/test/integration/support/database';
 import {
@@ -181,6 +182,12 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
       status: null,
       meaning: { en: expect.stringContaining('outcome unknown, checking') },
     });
+    // Listed in the builder's history as such, with only the request's own parameters to run it again with.
+    const [run] = (await builderHistory({ prisma: world.prisma }, account.admin, 100)).filter(
+      (entry) => entry.accountId === account.accountId,
+    );
+    expect(run).toMatchObject({ failure: 'outcome-unknown', upstreamStatus: null, params: { ipaddr: '192.0.2.45' } });
+    expect(Object.keys(run!.params)).toEqual(['ipaddr']);
     await world.sandbox.control.setFaults(account.username, {});
     expect(await resolveNow(account.accountId)).toMatchObject({ succeeded: 1 });
   });

@@ -214,4 +214,45 @@ describe('the keys routes', () => {
     expect(list.status).toBe(200);
     await sandbox.control.setFaults(username, {});
   });
+
+  it('refuses to rename a key to a blank name, or one with a NUL, with a sentence for the dialog, and changes nothing', async () => {
+    const base = `/api/accounts/${accountId}/keys`;
+    const generated = await call(
+      routes.keys.POST,
+      base,
+      { method: 'POST', user: 'admin', body: cloudKey('Kept name') },
+      { accountId },
+    );
+    const keyId = (generated.body.key as { id: string }).id;
+    const rename = (name: string) =>
+      call(
+        routes.key.PATCH,
+        `${base}/${keyId}`,
+        { method: 'PATCH', user: 'admin', body: { name } },
+        { accountId, keyId },
+      );
+
+    for (const name of ['', '   ', '\t \u00a0']) {
+      expect(await rename(name)).toMatchObject({
+        status: 422,
+        body: { error: 'invalid', field: 'name', message: expect.stringMatching(/^(Give the key a name|Use letters)/) },
+      });
+    }
+    expect(await rename('   ')).toMatchObject({ body: { message: 'Give the key a name' } });
+    expect(await rename('Shop\u0000key')).toMatchObject({
+      status: 422,
+      body: {
+        error: 'invalid',
+        field: 'name',
+        message: 'A name cannot contain a NUL character (\\0): type it rather than pasting it',
+        issues: [
+          { path: 'name', message: 'A name cannot contain a NUL character (\\0): type it rather than pasting it' },
+        ],
+      },
+    });
+    expect(await prisma.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: { name: true } })).toEqual({
+      name: 'Kept name',
+    });
+    expect(await prisma.auditEvent.count({ where: { keyId, action: 'key.rename' } })).toBe(0);
+  });
 });

@@ -3,7 +3,13 @@ import { encryptSecret } from '@/lib/crypto';
 import { getKeyDetail } from '@/lib/keys/detail-service';
 import { builderHistory } from '@/lib/request-builder/history';
 import { runBuilderRequest } from '@/lib/request-builder/run-request';
-import { credentialsKey, keysWorld, accountWithKey, callWithKey } from '@/test/integration/keys/keys-fixture';
+import {
+  credentialsKey,
+  keysWorld,
+  accountWithKey,
+  callWithKey,
+  serviceDeps,
+} from '@/test/integration/keys/keys-fixture';
 
 /** "Test request" through the server, against a sandbox: what the page shows, what the database holds after. */
 
@@ -171,5 +177,116 @@ describe('the builder history', () => {
         (entry) => entry.accountId === account.accountId,
       ),
     ).toBe(true);
+  });
+});
+
+describe('failed runs', () => {
+  /** The account's `request.run` rows as the history lists them. */
+  const historyOf = async (accountId: string, actor: Parameters<typeof builderHistory>[1]) =>
+    (await builderHistory({ prisma: world.prisma }, actor, 100)).filter((entry) => entry.accountId === accountId);
+
+  it('records a run that timed out, and shows it with its meaning in English and Romanian', async () => {
+    const { account } = await accountWithOneKey();
+    const impatient = serviceDeps(world.prisma, { timeoutMs: 300 });
+    await world.sandbox.control.setFaults(account.username, { slowMs: 1_200 });
+    try {
+      const result = await runBuilderRequest(impatient, account.admin, account.accountId, {
+        action: 'user_get_balance',
+      });
+      expect(result).toMatchObject({ ok: false, status: null });
+      expect(result.meaning.en).toMatch(/did not answer within 0.3 seconds/);
+      expect(result.meaning.ro).toMatch(/nu a răspuns în 0.3 secunde/);
+    } finally {
+      await world.sandbox.control.setFaults(account.username, {});
+    }
+    expect(await historyOf(account.accountId, account.admin)).toMatchObject([
+      { action: 'user_get_balance', outcome: 'failure', upstreamStatus: null, failure: 'timeout', params: {} },
+    ]);
+  });
+
+  it("records the runs the dashboard's budget refused, token_add_ip included, before refusing them", async () => {
+    const { account, key } = await accountWithOneKey();
+    // One query a minute, shared with every earlier call on the account (the key's generation among them).
+    const frugal = serviceDeps(world.prisma, { budget: { limit: 1, windowMs: 60_000 } });
+    await expect(
+      runBuilderRequest(frugal, account.admin, account.accountId, { action: 'user_get_balance' }),
+    ).rejects.toMatchObject({ kind: 'budget' });
+    await expect(
+      runBuilderRequest(frugal, account.admin, account.accountId, {
+        action: 'token_add_ip',
+        keyId: key.id,
+        params: { ipaddr: '203.0.113.61' },
+      }),
+    ).rejects.toMatchObject({ code: 'rate-limited', httpStatus: 429 });
+
+    const history = await historyOf(account.accountId, account.admin);
+    expect(history).toMatchObject([
+      {
+        action: 'token_add_ip',
+        outcome: 'failure',
+        upstreamStatus: null,
+        failure: 'budget',
+        params: { ipaddr: '203.0.113.61' },
+        sendAs: 'account',
+      },
+      { action: 'user_get_balance', outcome: 'failure', upstreamStatus: null, failure: 'budget', sendAs: null },
+    ]);
+  });
+
+  it('records the Default-key trap as a run not sent, and lists an upstream refusal with its status', async () => {
+    const { account, deps, key } = await accountWithOneKey();
+    await expect(
+      runBuilderRequest(deps, account.admin, account.accountId, {
+        action: 'token_list_ips',
+        keyId: key.id,
+        sendAs: 'key',
+      }),
+    ).rejects.toMatchObject({ kind: 'default-key-first-use' });
+    await world.prisma.account.update({
+      where: { id: account.accountId },
+      data: { credentialCiphertext: encryptSecret('wrong-password', credentialsKey) },
+    });
+    await runBuilderRequest(deps, account.admin, account.accountId, { action: 'user_get_balance' });
+
+    expect(await historyOf(account.accountId, account.admin)).toMatchObject([
+      { action: 'user_get_balance', outcome: 'failure', upstreamStatus: -8, failure: null },
+      {
+        action: 'token_list_ips',
+        outcome: 'failure',
+        upstreamStatus: null,
+        failure: 'confirmation-required',
+        params: {},
+        sendAs: 'key',
+      },
+    ]);
+  });
+});
+
+describe('running again from the history', () => {
+  it('says, from the permission table, who may not run a request that changes a key again', async () => {
+    const { account, deps, key } = await accountWithOneKey();
+    await runBuilderRequest(deps, account.admin, account.accountId, {
+      action: 'token_add_ip',
+      keyId: key.id,
+      params: { ipaddr: '203.0.113.62' },
+    });
+    await runBuilderRequest(deps, account.support, account.accountId, { action: 'token_list_ips', keyId: key.id });
+
+    const asSeenBy = async (actor: Parameters<typeof builderHistory>[1]) =>
+      (await builderHistory({ prisma: world.prisma }, actor, 100))
+        .filter((entry) => entry.accountId === account.accountId)
+        .map((entry) => [entry.action, entry.runAgainDenied]);
+    expect(await asSeenBy(account.admin)).toEqual([
+      ['token_list_ips', null],
+      ['token_add_ip', null],
+    ]);
+    expect(await asSeenBy(account.support)).toEqual([
+      ['token_list_ips', null],
+      ['token_add_ip', 'Support staff cannot run requests that change a key'],
+    ]);
+    expect(await asSeenBy(account.lead)).toEqual([
+      ['token_list_ips', 'A team lead cannot run read-only requests'],
+      ['token_add_ip', 'A team lead cannot run requests that change a key'],
+    ]);
   });
 });

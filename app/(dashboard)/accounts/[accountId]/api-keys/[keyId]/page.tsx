@@ -45,6 +45,7 @@ export default async function ApiKeyPage({
       initial={initial}
       manageDenied={deniedReason(user, 'keys.manage', accountId)}
       authorizeDenied={deniedReason(user, 'ips.authorize', accountId)}
+      builderDenied={deniedReason(user, 'requests.read', accountId)}
       usageChart={
         <KeyUsagePanel
           series={series}
