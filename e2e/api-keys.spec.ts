@@ -252,7 +252,7 @@ test.describe('read-only roles', () => {
     // The builder is closed to team leads: the key page does not send them there.
     await expect(page.getByRole('link', { name: 'Open in the request builder' })).toHaveCount(0);
     await expect(page.getByText('A team lead cannot read the audit log.')).toBeVisible();
-    await expect(page.getByRole('img', { name: /Use count from/ })).toBeVisible();
+    await expect(page.getByRole('img', { name: /uses from/ })).toBeVisible();
   });
 
   test('the list keeps its filters and sort in the URL: announced, reloadable, undone by Back', async ({

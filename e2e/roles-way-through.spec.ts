@@ -8,9 +8,9 @@ import { loginAs, type DemoRole } from './fixtures/auth';
  */
 
 const EXPECTED_SECTIONS: Record<DemoRole, string[]> = {
-  lead: ['API Keys', 'Usage', 'Accounts'],
-  support: ['API Keys', 'Request Builder', 'Usage', 'Audit', 'Accounts'],
-  admin: ['API Keys', 'Request Builder', 'Usage', 'Audit', 'Accounts', 'Users'],
+  lead: ['API Keys', 'Find a key', 'Usage', 'Accounts'],
+  support: ['API Keys', 'Find a key', 'Request Builder', 'Usage', 'Audit', 'Accounts'],
+  admin: ['API Keys', 'Find a key', 'Request Builder', 'Usage', 'Audit', 'Accounts', 'Users'],
 };
 
 for (const role of Object.keys(EXPECTED_SECTIONS) as DemoRole[]) {
@@ -53,4 +53,38 @@ test('a key that does not exist answers 404 inside the frame', async ({ page }) 
   expect(response?.status()).toBe(404);
   await expect(page.getByText('There is no key with this id in this account')).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+});
+
+test('support finds a customer’s key from a refused IP and from its last characters, and the view is audited as a sentence', async ({
+  page,
+}) => {
+  await loginAs(page, 'support');
+  await page.goto('/search');
+  const query = page.getByLabel('What the customer told you');
+  await query.fill('198.51.100.20');
+  await query.press('Enter');
+  const results = page.getByRole('table', { name: 'Keys found' });
+  const row = results.getByRole('row').filter({ hasText: 'Website orders' });
+  await expect(row).toContainText('Demo shop');
+  await expect(row).toContainText('198.51.100.20');
+
+  // The customer reads out the end of their key instead: the same key.
+  const fragment = (await row
+    .getByText(/…[0-9a-f]{4}/)
+    .first()
+    .textContent())!.match(/…([0-9a-f]{4})/)![1]!;
+  await query.fill(fragment);
+  await query.press('Enter');
+  await expect(results.getByRole('row').filter({ hasText: 'Website orders' })).toBeVisible();
+
+  await results.getByRole('link', { name: 'Website orders' }).click();
+  await expect(page.getByTestId('key-name')).toHaveText('Website orders');
+  await expect(page.getByTestId('refused-ip-198.51.100.20')).toBeVisible();
+  // Support staff read, never change: no authorize button on the refused call.
+  await expect(page.getByRole('button', { name: 'Authorize this IP' })).toHaveCount(0);
+
+  await page.goto('/audit');
+  await expect(
+    page.getByRole('table', { name: 'Audit events' }).getByText('Sam Support viewed the keys of Demo shop').first(),
+  ).toBeVisible();
 });

@@ -1,62 +1,79 @@
 import Link from 'next/link';
 
-import type { AuditFilter, AuditRow } from '@/lib/audit-log/audit-filter';
+import type { AuditFilter } from '@/lib/audit-log/audit-filter';
 import { auditFilterHref } from '@/lib/audit-log/audit-filter-params';
+import type { AuditLine } from '@/lib/audit-log/audit-row';
+import { idsText } from '@/lib/audit-log/event-details';
+import { outcomeName } from '@/lib/audit-log/event-sentence';
+import { LocalTime } from '@/components/audit/local-time';
+// The keys pages' copy button: the same control wherever an id or a secret is copied.
+import { CopyButton } from '@/components/keys/copy-button';
 import { Badge } from '@/components/ui/badge';
 import { DataTable, type TableColumn } from '@/components/ui/table';
 
 const OUTCOME_TONE = { success: 'success', failure: 'warning', denied: 'danger' } as const;
 
-const COLUMNS: TableColumn<AuditRow>[] = [
+// Three columns that wrap rather than scroll: at 1,280 px the details stack as label/value pairs, and a long value
+// (a user agent, a path) breaks anywhere instead of widening the table.
+const COLUMNS: TableColumn<AuditLine>[] = [
   {
     id: 'when',
     header: 'When',
-    className: 'whitespace-nowrap',
-    cell: (row) => row.occurredAt.replace('T', ' ').slice(0, 19),
+    width: '12rem',
+    className: 'align-top',
+    cell: (line) => <LocalTime date={line.occurredAt} />,
   },
   {
-    id: 'who',
-    header: 'Who',
-    cell: (row) => (
+    id: 'event',
+    header: 'What happened',
+    className: 'align-top [overflow-wrap:anywhere]',
+    cell: (line) => (
       <>
-        {row.actorEmail ?? 'anonymous'}
-        {row.actorRole ? <span className="block text-xs text-zinc-500">{row.actorRole}</span> : null}
+        <p>{line.sentence}</p>
+        <Badge className="mt-1" tone={OUTCOME_TONE[line.outcome as keyof typeof OUTCOME_TONE] ?? 'neutral'}>
+          {outcomeName(line.outcome)}
+        </Badge>
       </>
     ),
   },
-  { id: 'action', header: 'Action', className: 'font-mono text-xs', cell: (row) => row.action },
-  {
-    id: 'outcome',
-    header: 'Outcome',
-    cell: (row) => (
-      <Badge tone={OUTCOME_TONE[row.outcome as keyof typeof OUTCOME_TONE] ?? 'neutral'}>{row.outcome}</Badge>
-    ),
-  },
-  { id: 'account', header: 'Account', className: 'font-mono text-xs', cell: (row) => row.accountId ?? '—' },
-  { id: 'key', header: 'Key', className: 'font-mono text-xs', cell: (row) => row.keyId ?? '—' },
   {
     id: 'details',
     header: 'Details',
-    className: 'font-mono text-xs',
-    cell: (row) => (
-      <span className="block max-w-xs truncate" title={JSON.stringify(row.params)}>
-        {JSON.stringify(row.params)}
-        {row.upstreamStatus !== null ? ` · status ${row.upstreamStatus}` : ''}
-      </span>
+    width: '45%',
+    className: 'align-top text-xs',
+    cell: (line) => (
+      <>
+        <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-0.5">
+          {line.details.map((detail, index) => (
+            <div key={`${detail.label}-${index}`} className="contents">
+              <dt className="text-zinc-500 dark:text-zinc-400">{detail.label}</dt>
+              <dd className="min-w-0 [overflow-wrap:anywhere]">{detail.value}</dd>
+            </div>
+          ))}
+        </dl>
+        {line.ids.length > 0 ? (
+          <div className="mt-1">
+            <CopyButton text={idsText(line.ids)} label={`Copy the ids of event ${line.event?.id ?? ''}`.trim()}>
+              Copy ids
+            </CopyButton>
+          </div>
+        ) : null}
+      </>
     ),
   },
-  { id: 'from', header: 'From', className: 'text-xs', cell: (row) => row.sourceIp ?? '—' },
 ];
 
 export function AuditTable({
-  rows,
+  lines,
   total,
   pageCount,
+  refusalsLeftOut,
   filter,
 }: {
-  rows: AuditRow[];
+  lines: AuditLine[];
   total: number;
   pageCount: number;
+  refusalsLeftOut: number;
   filter: AuditFilter;
 }) {
   const { page } = filter;
@@ -67,7 +84,19 @@ export function AuditTable({
           {total} events · page {page} of {pageCount}
         </p>
       ) : null}
-      <DataTable label="Audit events" columns={COLUMNS} rows={rows} empty="No events match these filters." />
+      <DataTable
+        label="Audit events"
+        columns={COLUMNS}
+        rows={lines}
+        rowKey={(line) => line.key}
+        empty="No events match these filters."
+      />
+      {refusalsLeftOut > 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {refusalsLeftOut} more minutes of refused requests without a session fall among these events and are not
+          shown: narrow the time range to see them.
+        </p>
+      ) : null}
       <nav aria-label="Pages" className="flex gap-3 text-sm">
         {page > 1 ? <Link href={auditFilterHref('/audit', { ...filter, page: page - 1 })}>Previous page</Link> : null}
         {page < pageCount ? (

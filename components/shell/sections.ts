@@ -5,7 +5,7 @@
 import { ROLE_PERMISSIONS, type Permission } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/auth/role-names';
 
-export type SectionId = 'api-keys' | 'request-builder' | 'usage' | 'audit' | 'accounts' | 'users';
+export type SectionId = 'api-keys' | 'search' | 'request-builder' | 'usage' | 'audit' | 'accounts' | 'users';
 
 export interface DashboardSection {
   id: SectionId;
@@ -25,6 +25,14 @@ export const dashboardSections: Readonly<Record<SectionId, DashboardSection>> = 
     permission: 'keys.read',
     summary:
       'Generate Default and Cloud keys, name and delete them, and see the IPs each key is Locked On, for every sendSMS account you belong to.',
+  },
+  search: {
+    id: 'search',
+    title: 'Find a key',
+    href: '/search',
+    permission: 'keys.read',
+    summary:
+      'Find a customer’s key from what they tell you: the last characters of the key, its name, an IP address or their sendSMS username.',
   },
   'request-builder': {
     id: 'request-builder',
@@ -68,6 +76,7 @@ export const dashboardSections: Readonly<Record<SectionId, DashboardSection>> = 
 
 export const sectionOrder: readonly SectionId[] = [
   'api-keys',
+  'search',
   'request-builder',
   'usage',
   'audit',

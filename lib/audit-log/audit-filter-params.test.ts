@@ -14,20 +14,34 @@ describe('the audit log filters in the URL', () => {
         accountId: 'acc_1',
         keyId: '',
         action: 'auth.sign_in',
+        outcome: 'denied',
         from: '2026-02-01',
         to: '',
         page: '3',
       }),
     ).toEqual({
-      filter: { actor: 'lead@demo.local', accountId: 'acc_1', action: 'auth.sign_in', from: '2026-02-01', page: 3 },
+      filter: {
+        actor: 'lead@demo.local',
+        accountId: 'acc_1',
+        action: 'auth.sign_in',
+        outcome: 'denied',
+        from: '2026-02-01',
+        page: 3,
+      },
       refused: [],
     });
   });
 
   it('drops a refused value, keeps the others, and says what was refused', () => {
-    const { filter, refused } = readAuditFilter({ action: 'auth', from: '2026-02-30', page: '0', keyId: 'a b' });
+    const { filter, refused } = readAuditFilter({
+      action: 'auth',
+      from: '2026-02-30',
+      page: '0',
+      keyId: 'a b',
+      outcome: 'maybe',
+    });
     expect(filter).toEqual({ action: 'auth', page: 1 });
-    expect(refused).toHaveLength(3);
+    expect(refused).toHaveLength(4);
     for (const message of refused) expect(message).not.toBe('');
   });
 
@@ -36,7 +50,15 @@ describe('the audit log filters in the URL', () => {
   });
 
   it('agrees with the endpoints’ schema on every filter it keeps', () => {
-    const search = { actor: 'x', accountId: 'a', keyId: 'k', action: 'keys.', from: '2026-01-01', to: '2026-01-31' };
+    const search = {
+      actor: 'x',
+      accountId: 'a',
+      keyId: 'k',
+      action: 'keys.',
+      outcome: 'failure',
+      from: '2026-01-01',
+      to: '2026-01-31',
+    };
     expect(readAuditFilter(search).filter).toEqual(auditFilterSchema.parse(search));
   });
 

@@ -25,6 +25,7 @@ export const auditFilterParsers = {
   accountId: parseAsField(fields.accountId),
   keyId: parseAsField(fields.keyId),
   action: parseAsField(fields.action),
+  outcome: parseAsField(fields.outcome),
   from: parseAsField(fields.from),
   to: parseAsField(fields.to),
   page: parseAsField(fields.page).withDefault(1),

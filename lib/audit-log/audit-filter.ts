@@ -4,7 +4,8 @@ import { idOf, plainText } from '@/lib/validation/text';
 
 /**
  * The audit log's filter, as the URL carries it (so a filtered view can be shared and exported as CSV with the same
- * rows), and the row the page, the API and the export show.
+ * rows). The form picks the user, account, key and action by name from lists; the URL holds their ids, and `actor`
+ * also takes part of an email (a sign-in by an address that is nobody's).
  */
 
 /** An empty field in the filter form is no filter. */
@@ -13,11 +14,18 @@ const optionalText = z.preprocess(blankIsAbsent, plainText({ max: 200 }).trim().
 const optionalId = (what: string) => z.preprocess(blankIsAbsent, idOf(what).optional());
 const optionalDate = z.preprocess(blankIsAbsent, calendarDate.optional());
 
+/** How an event ended, as lib/audit/record.ts writes it. */
+export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
+
 export const auditFilterSchema = z.object({
   actor: optionalText,
   accountId: optionalId('an account'),
   keyId: optionalId('a key'),
   action: optionalText,
+  outcome: z.preprocess(
+    blankIsAbsent,
+    z.enum(AUDIT_OUTCOMES, { error: 'The outcome is one of success, failure or denied' }).optional(),
+  ),
   from: optionalDate,
   to: optionalDate,
   page: z.preprocess(
@@ -30,18 +38,8 @@ export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_EXPORT_LIMIT = 10_000;
-
-export interface AuditRow {
-  id: string;
-  occurredAt: string;
-  actorEmail: string | null;
-  actorRole: string | null;
-  accountId: string | null;
-  keyId: string | null;
-  action: string;
-  outcome: string;
-  params: unknown;
-  upstreamStatus: number | null;
-  sourceIp: string | null;
-  userAgent: string | null;
-}
+/**
+ * The most minutes of refused requests without a session one page shows among its events (a flood from many
+ * addresses could otherwise make a page of thousands of lines); the page says how many more there were.
+ */
+export const AUDIT_REFUSALS_PER_PAGE = 200;

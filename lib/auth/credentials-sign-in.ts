@@ -2,6 +2,7 @@ import 'server-only';
 import { selectSignInUser } from '@/lib/auth/repository';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import { z } from 'zod';
+import { recordAnonymousRefusal } from '@/lib/audit/anonymous-refusal';
 import { recordAuditEvent, type AuditOutcome } from '@/lib/audit/record';
 import { getConfig, getCredentialsKey } from '@/lib/config';
 import { decryptSecret } from '@/lib/crypto';
@@ -17,8 +18,12 @@ import { plainText } from '@/lib/validation/text';
 
 /**
  * Email + password (+ a TOTP or recovery code when the user has 2FA). Every outcome is counted for the limit and
- * audited as `auth.sign_in`; the limit is checked before the password, so a locked-out guesser learns nothing.
+ * audited as `auth.sign_in`, but for a refusal by the lockout, which is counted per address and minute
+ * (lib/audit/anonymous-refusal.ts); the limit is checked before the password, so a locked-out guesser learns nothing.
  */
+
+/** Where next-auth takes a password sign-in: the path a lockout refusal is counted under. */
+const SIGN_IN_PATH = '/api/auth/callback/credentials';
 
 // Anything these refuse (a NUL, a lone surrogate, a wrong type) is a failed sign-in like any other, never a 500.
 export const credentialsSchema = z.object({
@@ -66,7 +71,9 @@ export async function signInWithPassword(
     { maxFailures: config.signInMaxFailures, windowMinutes: config.signInWindowMinutes },
   );
   if (verdict.locked) {
-    await audit('denied', `locked out by ${verdict.by} for ${verdict.retryAfterMinutes} more minutes`);
+    // Counted, not audited one row each: a locked-out guesser could otherwise grow the append-only log for ever. The
+    // failures that caused the lockout are audited above, with the email.
+    await recordAnonymousRefusal(prisma, { sourceIp: meta.sourceIp, path: SIGN_IN_PATH });
     throw new SignInError('locked-out', verdict.retryAfterMinutes);
   }
 

@@ -2,7 +2,8 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import type { AccountRow } from '@/lib/db/account-row';
-import { recordAuditEvent } from '@/lib/audit/record';
+import { recordAnonymousRefusal } from '@/lib/audit/anonymous-refusal';
+import { auditActor, recordAuditEvent } from '@/lib/audit/record';
 import { deniedReason, type Permission } from '@/lib/auth/permissions';
 import { isCrossOriginWrite } from '@/lib/auth/same-origin';
 import { reachedOverHttps } from '@/lib/auth/request-origin';
@@ -24,7 +25,8 @@ import { createLogger } from '@/lib/log';
  * cross-origin write (403), checks the session against the database (401: no session, expired, or the user
  * disabled), the role against ROLE_PERMISSIONS (403), the route params with zod (422), the membership of the
  * account the URL names (403), then the JSON body (422) and an account the body names (403). So a foreign account
- * id in a URL is a 403 whatever the body holds. Every 403 is written to the audit log as `access.denied`.
+ * id in a URL is a 403 whatever the body holds. Every 403 to a signed-in user is written to the audit log as
+ * `access.denied`; one to a caller without a session is counted per address and minute instead.
  *
  *   export const POST = withPermission('keys.manage', async ({ user, params, body, accountId, meta }) => ..., {
  *     params: z.object({ accountId: z.string() }),
@@ -81,14 +83,20 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
     const path = request.nextUrl.pathname;
 
     if (isCrossOriginWrite(request)) {
-      await auditDenial(null, {
-        permission,
-        path,
-        method: request.method,
-        reason: 'cross-origin request',
-        accountId: null,
-        meta,
-      });
+      // A forged write riding a signed-in browser is recorded against that user; one without a session is only
+      // counted (lib/audit/anonymous-refusal.ts), so that nobody can grow the audit log without signing in.
+      const forgedToken = await readSessionToken(sessionCookieValue(request.cookies));
+      const victim = forgedToken ? await loadSessionUser(forgedToken) : null;
+      if (victim) {
+        await auditDenial(victim.user, {
+          permission,
+          path,
+          method: request.method,
+          reason: 'cross-origin request',
+          accountId: null,
+          meta,
+        });
+      } else await countAnonymousRefusal(meta, path);
       return errorResponse(crossSiteRefused());
     }
 
@@ -203,7 +211,7 @@ function safeAccountOf<Params, Body>(
 }
 
 async function auditDenial(
-  user: SessionUser | null,
+  user: SessionUser,
   denial: {
     permission: Permission;
     path: string;
@@ -215,9 +223,7 @@ async function auditDenial(
 ): Promise<void> {
   try {
     await recordAuditEvent(getPrisma(), {
-      actorId: user?.id ?? null,
-      actorEmail: user?.email ?? null,
-      actorRole: user?.role ?? null,
+      ...auditActor(user),
       accountId: denial.accountId,
       action: 'access.denied',
       params: { permission: denial.permission, method: denial.method, path: denial.path, reason: denial.reason },
@@ -228,5 +234,13 @@ async function auditDenial(
   } catch (error) {
     // The refusal stands even if it could not be recorded.
     log.error('could not record a denied request in the audit log', error);
+  }
+}
+
+async function countAnonymousRefusal(meta: RequestMeta, path: string): Promise<void> {
+  try {
+    await recordAnonymousRefusal(getPrisma(), { sourceIp: meta.sourceIp, path });
+  } catch (error) {
+    log.error('could not count a refused request without a session', error);
   }
 }

@@ -5,6 +5,7 @@ import { selectAccountsDue } from '@/lib/keys/collection-state';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { collectAccount } from '@/lib/collection/collect-account';
 import { pruneUsage } from '@/lib/usage/retention';
+import { pruneAnonymousRefusals } from '@/lib/audit/anonymous-refusal';
 import { createLogger, describeError, type Logger } from '@/lib/log';
 
 /**
@@ -17,7 +18,8 @@ import { createLogger, describeError, type Logger } from '@/lib/log';
  *   due (collection-state.ts), at most one waiting and one running per account (the queue's `stately` policy);
  * - an account's job collects it (collect-account.ts); when the budget deferred work it queues itself again for
  *   the moment the budget frees, so a large account is collected as fast as its budget share allows;
- * - a daily schedule prunes the usage series (lib/usage/retention.ts).
+ * - a daily schedule prunes the usage series (lib/usage/retention.ts) and the counts of refused requests without a
+ *   session (lib/audit/anonymous-refusal.ts).
  */
 
 export const COLLECTION_QUEUES = {
@@ -129,6 +131,9 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
     log.info(
       `usage retention: ${pruned.snapshots} snapshots and ${pruned.hours} hours older than 7 days, ${pruned.days} days older than ${options.retentionMonths} months removed`,
     );
+    // The counts of refused requests without a session are not audit events (those are never deleted): kept 90 days.
+    const refusals = await pruneAnonymousRefusals(deps.prisma, deps.now());
+    log.info(`retention: ${refusals} minutes of refused requests without a session older than 90 days removed`);
   });
 
   return {

@@ -6,7 +6,9 @@ import { SectionHeader } from '@/components/shell/section-header';
 import { dashboardSections } from '@/components/shell/sections';
 import { auditFilterHref, readAuditFilter } from '@/lib/audit-log/audit-filter-params';
 import { queryAuditLog } from '@/lib/audit-log/audit-log-service';
+import { auditFilterChoices } from '@/lib/audit-log/filter-choices';
 import { requirePagePermission } from '@/lib/auth/page-guard';
+import { seesEveryAccount } from '@/lib/auth/permissions';
 import { serverDatabaseDeps } from '@/lib/db/deps';
 import { isAppError } from '@/lib/errors/app-error';
 
@@ -22,9 +24,11 @@ export default async function AuditPage({
 }) {
   const { filter, refused } = readAuditFilter(await searchParams);
   const user = await requirePagePermission('audit.read', filter.accountId);
+  const deps = serverDatabaseDeps();
+  const choices = await auditFilterChoices(deps, user, filter);
   let result;
   try {
-    result = await queryAuditLog(serverDatabaseDeps(), user, filter);
+    result = await queryAuditLog(deps, user, filter);
   } catch (error) {
     if (isAppError(error) && error.httpStatus === 403) result = null;
     else throw error;
@@ -32,14 +36,25 @@ export default async function AuditPage({
   return (
     <div className="grid gap-6">
       <SectionHeader section={section} />
-      <AuditFilters filter={filter} exportHref={auditFilterHref('/api/audit/export', { ...filter, page: null })} />
+      <AuditFilters
+        filter={filter}
+        choices={choices}
+        showsAnonymousRefusals={seesEveryAccount(user)}
+        exportHref={auditFilterHref('/api/audit/export', { ...filter, page: null })}
+      />
       {refused.length > 0 ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           Some filters were not valid and were ignored: {refused.join(' ')}
         </p>
       ) : null}
       {result ? (
-        <AuditTable rows={result.rows} total={result.total} pageCount={result.pageCount} filter={filter} />
+        <AuditTable
+          lines={result.lines}
+          total={result.total}
+          pageCount={result.pageCount}
+          refusalsLeftOut={result.refusalsLeftOut}
+          filter={filter}
+        />
       ) : (
         <p role="alert">You are not a member of this sendSMS account.</p>
       )}

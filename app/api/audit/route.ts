@@ -4,7 +4,7 @@ import { queryAuditLog } from '@/lib/audit-log/audit-log-service';
 import { withPermission } from '@/lib/auth/with-permission';
 import { serverDatabaseDeps } from '@/lib/db/deps';
 
-/** GET: one page of the filtered audit log (filters in the query string, as on /audit). */
+/** GET: one page of the filtered audit log as lines in words, each event with its names (filters as on /audit). */
 export const GET = withPermission('audit.read', async ({ user, request }) => {
   const filter = auditFilterSchema.parse(Object.fromEntries(request.nextUrl.searchParams));
   return NextResponse.json(await queryAuditLog(serverDatabaseDeps(), user, filter));

@@ -251,6 +251,15 @@ export const ROUTE_ACCESS: RouteAccess[] = [
     expect: MEMBERS_AND_SUPPORT_READ,
   },
 
+  // Issue 13's "Find a key" (keys.read, not account-scoped): every signed-in role passes the gate and finds keys in the
+  // accounts it may read. The search matches account A's label ("Account a"): tenant B's admin must find none of A's.
+  {
+    file: 'app/api/keys/search/route.ts',
+    method: 'GET',
+    request: () => ({ query: 'q=Account' }),
+    expect: EVERYONE_SIGNED_IN,
+  },
+
   // The request builder (requests.read at the gate; the service asks for requests.write for token_add_ip).
   onAccount('app/api/accounts/[accountId]/requests/route.ts', 'POST', accountParams, ADMINS_AND_SUPPORT_READ_ACCOUNT),
 ];

@@ -149,6 +149,7 @@ function targets(world: TestWorld): Target[] {
       params: key,
       body: { ip: '198.51.100.20', sendAs: 'account', confirmFirstUseLock: false },
     },
+    { file: 'app/api/keys/search/route.ts', method: 'GET', query: { q: 'Shop plugin' } },
     {
       file: 'app/api/accounts/[accountId]/requests/route.ts',
       method: 'POST',

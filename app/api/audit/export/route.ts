@@ -4,7 +4,7 @@ import { exportAuditLog } from '@/lib/audit-log/audit-log-service';
 import { withPermission } from '@/lib/auth/with-permission';
 import { serverDatabaseDeps } from '@/lib/db/deps';
 
-/** GET: the filtered audit log as CSV (the same filters as the page, every page at once, up to 10 000 rows). */
+/** GET: the filtered audit log as CSV in the page's words (the same filters, every page at once, up to 10 000 events). */
 export const GET = withPermission('audit.read', async ({ user, request }) => {
   const filter = auditFilterSchema.parse(Object.fromEntries(request.nextUrl.searchParams));
   const csv = auditCsv(await exportAuditLog(serverDatabaseDeps(), user, filter));
