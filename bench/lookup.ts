@@ -22,7 +22,6 @@
  */
 import crypto from 'node:crypto';
 import os from 'node:os';
-import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
 import pg from 'pg';
@@ -36,10 +35,9 @@ import { KEY_SEARCH_PLANNER_SQL, keySearchSql } from '@/lib/key-search/search-re
 import { searchKeys } from '@/lib/key-search/search-service';
 import type { KeySearchResultView } from '@/lib/key-search/types';
 import { createLogger } from '@/lib/log';
-import { startEmbeddedPostgres } from '@/lib/runtime/embedded-postgres';
-import { freePort } from '@/lib/runtime/ports';
 import { startSandbox } from '@/lib/sendsms/sandbox/server';
-import { median, ROOT as root } from '@/bench/support/dashboard-process';
+import { median, percentile, ROOT as root } from '@/bench/support/dashboard-process';
+import { freshDatabase } from '@/bench/support/fresh-database';
 
 const ACCOUNTS = 10_000;
 const KEYS = 1_000_000;
@@ -72,7 +70,7 @@ type RouteHandler = (request: NextRequest, context: { params: Promise<Record<str
 async function main(): Promise<void> {
   const log = createLogger('bench-lookup');
   const config = parseConfig({ ...process.env, CREDENTIALS_ENCRYPTION_KEY: credentialsKeyHex }, root);
-  const database = await freshDatabase(config.databaseUrl, config.dataDir, log);
+  const database = await freshDatabase('bench_lookup', config.databaseUrl, config.dataDir, log);
   const stops: Array<() => Promise<unknown> | void> = [database.stop];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
@@ -426,47 +424,6 @@ function interleave(lists: string[][]): string[] {
   for (let index = 0; index < longest; index++)
     for (const list of lists) if (list.length > 0) out.push(list[index % list.length]!);
   return out;
-}
-
-/** A database of its own, empty: dropped and made again each run. */
-async function freshDatabase(
-  databaseUrl: string | null | undefined,
-  dataDir: string,
-  log: ReturnType<typeof createLogger>,
-): Promise<{ url: string; stop: () => Promise<void> }> {
-  let adminUrl: string;
-  let stop = async () => undefined as void;
-  const name = 'bench_lookup';
-  if (databaseUrl) {
-    const url = new URL(databaseUrl);
-    url.pathname = '/postgres';
-    adminUrl = url.toString();
-  } else {
-    const embedded = await startEmbeddedPostgres({
-      dataDir: path.join(dataDir, 'bench-lookup'),
-      port: await freePort(),
-      log,
-      databaseName: 'sendsms_bench_lookup_admin',
-    });
-    adminUrl = embedded.adminUrl;
-    stop = embedded.stop;
-  }
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), stop };
-}
-
-function percentile(values: number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * fraction) - 1)] ?? 0;
 }
 
 main().then(

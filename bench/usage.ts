@@ -43,10 +43,10 @@ import { USAGE_CADENCE_MS } from '@/lib/keys/collection-state';
 import { dayStart, hourStart } from '@/lib/keys/usage-tally';
 import { createLogger } from '@/lib/log';
 import { isBuildCurrent, sourceFingerprint, stampBuild } from '@/lib/runtime/build-fingerprint';
-import { startEmbeddedPostgres } from '@/lib/runtime/embedded-postgres';
 import { freePort } from '@/lib/runtime/ports';
 import { startSandbox, type RunningSandbox } from '@/lib/sendsms/sandbox/server';
-import { median, ROOT as root } from '@/bench/support/dashboard-process';
+import { median, percentile, ROOT as root } from '@/bench/support/dashboard-process';
+import { freshDatabase } from '@/bench/support/fresh-database';
 
 const TIME_SCALE = Number(process.env.TIME_SCALE ?? 10);
 const USAGE_ACCOUNTS = 5;
@@ -94,7 +94,7 @@ interface ProxiedCall {
 async function main(): Promise<void> {
   const log = createLogger('bench-usage');
   const config = parseConfig({ ...process.env, CREDENTIALS_ENCRYPTION_KEY: credentialsKeyHex }, root);
-  const database = await freshDatabase(config.databaseUrl, config.dataDir, log);
+  const database = await freshDatabase('bench_usage', config.databaseUrl, config.dataDir, log);
   const stops: Array<() => Promise<unknown> | void> = [database.stop];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
@@ -286,42 +286,6 @@ async function main(): Promise<void> {
   } finally {
     await stopAll();
   }
-}
-
-/** A database of its own, empty: dropped and made again each run. */
-async function freshDatabase(
-  databaseUrl: string | null | undefined,
-  dataDir: string,
-  log: ReturnType<typeof createLogger>,
-): Promise<{ url: string; stop: () => Promise<void> }> {
-  let adminUrl: string;
-  let stop = async () => undefined as void;
-  const name = 'bench_usage';
-  if (databaseUrl) {
-    const url = new URL(databaseUrl);
-    url.pathname = '/postgres';
-    adminUrl = url.toString();
-  } else {
-    const embedded = await startEmbeddedPostgres({
-      dataDir: path.join(dataDir, 'bench-usage'),
-      port: await freePort(),
-      log,
-      databaseName: 'sendsms_bench_usage_admin',
-    });
-    adminUrl = embedded.adminUrl;
-    stop = embedded.stop;
-  }
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), stop };
 }
 
 function buildIfNeeded(): void {
@@ -911,11 +875,6 @@ async function measureFreshness(
     refusals: trials.reduce((sum, trial) => sum + trial.refusals, 0),
     timedOut: trials.length - seen.length,
   };
-}
-
-function percentile(values: number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * fraction) - 1)] ?? 0;
 }
 
 function sleep(ms: number): Promise<void> {

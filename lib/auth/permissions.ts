@@ -149,6 +149,14 @@ export function seesEveryAccount(actor: Pick<Actor, 'role'>): boolean {
   return ROLE_PERMISSIONS[actor.role].readScope === 'all';
 }
 
+/** The accounts a read covers, as repositories take them: some, or (support staff, the installation admin) every one. */
+export type AccountScope = { accountIds: readonly string[] } | 'every';
+
+/** The accounts the actor may read, as an AccountScope. */
+export function readableAccounts(actor: Actor): AccountScope {
+  return seesEveryAccount(actor) ? 'every' : { accountIds: actor.accountIds };
+}
+
 /** The accounts the actor may see, as a filter on account ids (Prisma's `in`): undefined means every account. */
 export function visibleAccountIds(actor: Actor): { in: string[] } | undefined {
   return seesEveryAccount(actor) ? undefined : { in: [...actor.accountIds] };

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AccountScope } from '@/lib/auth/permissions';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import type { KeyKind, KeyUsageLabel } from '@/lib/generated/prisma/enums';
 import type { KeySearchQuery } from '@/lib/key-search/classify-query';
@@ -13,9 +14,6 @@ import type { KeySearchMatch } from '@/lib/key-search/types';
  * statement. No permissions here: the service passes the accounts the user may read. Never selects a secret, its
  * ciphertext or its fingerprint.
  */
-
-/** The accounts searched: some, or (support staff, the installation admin) every one. */
-export type SearchScope = { accountIds: readonly string[] } | 'every';
 
 export interface KeySearchRecord {
   id: string;
@@ -42,7 +40,7 @@ function escapeLike(text: string): string {
 }
 
 /** Live keys within the scope (`k` is ApiKey). */
-function liveInScope(scope: SearchScope): Prisma.Sql {
+function liveInScope(scope: AccountScope): Prisma.Sql {
   return scope === 'every'
     ? Prisma.sql`k."deletedAt" IS NULL`
     : Prisma.sql`k."deletedAt" IS NULL AND k."accountId" IN (${Prisma.join([...scope.accountIds])})`;
@@ -52,7 +50,7 @@ function liveInScope(scope: SearchScope): Prisma.Sql {
  * One read per way of matching: the key's id, what matched, and a rank (lower first: what the customer can only
  * have read off their own key, then names, then whole accounts).
  */
-function matchReads(query: KeySearchQuery, scope: SearchScope, limit: number): Prisma.Sql[] {
+function matchReads(query: KeySearchQuery, scope: AccountScope, limit: number): Prisma.Sql[] {
   const live = liveInScope(scope);
   if (query.kind === 'ip') {
     return [
@@ -87,7 +85,7 @@ function matchReads(query: KeySearchQuery, scope: SearchScope, limit: number): P
 }
 
 /** The SQL of a search, for EXPLAIN (bench:lookup) as well as for running. */
-export function keySearchSql(query: KeySearchQuery, scope: SearchScope, limit: number): Prisma.Sql | null {
+export function keySearchSql(query: KeySearchQuery, scope: AccountScope, limit: number): Prisma.Sql | null {
   const reads = matchReads(query, scope, limit);
   if (reads.length === 0) return null;
   const union = Prisma.join(
@@ -123,7 +121,7 @@ export const KEY_SEARCH_PLANNER_SQL = Prisma.sql`SELECT set_config('enable_seqsc
 export async function selectKeySearch(
   db: PrismaClient,
   query: KeySearchQuery,
-  scope: SearchScope,
+  scope: AccountScope,
   limit: number,
 ): Promise<KeySearchRecord[]> {
   if (scope !== 'every' && scope.accountIds.length === 0) return [];

@@ -1,11 +1,11 @@
 import 'server-only';
-import { deniedReason, seesEveryAccount } from '@/lib/auth/permissions';
+import { deniedReason, readableAccounts, type AccountScope } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import type { DatabaseDeps } from '@/lib/db/deps';
 import { accessDenied } from '@/lib/errors/refusals';
 import { classifyKeySearch } from '@/lib/key-search/classify-query';
 import { KEY_SEARCH_ROWS, type KeySearchInput } from '@/lib/key-search/search-query';
-import { selectKeySearch, type KeySearchRecord, type SearchScope } from '@/lib/key-search/search-repository';
+import { selectKeySearch, type KeySearchRecord } from '@/lib/key-search/search-repository';
 import type { KeyLockState, KeySearchResultView, KeySearchRowView } from '@/lib/key-search/types';
 
 /**
@@ -18,10 +18,10 @@ import type { KeyLockState, KeySearchResultView, KeySearchRowView } from '@/lib/
  */
 
 /** Who may search keys, and in which accounts: a refusal names the reason, as everywhere else. */
-export function keySearchScope(actor: SessionUser): SearchScope {
+export function keySearchScope(actor: SessionUser): AccountScope {
   const reason = deniedReason(actor, 'keys.read');
   if (reason) throw accessDenied(reason);
-  return seesEveryAccount(actor) ? 'every' : { accountIds: actor.accountIds };
+  return readableAccounts(actor);
 }
 
 export async function searchKeys(

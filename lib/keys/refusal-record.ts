@@ -32,6 +32,9 @@ export function refusalWrite(
   listed: RefusalsListed,
   at: Date,
 ): RefusalWrite {
+  // Nothing refused since the last collection (most keys, most collections): the rows stand, no write.
+  const sameLast = (listed.lastRefusedAt?.getTime() ?? null) === (previous.lastRefusedAt?.getTime() ?? null);
+  if (sameLast && listed.refusedCount === previous.refusedCount) return null;
   if (listed.refusals) {
     return {
       replace: listed.refusals.map((refusal) => {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { CredentialKind, KeyKind } from '@/lib/generated/prisma/enums';
+import type { AccountScope } from '@/lib/auth/permissions';
 import type { Db } from '@/lib/keys/repository';
 import { idleDays, type UsageFilter } from '@/lib/usage/usage-filter';
 import type { RangeWindow } from '@/lib/usage/usage-range';
@@ -12,9 +13,6 @@ import type { RangeWindow } from '@/lib/usage/usage-range';
  */
 
 const DAY = 86_400_000;
-
-/** The accounts a view covers: some, or (support staff, the installation admin) every one. */
-export type AccountScope = { accountIds: readonly string[] } | 'every';
 
 export interface SeriesScope {
   accounts: AccountScope;

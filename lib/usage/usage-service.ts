@@ -1,6 +1,6 @@
 import 'server-only';
 import { credentialHealth } from '@/lib/accounts/credential-health';
-import { deniedReason, seesEveryAccount } from '@/lib/auth/permissions';
+import { deniedReason, readableAccounts, type AccountScope } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import type { DatabaseDeps } from '@/lib/db/deps';
 import { accessDenied, noSuchAccount } from '@/lib/errors/refusals';
@@ -11,7 +11,6 @@ import {
   selectUsageAccounts,
   selectUsageKeys,
   selectUsesPerPeriod,
-  type AccountScope,
   type SeriesScope,
   type UsageAccountRecord,
   type UsageKeyRecord,
@@ -36,7 +35,7 @@ export type UsageDeps = DatabaseDeps & { now(): Date };
 export function usageScope(actor: SessionUser, accountId?: string): AccountScope {
   const reason = deniedReason(actor, 'usage.read', accountId);
   if (reason) throw accessDenied(reason, accountId);
-  return seesEveryAccount(actor) ? 'every' : { accountIds: actor.accountIds };
+  return readableAccounts(actor);
 }
 
 export async function getUsageOverview(
