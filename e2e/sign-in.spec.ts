@@ -175,7 +175,8 @@ test('a session that expires mid-form on the keys page and in the request builde
   const result = page.getByRole('region', { name: 'Result' });
   await expect(async () => {
     if (!(await result.isVisible())) await page.getByRole('button', { name: 'Test request' }).click();
-    await expect(result.getByText('status 0')).toBeVisible({ timeout: 5_000 });
+    // 0, or -512 when a click here raced the replayed request and found the address already added: done either way.
+    await expect(result.getByText(/^status (0|-512)$/)).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 90_000, intervals: [5_000] });
   await expect(result.getByText(/ipaddr=198\.51\.100\.41/).first()).toBeVisible();
 });
