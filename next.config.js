@@ -1,4 +1,7 @@
 // @ts-check
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS, as Next.js loads it
+const createNextIntlPlugin = require('next-intl/plugin');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -9,4 +12,5 @@ const nextConfig = {
   experimental: { authInterrupts: true },
 };
 
-module.exports = nextConfig;
+// The language and messages of each request come from i18n/server/request.ts.
+module.exports = createNextIntlPlugin('./i18n/server/request.ts')(nextConfig);

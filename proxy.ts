@@ -5,7 +5,9 @@ import { readSessionToken, sessionCookieValue } from '@/lib/auth/session-cookie'
 import { restartIdleClock } from '@/lib/auth/session-lifetime';
 import { errorResponse } from '@/lib/errors/error-response';
 import { badAddress } from '@/lib/errors/refusals';
-import { hasMalformedEncoding, MALFORMED_PATH_MESSAGE } from '@/lib/http/malformed-path';
+import { requestLocale } from '@/lib/errors/request-locale';
+import { errorText, say } from '@/lib/errors/text/localized-text';
+import { hasMalformedEncoding } from '@/lib/http/malformed-path';
 
 /**
  * Runs before every page. Pages without a valid session cookie go to /login with the address to come back to; a
@@ -24,11 +26,18 @@ export async function proxy(request: NextRequest) {
   // Next.js answers a bare 500 for a path it cannot decode, before any handler runs: refuse it here as the bad
   // request it is. The matcher sends API paths here only when they hold a %, so other API calls still skip the proxy.
   if (hasMalformedEncoding(pathname)) {
+    // In the reader's language, as far as the request says it (no session is read here).
+    const locale = requestLocale(request);
+    const malformed = errorText('request.malformedPath');
     return pathname.startsWith('/api/')
-      ? errorResponse(badAddress(MALFORMED_PATH_MESSAGE))
-      : new NextResponse(MALFORMED_PATH_MESSAGE, {
+      ? errorResponse(badAddress(malformed), { locale })
+      : new NextResponse(say(malformed, locale), {
           status: 400,
-          headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+          headers: {
+            'content-type': 'text/plain; charset=utf-8',
+            'content-language': locale,
+            'cache-control': 'no-store',
+          },
         });
   }
   if (pathname.startsWith('/api/')) return NextResponse.next();

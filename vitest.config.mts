@@ -18,7 +18,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+          include: [
+            'lib/**/*.test.ts',
+            'i18n/**/*.test.ts',
+            'messages/**/*.test.ts',
+            'components/**/*.test.{ts,tsx}',
+            'scripts/**/*.test.ts',
+          ],
           exclude: ['**/node_modules/**', 'lib/generated/**'],
         },
       },

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { demoKeySecret } from '@/lib/demo/fixtures';
 import { expect, test } from './fixtures/auth';
+import { callFrom, refreshUntil } from './fixtures/guide';
 import { SANDBOX_URL } from './fixtures/sandbox';
 
 /**
@@ -8,27 +9,10 @@ import { SANDBOX_URL } from './fixtures/sandbox';
  * by its first call, see a refused call, authorize the address, see both IPs, last used and a use count of 2),
  * a Cloud key used from three IPs, the read-only views of support and lead staff, delete with the in-use
  * warning, and sendSMS down. Calls "from an IP" go straight to the sandbox with its X-Sandbox-Client-Ip header,
- * as an integration at that address would make them.
- *
- * The sandbox allows 10 queries a minute per account and counts the integrations' calls too, so every step that
- * talks to sendSMS waits out the budget instead of failing when other specs have used it.
+ * as an integration at that address would make them (e2e/fixtures/guide.ts, shared with the Romanian journey).
  */
 
 const SANDBOX = SANDBOX_URL;
-
-async function callFrom(page: Page, username: string, secret: string, ip: string): Promise<number> {
-  let status = -4096;
-  // -4096: the account's 10 queries of the minute are spent (by this spec or another): wait and call again.
-  await expect(async () => {
-    const response = await page.request.get(`${SANDBOX}/json`, {
-      params: { action: 'user_get_balance', username, password: secret },
-      headers: { 'X-Sandbox-Client-Ip': ip },
-    });
-    status = ((await response.json()) as { status: number }).status;
-    expect(status).not.toBe(-4096);
-  }).toPass({ timeout: 80_000, intervals: [5_000] });
-  return status;
-}
 
 async function setSandboxFaults(page: Page, username: string, faults: Record<string, unknown>) {
   const response = await page.request.put(`${SANDBOX}/__sandbox/faults`, { data: { username, faults } });
@@ -39,16 +23,6 @@ async function openAccountKeys(page: Page, label: string) {
   await page.goto('/api-keys');
   await page.getByRole('link', { name: new RegExp(label) }).click();
   await expect(page.getByRole('heading', { name: 'API Keys' })).toBeVisible();
-}
-
-/** Clicks Refresh until `check` passes: a refresh refused by the budget is simply tried again a little later. */
-async function refreshUntil(page: Page, check: () => Promise<void>) {
-  await expect(async () => {
-    const refresh = page.getByRole('button', { name: 'Refresh', exact: true });
-    await refresh.click();
-    await expect(refresh).toBeEnabled({ timeout: 15_000 });
-    await check();
-  }).toPass({ timeout: 100_000, intervals: [2_000, 8_000] });
 }
 
 /**

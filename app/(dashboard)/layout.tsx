@@ -1,23 +1,26 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 
 import { SessionExpiryProvider } from '@/components/auth/session-expiry-provider';
+import { LanguageSwitch } from '@/components/shell/language-switch';
 import { MobileSidebar, Sidebar } from '@/components/shell/sidebar';
 import { ThemeToggle } from '@/components/shell/theme-toggle';
 import { requireSignedIn } from '@/lib/auth/page-guard';
-import { ROLE_NAMES } from '@/lib/auth/role-names';
+import { ROLE_NAME_KEYS } from '@/components/users/role-names';
 
 // Every dashboard page answers to the signed-in user, read on each request.
 export const dynamic = 'force-dynamic';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const sessionUser = await requireSignedIn();
+  const [t, users] = await Promise.all([getTranslations('shell'), getTranslations('users')]);
   const user = {
     name: sessionUser.name,
     email: sessionUser.email,
     role: sessionUser.role,
-    roleName: ROLE_NAMES[sessionUser.role],
+    roleName: users(ROLE_NAME_KEYS[sessionUser.role]),
   };
   return (
     <SessionExpiryProvider email={sessionUser.email}>
@@ -26,7 +29,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           href="#main"
           className="sr-only rounded-md bg-blue-600 px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-60"
         >
-          Skip to content
+          {t('skipToContent')}
         </a>
         <header className="sticky top-0 z-40 flex h-14 items-center gap-3 border-b border-zinc-200 bg-white/90 px-4 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
           <MobileSidebar user={user} />
@@ -34,9 +37,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             href="/"
             className="rounded-md text-base font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:focus-visible:outline-blue-400"
           >
-            sendSMS API Keys
+            {t('productName')}
           </Link>
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-2">
+            <LanguageSwitch signedIn />
             <ThemeToggle />
           </div>
         </header>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 import { SystemStatus } from '@/components/overview/system-status';
 import { sectionsFor } from '@/components/shell/sections';
@@ -9,20 +10,17 @@ export const dynamic = 'force-dynamic';
 
 export default async function OverviewPage() {
   const user = await requireSignedIn();
+  const [t, sections] = await Promise.all([getTranslations('overview'), getTranslations('shell.sections')]);
   return (
     <div className="grid max-w-4xl gap-8">
       <div className="grid gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
-        <p className="max-w-2xl text-zinc-700 dark:text-zinc-300">
-          A self-hosted dashboard for the API keys of your sendSMS accounts: generate and delete keys, authorize the IPs
-          they are locked on, follow how they are used, and keep a record of every change. It mirrors the hub’s Account
-          &gt; API Keys page and its Generate Api Request builder.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
+        <p className="max-w-2xl text-zinc-700 dark:text-zinc-300">{t('intro')}</p>
       </div>
       <SystemStatus />
       <section aria-labelledby="sections-title" className="grid gap-3">
         <h2 id="sections-title" className="text-lg font-semibold">
-          Sections
+          {t('sections')}
         </h2>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {sectionsFor(user.role).map((section) => (
@@ -31,8 +29,8 @@ export default async function OverviewPage() {
                 href={section.href}
                 className="grid h-full gap-1.5 rounded-xl border border-zinc-200 p-4 transition-colors hover:border-zinc-300 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:border-zinc-800 dark:hover:border-zinc-700 dark:hover:bg-zinc-900 dark:focus-visible:outline-blue-400"
               >
-                <span className="font-medium">{section.title}</span>
-                <span className="text-sm text-zinc-600 dark:text-zinc-400">{section.summary}</span>
+                <span className="font-medium">{sections(`${section.id}.title`)}</span>
+                <span className="text-sm text-zinc-600 dark:text-zinc-400">{sections(`${section.id}.summary`)}</span>
               </Link>
             </li>
           ))}

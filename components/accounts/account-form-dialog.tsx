@@ -3,28 +3,28 @@
 import { useState, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 
 import { api, type ApiError } from '@/components/api/api-client';
 import { FormError } from '@/components/api/form-error';
 import { useFormValues } from '@/components/api/use-form-values';
 import { Button } from '@/components/ui/button';
+import { DisabledWithReason } from '@/components/ui/disabled-with-reason';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Form } from '@/components/ui/form';
 import { PASSWORD_LIFETIME_DAYS } from '@/lib/accounts/credential-health';
 import { Input } from '@/components/ui/input';
-import { DisabledReason } from '@/components/ui/tooltip';
 
 type Mode = { kind: 'add'; defaultBaseUrl: string } | { kind: 'rotate'; accountId: string; label: string };
 
-const CREDENTIAL_KINDS = [
-  { value: 'API_KEY', label: 'an account API key (recommended: it does not expire)' },
-  { value: 'PASSWORD', label: `the account password (expires every ${PASSWORD_LIFETIME_DAYS} days without 2FA)` },
-] as const;
+/** The credential kinds the API takes (values, not words: their labels come from the messages). */
+const CREDENTIAL_KINDS = ['API_KEY', 'PASSWORD'] as const;
 
 /**
  * Adds an account, or replaces an account's credential. sendSMS checks the credential before anything is saved;
  * a refusal is shown in the dialog (beside the field it is about), which stays open with what was typed. On
- * success the dialog closes and its fields are emptied.
+ * success the dialog closes and its fields are emptied. Refused to the signed-in user: the button disabled, with
+ * the reason as text beside it.
  */
 export function AccountFormDialog({
   mode,
@@ -35,6 +35,7 @@ export function AccountFormDialog({
   deniedReason: string | null;
   trigger: ReactNode;
 }) {
+  const t = useTranslations('accounts');
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const save = useMutation<unknown, ApiError, Record<string, string>>({
@@ -62,7 +63,7 @@ export function AccountFormDialog({
 
   if (deniedReason) {
     return (
-      <DisabledReason reason={deniedReason}>
+      <DisabledWithReason reason={deniedReason}>
         <Button
           variant={mode.kind === 'add' ? 'primary' : 'secondary'}
           size={mode.kind === 'add' ? 'md' : 'sm'}
@@ -70,7 +71,7 @@ export function AccountFormDialog({
         >
           {trigger}
         </Button>
-      </DisabledReason>
+      </DisabledWithReason>
     );
   }
 
@@ -82,39 +83,39 @@ export function AccountFormDialog({
         </Button>
       </DialogTrigger>
       <DialogContent
-        title={mode.kind === 'add' ? 'Add a sendSMS account' : `Rotate the credential of ${mode.label}`}
-        description="sendSMS is asked for the balance with these details before anything is saved. The credential is stored encrypted and never shown again."
+        title={mode.kind === 'add' ? t('form.addTitle') : t('form.rotateTitle', { label: mode.label })}
+        description={t('form.description')}
       >
         <Form onSubmit={submit} className="grid gap-3">
           {mode.kind === 'add' ? (
             <>
-              <Input label="Label" required {...form.field('label')} />
-              <Input label="sendSMS username" required autoComplete="off" {...form.field('username')} />
+              <Input label={t('form.label')} required {...form.field('label')} />
+              <Input label={t('form.username')} required autoComplete="off" {...form.field('username')} />
               <Input
-                label="API base URL"
+                label={t('form.apiBaseUrl')}
                 {...form.field('apiBaseUrl')}
                 placeholder={mode.defaultBaseUrl}
-                description={`Empty: ${mode.defaultBaseUrl}`}
+                description={t('form.apiBaseUrlHint', { url: mode.defaultBaseUrl })}
               />
             </>
           ) : null}
           <fieldset className="grid gap-1.5">
-            <legend className="text-sm font-medium">The credential is</legend>
+            <legend className="text-sm font-medium">{t('form.credentialKind')}</legend>
             {CREDENTIAL_KINDS.map((kind) => (
-              <label key={kind.value} className="flex items-center gap-2 text-sm">
+              <label key={kind} className="flex items-center gap-2 text-sm">
                 <input
                   type="radio"
                   name="credentialKind"
-                  value={kind.value}
-                  checked={form.values.credentialKind === kind.value}
-                  onChange={() => form.set('credentialKind', kind.value)}
+                  value={kind}
+                  checked={form.values.credentialKind === kind}
+                  onChange={() => form.set('credentialKind', kind)}
                 />
-                {kind.label}
+                {kind === 'API_KEY' ? t('form.kindApiKey') : t('form.kindPassword', { days: PASSWORD_LIFETIME_DAYS })}
               </label>
             ))}
           </fieldset>
           <Input
-            label="Credential"
+            label={t('form.credential')}
             type="password"
             required
             autoComplete="new-password"
@@ -122,7 +123,11 @@ export function AccountFormDialog({
           />
           <FormError error={save.error} fields={form.fields} />
           <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? 'Checking with sendSMS…' : mode.kind === 'add' ? 'Check and add' : 'Check and replace'}
+            {save.isPending
+              ? t('form.checking')
+              : mode.kind === 'add'
+                ? t('form.checkAndAdd')
+                : t('form.checkAndReplace')}
           </Button>
         </Form>
       </DialogContent>

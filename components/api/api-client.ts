@@ -1,13 +1,48 @@
 'use client';
 
+import { createTranslator } from 'next-intl';
+
 import type { AppErrorBody } from '@/lib/errors/app-error';
+import enStatus from '@/messages/en/status.json';
 
 /**
  * The browser's one way to call the dashboard's own JSON routes. Every refusal comes back as an ApiError carrying
- * the server's sentence (lib/errors/app-error.ts, AppErrorBody) and its field errors by path. A 401 means the
- * session ended while the page was open: the request waits while the sign-in-again dialog is shown (nothing
- * navigates, so what was typed stays), then is sent once more with the new session.
+ * the server's sentence, in the reader's language (lib/errors/app-error.ts, AppErrorBody), and its field errors by
+ * path. A 401 means the session ended while the page was open: the request waits while the sign-in-again dialog is
+ * shown (nothing navigates, so what was typed stays), then is sent once more with the new session.
  */
+
+/**
+ * What the client says itself, when no sentence came from the server (it could not be reached, or answered without
+ * one): the `status` messages' answer.*, in the reader's language once <QueryProvider> has set them, English before.
+ */
+export interface ClientWords {
+  unreachable: string;
+  failed: (status: number) => string;
+  unexpected: string;
+}
+
+function wordsFrom(t: (key: 'unreachable' | 'failed' | 'unexpected', values?: { status: number }) => string) {
+  return {
+    unreachable: t('unreachable'),
+    failed: (status: number) => t('failed', { status }),
+    unexpected: t('unexpected'),
+  };
+}
+
+let words: ClientWords = wordsFrom(
+  createTranslator({ locale: 'en', messages: { status: enStatus }, namespace: 'status.answer' }),
+);
+
+/** Set by <QueryProvider> with the reader's language; the words every ApiError and form fallback use. */
+export function setClientWords(next: ClientWords): void {
+  words = next;
+}
+
+/** The words in use now. */
+export function clientWords(): ClientWords {
+  return words;
+}
 
 export class ApiError extends Error {
   /** The server's code (`invalid`, `confirmation-required`, …); `network` when the dashboard did not answer. */
@@ -33,15 +68,10 @@ export class ApiError extends Error {
   }
 }
 
-const UNREACHABLE = 'The dashboard could not be reached. Check your connection and try again.';
-
 /** The error of a response that is not ok, from the server's JSON body when it sent one. */
 export function apiErrorOf(status: number, body: unknown): ApiError {
   const parsed = isRecord(body) ? (body as Partial<AppErrorBody>) : null;
-  const message =
-    typeof parsed?.message === 'string' && parsed.message !== ''
-      ? parsed.message
-      : `The request failed (HTTP ${status}).`;
+  const message = typeof parsed?.message === 'string' && parsed.message !== '' ? parsed.message : words.failed(status);
   return new ApiError(status, message, parsed);
 }
 
@@ -82,7 +112,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
         cache: 'no-store',
       });
     } catch {
-      throw new ApiError(0, UNREACHABLE);
+      throw new ApiError(0, words.unreachable);
     }
   };
   let response = await send();

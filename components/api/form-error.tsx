@@ -1,4 +1,6 @@
-import { ApiError } from './api-client';
+import { useTranslations } from 'next-intl';
+
+import { ApiError, clientWords } from './api-client';
 
 /**
  * How every form shows a failed request: the sentence beside the field it is about (pass `fieldError(error, name)`
@@ -13,11 +15,14 @@ export function fieldError(error: unknown, ...paths: string[]): string | undefin
   return undefined;
 }
 
-/** The sentence to show for any failure: the server's, or what went wrong in the browser. */
-export function errorSentence(error: unknown): string {
+/**
+ * The sentence to show for any failure: the server's, or what went wrong in the browser; `unexpected` for a failure
+ * that says nothing (the API client's, in the reader's language, unless given).
+ */
+export function errorSentence(error: unknown, unexpected = clientWords().unexpected): string {
   if (typeof error === 'string') return error;
   if (error instanceof Error && error.message) return error.message;
-  return 'Something went wrong. Try again.';
+  return unexpected;
 }
 
 /**
@@ -25,11 +30,12 @@ export function errorSentence(error: unknown): string {
  * it is (the sign-in form's messages are not from the API).
  */
 export function FormError({ error, fields = [] }: { error: unknown; fields?: readonly string[] }) {
+  const t = useTranslations('status.answer');
   if (error === null || error === undefined || error === '') return null;
   if (fields.some((field) => fieldError(error, field) !== undefined)) return null;
   return (
     <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
-      {errorSentence(error)}
+      {errorSentence(error, t('unexpected'))}
     </p>
   );
 }

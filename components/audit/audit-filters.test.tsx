@@ -1,7 +1,8 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 
+import type { Locale } from '@/i18n/locales';
 import type { AuditFilterChoices } from '@/lib/audit-log/filter-choices';
+import { renderWithIntl } from '@/test/support/with-intl';
 import { AuditFilters } from './audit-filters';
 
 const choices: AuditFilterChoices = {
@@ -10,15 +11,16 @@ const choices: AuditFilterChoices = {
   keys: [{ id: 'key_old', name: 'Old key', fragment: '…0001', deleted: true }],
 };
 
-const render = (props: Partial<Parameters<typeof AuditFilters>[0]> = {}) =>
-  renderToStaticMarkup(
-    AuditFilters({
-      filter: { page: 1 },
-      choices,
-      showsAnonymousRefusals: true,
-      exportHref: '/api/audit/export',
-      ...props,
-    }),
+const render = (props: Partial<Parameters<typeof AuditFilters>[0]> = {}, locale: Locale = 'en') =>
+  renderWithIntl(
+    <AuditFilters
+      filter={{ page: 1 }}
+      choices={choices}
+      showsAnonymousRefusals
+      exportHref="/api/audit/export"
+      {...props}
+    />,
+    locale,
   );
 
 describe('the audit filters', () => {
@@ -38,5 +40,17 @@ describe('the audit filters', () => {
     expect(html).toContain('<option value="stranger@" selected="">Email containing “stranger@”</option>');
     expect(html).toContain('<option value="auth." selected="">Starting with “auth.”</option>');
     expect(html).not.toContain('anonymous.refused');
+  });
+
+  it('render in Romanian, the values sent unchanged', () => {
+    const html = render({ filter: { page: 1, accountId: 'acc_shop', action: 'auth.' } }, 'ro');
+    expect(html).toContain('aria-label="Filtrează jurnalul de audit"');
+    expect(html).toContain('<option value="key_old">Old key · …0001 (ștearsă)</option>');
+    expect(html).toContain('<option value="ip.authorize">IP autorizat</option>');
+    expect(html).toContain('<option value="denied">Refuzat</option>');
+    expect(html).toContain('<option value="" selected="">Orice rezultat</option>');
+    expect(html).toContain('<option value="auth." selected="">Care începe cu „auth.”</option>');
+    expect(html).toContain('Aplică filtrele');
+    expect(html).toContain('Exportă CSV');
   });
 });

@@ -1,6 +1,8 @@
-import type { AuditFilter } from '@/lib/audit-log/audit-filter';
+import { useTranslations } from 'next-intl';
+
+import { AUDIT_OUTCOMES, type AuditFilter } from '@/lib/audit-log/audit-filter';
 import type { AuditFilterChoices } from '@/lib/audit-log/filter-choices';
-import { ANONYMOUS_REFUSALS_ACTION, AUDIT_ACTION_CHOICES, OUTCOME_NAMES } from '@/lib/audit-log/event-sentence';
+import { ANONYMOUS_REFUSALS_ACTION, AUDIT_ACTION_CHOICES } from '@/lib/audit-log/event-sentence';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -30,88 +32,96 @@ export function AuditFilters({
   showsAnonymousRefusals: boolean;
   exportHref: string;
 }) {
+  const t = useTranslations('audit.filters');
+  const tAudit = useTranslations('audit');
   const users = withCurrent(
     [
-      { value: '', label: 'Anyone' },
-      ...choices.users.map((user) => ({ value: user.id, label: `${user.name} (${user.email})` })),
+      { value: '', label: t('anyone') },
+      ...choices.users.map((user) => ({
+        value: user.id,
+        label: t('userOption', { name: user.name, email: user.email }),
+      })),
     ],
     filter.actor,
-    (value) => `Email containing “${value}”`,
+    (value) => t('emailContaining', { value }),
   );
   const accounts = withCurrent(
     [
-      { value: '', label: 'Any account' },
-      ...choices.accounts.map((account) => ({ value: account.id, label: `${account.label} (${account.username})` })),
+      { value: '', label: t('anyAccount') },
+      ...choices.accounts.map((account) => ({
+        value: account.id,
+        label: t('accountOption', { label: account.label, username: account.username }),
+      })),
     ],
     filter.accountId,
-    (value) => `Account ${value}`,
+    (id) => t('accountById', { id }),
   );
   const keys = withCurrent(
     [
-      { value: '', label: filter.accountId ? 'Any key' : 'Pick an account first' },
+      { value: '', label: filter.accountId ? t('anyKey') : t('pickAccountFirst') },
       ...choices.keys.map((key) => ({
         value: key.id,
-        label: `${key.name} · ${key.fragment}${key.deleted ? ' (deleted)' : ''}`,
+        label: t(key.deleted ? 'deletedKeyOption' : 'keyOption', { name: key.name, fragment: key.fragment }),
       })),
     ],
     filter.keyId,
-    (value) => `Key ${value}`,
+    (id) => t('keyById', { id }),
   );
   const actions = withCurrent(
     [
-      { value: '', label: 'Any action' },
-      ...AUDIT_ACTION_CHOICES.filter((choice) => showsAnonymousRefusals || choice.value !== ANONYMOUS_REFUSALS_ACTION),
+      { value: '', label: t('anyAction') },
+      ...AUDIT_ACTION_CHOICES.filter(
+        (choice) => showsAnonymousRefusals || choice.value !== ANONYMOUS_REFUSALS_ACTION,
+      ).map((choice) => ({ value: choice.value, label: tAudit(`actions.${choice.label}`) })),
     ],
     filter.action,
-    (value) => `Starting with “${value}”`,
+    (value) => t('actionStartingWith', { value }),
   );
   const outcomes = [
-    { value: '', label: 'Any outcome' },
-    ...Object.entries(OUTCOME_NAMES).map(([value, label]) => ({
-      value,
-      label: label[0]!.toUpperCase() + label.slice(1),
-    })),
+    { value: '', label: t('anyOutcome') },
+    ...AUDIT_OUTCOMES.map((value) => ({ value, label: tAudit(`outcomeOptions.${value}`) })),
   ];
   return (
-    <form
-      method="get"
-      action="/audit"
-      aria-label="Filter the audit log"
-      className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
-    >
-      <Select label="User" name="actor" defaultValue={filter.actor ?? ''} options={users} className="w-full" />
+    <form method="get" action="/audit" aria-label={t('formLabel')} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <Select label={t('user')} name="actor" defaultValue={filter.actor ?? ''} options={users} className="w-full" />
       <Select
-        label="Account"
+        label={t('account')}
         name="accountId"
         defaultValue={filter.accountId ?? ''}
         options={accounts}
         className="w-full"
       />
       <Select
-        label="Key"
+        label={t('key')}
         name="keyId"
         defaultValue={filter.keyId ?? ''}
         options={keys}
         disabled={!filter.accountId && !filter.keyId}
         className="w-full"
       />
-      <Select label="Action" name="action" defaultValue={filter.action ?? ''} options={actions} className="w-full" />
       <Select
-        label="Outcome"
+        label={t('action')}
+        name="action"
+        defaultValue={filter.action ?? ''}
+        options={actions}
+        className="w-full"
+      />
+      <Select
+        label={t('outcome')}
         name="outcome"
         defaultValue={filter.outcome ?? ''}
         options={outcomes}
         className="w-full"
       />
-      <Input label="From (UTC day)" name="from" type="date" defaultValue={filter.from ?? ''} />
-      <Input label="To (UTC day)" name="to" type="date" defaultValue={filter.to ?? ''} />
+      <Input label={t('from')} name="from" type="date" defaultValue={filter.from ?? ''} />
+      <Input label={t('to')} name="to" type="date" defaultValue={filter.to ?? ''} />
       <div className="flex flex-wrap items-end gap-2">
-        <Button type="submit">Apply filters</Button>
+        <Button type="submit">{t('apply')}</Button>
         <a href="/audit" className={buttonClasses({ variant: 'ghost' })}>
-          Clear
+          {t('clear')}
         </a>
         <a href={exportHref} className={buttonClasses({ variant: 'secondary' })} download>
-          Export CSV
+          {t('exportCsv')}
         </a>
       </div>
     </form>

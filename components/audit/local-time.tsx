@@ -1,27 +1,15 @@
 'use client';
 
+import { useFormatter, useTimeZone } from 'next-intl';
 import { useSyncExternalStore } from 'react';
 
-import { formatRelative } from '@/components/ui/relative-time';
-
 /**
- * When an audit line happened, in the reader's own time zone with the zone shown ("22 Nov 2026, 12:00:00 EET"),
- * and how long ago beneath it. The server knows no reader's zone, so it renders UTC (said as such) and the browser
- * re-renders in its zone after hydration. Plain text, not a control: a page of 50 lines is not 50 Tab stops.
+ * When an audit line happened, in the reader's time zone with the zone shown ("22 Nov 2026, 12:00:00 EET"), and
+ * how long ago beneath it. The zone is the request's (next-intl's provider: the user's choice, else the zone the
+ * browser said in a cookie), so the server and the browser write the same time and nothing changes on hydration.
+ * "How long ago" is the browser's alone (the server's clock would be stale by the time it is read): it appears
+ * after hydration and is kept current. Plain text, not a control: a page of 50 lines is not 50 Tab stops.
  */
-
-const PARTS: Intl.DateTimeFormatOptions = {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-  timeZoneName: 'short',
-};
-
-const inUtc = new Intl.DateTimeFormat('en-GB', { ...PARTS, timeZone: 'UTC' });
 
 // One clock for every LocalTime on the page, read every 30 s while any is mounted; null on the server.
 let clockMs = Date.now();
@@ -44,29 +32,23 @@ function subscribe(listener: () => void) {
   };
 }
 
-let inReaderZone: Intl.DateTimeFormat | undefined;
-
 export function LocalTime({ date }: { date: string }) {
+  const format = useFormatter();
+  const timeZone = useTimeZone();
   const nowMs = useSyncExternalStore(
     subscribe,
     () => clockMs,
     () => null,
   );
   const when = new Date(date);
-  if (nowMs === null) {
-    return (
-      <time dateTime={date} className="block whitespace-nowrap">
-        {inUtc.format(when)}
-      </time>
-    );
-  }
-  inReaderZone ??= new Intl.DateTimeFormat('en-GB', PARTS);
   return (
     <>
-      <time dateTime={date} title={inReaderZone.resolvedOptions().timeZone} className="block whitespace-nowrap">
-        {inReaderZone.format(when)}
+      <time dateTime={date} title={timeZone} className="block whitespace-nowrap">
+        {format.dateTime(when, 'exactWithZone')}
       </time>
-      <span className="block text-xs text-zinc-500 dark:text-zinc-400">{formatRelative(when, new Date(nowMs))}</span>
+      {nowMs === null ? null : (
+        <span className="block text-xs text-zinc-500 dark:text-zinc-400">{format.relativeTime(when, nowMs)}</span>
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 
 import { api, type ApiError } from '@/components/api/api-client';
 import { FormError } from '@/components/api/form-error';
@@ -11,6 +12,7 @@ import { Input } from '@/components/ui/input';
 
 /** The current password and a new one; on success every other session of the user has ended (this one goes on). */
 export function PasswordChangeForm() {
+  const t = useTranslations('auth');
   const change = useMutation<unknown, ApiError, Record<string, string>>({
     mutationFn: (values) => api.put('/api/auth/password', values),
   });
@@ -23,31 +25,31 @@ export function PasswordChangeForm() {
       aria-labelledby="password-heading"
     >
       <h2 id="password-heading" className="text-lg font-semibold">
-        Password
+        {t('passwordChange.heading')}
       </h2>
       <Input
-        label="Current password"
+        label={t('passwordChange.currentPassword')}
         type="password"
         autoComplete="current-password"
         required
         {...form.field('currentPassword')}
       />
       <Input
-        label="New password"
+        label={t('passwordChange.newPassword')}
         type="password"
         autoComplete="new-password"
-        description="At least 12 characters. Your other sessions end when it changes."
+        description={t('passwordChange.newPasswordHint')}
         required
         {...form.field('newPassword')}
       />
       <FormError error={change.error} fields={form.fields} />
       {change.isSuccess ? (
         <p role="status" className="text-sm font-medium text-green-800 dark:text-green-300">
-          Password changed. Every other session of yours has ended.
+          {t('passwordChange.changed')}
         </p>
       ) : null}
       <Button type="submit" disabled={change.isPending}>
-        Change password
+        {t('passwordChange.submit')}
       </Button>
     </Form>
   );

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 
 import { api, type ApiError } from '@/components/api/api-client';
 import { FormError } from '@/components/api/form-error';
@@ -12,6 +13,7 @@ import { Input } from '@/components/ui/input';
 
 /** Creates the first admin, then sends them to sign in with what they just chose. */
 export function SetupForm() {
+  const t = useTranslations('auth');
   const router = useRouter();
   const create = useMutation<unknown, ApiError, Record<string, string>>({
     mutationFn: (values) => api.post('/api/auth/setup', values),
@@ -21,19 +23,19 @@ export function SetupForm() {
 
   return (
     <Form onSubmit={() => create.mutate(form.values)} className="grid gap-4">
-      <Input label="Name" required autoComplete="name" {...form.field('name')} />
-      <Input label="Email" type="email" required autoComplete="username" {...form.field('email')} />
+      <Input label={t('setup.name')} required autoComplete="name" {...form.field('name')} />
+      <Input label={t('setup.email')} type="email" required autoComplete="username" {...form.field('email')} />
       <Input
-        label="Password"
+        label={t('setup.password')}
         type="password"
         required
         autoComplete="new-password"
-        description="At least 12 characters."
+        description={t('setup.passwordHint')}
         {...form.field('password')}
       />
       <FormError error={create.error} fields={form.fields} />
       <Button type="submit" disabled={create.isPending}>
-        Create the first admin
+        {t('setup.submit')}
       </Button>
     </Form>
   );

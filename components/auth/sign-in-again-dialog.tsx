@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { Dialog, DialogContent } from '@/components/ui/dialog';
 import { SignInForm } from './sign-in-form';
 
@@ -13,12 +15,10 @@ export function SignInAgainDialog({
   onSignedIn: () => void;
   onDismiss: () => void;
 }) {
+  const t = useTranslations('auth');
   return (
     <Dialog open onOpenChange={(open) => (open ? undefined : onDismiss())}>
-      <DialogContent
-        title="Sign in again"
-        description="Your session has ended. Sign in again to continue; what you entered on the page is kept."
-      >
+      <DialogContent title={t('signInAgain.title')} description={t('signInAgain.description')}>
         <SignInForm email={email} initialError="session-expired" onSignedIn={onSignedIn} />
       </DialogContent>
     </Dialog>

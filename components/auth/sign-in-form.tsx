@@ -2,14 +2,15 @@
 
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 
 import { FormError } from '@/components/api/form-error';
 import { useFormValues } from '@/components/api/use-form-values';
 import { Button } from '@/components/ui/button';
 import { Form } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
-import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { signInWithCredentials, type SignInResult } from './auth-endpoints';
+import { signInErrorText } from './sign-in-error-text';
 
 export interface SignInFormProps {
   /** Called once the session cookie is set. */
@@ -24,6 +25,7 @@ export interface SignInFormProps {
  * has 2FA the server answers `totp-required` and the code field appears; the password stays filled in.
  */
 export function SignInForm({ onSignedIn, email = '', initialError = null }: SignInFormProps) {
+  const t = useTranslations('auth');
   const form = useFormValues({ email, password: '', code: '' });
   const [needsCode, setNeedsCode] = useState(false);
   const signIn = useMutation<SignInResult, Error, void>({
@@ -38,32 +40,38 @@ export function SignInForm({ onSignedIn, email = '', initialError = null }: Sign
   // Until the first try, the error the page was opened with (an expired session, say); then the last answer's.
   const result = signIn.data;
   const error = signIn.isError
-    ? 'The dashboard could not be reached. Check the connection and try again.'
+    ? t('signInForm.unreachable')
     : result
       ? result.ok || result.error === 'totp-required'
         ? null
-        : signInErrorMessage(result.error ?? 'unknown')
+        : signInErrorText(t, result.error ?? 'unknown')
       : signIn.isIdle
-        ? signInErrorMessage(initialError)
+        ? signInErrorText(t, initialError)
         : null;
 
   return (
     <Form onSubmit={() => signIn.mutate()} className="grid gap-4" noValidate>
-      <Input label="Email" type="email" autoComplete="username" required {...form.field('email')} />
-      <Input label="Password" type="password" autoComplete="current-password" required {...form.field('password')} />
+      <Input label={t('signInForm.email')} type="email" autoComplete="username" required {...form.field('email')} />
+      <Input
+        label={t('signInForm.password')}
+        type="password"
+        autoComplete="current-password"
+        required
+        {...form.field('password')}
+      />
       {needsCode ? (
         <Input
-          label="Authentication code"
+          label={t('signInForm.code')}
           autoComplete="one-time-code"
           inputMode="text"
           autoFocus
-          description="The 6 digits from your authenticator app, or a recovery code."
+          description={t('signInForm.codeHint')}
           {...form.field('code')}
         />
       ) : null}
       <FormError error={error} />
       <Button type="submit" className="w-full" disabled={signIn.isPending}>
-        {signIn.isPending ? 'Signing in…' : 'Sign in'}
+        {signIn.isPending ? t('signInForm.submitting') : t('signInForm.submit')}
       </Button>
     </Form>
   );

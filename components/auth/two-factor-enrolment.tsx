@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import Link from 'next/link';
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 
 import { api, type ApiError } from '@/components/api/api-client';
 import { FormError, fieldError } from '@/components/api/form-error';
@@ -17,6 +18,7 @@ interface EnrolmentStart {
 
 /** Scan, confirm with a code, then keep the recovery codes: shown here once and never again. */
 export function TwoFactorEnrolment() {
+  const t = useTranslations('auth');
   const [code, setCode] = useState('');
   const begin = useMutation<EnrolmentStart, ApiError>({
     mutationFn: () => api.post<EnrolmentStart>('/api/auth/two-factor'),
@@ -31,13 +33,10 @@ export function TwoFactorEnrolment() {
     return (
       <div className="grid gap-4">
         <p role="status" className="font-medium text-green-800 dark:text-green-300">
-          Two-factor authentication is on.
+          {t('enrolment.enabled')}
         </p>
-        <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          Keep these recovery codes somewhere safe. Each works once, in place of a code from the app. They are not shown
-          again.
-        </p>
-        <ul aria-label="Recovery codes" className="grid grid-cols-2 gap-2 font-mono text-sm">
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">{t('enrolment.keepRecoveryCodes')}</p>
+        <ul aria-label={t('enrolment.recoveryCodes')} className="grid grid-cols-2 gap-2 font-mono text-sm">
           {recoveryCodes.map((recoveryCode) => (
             <li key={recoveryCode} className="rounded bg-zinc-100 px-2 py-1 dark:bg-zinc-800">
               {recoveryCode}
@@ -45,7 +44,7 @@ export function TwoFactorEnrolment() {
           ))}
         </ul>
         <Button asChild>
-          <Link href="/">Continue to the dashboard</Link>
+          <Link href="/">{t('enrolment.continue')}</Link>
         </Button>
       </div>
     );
@@ -56,7 +55,7 @@ export function TwoFactorEnrolment() {
       <div className="grid gap-3">
         <FormError error={begin.error} />
         <Button onClick={() => begin.mutate()} disabled={begin.isPending}>
-          Set up two-factor authentication
+          {t('enrolment.start')}
         </Button>
       </div>
     );
@@ -64,25 +63,23 @@ export function TwoFactorEnrolment() {
 
   return (
     <Form onSubmit={() => confirm.mutate()} className="grid gap-4">
-      <p className="text-sm text-zinc-700 dark:text-zinc-300">
-        Scan this QR code with an authenticator app, then enter the code it shows.
-      </p>
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">{t('enrolment.scan')}</p>
       {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server; nothing to optimise */}
       <img
         src={start.qrCodeDataUrl}
-        alt="QR code for your authenticator app"
+        alt={t('enrolment.qrCodeAlt')}
         width={220}
         height={220}
         className="rounded bg-white p-2"
       />
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
-        Cannot scan? Enter this key:{' '}
+        {t('enrolment.manualEntry')}{' '}
         <code data-testid="manual-entry-key" className="font-mono break-all">
           {start.manualEntryKey}
         </code>
       </p>
       <Input
-        label="Code from the app"
+        label={t('enrolment.code')}
         name="code"
         inputMode="numeric"
         autoComplete="one-time-code"
@@ -92,7 +89,7 @@ export function TwoFactorEnrolment() {
       />
       <FormError error={confirm.error} fields={['code']} />
       <Button type="submit" disabled={confirm.isPending}>
-        Turn on two-factor authentication
+        {t('enrolment.confirm')}
       </Button>
     </Form>
   );

@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 import { DisabledWithReason } from '@/components/ui/disabled-with-reason';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { KeyDetailView } from '@/lib/keys/types';
@@ -8,18 +10,17 @@ import { DeleteKeyDialog } from './delete-key-dialog';
  * for where it went. The page says so and offers the delete action at once.
  */
 export function CompromisedNotice({ detail, manageDenied }: { detail: KeyDetailView; manageDenied: string | null }) {
-  if (!detail.key.secretUnseenAt) return null;
+  const t = useTranslations('keys.compromised');
+  const { secretUnseenAt } = detail.key;
+  if (!secretUnseenAt) return null;
   return (
     <div
       role="alert"
       data-testid="compromised-notice"
       className="grid gap-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
     >
-      <p className="font-medium">Treat this key as compromised: its secret was shown to nobody.</p>
-      <p>
-        sendSMS made it, but the answer carrying its secret was lost; the dashboard found it by reading sendSMS back{' '}
-        <RelativeTime date={detail.key.secretUnseenAt} />. Delete it, then generate a new key for whatever needed it.
-      </p>
+      <p className="font-medium">{t('title')}</p>
+      <p>{t.rich('body', { when: () => <RelativeTime date={secretUnseenAt} /> })}</p>
       <span>
         <DisabledWithReason reason={manageDenied}>
           <DeleteKeyDialog detail={detail} />

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useFormatter, useTranslations } from 'next-intl';
 
 import type { ApiError } from '@/components/api/api-client';
 import { FormError, fieldError } from '@/components/api/form-error';
@@ -11,11 +12,9 @@ import { Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components
 import { DisabledWithReason } from '@/components/ui/disabled-with-reason';
 import { Form } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
-import { formatRelative } from '@/components/ui/relative-time';
 import { toast } from '@/components/ui/toast';
 import type { KeyDetailView } from '@/lib/keys/types';
 import { keysApi } from './keys-api';
-import { formatCount } from './labels';
 import { keysQueryKeys } from './query-keys';
 
 /**
@@ -32,10 +31,14 @@ export function DeleteKeyDialog({
   disabled?: boolean;
   'aria-describedby'?: string;
 }) {
+  const t = useTranslations('keys.deleteDialog');
+  const format = useFormatter();
   const { key, accountId } = detail;
   const router = useRouter();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
+  // "used 4 minutes ago" is said of the moment the dialog opened.
+  const [openedAt, setOpenedAt] = useState<Date | null>(null);
   const [typed, setTyped] = useState('');
   const remove = useMutation<Awaited<ReturnType<typeof keysApi.remove>>, ApiError>({
     mutationFn: () => keysApi.remove(accountId, key.id, typed),
@@ -44,20 +47,22 @@ export function DeleteKeyDialog({
       toast(
         result.revokedUpstream
           ? {
-              title: `“${key.name}” deleted`,
-              description: 'sendSMS revoked it: calls with it are refused from now on.',
+              title: t('deletedTitle', { name: key.name }),
+              description: t('deletedDescription'),
               tone: 'success',
             }
           : {
-              title: `“${key.name}” removed from this dashboard`,
+              title: t('removedTitle', { name: key.name }),
               description: (
                 <span>
-                  sendSMS cannot delete keys for this account through its API: revoke it on the hub (Account &gt; API
-                  Keys) at{' '}
-                  <a className="underline" href={result.revokeAt ?? '#'} target="_blank" rel="noreferrer">
-                    {result.revokeAt}
-                  </a>
-                  . Until then it still works.
+                  {t.rich('removedDescription', {
+                    url: result.revokeAt ?? '',
+                    link: (chunks) => (
+                      <a className="underline" href={result.revokeAt ?? '#'} target="_blank" rel="noreferrer">
+                        {chunks}
+                      </a>
+                    ),
+                  })}
                 </span>
               ),
               tone: 'warning',
@@ -70,11 +75,16 @@ export function DeleteKeyDialog({
     // A deletion whose outcome is unknown shows on the key's page as being checked.
     onError: () => void queryClient.invalidateQueries({ queryKey: keysQueryKeys.account(accountId) }),
   });
+  const inUseText = ({ lastUsedAt, useCount }: NonNullable<KeyDetailView['inUse']>) => {
+    const when = format.relativeTime(new Date(lastUsedAt), openedAt ?? undefined);
+    return useCount === null ? t('inUseCountUnknown', { when }) : t('inUse', { when, count: useCount });
+  };
   return (
     <Dialog
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
+        if (next) setOpenedAt(new Date());
         if (!next) {
           setTyped('');
           remove.reset();
@@ -83,16 +93,12 @@ export function DeleteKeyDialog({
     >
       <DialogTrigger asChild>
         <Button variant="danger" disabled={disabled} aria-describedby={describedBy}>
-          Delete key
+          {t('trigger')}
         </Button>
       </DialogTrigger>
       <DialogContent
-        title={`Delete “${key.name}”?`}
-        description={
-          detail.deleteUpstream === 'unsupported'
-            ? 'sendSMS cannot delete keys for this account through its API: the key will be removed here and you will be sent to the hub to revoke it.'
-            : 'sendSMS will revoke the key: every integration using it will be refused.'
-        }
+        title={t('title', { name: key.name })}
+        description={t(detail.deleteUpstream === 'unsupported' ? 'descriptionUnsupported' : 'description')}
       >
         {detail.inUse ? (
           <p
@@ -100,13 +106,12 @@ export function DeleteKeyDialog({
             data-testid="in-use-warning"
             className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
           >
-            This key is actively in use: used {formatRelative(new Date(detail.inUse.lastUsedAt), new Date())},{' '}
-            {formatCount(detail.inUse.useCount)} uses.
+            {inUseText(detail.inUse)}
           </p>
         ) : null}
         <Form className="grid gap-4" onSubmit={() => remove.mutate()}>
           <Input
-            label={`Type “${key.name}” to confirm`}
+            label={t('confirmLabel', { name: key.name })}
             autoComplete="off"
             value={typed}
             onChange={(event) => setTyped(event.target.value)}
@@ -114,12 +119,9 @@ export function DeleteKeyDialog({
           />
           <FormError error={remove.error} fields={['confirmName']} />
           <DialogFooter>
-            <DisabledWithReason
-              reason={typed !== key.name ? 'Type the key’s name exactly, as above, to delete it' : null}
-              className="justify-end"
-            >
+            <DisabledWithReason reason={typed !== key.name ? t('typeNameReason') : null} className="justify-end">
               <Button variant="danger" type="submit" disabled={remove.isPending}>
-                {remove.isPending ? 'Deleting…' : remove.error?.retryable ? 'Try again' : 'Delete this key'}
+                {t(remove.isPending ? 'deleting' : remove.error?.retryable ? 'tryAgain' : 'confirm')}
               </Button>
             </DisabledWithReason>
           </DialogFooter>

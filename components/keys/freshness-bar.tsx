@@ -1,10 +1,16 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { Button } from '@/components/ui/button';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { FreshnessView, PendingChangeView } from '@/lib/keys/types';
 import { PendingChanges } from './pending-changes';
+import { useProblemText } from './problem-text';
 import { useRefreshKeys } from './use-refresh';
+
+/** The sendSMS action that reports usage: its name, not a word to translate. */
+const TOKEN_LIST = 'token_list';
 
 /**
  * When each part of what is shown was last fetched from sendSMS, a refresh, and, when the last refresh failed or
@@ -22,48 +28,54 @@ export function FreshnessBar({
   accountId: string;
   keyId?: string;
 }) {
+  const t = useTranslations('keys.freshness');
+  const problemText = useProblemText();
   const refresh = useRefreshKeys(accountId, keyId);
   const refreshError = refresh.error?.message ?? null;
   const busy = refresh.isPending || freshness.refreshing;
+  const { collection, lastProblem } = freshness;
   return (
     <>
       <div className="grid gap-2">
         <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
           <span data-testid="usage-fetched">
-            Usage:{' '}
+            {t('usage')}{' '}
             {freshness.usageReported ? (
-              <RelativeTime date={freshness.usageFetchedAt} prefix="fetched " fallback="never fetched" />
+              <RelativeTime date={freshness.usageFetchedAt} prefix={t('usageFetched')} fallback={t('neverFetched')} />
             ) : (
-              'not reported by the API (this account has no token_list)'
+              t('usageNotReported', { action: TOKEN_LIST })
             )}
           </span>
           <span data-testid="ips-fetched">
-            IP lists:{' '}
-            <RelativeTime date={freshness.ipsOldestFetchedAt} prefix="oldest fetched " fallback="never fetched" />
+            {t('ipLists')}{' '}
+            <RelativeTime
+              date={freshness.ipsOldestFetchedAt}
+              prefix={t('ipsOldestFetched')}
+              fallback={t('ipsNeverFetched')}
+            />
           </span>
-          {freshness.collection && freshness.collection.failureCount === 0 ? (
+          {collection && collection.failureCount === 0 ? (
             <span data-testid="collection-next">
-              Collected on a schedule, last{' '}
-              <RelativeTime date={freshness.collection.lastSucceededAt} fallback="not yet" />
+              {t.rich('collected', {
+                when: () => <RelativeTime date={collection.lastSucceededAt} fallback={t('notYet')} />,
+              })}
             </span>
           ) : null}
           <Button variant="secondary" size="sm" onClick={() => refresh.mutate()} disabled={busy} aria-busy={busy}>
-            {busy ? 'Refreshing…' : 'Refresh'}
+            {t(busy ? 'refreshing' : 'refresh')}
           </Button>
         </div>
-        {freshness.collection && freshness.collection.failureCount > 0 ? (
+        {collection && collection.failureCount > 0 ? (
           <div
             role="status"
             data-testid="collection-backoff"
             className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
           >
-            The scheduled collection is backing off: the last{' '}
-            {freshness.collection.failureCount === 1
-              ? 'collection'
-              : `${freshness.collection.failureCount} collections`}{' '}
-            failed{freshness.collection.lastProblem ? ` (${freshness.collection.lastProblem})` : ''}, so sendSMS is
-            asked less often until it answers. Next try <RelativeTime date={freshness.collection.nextRunAt} />; Refresh
-            asks now.
+            {t.rich('backingOff', {
+              count: collection.failureCount,
+              problem: collection.lastProblem ? problemText(collection.lastProblem) : 'none',
+              when: () => <RelativeTime date={collection.nextRunAt} />,
+            })}
           </div>
         ) : null}
         {freshness.stale || refreshError ? (
@@ -73,28 +85,21 @@ export function FreshnessBar({
             className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
           >
             <p className="font-medium">
-              Showing the last known state
-              {freshness.usageFetchedAt ? (
-                <>
-                  {' '}
-                  from <RelativeTime date={freshness.usageFetchedAt} />
-                </>
-              ) : null}
-              : nothing cached was lost.
+              {freshness.usageFetchedAt
+                ? t.rich('staleFrom', { when: () => <RelativeTime date={freshness.usageFetchedAt} /> })
+                : t('stale')}
             </p>
-            {freshness.lastProblem || refreshError ? (
+            {lastProblem || refreshError ? (
               <p>
-                The last refresh failed
-                {freshness.lastProblem ? (
-                  <>
-                    {' '}
-                    (<RelativeTime date={freshness.lastProblem.at} />)
-                  </>
-                ) : null}
-                : {refreshError ?? freshness.lastProblem?.message}
+                {lastProblem
+                  ? t.rich('refreshFailedAt', {
+                      reason: refreshError ?? problemText(lastProblem),
+                      when: () => <RelativeTime date={lastProblem.at} />,
+                    })
+                  : t('refreshFailed', { reason: refreshError ?? '' })}
               </p>
             ) : (
-              <p>The data is more than {freshness.staleAfterMinutes} minutes old.</p>
+              <p>{t('tooOld', { minutes: freshness.staleAfterMinutes })}</p>
             )}
           </div>
         ) : null}

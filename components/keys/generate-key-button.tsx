@@ -1,6 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useTranslations } from 'next-intl';
 
 import { Button } from '@/components/ui/button';
 import { useOpenedDialog } from '@/components/ui/use-opened-dialog';
@@ -23,6 +24,7 @@ export function GenerateKeyButton({
   disabled?: boolean;
   'aria-describedby'?: string;
 }) {
+  const t = useTranslations('keys');
   const { open, trigger, show, close } = useOpenedDialog();
   return (
     <>
@@ -34,7 +36,7 @@ export function GenerateKeyButton({
         aria-expanded={open}
         onClick={show}
       >
-        Generate a new API Key
+        {t('generateButton')}
       </Button>
       {open ? <GenerateKeyDialog accountId={accountId} onClose={close} /> : null}
     </>

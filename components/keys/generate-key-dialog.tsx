@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 
 import type { ApiError } from '@/components/api/api-client';
 import { FormError, fieldError } from '@/components/api/form-error';
@@ -15,7 +16,7 @@ import { USAGE_PRESETS, usageLabelFor } from '@/lib/keys/inputs-presets';
 import type { KeyKind, KeyUsageLabel } from '@/lib/keys/types';
 import { CopyButton } from './copy-button';
 import { keysApi } from './keys-api';
-import { INFRASTRUCTURE_CHOICES, KIND_LABELS } from './labels';
+import { infrastructureChoices, usageLabelName, type KeysTranslator } from './labels';
 import { keysQueryKeys } from './query-keys';
 
 /**
@@ -29,14 +30,25 @@ import { keysQueryKeys } from './query-keys';
 type Mode = 'generate' | 'import';
 type Created = { secret: string | null; name: string; kind: KeyKind; via: string; kindSetOnHub: boolean };
 
-const VIA_TEXT: Record<string, string> = {
-  token_generate: 'Generated with sendSMS’s token_generate.',
-  authorize_application:
-    'Generated through sendSMS’s application authorization (three steps), because this account has no token_generate.',
-  import: 'Imported: sendSMS confirmed the key belongs to this account.',
-};
+/** The sendSMS action that generates keys: its name, not a word to translate. */
+const TOKEN_GENERATE = 'token_generate';
+
+/** How the key came to be, in a sentence: generated (one way or the other) or imported. */
+function viaText(t: KeysTranslator, via: string): string | null {
+  switch (via) {
+    case 'token_generate':
+      return t('generateDialog.viaTokenGenerate', { action: TOKEN_GENERATE });
+    case 'authorize_application':
+      return t('generateDialog.viaAuthorizeApplication', { action: TOKEN_GENERATE });
+    case 'import':
+      return t('generateDialog.viaImport');
+    default:
+      return null;
+  }
+}
 
 export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; onClose: () => void }) {
+  const t = useTranslations('keys');
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<Mode>('generate');
   const [name, setName] = useState('');
@@ -106,23 +118,21 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
         dismissable={created === null}
         // Focus goes back to the Generate button, which onClose does: the dialog has no trigger of its own.
         onCloseAutoFocus={(event) => event.preventDefault()}
-        title={
+        title={t(
           created
             ? created.secret
-              ? 'Your new API key'
-              : 'Key imported'
+              ? 'generateDialog.secretTitle'
+              : 'generateDialog.importedTitle'
             : mode === 'generate'
-              ? 'Generate a new API Key'
-              : 'Import a key made on the hub'
-        }
+              ? 'generateDialog.title'
+              : 'generateDialog.importTitle',
+        )}
         description={
           created
             ? created.secret
-              ? 'Copy it now and keep it safe: it will never be shown again.'
-              : `“${created.name}” is in the list.`
-            : mode === 'generate'
-              ? 'Name the key by its use and choose the infrastructure carefully.'
-              : 'Paste the key the hub showed you; sendSMS is asked whether it belongs to this account before it is saved.'
+              ? t('generateDialog.secretDescription')
+              : t('generateDialog.importedDescription', { name: created.name })
+            : t(mode === 'generate' ? 'generateDialog.description' : 'generateDialog.importDescription')
         }
       >
         {created ? (
@@ -136,41 +146,40 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
                   {created.secret}
                 </code>
                 <div>
-                  <CopyButton text={created.secret} label="Copy the new key">
-                    Copy key
+                  <CopyButton text={created.secret} label={t('generateDialog.copySecretLabel')}>
+                    {t('generateDialog.copySecret')}
                   </CopyButton>
                 </div>
               </div>
             ) : null}
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">{VIA_TEXT[created.via]}</p>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">{viaText(t, created.via)}</p>
             {created.kindSetOnHub ? (
               <p className="text-sm text-amber-800 dark:text-amber-300">
-                sendSMS could not be told the kind through this route: set it to {KIND_LABELS[created.kind]} on the hub
-                (Account &gt; API Keys).
+                {t('generateDialog.kindSetOnHub', { kind: created.kind })}
               </p>
             ) : null}
             {created.kind === 'DEFAULT' ? (
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                This Default Key will lock to the IP address of its first request.
-              </p>
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('generateDialog.defaultLocks')}</p>
             ) : null}
             <DialogFooter>
-              <Button onClick={close}>{created.secret ? 'I have copied the key, close' : 'Close'}</Button>
+              <Button onClick={close}>
+                {t(created.secret ? 'generateDialog.closeAfterCopy' : 'generateDialog.close')}
+              </Button>
             </DialogFooter>
           </div>
         ) : (
           <Form className="grid gap-4" onSubmit={() => generate.mutate()} noValidate>
             <Input
-              label="Name"
+              label={t('generateDialog.name')}
               required
               maxLength={100}
               value={name}
               onChange={(event) => setName(event.target.value)}
-              placeholder="API Key Test"
+              placeholder={t('generateDialog.namePlaceholder')}
               error={fieldError(generate.error, 'name')}
             />
             <Select
-              label="Usage"
+              label={t('generateDialog.usage')}
               value={usageLabel}
               onChange={(event) => {
                 const preset = USAGE_PRESETS.find((candidate) => candidate.usageLabel === event.target.value);
@@ -178,11 +187,14 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
                 setPickedUsage(preset.usageLabel);
                 setKind(preset.kind);
               }}
-              options={USAGE_PRESETS.map((preset) => ({ value: preset.usageLabel, label: preset.label }))}
+              options={USAGE_PRESETS.map((preset) => ({
+                value: preset.usageLabel,
+                label: usageLabelName(t, preset.usageLabel),
+              }))}
             />
             <fieldset className="grid gap-2">
-              <legend className="mb-1 text-sm font-medium">Infrastructure</legend>
-              {INFRASTRUCTURE_CHOICES.map((choice) => (
+              <legend className="mb-1 text-sm font-medium">{t('generateDialog.infrastructure')}</legend>
+              {infrastructureChoices(t).map((choice) => (
                 <label
                   key={choice.kind}
                   className="flex cursor-pointer gap-2 rounded-md border border-zinc-200 p-3 has-checked:border-blue-600 dark:border-zinc-700"
@@ -204,7 +216,7 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
             </fieldset>
             {mode === 'import' ? (
               <Input
-                label="Key"
+                label={t('generateDialog.secret')}
                 required
                 autoComplete="off"
                 spellCheck={false}
@@ -216,24 +228,22 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
             <FormError error={generate.error} fields={mode === 'import' ? ['name', 'secret'] : ['name']} />
             <DialogFooter>
               <Button variant="ghost" onClick={() => setMode(mode === 'generate' ? 'import' : 'generate')}>
-                {mode === 'generate' ? 'Import a key made on the hub' : 'Generate instead'}
+                {t(mode === 'generate' ? 'generateDialog.switchToImport' : 'generateDialog.switchToGenerate')}
               </Button>
               <DisabledWithReason
-                reason={
-                  outcomeUnknown
-                    ? 'sendSMS may have made the key: open this dialog again once the key list shows the outcome'
-                    : null
-                }
+                reason={outcomeUnknown ? t('generateDialog.outcomeUnknown') : null}
                 className="justify-end"
               >
                 <Button type="submit" disabled={generate.isPending}>
-                  {generate.isPending
-                    ? 'Working…'
-                    : generate.error?.retryable
-                      ? 'Try again'
-                      : mode === 'generate'
-                        ? 'Generate'
-                        : 'Import'}
+                  {t(
+                    generate.isPending
+                      ? 'generateDialog.working'
+                      : generate.error?.retryable
+                        ? 'generateDialog.tryAgain'
+                        : mode === 'generate'
+                          ? 'generateDialog.generate'
+                          : 'generateDialog.import',
+                  )}
                 </Button>
               </DisabledWithReason>
             </DialogFooter>

@@ -3,6 +3,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import Link from 'next/link';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useFormatter, useTranslations } from 'next-intl';
 
 import type { ApiError } from '@/components/api/api-client';
 import { FormError, fieldError } from '@/components/api/form-error';
@@ -24,7 +25,14 @@ import { RefusedCalls } from './refused-calls';
 import { keysApi } from './keys-api';
 import { RenameKeyDialog } from './rename-key-dialog';
 import { keysPollInterval } from './poll-interval';
-import { IP_REASON_LABELS, KIND_LABELS, USAGE_LABEL_NAMES, formatCount } from './labels';
+import {
+  formatUseCount,
+  ipReasonLabel,
+  kindLabel,
+  usageLabelName,
+  type Formatter,
+  type KeysTranslator,
+} from './labels';
 import { keysQueryKeys } from './query-keys';
 
 /**
@@ -45,6 +53,8 @@ export interface KeyDetailProps {
 }
 
 export function KeyDetail({ initial, manageDenied, authorizeDenied, builderDenied, usageChart }: KeyDetailProps) {
+  const t = useTranslations('keys');
+  const format = useFormatter();
   const { accountId } = initial;
   const keyId = initial.key.id;
   const queryKey = keysQueryKeys.detail(accountId, keyId);
@@ -99,8 +109,8 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied, builderDenie
       );
       if (result.alreadyListed)
         toast({
-          title: 'Already authorized',
-          description: 'sendSMS already had this address on the key’s list.',
+          title: t('detail.alreadyAuthorizedTitle'),
+          description: t('detail.alreadyAuthorizedDescription'),
           tone: 'info',
         });
     },
@@ -118,15 +128,15 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied, builderDenie
           href={`/accounts/${accountId}/api-keys`}
           className="text-sm text-blue-700 hover:underline dark:text-blue-400"
         >
-          ← API Keys of {detail.accountLabel}
+          ← {t('detail.backToList', { account: detail.accountLabel })}
         </Link>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight" data-testid="key-name">
             {key.name}
           </h1>
-          <Badge tone="info">{KIND_LABELS[key.kind]}</Badge>
-          <Badge>usage: {USAGE_LABEL_NAMES[key.usageLabel]}</Badge>
-          <KeyBadges badges={key.badges} />
+          <Badge tone="info">{kindLabel(t, key.kind)}</Badge>
+          <Badge>{t('detail.usage', { label: usageLabelName(t, key.usageLabel) })}</Badge>
+          <KeyBadges keyRow={key} />
           <DisabledWithReason reason={manageDenied} className="ml-auto justify-end gap-x-2">
             <RenameKeyDialog detail={detail} />
             <DeleteKeyDialog detail={detail} />
@@ -135,37 +145,37 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied, builderDenie
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           {key.upstreamName
             ? key.upstreamName === key.name
-              ? 'sendSMS knows the key by this name.'
-              : `sendSMS knows this key as “${key.upstreamName}”; the name above is this dashboard’s label.`
-            : 'sendSMS has not reported a name for this key; the name is this dashboard’s label.'}
+              ? t('detail.upstreamSameName')
+              : t('detail.upstreamOtherName', { name: key.upstreamName })
+            : t('detail.upstreamNoName')}
         </p>
       </div>
 
       <dl className="grid grid-cols-2 gap-4 text-sm sm:grid-cols-3 lg:grid-cols-6">
-        <Fact label="Key">
-          <KeyFragment fragment={key.fragment} copyLabel="Copy the fragment" />
+        <Fact label={t('detail.facts.key')}>
+          <KeyFragment fragment={key.fragment} copyLabel={t('detail.copyFragment')} />
         </Fact>
-        <Fact label="Created">
+        <Fact label={t('detail.facts.created')}>
           <RelativeTime date={key.createdAt} />
         </Fact>
-        <Fact label="Lock state">
+        <Fact label={t('detail.facts.lockState')}>
           <LockState keyRow={key} />
         </Fact>
-        <Fact label="Last used">
+        <Fact label={t('detail.facts.lastUsed')}>
           <span data-testid="last-used">
             <LastUsed keyRow={key} />
           </span>
         </Fact>
-        <Fact label="Use count">
-          <span data-testid="use-count">{formatCount(key.useCount)}</span>
+        <Fact label={t('detail.facts.useCount')}>
+          <span data-testid="use-count">{formatUseCount(t, format, key.useCount)}</span>
         </Fact>
-        <Fact label="Refused calls">
+        <Fact label={t('detail.facts.refusedCalls')}>
           <span data-testid="refused-calls">
             {key.refusedCount === null
-              ? 'not reported'
+              ? t('detail.refusedNotReported')
               : key.refusedCount === 0
-                ? 'none'
-                : `${key.refusedCount}${key.lastRefusedIp ? `, the last from ${key.lastRefusedIp}` : ''}`}
+                ? t('detail.refusedNone')
+                : t('detail.refusedCount', { count: key.refusedCount, ip: key.lastRefusedIp ?? 'none' })}
             {key.lastRefusedAt ? (
               <>
                 {' '}
@@ -187,27 +197,25 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied, builderDenie
 
       <section aria-labelledby="locked-on-ip" className="grid gap-3">
         <h2 id="locked-on-ip" className="text-lg font-semibold">
-          Locked On IP
+          {t('detail.lockedOnIp')}
         </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {key.kind === 'CLOUD'
-            ? 'A Cloud key works from any address. Only the first address it was used from is shown, for information.'
-            : 'A Default Key works only from these addresses; every other address is refused until you authorize it.'}{' '}
-          <RelativeTime date={key.ipsFetchedAt} prefix="Fetched " fallback="Not fetched from sendSMS yet" />.
+          {t(key.kind === 'CLOUD' ? 'detail.cloudExplanation' : 'detail.defaultExplanation')}{' '}
+          <RelativeTime date={key.ipsFetchedAt} prefix={t('detail.ipsFetched')} fallback={t('detail.ipsNotFetched')} />.
         </p>
         <DataTable
-          label="Locked On IP"
-          columns={LOCKED_IP_COLUMNS}
+          label={t('detail.lockedOnIp')}
+          columns={lockedIpColumns(t, format)}
           rows={key.lockedIps}
           rowKey={(listed) => listed.address}
           rowTestId={(listed) => `locked-ip-${listed.address}`}
-          empty={key.kind === 'DEFAULT' ? 'None yet: the key locks to the IP of its first request.' : 'Not used yet.'}
+          empty={t(key.kind === 'DEFAULT' ? 'detail.lockedIpsEmptyDefault' : 'detail.lockedIpsEmptyCloud')}
         />
         {key.kind === 'DEFAULT' ? (
           <Form onSubmit={submitIp} className="flex flex-wrap items-end gap-2">
             <div className="w-64">
               <Input
-                label="IP address to authorize"
+                label={t('detail.ipToAuthorize')}
                 value={ip}
                 onChange={(event) => setIp(event.target.value)}
                 placeholder="198.51.100.20"
@@ -218,7 +226,13 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied, builderDenie
             </div>
             <DisabledWithReason reason={authorizeDenied} id={authorizeReasonId}>
               <Button type="submit" disabled={authorize.isPending}>
-                {authorize.isPending ? 'Authorizing…' : authorize.error?.retryable ? 'Try again' : 'Authorize IP'}
+                {t(
+                  authorize.isPending
+                    ? 'detail.authorizing'
+                    : authorize.error?.retryable
+                      ? 'detail.tryAgain'
+                      : 'detail.authorizeIp',
+                )}
               </Button>
             </DisabledWithReason>
             {/* Not offered to whom the builder is closed (team leads): a link that ends on a refusal is no help. */}
@@ -227,7 +241,7 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied, builderDenie
                 href={`/request-builder?action=token_add_ip&accountId=${encodeURIComponent(accountId)}&keyId=${encodeURIComponent(keyId)}`}
                 className="text-sm text-blue-700 hover:underline dark:text-blue-400"
               >
-                Open in the request builder
+                {t('detail.openInBuilder')}
               </Link>
             ) : null}
             {/* The Default-key trap is asked in its own dialog below, not shown as a failure. */}
@@ -249,23 +263,25 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied, builderDenie
 
       <section aria-labelledby="usage" className="grid gap-3">
         <h2 id="usage" className="text-lg font-semibold">
-          Uses over time
+          {t('detail.usesOverTime')}
         </h2>
         {usageChart}
       </section>
 
       <section aria-labelledby="audit-trail" className="grid gap-3">
         <h2 id="audit-trail" className="text-lg font-semibold">
-          Audit trail
+          {t('detail.auditTrail')}
         </h2>
         {detail.auditTrail === null ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">{detail.auditDeniedReason}.</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            {t('detail.auditDenied', { reason: detail.auditDeniedReason ?? '' })}
+          </p>
         ) : (
           <DataTable
-            label="Audit trail"
-            columns={AUDIT_TRAIL_COLUMNS}
+            label={t('detail.auditTrail')}
+            columns={auditTrailColumns(t)}
             rows={detail.auditTrail}
-            empty="Nothing recorded for this key yet."
+            empty={t('detail.auditEmpty')}
           />
         )}
       </section>
@@ -276,13 +292,10 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied, builderDenie
           if (!open) setConfirmLock(null);
         }}
       >
-        <DialogContent
-          title="Lock this Default Key to the dashboard’s server?"
-          description={authorize.error?.message ?? ''}
-        >
+        <DialogContent title={t('detail.confirmLockTitle')} description={authorize.error?.message ?? ''}>
           <DialogFooter>
             <Button variant="ghost" onClick={() => setConfirmLock(null)}>
-              Cancel
+              {t('detail.cancel')}
             </Button>
             <Button
               variant="danger"
@@ -291,7 +304,7 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied, builderDenie
                 setConfirmLock(null);
               }}
             >
-              Lock it here and authorize
+              {t('detail.confirmLock')}
             </Button>
           </DialogFooter>
         </DialogContent>
@@ -300,29 +313,62 @@ export function KeyDetail({ initial, manageDenied, authorizeDenied, builderDenie
   );
 }
 
-const LOCKED_IP_COLUMNS: TableColumn<KeyDetailView['key']['lockedIps'][number]>[] = [
-  { id: 'address', header: 'Address', className: 'font-mono', cell: (listed) => listed.address },
-  { id: 'how', header: 'How', cell: (listed) => IP_REASON_LABELS[listed.reason] },
-  { id: 'added', header: 'Added', cell: (listed) => <RelativeTime date={listed.addedAt} /> },
-];
+/** The Locked On IP list: each address, how it came, and exactly when (with the zone: an exact time matters here). */
+function lockedIpColumns(
+  t: KeysTranslator,
+  format: Formatter,
+): TableColumn<KeyDetailView['key']['lockedIps'][number]>[] {
+  return [
+    {
+      id: 'address',
+      header: t('detail.lockedIpColumns.address'),
+      className: 'font-mono',
+      cell: (listed) => listed.address,
+    },
+    { id: 'how', header: t('detail.lockedIpColumns.how'), cell: (listed) => ipReasonLabel(t, listed.reason) },
+    {
+      id: 'added',
+      header: t('detail.lockedIpColumns.added'),
+      cell: (listed) => (
+        <time dateTime={listed.addedAt}>{format.dateTime(new Date(listed.addedAt), 'exactWithZone')}</time>
+      ),
+    },
+  ];
+}
 
-const AUDIT_TRAIL_COLUMNS: TableColumn<NonNullable<KeyDetailView['auditTrail']>[number]>[] = [
-  { id: 'when', header: 'When', cell: (event) => <RelativeTime date={event.occurredAt} /> },
-  { id: 'who', header: 'Who', cell: (event) => event.actorEmail ?? 'the dashboard' },
-  { id: 'what', header: 'What', className: 'font-mono text-xs', cell: (event) => event.action },
-  {
-    id: 'outcome',
-    header: 'Outcome',
-    cell: (event) => (
-      <>
-        <Badge tone={event.outcome === 'success' ? 'success' : 'danger'}>{event.outcome}</Badge>
-        {event.upstreamStatus !== null && event.upstreamStatus < 0 ? (
-          <span className="ml-2 text-xs text-zinc-500">sendSMS status {event.upstreamStatus}</span>
-        ) : null}
-      </>
-    ),
-  },
-];
+function auditTrailColumns(t: KeysTranslator): TableColumn<NonNullable<KeyDetailView['auditTrail']>[number]>[] {
+  return [
+    { id: 'when', header: t('detail.auditColumns.when'), cell: (event) => <RelativeTime date={event.occurredAt} /> },
+    {
+      id: 'who',
+      header: t('detail.auditColumns.who'),
+      cell: (event) => event.actorEmail ?? t('detail.auditByDashboard'),
+    },
+    // The action's name ("ip.authorize"), as the audit log records it: an identifier, not a sentence.
+    {
+      id: 'what',
+      header: t('detail.auditColumns.what'),
+      className: 'font-mono text-xs',
+      cell: (event) => event.action,
+    },
+    {
+      id: 'outcome',
+      header: t('detail.auditColumns.outcome'),
+      cell: (event) => (
+        <>
+          <Badge tone={event.outcome === 'success' ? 'success' : 'danger'}>
+            {t('detail.auditOutcome', { outcome: event.outcome })}
+          </Badge>
+          {event.upstreamStatus !== null && event.upstreamStatus < 0 ? (
+            <span className="ml-2 text-xs text-zinc-500">
+              {t('detail.auditUpstreamStatus', { status: event.upstreamStatus })}
+            </span>
+          ) : null}
+        </>
+      ),
+    },
+  ];
+}
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useQueryStates } from 'nuqs';
+import { useFormatter, useTranslations } from 'next-intl';
 
 import { Button } from '@/components/ui/button';
 import { DisabledWithReason } from '@/components/ui/disabled-with-reason';
@@ -16,7 +17,7 @@ import { FreshnessBar } from './freshness-bar';
 import { GenerateKeyButton } from './generate-key-button';
 import { keysApi } from './keys-api';
 import { keysPollInterval } from './poll-interval';
-import { KIND_LABELS } from './labels';
+import { KEY_KINDS, kindLabel, type KeysTranslator } from './labels';
 import { keysQueryKeys } from './query-keys';
 
 /**
@@ -26,15 +27,34 @@ import { keysQueryKeys } from './query-keys';
  */
 
 /** The filters as data: each a select of value → label, whose empty value is "no filter". */
-const FILTERS: ReadonlyArray<{ name: 'kind' | 'lock' | 'idle'; label: string; options: Record<string, string> }> = [
-  { name: 'kind', label: 'Kind', options: { '': 'All kinds', DEFAULT: KIND_LABELS.DEFAULT, CLOUD: KIND_LABELS.CLOUD } },
-  { name: 'lock', label: 'Lock state', options: { '': 'Any', awaiting: 'Awaiting first use', locked: 'Locked' } },
-  {
-    name: 'idle',
-    label: 'Activity',
-    options: { '': 'Any', idle: `Idle ${IDLE_DAYS} days`, active: `Used in ${IDLE_DAYS} days` },
-  },
-];
+function filters(
+  t: KeysTranslator,
+): ReadonlyArray<{ name: 'kind' | 'lock' | 'idle'; label: string; options: Record<string, string> }> {
+  return [
+    {
+      name: 'kind',
+      label: t('list.filters.kind'),
+      options: {
+        '': t('list.filters.allKinds'),
+        ...Object.fromEntries(KEY_KINDS.map((kind) => [kind, kindLabel(t, kind)])),
+      },
+    },
+    {
+      name: 'lock',
+      label: t('list.filters.lock'),
+      options: { '': t('list.filters.any'), awaiting: t('list.filters.awaiting'), locked: t('list.filters.locked') },
+    },
+    {
+      name: 'idle',
+      label: t('list.filters.activity'),
+      options: {
+        '': t('list.filters.any'),
+        idle: t('list.filters.idle', { days: IDLE_DAYS }),
+        active: t('list.filters.active', { days: IDLE_DAYS }),
+      },
+    },
+  ];
+}
 
 export interface KeysListProps {
   initial: KeyListView;
@@ -44,6 +64,8 @@ export interface KeysListProps {
 }
 
 export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps) {
+  const t = useTranslations('keys');
+  const format = useFormatter();
   const accountId = initial.accountId;
   const [query, setUrlQuery] = useQueryStates(keyListParsers);
   const sameAsInitial = keyListSearchParams(query).toString() === keyListSearchParams(initialQuery).toString();
@@ -63,7 +85,7 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
     [setUrlQuery],
   );
   const recentUses = (list.data ?? initial).recentUses;
-  const columns = useMemo(() => keyColumns(accountId, recentUses), [accountId, recentUses]);
+  const columns = useMemo(() => keyColumns(t, format, accountId, recentUses), [t, format, accountId, recentUses]);
 
   const [search, setSearch] = useState(query.q);
   useEffect(() => {
@@ -79,7 +101,7 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
     <div className="grid gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">API Keys</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">{t('list.title')}</h1>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">{view.accountLabel}</p>
         </div>
         <DisabledWithReason reason={manageDenied} className="max-w-md justify-end">
@@ -92,14 +114,14 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
       <div className="flex flex-wrap items-end gap-3" role="search">
         <div className="w-64">
           <Input
-            label="Search"
+            label={t('list.searchLabel')}
             type="search"
-            placeholder="Name, fragment or IP"
+            placeholder={t('list.searchPlaceholder')}
             value={search}
             onChange={(event) => setSearch(event.target.value)}
           />
         </div>
-        {FILTERS.map((filter) => (
+        {filters(t).map((filter) => (
           <Select
             key={filter.name}
             label={filter.label}
@@ -117,49 +139,52 @@ export function KeysList({ initial, initialQuery, manageDenied }: KeysListProps)
         >
           {list.error.message}
           <Button size="sm" variant="secondary" onClick={() => list.refetch()}>
-            Retry
+            {t('list.retry')}
           </Button>
         </div>
       ) : null}
 
       <DataTable
-        label="API keys"
+        label={t('list.tableLabel')}
         columns={columns}
         rows={view.rows}
         rowTestId={(key) => `key-row-${key.name}`}
         busy={list.isFetching}
         sort={{ by: query.sort, dir: query.dir, onSort: (sort, dir) => setQuery({ sort, dir }) }}
-        empty={
+        empty={t(
           view.total === 0 && !query.q && !query.kind && !query.lock && !query.idle
-            ? 'No keys yet. Generate a new API Key to start.'
-            : 'No key matches.'
-        }
+            ? manageDenied === null
+              ? 'list.emptyNoKeys'
+              : 'list.emptyNoKeysDenied'
+            : 'list.emptyNoMatch',
+        )}
       />
 
-      <nav aria-label="Pages" className="flex items-center justify-between text-sm text-zinc-600 dark:text-zinc-400">
-        <span>
-          {view.total.toLocaleString('en-US')} key{view.total === 1 ? '' : 's'} · page {view.page} of {pages}
-        </span>
+      <nav
+        aria-label={t('list.pagesLabel')}
+        className="flex items-center justify-between text-sm text-zinc-600 dark:text-zinc-400"
+      >
+        <span>{t('list.summary', { count: view.total, page: view.page, pages })}</span>
         {/* At an end of the list, the button that would go past it says so; on a single page both do, once. */}
         {pages <= 1 ? (
-          <DisabledWithReason reason="Every matching key is on this page" className="gap-x-2">
+          <DisabledWithReason reason={t('list.allOnThisPage')} className="gap-x-2">
             <Button variant="secondary" size="sm">
-              Previous
+              {t('list.previous')}
             </Button>
             <Button variant="secondary" size="sm">
-              Next
+              {t('list.next')}
             </Button>
           </DisabledWithReason>
         ) : (
           <span className="flex flex-wrap gap-2">
-            <DisabledWithReason reason={view.page <= 1 ? 'This is the first page' : null}>
+            <DisabledWithReason reason={view.page <= 1 ? t('list.firstPage') : null}>
               <Button variant="secondary" size="sm" onClick={() => setQuery({ page: view.page - 1 })}>
-                Previous
+                {t('list.previous')}
               </Button>
             </DisabledWithReason>
-            <DisabledWithReason reason={view.page >= pages ? 'This is the last page' : null}>
+            <DisabledWithReason reason={view.page >= pages ? t('list.lastPage') : null}>
               <Button variant="secondary" size="sm" onClick={() => setQuery({ page: view.page + 1 })}>
-                Next
+                {t('list.next')}
               </Button>
             </DisabledWithReason>
           </span>

@@ -1,23 +1,52 @@
-import type { KeyKind } from '@/lib/keys/types';
+import type { useFormatter, useTranslations } from 'next-intl';
 
-/** How the keys pages word kinds, usage labels and counts (the words themselves live in lib/keys/labels.ts). */
+import type { KeyIpReason, KeyKind, KeyUsageLabel } from '@/lib/keys/types';
 
-export { IP_REASON_LABELS, KIND_LABELS, USAGE_LABEL_NAMES } from '@/lib/keys/labels';
+/**
+ * How the keys pages word kinds, usage labels, how an address came to be on a key's list, and counts: the words
+ * are the `keys` messages (messages/<language>/keys.json), so each takes the translator of the page it is on.
+ */
 
-export const INFRASTRUCTURE_CHOICES: ReadonlyArray<{ kind: KeyKind; title: string; explanation: string }> = [
-  {
-    kind: 'DEFAULT',
-    title: 'Fixed IP: Default Key',
-    explanation:
-      'Locked On IP: bound to the first IP address that makes a request with it; every other address is refused until you authorize it.',
-  },
-  {
-    kind: 'CLOUD',
-    title: 'Dynamic IP: Cloud',
-    explanation: 'No restriction: it works from any address; the first one is recorded for information only.',
-  },
-];
+export type KeysTranslator = ReturnType<typeof useTranslations<'keys'>>;
+export type Formatter = ReturnType<typeof useFormatter>;
 
+export const KEY_KINDS: readonly KeyKind[] = ['DEFAULT', 'CLOUD'];
+
+export function kindLabel(t: KeysTranslator, kind: KeyKind): string {
+  return t(`kinds.${kind}`);
+}
+
+export function usageLabelName(t: KeysTranslator, label: KeyUsageLabel): string {
+  return t(`usageLabels.${label}`);
+}
+
+export function ipReasonLabel(t: KeysTranslator, reason: KeyIpReason): string {
+  return t(`ipReasons.${reason}`);
+}
+
+/** The generate dialog's infrastructure choice: fixed IP → Default Key, dynamic IP → Cloud. */
+export function infrastructureChoices(
+  t: KeysTranslator,
+): ReadonlyArray<{ kind: KeyKind; title: string; explanation: string }> {
+  return KEY_KINDS.map((kind) => ({
+    kind,
+    title: t(`infrastructure.${kind}.title`),
+    explanation: t(`infrastructure.${kind}.explanation`),
+  }));
+}
+
+/** A use count in the reader's numbers, or "not reported by the API" when sendSMS gives none. */
+export function formatUseCount(t: KeysTranslator, format: Formatter, count: number | null): string {
+  return count === null ? t('notReported') : format.number(count);
+}
+
+/**
+ * @deprecated English only, kept for the pages of other areas that still import them (components/usage,
+ * components/search): use kindLabel / formatUseCount with the reader's translator and formatter instead.
+ */
+export { KIND_LABELS } from '@/lib/keys/labels';
+
+/** @deprecated English only (see KIND_LABELS): use formatUseCount. */
 export function formatCount(count: number | null): string {
   return count === null ? 'not reported by the API' : count.toLocaleString('en-US');
 }

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 
 import type { ApiError } from '@/components/api/api-client';
 import { FormError, fieldError } from '@/components/api/form-error';
@@ -10,11 +11,16 @@ import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from 
 import { Form } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
 import { toast } from '@/components/ui/toast';
-import { KEY_NAME_MAX, keyNameProblem } from '@/lib/keys/key-name';
-import { renameScope } from '@/lib/keys/rename-scope';
+import { KEY_NAME_MAX, keyNameProblem, type KeyNameProblem } from '@/lib/keys/key-name';
 import type { KeyDetailView } from '@/lib/keys/types';
 import { keysApi } from './keys-api';
+import type { KeysTranslator } from './labels';
 import { keysQueryKeys } from './query-keys';
+
+/** What is wrong with a name (lib/keys/key-name.ts names it by a code), in the reader's language. */
+function nameProblemText(t: KeysTranslator, problem: KeyNameProblem): string {
+  return t(`renameDialog.problems.${problem}`, { max: KEY_NAME_MAX });
+}
 
 /**
  * Rename, in a dialog that says first where the name changes (only in this dashboard: sendSMS cannot rename keys).
@@ -31,13 +37,15 @@ export function RenameKeyDialog({
   disabled?: boolean;
   'aria-describedby'?: string;
 }) {
+  const t = useTranslations('keys');
   const { key, accountId } = detail;
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState(key.name);
   // Shown once the user tried to save, or as soon as a name was typed and then emptied: not on an untouched field.
   const [checked, setChecked] = useState(false);
-  const problem = checked ? keyNameProblem(name) : null;
+  const problemFound = checked ? keyNameProblem(name) : null;
+  const problem = problemFound === null ? null : nameProblemText(t, problemFound);
 
   const rename = useMutation<Awaited<ReturnType<typeof keysApi.rename>>, ApiError, string>({
     mutationFn: (newName) => keysApi.rename(accountId, key.id, newName),
@@ -47,12 +55,12 @@ export function RenameKeyDialog({
       );
       setOpen(false);
       toast({
-        title: `Renamed to “${result.name}”`,
+        title: t('renameDialog.renamedTitle', { name: result.name }),
         description: result.upstreamKnowsName
           ? result.upstreamName === result.name
-            ? 'sendSMS knows the key by this name too.'
-            : `The name is this dashboard’s label: sendSMS still knows the key as “${result.upstreamName}”.`
-          : 'The name is this dashboard’s label: sendSMS has not told us a name for this key.',
+            ? t('renameDialog.upstreamSameName')
+            : t('renameDialog.upstreamOtherName', { name: result.upstreamName ?? '' })
+          : t('renameDialog.upstreamNoName'),
         tone: 'success',
       });
     },
@@ -74,10 +82,16 @@ export function RenameKeyDialog({
     >
       <DialogTrigger asChild>
         <Button variant="secondary" disabled={disabled} aria-describedby={describedBy}>
-          Rename
+          {t('renameDialog.trigger')}
         </Button>
       </DialogTrigger>
-      <DialogContent title={`Rename “${key.name}”`} description={renameScope(key.upstreamName)}>
+      <DialogContent
+        title={t('renameDialog.title', { name: key.name })}
+        // Only the dashboard's name changes: sendSMS has no action to rename a key (lib/keys/rename-scope.ts).
+        description={
+          key.upstreamName ? t('renameDialog.scopeNamed', { name: key.upstreamName }) : t('renameDialog.scopeUnnamed')
+        }
+      >
         <Form
           className="grid gap-4"
           noValidate
@@ -87,7 +101,7 @@ export function RenameKeyDialog({
           }}
         >
           <Input
-            label="Name"
+            label={t('renameDialog.name')}
             required
             autoComplete="off"
             maxLength={KEY_NAME_MAX}
@@ -101,10 +115,10 @@ export function RenameKeyDialog({
           <FormError error={rename.error} fields={['name']} />
           <DialogFooter>
             <DialogClose asChild>
-              <Button variant="ghost">Cancel</Button>
+              <Button variant="ghost">{t('renameDialog.cancel')}</Button>
             </DialogClose>
             <Button type="submit" disabled={rename.isPending}>
-              {rename.isPending ? 'Saving…' : 'Save'}
+              {t(rename.isPending ? 'renameDialog.saving' : 'renameDialog.save')}
             </Button>
           </DialogFooter>
         </Form>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 
 import type { ApiError } from '@/components/api/api-client';
 import { toast } from '@/components/ui/toast';
@@ -9,14 +10,18 @@ import { keysQueryKeys } from './query-keys';
 
 /** "Refresh": asks the server to refresh from sendSMS now, then reloads whatever of this account is on screen. */
 export function useRefreshKeys(accountId: string, keyId?: string) {
+  const t = useTranslations('keys.freshness');
   const queryClient = useQueryClient();
   return useMutation<Awaited<ReturnType<typeof keysApi.refresh>>, ApiError>({
     mutationFn: () => keysApi.refresh(accountId, keyId),
     onSuccess: (report) => {
       if (report.ipsDeferred > 0)
         toast({
-          title: 'Some IP lists wait for the next refresh',
-          description: `${report.ipsDeferred} within sendSMS's limit of ${report.budgetPerMinute ?? 'its'} queries a minute.`,
+          title: t('ipsDeferredTitle'),
+          description:
+            report.budgetPerMinute === null || report.budgetPerMinute === undefined
+              ? t('ipsDeferredNoBudget', { count: report.ipsDeferred })
+              : t('ipsDeferred', { count: report.ipsDeferred, budget: report.budgetPerMinute }),
           tone: 'info',
         });
     },

@@ -1,7 +1,8 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 
+import type { Locale } from '@/i18n/locales';
 import type { BuilderHistoryEntry } from '@/lib/request-builder/history';
+import { renderWithIntl } from '@/test/support/with-intl';
 import { BuilderHistory } from './builder-history';
 
 const READ_ONLY = 'Support staff cannot run requests that change a key';
@@ -24,13 +25,14 @@ const entry = (change: Partial<BuilderHistoryEntry>): BuilderHistoryEntry => ({
   ...change,
 });
 
-const render = (entries: BuilderHistoryEntry[]) =>
-  renderToStaticMarkup(
+const render = (entries: BuilderHistoryEntry[], locale: Locale = 'en') =>
+  renderWithIntl(
     <BuilderHistory
       entries={entries}
       onRunAgain={() => undefined}
       runAgainDenied={(listed) => listed.runAgainDenied}
     />,
+    locale,
   );
 
 /** The <tr> of the table body holding `text`. */
@@ -60,5 +62,51 @@ describe('BuilderHistory', () => {
     const html = rowWith(render([entry({ action: 'token_list_ips', params: {} })]), 'Run again');
     expect(html).not.toContain('disabled=""');
     expect(html).not.toContain(READ_ONLY);
+  });
+
+  it('speaks Romanian to a Romanian reader, the technical tokens kept', () => {
+    const html = render(
+      [
+        entry({ id: '1', outcome: 'failure', upstreamStatus: -8 }),
+        entry({ id: '2', action: 'user_get_balance', outcome: 'failure', upstreamStatus: null, failure: 'budget' }),
+        entry({
+          id: '3',
+          action: 'ping',
+          actorEmail: null,
+          outcome: 'failure',
+          upstreamStatus: null,
+          failure: 'timeout',
+        }),
+      ],
+      'ro',
+    );
+    expect(html).toContain('Request-uri trimise de aici');
+    expect(html).toContain('aria-label="Istoricul request-urilor testate"');
+    expect(html).toContain('>Trimite din nou<');
+    expect(html).toContain('status -8');
+    expect(rowWith(html, 'user_get_balance')).toContain('refuzat: bugetul de interogări s-a epuizat');
+    expect(rowWith(html, '>ping<')).toContain('niciun răspuns la timp');
+    expect(rowWith(html, '>ping<')).toContain('panoul');
+    expect(html).toContain('ipaddr=198.51.100.30');
+    expect(html).not.toContain('Run again');
+  });
+
+  it('names an account or a key that is gone in the reader’s language, and a request without a key with a dash', () => {
+    const entries = [
+      entry({ id: '1', accountLabel: null, keyName: null }),
+      entry({ id: '2', action: 'ping', keyId: null, keyName: null, params: {} }),
+    ];
+    const english = render(entries);
+    expect(rowWith(english, 'token_add_ip')).toContain('a removed account');
+    expect(rowWith(english, 'token_add_ip')).toContain('a removed key');
+    expect(rowWith(english, '>ping<')).toContain('>—<');
+    const romanian = render(entries, 'ro');
+    expect(rowWith(romanian, 'token_add_ip')).toContain('un cont șters');
+    expect(rowWith(romanian, 'token_add_ip')).toContain('o cheie ștearsă');
+  });
+
+  it('says so when there is no request yet', () => {
+    expect(render([])).toContain('None yet: the requests you test appear here');
+    expect(render([], 'ro')).toContain('Niciunul încă');
   });
 });

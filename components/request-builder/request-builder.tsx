@@ -3,11 +3,13 @@
 import { useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation } from '@tanstack/react-query';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 
 import { api, type ApiError } from '@/components/api/api-client';
 import { fieldError } from '@/components/api/form-error';
 import { BuilderHistory } from '@/components/request-builder/builder-history';
 import { FailedRunPanel } from '@/components/request-builder/failed-run-panel';
+import { checkIpParameter, type IpCheck } from '@/components/request-builder/ip-messages';
 import { ResultPanel } from '@/components/request-builder/result-panel';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogFooter } from '@/components/ui/dialog';
@@ -15,18 +17,17 @@ import { DisabledWithReason } from '@/components/ui/disabled-with-reason';
 import { Form } from '@/components/ui/form';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
+import type { Locale } from '@/i18n/locales';
 import { classifyAddress } from '@/lib/ip/address-range';
-import { parseAuthorizableIp } from '@/lib/ip/authorizable-ip';
 import { parseIp } from '@/lib/ip/parse-ip';
 import type { BuilderAccountOption, BuilderKeyOption } from '@/lib/request-builder/builder-options';
-import { BUILDER_REQUESTS, builderRequest } from '@/lib/request-builder/catalogue';
-import { failedRun } from '@/lib/request-builder/failed-run';
+import { BUILDER_REQUESTS, builderRequest, type BuilderRequest } from '@/lib/request-builder/catalogue';
 import type { BuilderHistoryEntry } from '@/lib/request-builder/history';
 import type { BuilderRunResult } from '@/lib/request-builder/run-request';
 
 export interface RequestBuilderProps {
   accounts: BuilderAccountOption[];
-  /** Per account: why this user may not run requests that change a key there (null: may). */
+  /** Per account: why this user may not run requests that change a key there (null: may), in the reader's language. */
   writeDenied: Record<string, string | null>;
   /** The address the dashboard sees this browser at, when it can tell. */
   clientIp: string | null;
@@ -51,27 +52,53 @@ interface FormState {
   sendAs: 'account' | 'key';
 }
 
+type Translate = ReturnType<typeof useTranslations<'requestBuilder'>>;
+
+/** Where each way of sending puts the key: sendSMS's parameter names, not words. */
 const SEND_AS_CHOICES = [
-  {
-    value: 'account',
-    label: (
-      <>
-        the account (username, password and the key as <code>token</code>): the key itself is not used. Recommended.
-      </>
-    ),
-  },
-  {
-    value: 'key',
-    label: (
-      <>
-        the key itself (the key as <code>password</code>), as an integration would: counts as a use of the key from the
-        dashboard’s server.
-      </>
-    ),
-  },
+  { value: 'account', message: 'form.sendAsAccount', param: 'token' },
+  { value: 'key', message: 'form.sendAsKey', param: 'password' },
 ] as const;
 
+/** The username field is sendSMS's parameter, named as the hub names it. */
+const USERNAME_PARAMETER = 'username';
+
+/** The key kinds keep their names in every language (messages/GLOSSARY.md). */
+const KIND_NAMES: Record<BuilderKeyOption['kind'], string> = { DEFAULT: 'Default', CLOUD: 'Cloud' };
+
+/** The requests the builder describes; another (a newer catalogue) is shown with the catalogue's own line. */
+const DESCRIBED_REQUESTS = [
+  'token_add_ip',
+  'token_list_ips',
+  'user_get_balance',
+  'user_get_info',
+  'token_list',
+  'ping',
+] as const;
+type DescribedRequest = (typeof DESCRIBED_REQUESTS)[number];
+
+function requestSummary(t: Translate, request: BuilderRequest): string {
+  return (DESCRIBED_REQUESTS as readonly string[]).includes(request.action)
+    ? t(`requests.${request.action as DescribedRequest}`)
+    : request.summary;
+}
+
+/**
+ * The server's sentence under the trap's own explanation, in the reader's language: in Romanian only when the server
+ * sent one (sendSMS's Default-key trap does); the dialog's title and description say the rest.
+ */
+function trapMessage(locale: Locale, error: ApiError): string {
+  return locale === 'ro' ? (error.body?.messageRo ?? '') : error.message;
+}
+
+function parameterDescription(t: Translate, parameter: BuilderRequest['parameters'][number]): string {
+  return parameter.name === 'ipaddr' ? t('parameters.ipaddr') : parameter.description;
+}
+
 export function RequestBuilder({ accounts, writeDenied, clientIp, history, initial }: RequestBuilderProps) {
+  const t = useTranslations('requestBuilder');
+  const format = useFormatter();
+  const locale = useLocale();
   const router = useRouter();
   const [form, setForm] = useState<FormState>(() => initialForm(accounts, initial));
   const [result, setResult] = useState<BuilderRunResult | null>(null);
@@ -85,20 +112,13 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
   const ipChecks = useMemo(
     () =>
       Object.fromEntries(
-        (request?.parameters ?? []).map((parameter) => {
-          const value = form.params[parameter.name] ?? '';
-          if (value.trim() === '') return [parameter.name, { error: null, warning: null }];
-          // The server's own check (lib/request-builder/run-request.ts), so the field refuses what the server would.
-          const parsed = parseAuthorizableIp(value);
-          return [
-            parameter.name,
-            parsed.ok
-              ? { error: null, warning: classifyAddress(parsed.address, parsed.version).warning }
-              : { error: parsed.reason, warning: null },
-          ];
-        }),
-      ) as Record<string, { error: string | null; warning: string | null }>,
-    [request, form.params],
+        // The server's own check (lib/request-builder/run-request.ts), so the field refuses what the server would.
+        (request?.parameters ?? []).map((parameter) => [
+          parameter.name,
+          checkIpParameter(t, form.params[parameter.name] ?? ''),
+        ]),
+      ) as Record<string, IpCheck>,
+    [t, request, form.params],
   );
   const clientIpIsPublic = useMemo(() => {
     const parsed = clientIp ? parseIp(clientIp) : null;
@@ -118,7 +138,7 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
       router.refresh(); // the history below is read from the audit log on the server
     },
     onError: (error, { body }) => {
-      if (error.code === 'confirmation-required') setTrap({ message: error.message, body });
+      if (error.code === 'confirmation-required') setTrap({ message: trapMessage(locale, error), body });
       // A refused run is in the history too (the audit log has it).
       else router.refresh();
     },
@@ -126,9 +146,7 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
   const problem = mutation.error?.code === 'confirmation-required' ? null : mutation.error;
 
   if (!account || !request) {
-    return (
-      <p className="text-zinc-600 dark:text-zinc-400">There is no sendSMS account you may send requests for yet.</p>
-    );
+    return <p className="text-zinc-600 dark:text-zinc-400">{t('form.noAccounts')}</p>;
   }
 
   const writeReason = request.permission === 'requests.write' ? (writeDenied[account.id] ?? null) : null;
@@ -141,11 +159,11 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
   const blockedReason =
     writeReason ??
     (missingKey
-      ? 'Pick the API key first'
+      ? t('blocked.pickKey')
       : keyNotHeld
-        ? 'The dashboard does not hold this key’s secret'
+        ? t('blocked.keyNotHeld')
         : invalidParameter
-          ? 'Correct the parameters first'
+          ? t('blocked.invalidParameters')
           : null);
 
   const send = (state: FormState, confirmFirstUseLock?: boolean) => {
@@ -166,17 +184,33 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
 
   const update = (change: Partial<FormState>) => setForm((current) => ({ ...current, ...change }));
 
+  const keyLabel = (candidate: BuilderKeyOption): string => {
+    const lock =
+      candidate.lockState.state === 'locked'
+        ? t('keyOption.lockedSince', { date: format.dateTime(new Date(candidate.lockState.since), 'date') })
+        : candidate.lockState.state === 'awaiting-first-use'
+          ? t('keyOption.awaitingFirstUse')
+          : t('keyOption.unrestricted');
+    return [
+      candidate.name,
+      KIND_NAMES[candidate.kind],
+      candidate.fragment,
+      lock,
+      ...(candidate.held ? [] : [t('keyOption.secretNotHeld')]),
+    ].join(' · ');
+  };
+
   return (
     <div className="grid gap-8">
       <Form
         className="grid max-w-2xl gap-5"
-        aria-label="Api Request Builder"
+        aria-label={t('form.label')}
         onSubmit={() => {
           if (!blockedReason) send(form);
         }}
       >
         <Select
-          label="sendSMS account"
+          label={t('form.account')}
           value={account.id}
           onChange={(event) => {
             const next = accounts.find((candidate) => candidate.id === event.target.value);
@@ -188,16 +222,11 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
           }}
           options={accounts.map((candidate) => ({ value: candidate.id, label: candidate.label }))}
         />
-        <Input
-          label="username"
-          value={account.username}
-          readOnly
-          description="Filled in from the account, as on the hub."
-        />
+        <Input label={USERNAME_PARAMETER} value={account.username} readOnly description={t('form.usernameHint')} />
 
         <div className="grid gap-1.5">
           <Select
-            label="Request"
+            label={t('form.request')}
             error={fieldError(problem, 'action')}
             value={request.action}
             onChange={(event) => update({ action: event.target.value, params: {} })}
@@ -206,33 +235,30 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
             )}
           />
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {request.summary}{' '}
+            {requestSummary(t, request)}{' '}
             {request.parameters.length === 0
-              ? 'No parameters.'
-              : `Parameters: ${request.parameters.map((parameter) => parameter.name).join(', ')}.`}
+              ? t('parameters.none')
+              : t('parameters.list', {
+                  names: request.parameters.map((parameter) => parameter.name).join(', '),
+                })}
           </p>
         </div>
 
         {request.needsKey ? (
           <fieldset className="grid gap-3">
             <Select
-              label="API key (token)"
+              label={t('form.key')}
               value={form.keyId}
               onChange={(event) => update({ keyId: event.target.value })}
               error={fieldError(problem, 'keyId')}
               options={[
-                { value: '', label: 'Pick a key…' },
+                { value: '', label: t('form.pickKey') },
                 ...keys.map((candidate) => ({ value: candidate.id, label: keyLabel(candidate) })),
               ]}
             />
-            {keyNotHeld ? (
-              <p className="text-sm text-amber-700 dark:text-amber-400">
-                The dashboard does not hold this key’s secret (it was listed by sendSMS, not generated or imported
-                here), so it cannot send requests with it.
-              </p>
-            ) : null}
-            <div role="radiogroup" aria-label="Send the request as" className="grid gap-1 text-sm">
-              <span className="font-medium">Send the request as</span>
+            {keyNotHeld ? <p className="text-sm text-amber-700 dark:text-amber-400">{t('form.keyNotHeld')}</p> : null}
+            <div role="radiogroup" aria-label={t('form.sendAs')} className="grid gap-1 text-sm">
+              <span className="font-medium">{t('form.sendAs')}</span>
               {SEND_AS_CHOICES.map((choice) => (
                 <label key={choice.value} className="flex items-start gap-2">
                   <input
@@ -241,7 +267,9 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
                     checked={form.sendAs === choice.value}
                     onChange={() => update({ sendAs: choice.value })}
                   />
-                  <span>{choice.label}</span>
+                  <span>
+                    {t.rich(choice.message, { param: choice.param, code: (chunks) => <code>{chunks}</code> })}
+                  </span>
                 </label>
               ))}
             </div>
@@ -262,7 +290,7 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
                 inputMode="text"
                 value={form.params[parameter.name] ?? ''}
                 onChange={(event) => update({ params: { ...form.params, [parameter.name]: event.target.value } })}
-                description={check?.warning ?? parameter.description}
+                description={check?.warning ?? parameterDescription(t, parameter)}
                 error={check?.error ?? fieldProblem}
               />
               {parameter.kind === 'ip' && clientIp ? (
@@ -274,13 +302,12 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
                       size="sm"
                       onClick={() => update({ params: { ...form.params, [parameter.name]: clientIp } })}
                     >
-                      Use my current public address ({clientIp})
+                      {t('form.useMyAddress', { ip: clientIp })}
                     </Button>
                   </div>
                 ) : (
                   <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                    The dashboard sees this browser at {clientIp}, which is not a public address: sendSMS would see
-                    another one.
+                    {t('form.addressNotPublic', { ip: clientIp })}
                   </p>
                 )
               ) : null}
@@ -291,7 +318,7 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
         <div>
           <DisabledWithReason reason={blockedReason}>
             <Button type="submit" disabled={mutation.isPending}>
-              {mutation.isPending ? 'Sending…' : 'Test request'}
+              {mutation.isPending ? t('form.sending') : t('form.submit')}
             </Button>
           </DisabledWithReason>
         </div>
@@ -299,17 +326,19 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
 
       <div aria-live="polite" aria-busy={mutation.isPending}>
         {mutation.isPending ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">Sending {mutation.variables?.body.action}…</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            {t('form.sendingAction', { action: mutation.variables?.body.action ?? '' })}
+          </p>
         ) : result ? (
           <ResultPanel result={result} />
         ) : problem ? (
           <FailedRunPanel
-            failed={failedRun({
+            refusal={{
               code: problem.code,
               message: problem.message,
               messageRo: problem.body?.messageRo,
               upstreamStatus: problem.body?.upstreamStatus,
-            })}
+            }}
           />
         ) : null}
       </div>
@@ -330,20 +359,17 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
         runAgainDenied={(entry) => {
           if (entry.runAgainDenied) return entry.runAgainDenied;
           const runOn = accounts.find((candidate) => candidate.id === entry.accountId);
-          if (!runOn) return 'This account is no longer available here';
-          return runOn.actions.includes(entry.action) ? null : `This account does not offer ${entry.action}`;
+          if (!runOn) return t('blocked.accountGone');
+          return runOn.actions.includes(entry.action) ? null : t('blocked.actionNotOffered', { action: entry.action });
         }}
       />
 
       <Dialog open={trap !== null} onOpenChange={(open) => (open ? undefined : setTrap(null))}>
-        <DialogContent
-          title="This Default key has never been used"
-          description="A Default key locks to the IP address of its first request. Sent this way, that first request comes from the dashboard's server, so the key would be locked to the server's address, and your integration would be refused until you authorize its IP."
-        >
+        <DialogContent title={t('trap.title')} description={t('trap.description')}>
           {trap?.message ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{trap.message}</p> : null}
           <DialogFooter>
             <DialogClose asChild>
-              <Button variant="secondary">Cancel</Button>
+              <Button variant="secondary">{t('trap.cancel')}</Button>
             </DialogClose>
             <Button
               variant="danger"
@@ -353,24 +379,13 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
                 if (body) mutation.mutate({ accountId: form.accountId, body: { ...body, confirmFirstUseLock: true } });
               }}
             >
-              Send, and lock the key to the server’s IP
+              {t('trap.confirm')}
             </Button>
           </DialogFooter>
         </DialogContent>
       </Dialog>
     </div>
   );
-}
-
-function keyLabel(key: BuilderKeyOption): string {
-  const kind = key.kind === 'DEFAULT' ? 'Default' : 'Cloud';
-  const lock =
-    key.lockState.state === 'locked'
-      ? `locked since ${key.lockState.since.slice(0, 10)}`
-      : key.lockState.state === 'awaiting-first-use'
-        ? 'awaiting first use'
-        : 'no IP restriction';
-  return `${key.name} · ${kind} · ${key.fragment} · ${lock}${key.held ? '' : ' · secret not held here'}`;
 }
 
 function initialForm(accounts: BuilderAccountOption[], initial: RequestBuilderProps['initial']): FormState {

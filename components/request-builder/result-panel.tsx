@@ -1,13 +1,53 @@
+import { useLocale, useTranslations } from 'next-intl';
+
+import type { Locale } from '@/i18n/locales';
 import { CopyButton } from '@/components/keys/copy-button';
+import { OtherLanguage } from '@/components/request-builder/other-language';
+import { statusMeaning } from '@/components/request-builder/status-meaning';
 import { Badge } from '@/components/ui/badge';
 import type { BuilderRunResult } from '@/lib/request-builder/run-request';
 
+type Translate = ReturnType<typeof useTranslations<'requestBuilder.result'>>;
+
+/** The command line's name: not a word. */
+const CURL = 'curl';
+
 /**
- * What "Test request" got back, as the hub shows it on the page at once: the status and what it means (English,
- * then Romanian), sendSMS's own message, the details, how long it took, and the request itself as a URL and a curl
- * line, secrets replaced by placeholders (so copying them copies no secret).
+ * The message line: sendSMS's own message as it came, or what the dashboard says in its place (token_add_ip goes
+ * through the keys service): a code worded here, or the dashboard's sentence in the reader's language.
+ */
+function messageText(t: Translate, result: BuilderRunResult, locale: Locale): string {
+  switch (result.note?.code) {
+    case 'ok':
+      return t('messages.ok');
+    case 'already-listed':
+      return t('messages.alreadyListed');
+    case 'sentence':
+      return result.note.text[locale];
+    default:
+      return result.message;
+  }
+}
+
+/**
+ * What "Test request" got back, as the hub shows it on the page at once: the status and what it means in the
+ * reader's language (with the other language's sentence beneath, labelled, for a message to support), sendSMS's own
+ * message, the details, how long it took, and the request itself as a URL and a curl line, secrets replaced by
+ * placeholders (so copying them copies no secret).
  */
 export function ResultPanel({ result }: { result: BuilderRunResult }) {
+  const t = useTranslations('requestBuilder.result');
+  const tStatus = useTranslations('status');
+  const locale = useLocale();
+  const other = locale === 'ro' ? 'en' : 'ro';
+  // A status means what the status table says; without one (no answer, an answer not understood) the server's own
+  // sentence says why, in both languages.
+  const meaning =
+    result.status !== null
+      ? statusMeaning(tStatus, result.status)
+      : result.outcome === 'unknown'
+        ? t('outcomeUnknownMeaning')
+        : result.meaning[locale];
   return (
     <section
       aria-labelledby="result-title"
@@ -15,31 +55,29 @@ export function ResultPanel({ result }: { result: BuilderRunResult }) {
     >
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="result-title" className="text-lg font-semibold">
-          Result
+          {t('title')}
         </h2>
         {result.outcome === 'unknown' ? (
           // The change may have happened: not a failure, and not shown as one.
-          <Badge tone="info">outcome unknown, checking</Badge>
+          <Badge tone="info">{t('outcomeUnknown')}</Badge>
         ) : (
           <Badge tone={result.ok ? 'success' : 'danger'}>
-            {result.status === null ? 'no answer' : `status ${result.status}`}
+            {result.status === null ? t('noAnswer') : t('status', { status: result.status })}
           </Badge>
         )}
-        <span className="text-sm text-zinc-600 dark:text-zinc-400">{result.durationMs} ms</span>
+        <span className="text-sm text-zinc-600 dark:text-zinc-400">{t('duration', { ms: result.durationMs })}</span>
       </div>
       <div className="grid gap-1">
-        <p className="font-medium">{result.meaning.en}</p>
-        <p lang="ro" className="text-sm text-zinc-600 dark:text-zinc-400">
-          {result.meaning.ro}
-        </p>
+        <p className="font-medium">{meaning}</p>
+        <OtherLanguage language={other} label={t('otherLanguage')} text={result.meaning[other]} />
       </div>
       <dl className="grid gap-3 text-sm">
         <div className="grid gap-1">
-          <dt className="text-zinc-600 dark:text-zinc-400">Message</dt>
-          <dd>{result.message || <span className="text-zinc-500">(none)</span>}</dd>
+          <dt className="text-zinc-600 dark:text-zinc-400">{t('message')}</dt>
+          <dd>{messageText(t, result, locale) || <span className="text-zinc-500">{t('noMessage')}</span>}</dd>
         </div>
         <div className="grid gap-1">
-          <dt className="text-zinc-600 dark:text-zinc-400">Details</dt>
+          <dt className="text-zinc-600 dark:text-zinc-400">{t('details')}</dt>
           <dd>
             <pre className="max-h-80 overflow-auto rounded-md bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-900">
               {JSON.stringify(result.details, null, 2)}
@@ -48,13 +86,15 @@ export function ResultPanel({ result }: { result: BuilderRunResult }) {
         </div>
         {result.lockedIps ? (
           <div className="grid gap-1">
-            <dt className="text-zinc-600 dark:text-zinc-400">Locked On IP, as the dashboard now holds it</dt>
-            <dd className="font-mono text-xs">{result.lockedIps.map((ip) => ip.address).join(', ') || '(none)'}</dd>
+            <dt className="text-zinc-600 dark:text-zinc-400">{t('lockedIps')}</dt>
+            <dd className="font-mono text-xs">
+              {result.lockedIps.map((ip) => ip.address).join(', ') || t('noLockedIps')}
+            </dd>
           </div>
         ) : null}
         <div className="grid gap-1">
           <dt className="flex items-center gap-2 text-zinc-600 dark:text-zinc-400">
-            Request URL <CopyButton text={result.preview.url} label="Copy the request URL (secrets masked)" />
+            {t('requestUrl')} <CopyButton text={result.preview.url} label={t('copyUrl')} />
           </dt>
           <dd>
             <code className="block overflow-x-auto rounded-md bg-zinc-100 p-2 font-mono text-xs break-all dark:bg-zinc-900">
@@ -64,7 +104,7 @@ export function ResultPanel({ result }: { result: BuilderRunResult }) {
         </div>
         <div className="grid gap-1">
           <dt className="flex items-center gap-2 text-zinc-600 dark:text-zinc-400">
-            curl <CopyButton text={result.preview.curl} label="Copy the curl command (secrets masked)" />
+            {CURL} <CopyButton text={result.preview.curl} label={t('copyCurl')} />
           </dt>
           <dd>
             <code className="block overflow-x-auto rounded-md bg-zinc-100 p-2 font-mono text-xs break-all dark:bg-zinc-900">
@@ -73,9 +113,7 @@ export function ResultPanel({ result }: { result: BuilderRunResult }) {
           </dd>
         </div>
       </dl>
-      <p className="text-xs text-zinc-500">
-        The password and the key are shown as placeholders: put your own in their place to send this request yourself.
-      </p>
+      <p className="text-xs text-zinc-500">{t('placeholders')}</p>
     </section>
   );
 }

@@ -1,10 +1,16 @@
+import { createTranslator } from 'next-intl';
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 
 import type { KeySearchResultView, KeySearchRowView } from '@/lib/key-search/types';
+import type { Locale } from '@/i18n/locales';
+import { MESSAGES } from '@/messages';
+import { renderWithIntl } from '@/test/support/with-intl';
 import { KeySearchForm } from './key-search-form';
 import { KeySearchResults } from './key-search-results';
+import { searchRefusal } from './search-refusal';
+
+const renderToStaticMarkup = renderWithIntl;
 
 const row: KeySearchRowView = {
   id: 'key-1',
@@ -79,5 +85,46 @@ describe('the Find a key page’s pieces', () => {
     expect(
       renderToStaticMarkup(createElement(KeySearchResults, { result: result([row], { truncated: true }) })),
     ).toContain('More than 50 keys match');
+  });
+
+  it('read in Romanian, with Romanian plurals and numbers', () => {
+    const form = renderWithIntl(createElement(KeySearchForm, { q: '' }), 'ro');
+    expect(form).toContain('Ce v-a spus clientul');
+    expect(form).toContain('Ultimele 4 caractere ale cheii sale');
+    expect(form).toContain('>Caută<');
+    const html = renderWithIntl(createElement(KeySearchResults, { result: result([row]) }), 'ro');
+    for (const text of [
+      'A fost găsită 1 cheie.',
+      'în sendSMS: shop-plugin-at-sendsms',
+      'utilizare: Default',
+      '1.234',
+      'finalul cheii și denumirea cheii',
+      'De câte ori a fost utilizată',
+      'Locked on IP',
+      'ultimul de la <span class="font-mono">192.0.2.99</span>',
+    ])
+      expect(html).toContain(text);
+    expect(html).not.toMatch(/key found|at sendSMS|end of the key/);
+    const many = renderWithIntl(
+      createElement(KeySearchResults, { result: result([row, { ...row, id: 'key-2' }], { searchedAs: 'ip' }) }),
+      'ro',
+    );
+    expect(many).toContain('Au fost găsite 2 chei pentru această adresă IP.');
+    expect(
+      renderWithIntl(createElement(KeySearchResults, { result: result([], { truncated: true }) }), 'ro'),
+    ).toContain('Corespund mai mult de 50 de chei');
+  });
+
+  it('say why a search was refused, in the reader’s language', () => {
+    const page = (locale: Locale) => createTranslator({ locale, messages: MESSAGES[locale], namespace: 'search.page' });
+    expect(searchRefusal('ab', page('en'))).toBe(
+      'Type at least 3 characters: the last 4 characters of the key, part of its name, an IP address or a sendSMS username.',
+    );
+    const ro = page('ro');
+    expect(searchRefusal('x'.repeat(201), ro)).toBe(
+      'O căutare are cel mult 200 de caractere: ultimele caractere ale cheii, o denumire, o adresă IP sau un nume de utilizator.',
+    );
+    expect(searchRefusal('ab', ro)).toMatch(/^Introduceți cel puțin 3 caractere/);
+    expect(searchRefusal('ab\u0001', ro)).toMatch(/^folosiți doar litere/);
   });
 });

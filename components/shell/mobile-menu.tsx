@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Dialog as DialogPrimitive } from 'radix-ui';
 
 import { CloseButton } from '@/components/ui/close-button';
@@ -9,6 +10,7 @@ import { SignedInUser, type SignedInUserProps } from './signed-in-user';
 
 /** The drawer of MobileSidebar: open while mounted; closing it (Escape, the close button, a link) calls onClose. */
 export function MobileMenu({ user, onClose }: { user: SignedInUserProps; onClose: () => void }) {
+  const t = useTranslations('shell.menu');
   return (
     <Dialog open onOpenChange={(open) => (open ? undefined : onClose())}>
       <DialogPrimitive.Portal>
@@ -21,10 +23,10 @@ export function MobileMenu({ user, onClose }: { user: SignedInUserProps; onClose
         >
           <div className="flex items-center justify-between">
             <DialogPrimitive.Title className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">
-              Menu
+              {t('title')}
             </DialogPrimitive.Title>
             <DialogPrimitive.Close asChild>
-              <CloseButton aria-label="Close menu" />
+              <CloseButton aria-label={t('close')} />
             </DialogPrimitive.Close>
           </div>
           <SectionLinks role={user.role} onNavigate={onClose} />

@@ -1,7 +1,9 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { PATHNAME_HEADER } from '@/lib/auth/page-guard-header';
-import { deniedReason, type Permission } from '@/lib/auth/permissions';
+import { deniedSentence } from '@/lib/auth/denied-text';
+import type { Permission } from '@/lib/auth/permissions';
 import { getSessionState } from '@/lib/auth/session';
 import { orderedSections } from './sections';
 
@@ -37,16 +39,22 @@ async function addressOfRequest(): Promise<string> {
 
 /** Why the signed-in user may not open the page they asked for, in the permission table's words. */
 export async function refusedPageReason(): Promise<string> {
-  const [state, address] = await Promise.all([getSessionState(), addressOfRequest()]);
+  const [state, address, t] = await Promise.all([
+    getSessionState(),
+    addressOfRequest(),
+    getTranslations('shell.refused'),
+  ]);
   const access = pageAccessOf(address);
-  const reason = state && access ? deniedReason(state.user, access.permission, access.accountId) : null;
-  return reason ? `${reason}.` : 'Your role does not allow it.';
+  const locale = await getLocale();
+  const reason = state && access ? deniedSentence(state.user, access.permission, locale, access.accountId) : null;
+  return reason ? `${reason}.` : t('roleDoesNotAllow');
 }
 
 /** What does not exist at the address: a key of an account, an account, or the page itself. */
 export async function missingPageMessage(): Promise<string> {
-  const access = pageAccessOf(await addressOfRequest());
-  if (access?.keyId) return 'There is no key with this id in this account: it may have been deleted.';
-  if (access?.accountId) return 'There is no sendSMS account with this id.';
-  return 'There is no page at this address.';
+  const [address, t] = await Promise.all([addressOfRequest(), getTranslations('shell.refused')]);
+  const access = pageAccessOf(address);
+  if (access?.keyId) return t('noSuchKey');
+  if (access?.accountId) return t('noSuchAccount');
+  return t('noSuchPage');
 }

@@ -1,7 +1,8 @@
 'use client';
 
-import Link from 'next/link';
+import Link, { useLinkStatus } from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 
 import { cn } from '@/components/ui/cn';
 import type { Role } from '@/lib/auth/role-names';
@@ -20,8 +21,9 @@ function isActive(pathname: string, href: string): boolean {
  */
 export function SectionLinks({ role, onNavigate }: { role: Role; onNavigate?: () => void }) {
   const pathname = usePathname();
+  const t = useTranslations('shell.sections');
   return (
-    <nav aria-label="Sections">
+    <nav aria-label={t('navLabel')}>
       <ul className="grid gap-1">
         {sectionsFor(role).map((section) => {
           const active = isActive(pathname, section.href);
@@ -39,12 +41,32 @@ export function SectionLinks({ role, onNavigate }: { role: Role; onNavigate?: ()
                     : 'text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100',
                 )}
               >
-                {section.title}
+                {t(`${section.id}.title`)}
+                <PendingMark />
               </Link>
             </li>
           );
         })}
       </ul>
     </nav>
+  );
+}
+
+/**
+ * While the page a link leads to is being rendered, a small spinner beside its name: the current page stays where it
+ * is (no blank frame, nothing jumps) and the reader still sees that the click was taken.
+ */
+function PendingMark() {
+  const { pending } = useLinkStatus();
+  const t = useTranslations('shell');
+  if (!pending) return null;
+  return (
+    <span role="status" className="ml-auto inline-flex items-center" data-testid="link-pending">
+      <span
+        aria-hidden="true"
+        className="size-3.5 animate-spin rounded-full border-2 border-current border-t-transparent motion-reduce:animate-none"
+      />
+      <span className="sr-only">{t('loading')}</span>
+    </span>
   );
 }

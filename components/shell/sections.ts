@@ -1,6 +1,7 @@
 /**
  * The dashboard's sections, in sidebar order. One list feeds the sidebar, the overview cards and each section's
- * placeholder, so a section is named and described the same way everywhere.
+ * heading, so a section is named and described the same way everywhere: its title and summary are the messages
+ * `shell.sections.<id>.title` and `.summary` (messages/<language>/shell.json).
  */
 import { ROLE_PERMISSIONS, type Permission } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/auth/role-names';
@@ -9,10 +10,7 @@ export type SectionId = 'api-keys' | 'search' | 'request-builder' | 'usage' | 'a
 
 export interface DashboardSection {
   id: SectionId;
-  title: string;
   href: `/${SectionId}`;
-  /** What the section does for its users, in a sentence. */
-  summary: string;
   /** The permission that opens it: a role without it does not see the section anywhere (sidebar, overview). */
   permission: Permission;
 }
@@ -20,57 +18,38 @@ export interface DashboardSection {
 export const dashboardSections: Readonly<Record<SectionId, DashboardSection>> = {
   'api-keys': {
     id: 'api-keys',
-    title: 'API Keys',
     href: '/api-keys',
     permission: 'keys.read',
-    summary:
-      'Generate Default and Cloud keys, name and delete them, and see the IPs each key is Locked On, for every sendSMS account you belong to.',
   },
   search: {
     id: 'search',
-    title: 'Find a key',
     href: '/search',
     permission: 'keys.read',
-    summary:
-      'Find a customer’s key from what they tell you: the last characters of the key, its name, an IP address or their sendSMS username.',
   },
   'request-builder': {
     id: 'request-builder',
-    title: 'Request Builder',
     href: '/request-builder',
     permission: 'requests.read',
-    summary:
-      'Build and test a sendSMS API request, such as token_add_ip to whitelist an IP for a key, and see the answer on the page.',
   },
   usage: {
     id: 'usage',
-    title: 'Usage',
     href: '/usage',
     permission: 'usage.read',
-    summary: 'When each key was last used and how many times, over time, so that idle or failing keys stand out.',
   },
   audit: {
     id: 'audit',
-    title: 'Audit',
     href: '/audit',
     permission: 'audit.read',
-    summary:
-      'Who did what to which key, when and from where, including every view of a customer’s keys by support staff.',
   },
   accounts: {
     id: 'accounts',
-    title: 'Accounts',
     href: '/accounts',
     permission: 'accounts.read',
-    summary:
-      'The sendSMS accounts this dashboard manages: their credentials, kept encrypted, when those were last rotated, and who is a member.',
   },
   users: {
     id: 'users',
-    title: 'Users',
     href: '/users',
     permission: 'users.manage',
-    summary: 'Who can sign in, and with which role: account admin, support staff or team lead.',
   },
 };
 

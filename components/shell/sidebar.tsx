@@ -1,6 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useTranslations } from 'next-intl';
 
 import { StrokeIcon } from '@/components/ui/stroke-icon';
 import { useOpenedDialog } from '@/components/ui/use-opened-dialog';
@@ -28,13 +29,14 @@ export function Sidebar({ user }: { user: SignedInUserProps }) {
  */
 export function MobileSidebar({ user }: { user: SignedInUserProps }) {
   const { open, trigger, show, close } = useOpenedDialog();
+  const t = useTranslations('shell.menu');
 
   return (
     <>
       <button
         ref={trigger}
         type="button"
-        aria-label="Open menu"
+        aria-label={t('open')}
         aria-haspopup="dialog"
         aria-expanded={open}
         onClick={show}

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 
 import { signOut } from '@/components/auth/auth-endpoints';
 import { Button } from '@/components/ui/button';
@@ -17,11 +18,9 @@ export interface SignedInUserProps {
 /** Who is signed in, with which role, and the way out; at the foot of the sidebar and the mobile menu. */
 export function SignedInUser({ name, email, roleName }: SignedInUserProps) {
   const router = useRouter();
+  const t = useTranslations('shell.signedInUser');
   return (
-    <section
-      aria-label="Signed-in user"
-      className="grid gap-2 border-t border-zinc-200 pt-3 text-sm dark:border-zinc-800"
-    >
+    <section aria-label={t('label')} className="grid gap-2 border-t border-zinc-200 pt-3 text-sm dark:border-zinc-800">
       <div className="grid gap-0.5">
         <span className="font-medium text-zinc-900 dark:text-zinc-100">{name}</span>
         <span className="truncate text-zinc-600 dark:text-zinc-400">{email}</span>
@@ -30,14 +29,17 @@ export function SignedInUser({ name, email, roleName }: SignedInUserProps) {
         </span>
       </div>
       <Link href="/two-factor" className="text-blue-700 underline-offset-4 hover:underline dark:text-blue-400">
-        Two-factor authentication
+        {t('twoFactor')}
       </Link>
       <Link href="/two-factor#password" className="text-blue-700 underline-offset-4 hover:underline dark:text-blue-400">
-        Change password
+        {t('changePassword')}
+      </Link>
+      <Link href="/preferences" className="text-blue-700 underline-offset-4 hover:underline dark:text-blue-400">
+        {t('preferences')}
       </Link>
       {/* Not next-auth's redirect: it would build the address from NEXTAUTH_URL, which a self-hosted install may not set. */}
       <Button variant="secondary" size="sm" onClick={() => void signOut().then(() => router.replace('/login'))}>
-        Sign out
+        {t('signOut')}
       </Button>
     </section>
   );

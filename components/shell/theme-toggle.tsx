@@ -1,16 +1,16 @@
 'use client';
 
 import { useSyncExternalStore, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { useTheme } from 'next-themes';
 
 import { cn } from '@/components/ui/cn';
 
 type ThemeChoice = 'light' | 'dark' | 'system';
 
-const choices: readonly { value: ThemeChoice; label: string; icon: ReactNode }[] = [
+const choices: readonly { value: ThemeChoice; icon: ReactNode }[] = [
   {
     value: 'light',
-    label: 'Light',
     icon: (
       <>
         <circle cx="10" cy="10" r="3.25" />
@@ -18,10 +18,9 @@ const choices: readonly { value: ThemeChoice; label: string; icon: ReactNode }[]
       </>
     ),
   },
-  { value: 'dark', label: 'Dark', icon: <path d="M16 12.5A6.5 6.5 0 0 1 7.5 4a6.5 6.5 0 1 0 8.5 8.5Z" /> },
+  { value: 'dark', icon: <path d="M16 12.5A6.5 6.5 0 0 1 7.5 4a6.5 6.5 0 1 0 8.5 8.5Z" /> },
   {
     value: 'system',
-    label: 'System',
     icon: (
       <>
         <rect x="2.5" y="3.5" width="15" height="10" rx="1.5" />
@@ -44,6 +43,7 @@ const noop = () => () => {};
  */
 export function ThemeToggle() {
   const { theme, setTheme } = useTheme();
+  const t = useTranslations('shell.theme');
   // The stored choice is only known in the browser; until hydration nothing is shown as selected, so the server HTML
   // and the first client render agree.
   const hydrated = useSyncExternalStore(
@@ -56,13 +56,13 @@ export function ThemeToggle() {
   return (
     <div
       role="radiogroup"
-      aria-label="Theme"
+      aria-label={t('label')}
       className="inline-flex items-center gap-0.5 rounded-lg border border-zinc-200 bg-zinc-50 p-0.5 dark:border-zinc-800 dark:bg-zinc-900"
     >
       {choices.map((choice) => (
         <label
           key={choice.value}
-          title={choice.label}
+          title={t(choice.value)}
           className={cn(
             'relative inline-flex size-7 cursor-pointer items-center justify-center rounded-md text-zinc-500 transition-colors',
             'hover:text-zinc-900 has-focus-visible:outline-2 has-focus-visible:outline-blue-600 dark:text-zinc-400 dark:hover:text-zinc-100 dark:has-focus-visible:outline-blue-400',
@@ -73,7 +73,7 @@ export function ThemeToggle() {
             type="radio"
             name="theme"
             value={choice.value}
-            aria-label={choice.label}
+            aria-label={t(choice.value)}
             checked={selected === choice.value}
             onChange={() => setTheme(choice.value)}
             // Invisible, over the whole button: the pointer lands on the radio itself, the label draws it.

@@ -1,6 +1,7 @@
 'use client';
 
 import type { ComponentProps, ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { Dialog as DialogPrimitive } from 'radix-ui';
 
 import { CloseButton } from './close-button';
@@ -45,6 +46,7 @@ export function DialogContent({
   onInteractOutside,
   ...props
 }: DialogContentProps) {
+  const t = useTranslations('common');
   return (
     <DialogPrimitive.Portal>
       <DialogOverlay />
@@ -79,7 +81,7 @@ export function DialogContent({
         {children}
         {dismissable ? (
           <DialogPrimitive.Close asChild>
-            <CloseButton aria-label="Close" className="absolute top-4 right-4" />
+            <CloseButton aria-label={t('close')} className="absolute top-4 right-4" />
           </DialogPrimitive.Close>
         ) : null}
       </DialogPrimitive.Content>

@@ -1,36 +1,15 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useSyncExternalStore, type ReactNode } from 'react';
 
 import { Tooltip } from './tooltip';
 
 /**
  * "4 minutes ago", with the exact time on hover and, for screen readers, in the text. Re-renders every 30 s so
- * that an open page does not say "just now" for an hour. `date` null shows `fallback` ("never").
+ * that an open page does not say "just now" for an hour. `date` null shows `fallback` ("never"). Words, numbers and
+ * the time zone are the reader's (next-intl's provider).
  */
-
-const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['year', 365 * 86_400_000],
-  ['month', 30 * 86_400_000],
-  ['day', 86_400_000],
-  ['hour', 3_600_000],
-  ['minute', 60_000],
-];
-
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-const exact = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
-
-export function formatRelative(date: Date, now: Date): string {
-  const elapsed = date.getTime() - now.getTime();
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(elapsed) >= size) return relative.format(Math.round(elapsed / size), unit);
-  }
-  return 'just now';
-}
-
-export function formatExact(date: Date): string {
-  return `${exact.format(date)} UTC`;
-}
 
 // One clock for every RelativeTime on the page, ticking every 30 s while any is mounted.
 let clockMs = Date.now();
@@ -59,15 +38,17 @@ function readClock(): number {
 
 export function RelativeTime({
   date,
-  fallback = 'never',
+  fallback,
   prefix,
 }: {
   date: string | null;
-  fallback?: string;
-  prefix?: string;
+  /** What to say without a date; "never" unless told. */
+  fallback?: ReactNode;
+  prefix?: ReactNode;
 }) {
+  const t = useTranslations('common.time');
   const nowMs = useSyncExternalStore(subscribeToClock, readClock, () => null);
-  if (!date) return <span className="text-zinc-500 dark:text-zinc-400">{fallback}</span>;
+  if (!date) return <span className="text-zinc-600 dark:text-zinc-400">{fallback ?? t('never')}</span>;
   return <TimeWithExact date={date} now={nowMs === null ? null : new Date(nowMs)} prefix={prefix} />;
 }
 
@@ -76,9 +57,10 @@ export function RelativeTime({
  * hidden, so a screen reader reads it after "4 minutes ago" and no table of times has a Tab stop on every cell; the
  * tooltip is for the mouse only.
  */
-export function TimeWithExact({ date, now, prefix }: { date: string; now: Date | null; prefix?: string }) {
+export function TimeWithExact({ date, now, prefix }: { date: string; now: Date | null; prefix?: ReactNode }) {
+  const format = useFormatter();
   const when = new Date(date);
-  const exactText = formatExact(when);
+  const exactText = format.dateTime(when, 'exactWithZone');
   // Before hydration there is no "now" that server and browser agree on: show the exact time until then.
   return (
     <Tooltip content={exactText}>
@@ -86,7 +68,7 @@ export function TimeWithExact({ date, now, prefix }: { date: string; now: Date |
         {prefix}
         {now ? (
           <>
-            {formatRelative(when, now)}
+            {format.relativeTime(when, now)}
             <span className="sr-only"> ({exactText})</span>
           </>
         ) : (

@@ -1,8 +1,11 @@
+import { useTranslations } from 'next-intl';
+
 /**
  * A key's last days of uses as a tiny bar chart in a table row, with its figures in words for screen readers (the
- * best open-source key dashboards show one per row). No hooks: it renders on the server and in the browser alike.
+ * best open-source key dashboards show one per row). It renders on the server and in the browser alike.
  */
 export function Sparkline({ uses, label }: { uses: readonly number[]; label: string }) {
+  const t = useTranslations('common.sparkline');
   const max = Math.max(0, ...uses);
   const total = uses.reduce((sum, value) => sum + value, 0);
   const width = 49;
@@ -31,9 +34,7 @@ export function Sparkline({ uses, label }: { uses: readonly number[]; label: str
           ) : null,
         )}
       </svg>
-      <span className="sr-only">
-        {label}: {uses.join(', ')} uses a day, {total} in all
-      </span>
+      <span className="sr-only">{t('summary', { label, uses: uses.join(', '), total })}</span>
     </span>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useSyncExternalStore, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { Toast as ToastPrimitive } from 'radix-ui';
 
 import type { Tone } from './badge';
@@ -62,6 +63,7 @@ const toneMarkerClasses: Record<Tone, string> = {
 
 /** Mounted once in the root layout: renders the queued toasts. */
 export function Toaster() {
+  const t = useTranslations('common');
   const toasts = useSyncExternalStore(
     subscribe,
     () => queuedToasts,
@@ -96,7 +98,7 @@ export function Toaster() {
             ) : null}
           </div>
           <ToastPrimitive.Close asChild>
-            <CloseButton aria-label="Dismiss" small className="absolute top-3 right-3" />
+            <CloseButton aria-label={t('dismiss')} small className="absolute top-3 right-3" />
           </ToastPrimitive.Close>
         </ToastPrimitive.Root>
       ))}

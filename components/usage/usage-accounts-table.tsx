@@ -1,38 +1,61 @@
 import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 
+import { useProblemText } from '@/components/keys/problem-text';
 import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { DataTable, type TableColumn } from '@/components/ui/table';
+import { USAGE_CADENCE_MS } from '@/lib/keys/collection-state';
 import type { UsageFilter } from '@/lib/usage/usage-filter';
 import { usageHref } from '@/lib/usage/usage-filter-params';
-import { RANGE_SPECS } from '@/lib/usage/usage-range';
 import type { UsageAccountView } from '@/lib/usage/types';
 
 /** Each account of the view: its uses in the range, its last use, and how its collection and credential are doing. */
 
-function collectionCell(account: UsageAccountView) {
-  if (account.usageReported === 'unsupported') return <Badge tone="neutral">usage not reported by the API</Badge>;
+type Translate = ReturnType<typeof useTranslations<'usage'>>;
+type Format = ReturnType<typeof useFormatter>;
+type ProblemWords = ReturnType<typeof useProblemText>;
+
+const muted = 'text-zinc-600 dark:text-zinc-400';
+
+function collectionCell(account: UsageAccountView, t: Translate, problemText: ProblemWords) {
+  if (account.usageReported === 'unsupported')
+    return <Badge tone="neutral">{t('accountsTable.usageNotReported')}</Badge>;
   const { collection } = account;
-  if (!collection) return <span className="text-zinc-600 dark:text-zinc-400">first collection pending</span>;
+  if (!collection)
+    return (
+      <span className={muted}>{t('accountsTable.firstCollectionPending', { minutes: USAGE_CADENCE_MS / 60_000 })}</span>
+    );
   if (collection.failureCount > 0)
     return (
       <span className="grid gap-0.5">
-        <Badge tone="danger">failing ({collection.failureCount} in a row)</Badge>
-        <span className="text-xs text-zinc-600 dark:text-zinc-400">{collection.lastProblem}</span>
+        <Badge tone="danger">{t('accountsTable.failing', { count: collection.failureCount })}</Badge>
+        {collection.lastProblem ? (
+          <span className={`text-xs ${muted}`}>{problemText(collection.lastProblem)}</span>
+        ) : null}
       </span>
     );
   return (
     <span className="text-sm">
-      <RelativeTime date={collection.lastSucceededAt} prefix="collected " fallback="not yet collected" />
+      <RelativeTime
+        date={collection.lastSucceededAt}
+        prefix={t('accountsTable.collectedPrefix')}
+        fallback={t('accountsTable.notYetCollected')}
+      />
     </span>
   );
 }
 
-function columns(filter: UsageFilter): TableColumn<UsageAccountView>[] {
+function columns(
+  filter: UsageFilter,
+  t: Translate,
+  format: Format,
+  problemText: ProblemWords,
+): TableColumn<UsageAccountView>[] {
   return [
     {
       id: 'account',
-      header: 'Account',
+      header: t('accountsTable.account'),
       cell: (account) => (
         <span className="grid">
           <Link
@@ -41,27 +64,37 @@ function columns(filter: UsageFilter): TableColumn<UsageAccountView>[] {
           >
             {account.label}
           </Link>
-          <span className="text-xs text-zinc-600 dark:text-zinc-400">{account.username}</span>
+          <span className={`text-xs ${muted}`}>{account.username}</span>
         </span>
       ),
     },
-    { id: 'keys', header: 'Keys', align: 'end', className: 'tabular-nums', cell: (account) => account.keyCount },
     {
-      id: 'uses',
-      header: `Uses in ${RANGE_SPECS[filter.range].label}`,
+      id: 'keys',
+      header: t('accountsTable.keys'),
       align: 'end',
       className: 'tabular-nums',
-      cell: (account) => account.usesInRange.toLocaleString('en-US'),
+      cell: (account) => format.number(account.keyCount),
+    },
+    {
+      id: 'uses',
+      header: t('accountsTable.usesIn', { range: t(`ranges.${filter.range}`) }),
+      align: 'end',
+      className: 'tabular-nums',
+      cell: (account) => format.number(account.usesInRange),
     },
     {
       id: 'lastUsed',
-      header: 'Last use',
-      cell: (account) => <RelativeTime date={account.lastUsedAt} fallback="never" />,
+      header: t('accountsTable.lastUse'),
+      cell: (account) => <RelativeTime date={account.lastUsedAt} />,
     },
-    { id: 'collection', header: 'Collection', cell: collectionCell },
+    {
+      id: 'collection',
+      header: t('accountsTable.collection'),
+      cell: (account) => collectionCell(account, t, problemText),
+    },
     {
       id: 'credential',
-      header: 'Credential',
+      header: t('accountsTable.credential'),
       cell: (account) => (
         <Badge
           tone={
@@ -72,7 +105,7 @@ function columns(filter: UsageFilter): TableColumn<UsageAccountView>[] {
                 : 'neutral'
           }
         >
-          {account.credential.kind === 'PASSWORD' ? 'Password' : 'API key'} · {account.credential.ageDays} days old
+          {t('accountsTable.credentialAge', { kind: account.credential.kind, days: account.credential.ageDays })}
         </Badge>
       ),
     },
@@ -80,12 +113,15 @@ function columns(filter: UsageFilter): TableColumn<UsageAccountView>[] {
 }
 
 export function UsageAccountsTable({ filter, accounts }: { filter: UsageFilter; accounts: UsageAccountView[] }) {
+  const t = useTranslations('usage');
+  const format = useFormatter();
+  const problemText = useProblemText();
   return (
     <DataTable
-      label="Accounts in this usage view"
-      columns={columns(filter)}
+      label={t('accountsTable.label')}
+      columns={columns(filter, t, format, problemText)}
       rows={accounts}
-      empty="You are not a member of any sendSMS account yet. An account admin can add you to one."
+      empty={t('accountsTable.empty')}
     />
   );
 }

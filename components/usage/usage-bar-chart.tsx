@@ -1,10 +1,16 @@
+import { useFormatter, useTimeZone, useTranslations } from 'next-intl';
+
+import { DEFAULT_TIME_ZONE } from '@/i18n/locales';
+import { USAGE_CADENCE_MS } from '@/lib/keys/collection-state';
 import type { UsageSeriesView } from '@/lib/usage/types';
-import { PERIOD_NAMES, periodLabel } from './period-label';
+import { periodLabel, periodZone } from './period-label';
 
 /**
  * Uses per period as bars: server-rendered SVG (no chart library, nothing added to the page's JavaScript), readable
  * in both themes, each bar titled with its figure, and the same numbers as a table under "Show the numbers" for
- * keyboard and screen-reader users. Used by /usage and by the key page, so both show the same per-period uses.
+ * keyboard and screen-reader users. Used by /usage and by the key page, so both show the same per-period uses. Hours
+ * are named in the reader's time zone, days and months in UTC, as they are counted (period-label.ts); the caption and
+ * the table say which.
  */
 
 const WIDTH = 720;
@@ -12,7 +18,11 @@ const HEIGHT = 180;
 const PAD = { top: 12, right: 8, bottom: 24, left: 48 };
 
 export function UsageBarChart({ series, label }: { series: UsageSeriesView; label: string }) {
+  const t = useTranslations('usage.chart');
+  const format = useFormatter();
+  const zone = periodZone(series.period, useTimeZone() ?? DEFAULT_TIME_ZONE);
   const { points, period } = series;
+  const name = (startsAt: string) => periodLabel(format, period, startsAt);
   const max = Math.max(0, ...points.map((point) => point.uses));
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
@@ -23,8 +33,8 @@ export function UsageBarChart({ series, label }: { series: UsageSeriesView; labe
   const last = points.at(-1);
   const summary =
     first && last
-      ? `${label}: ${series.total.toLocaleString('en-US')} uses from ${periodLabel(period, first.startsAt)} to ${periodLabel(period, last.startsAt)}, at most ${max.toLocaleString('en-US')} in one ${PERIOD_NAMES[period]}`
-      : `${label}: no periods`;
+      ? t('summary', { label, total: series.total, from: name(first.startsAt), to: name(last.startsAt), max, period })
+      : t('summaryEmpty', { label });
   return (
     <figure className="grid gap-2" data-testid="usage-chart">
       <svg
@@ -46,7 +56,7 @@ export function UsageBarChart({ series, label }: { series: UsageSeriesView; labe
           textAnchor="end"
           className="fill-zinc-600 text-[11px] dark:fill-zinc-400"
         >
-          {max.toLocaleString('en-US')}
+          {format.number(max)}
         </text>
         <text
           x={PAD.left - 6}
@@ -54,11 +64,11 @@ export function UsageBarChart({ series, label }: { series: UsageSeriesView; labe
           textAnchor="end"
           className="fill-zinc-600 text-[11px] dark:fill-zinc-400"
         >
-          0
+          {format.number(0)}
         </text>
         {first ? (
           <text x={PAD.left} y={HEIGHT - 6} className="fill-zinc-600 text-[11px] dark:fill-zinc-400">
-            {periodLabel(period, first.startsAt)}
+            {name(first.startsAt)}
           </text>
         ) : null}
         {last ? (
@@ -68,7 +78,7 @@ export function UsageBarChart({ series, label }: { series: UsageSeriesView; labe
             textAnchor="end"
             className="fill-zinc-600 text-[11px] dark:fill-zinc-400"
           >
-            {periodLabel(period, last.startsAt)}
+            {name(last.startsAt)}
           </text>
         ) : null}
         {points.map((point, index) =>
@@ -81,38 +91,38 @@ export function UsageBarChart({ series, label }: { series: UsageSeriesView; labe
               height={Math.max(1, y(point.uses))}
               fill="currentColor"
             >
-              <title>{`${periodLabel(period, point.startsAt)}: ${point.uses.toLocaleString('en-US')} uses`}</title>
+              <title>{t('barTitle', { period: name(point.startsAt), uses: point.uses })}</title>
             </rect>
           ) : null,
         )}
       </svg>
       <figcaption className="text-sm text-zinc-600 dark:text-zinc-400">
         {series.total === 0
-          ? 'No uses counted in this range. Uses are counted as the collection sees each key’s count grow.'
-          : `${series.total.toLocaleString('en-US')} uses in all, per ${PERIOD_NAMES[period]} (UTC).`}
+          ? t('noUses', { minutes: USAGE_CADENCE_MS / 60_000 })
+          : t('total', { total: series.total, period, zone })}
       </figcaption>
       <details className="text-sm">
-        <summary className="cursor-pointer text-blue-700 hover:underline dark:text-blue-400">Show the numbers</summary>
+        <summary className="cursor-pointer text-blue-700 hover:underline dark:text-blue-400">
+          {t('showNumbers')}
+        </summary>
         <div className="mt-2 max-h-64 overflow-y-auto rounded border border-zinc-200 dark:border-zinc-800" tabIndex={0}>
           <table className="w-full text-left">
-            <caption className="sr-only">
-              {label}, uses per {PERIOD_NAMES[period]}
-            </caption>
+            <caption className="sr-only">{t('tableCaption', { label, period })}</caption>
             <thead>
               <tr>
                 <th scope="col" className="px-2 py-1">
-                  {PERIOD_NAMES[period].replace(/^./, (c) => c.toUpperCase())} (UTC)
+                  {t('periodHeader', { period, zone })}
                 </th>
                 <th scope="col" className="px-2 py-1 text-right">
-                  Uses
+                  {t('usesHeader')}
                 </th>
               </tr>
             </thead>
             <tbody>
               {points.map((point) => (
                 <tr key={point.startsAt} className="border-t border-zinc-100 dark:border-zinc-800">
-                  <td className="px-2 py-1">{periodLabel(period, point.startsAt)}</td>
-                  <td className="px-2 py-1 text-right tabular-nums">{point.uses.toLocaleString('en-US')}</td>
+                  <td className="px-2 py-1">{name(point.startsAt)}</td>
+                  <td className="px-2 py-1 text-right tabular-nums">{format.number(point.uses)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,20 +1,25 @@
 import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 
-import { KIND_LABELS, formatCount } from '@/components/keys/labels';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { DataTable, type TableColumn } from '@/components/ui/table';
-import type { UsageFilter, UsageSort } from '@/lib/usage/usage-filter';
+import { USAGE_CADENCE_MS } from '@/lib/keys/collection-state';
+import { idleDays, type UsageFilter, type UsageSort } from '@/lib/usage/usage-filter';
 import { usageHref } from '@/lib/usage/usage-filter-params';
-import { RANGE_SPECS } from '@/lib/usage/usage-range';
 import type { UsageKeyRowView } from '@/lib/usage/types';
 
 /** The keys of a usage view: each links to its key page (the drill-down); sorted by the server, through the URL. */
 
-function columns(filter: UsageFilter): TableColumn<UsageKeyRowView, UsageSort>[] {
+type Translate = ReturnType<typeof useTranslations<'usage'>>;
+type Format = ReturnType<typeof useFormatter>;
+
+const muted = 'text-zinc-600 dark:text-zinc-400';
+
+function columns(filter: UsageFilter, t: Translate, format: Format): TableColumn<UsageKeyRowView, UsageSort>[] {
   return [
     {
       id: 'key',
-      header: 'Key',
+      header: t('keysTable.key'),
       cell: (key) => (
         <span className="grid">
           <Link
@@ -23,48 +28,51 @@ function columns(filter: UsageFilter): TableColumn<UsageKeyRowView, UsageSort>[]
           >
             {key.name}
           </Link>
-          <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{key.fragment}</span>
+          <span className={`font-mono text-xs ${muted}`}>{key.fragment}</span>
         </span>
       ),
     },
-    { id: 'account', header: 'Account', cell: (key) => key.accountLabel },
-    { id: 'kind', header: 'Kind', cell: (key) => KIND_LABELS[key.kind] },
+    { id: 'account', header: t('keysTable.account'), cell: (key) => key.accountLabel },
+    { id: 'kind', header: t('keysTable.kind'), cell: (key) => t(`kinds.${key.kind}`) },
     {
       id: 'uses',
-      header: `Uses in ${RANGE_SPECS[filter.range].label}`,
+      header: t('keysTable.usesIn', { range: t(`ranges.${filter.range}`) }),
       sort: 'uses',
       align: 'end',
       className: 'tabular-nums',
-      cell: (key) => key.usesInRange.toLocaleString('en-US'),
+      cell: (key) => format.number(key.usesInRange),
     },
     {
       id: 'lastUsed',
-      header: 'Last used',
+      header: t('keysTable.lastUsed'),
       sort: 'lastUsed',
-      cell: (key) => <RelativeTime date={key.lastUsedAt} fallback="never" />,
+      cell: (key) => <RelativeTime date={key.lastUsedAt} />,
     },
     {
       id: 'useCount',
-      header: 'Use count',
+      header: t('keysTable.useCount'),
       align: 'end',
       className: 'tabular-nums',
-      cell: (key) => formatCount(key.useCount),
+      cell: (key) => (key.useCount === null ? t('keysTable.notReportedByApi') : format.number(key.useCount)),
     },
     {
       id: 'refused',
-      header: 'Refused calls',
+      header: t('keysTable.refused'),
       sort: 'refused',
       cell: (key) =>
         key.refusedCount === null ? (
-          <span className="text-zinc-600 dark:text-zinc-400">not reported</span>
+          <span className={muted}>{t('keysTable.notReported')}</span>
         ) : key.refusedCount === 0 ? (
-          '0'
+          format.number(0)
         ) : (
           <span className="grid">
-            <span className="tabular-nums">{key.refusedCount.toLocaleString('en-US')}</span>
+            <span className="tabular-nums">{format.number(key.refusedCount)}</span>
             {key.lastRefusedIp ? (
-              <span className="text-xs text-zinc-600 dark:text-zinc-400">
-                last from <span className="font-mono">{key.lastRefusedIp}</span>{' '}
+              <span className={`text-xs ${muted}`}>
+                {t.rich('keysTable.lastRefusedFrom', {
+                  ip: key.lastRefusedIp,
+                  mono: (chunks) => <span className="font-mono">{chunks}</span>,
+                })}{' '}
                 <RelativeTime date={key.lastRefusedAt} fallback="" />
               </span>
             ) : null}
@@ -72,6 +80,14 @@ function columns(filter: UsageFilter): TableColumn<UsageKeyRowView, UsageSort>[]
         ),
     },
   ];
+}
+
+/** What an empty view says: why no key is listed, and when one would be. */
+function emptyText(filter: UsageFilter, t: Translate): string {
+  const days = idleDays(filter.keys);
+  if (days !== null) return t('keysTable.empty.idle', { days });
+  if (filter.keys === 'never-used' || filter.keys === 'refused') return t(`keysTable.empty.${filter.keys}`);
+  return t('keysTable.empty.all', { minutes: USAGE_CADENCE_MS / 60_000 });
 }
 
 export function UsageKeysTable({
@@ -83,24 +99,26 @@ export function UsageKeysTable({
   rows: UsageKeyRowView[];
   total: number;
 }) {
+  const t = useTranslations('usage');
+  const format = useFormatter();
   return (
     <div className="grid gap-2">
       <DataTable
-        label="Keys in this usage view"
-        columns={columns(filter)}
+        label={t('keysTable.label')}
+        columns={columns(filter, t, format)}
         rows={rows}
         rowTestId={() => 'usage-key-row'}
-        empty="No key matches this view."
+        empty={emptyText(filter, t)}
         sort={{
           by: filter.sort,
           dir: filter.dir,
           href: (sort, dir) => usageHref('/usage', { ...filter, sort, dir }),
         }}
       />
-      <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="usage-keys-count">
+      <p className={`text-sm ${muted}`} data-testid="usage-keys-count">
         {total > rows.length
-          ? `Showing the first ${rows.length} of ${total.toLocaleString('en-US')} keys; the CSV export holds all of them.`
-          : `${total.toLocaleString('en-US')} key${total === 1 ? '' : 's'}.`}
+          ? t('keysTable.showingFirst', { shown: rows.length, total })
+          : t('keysTable.count', { total })}
       </p>
     </div>
   );

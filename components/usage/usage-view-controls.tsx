@@ -1,30 +1,24 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 import { buttonClasses } from '@/components/ui/button';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
 import { cn } from '@/components/ui/cn';
-import { USAGE_KEY_SETS, type UsageFilter, type UsageKeySet } from '@/lib/usage/usage-filter';
+import { USAGE_KEY_SETS, type UsageFilter } from '@/lib/usage/usage-filter';
 import { usageHref } from '@/lib/usage/usage-filter-params';
-import { RANGE_SPECS, USAGE_RANGES } from '@/lib/usage/usage-range';
+import { USAGE_RANGES } from '@/lib/usage/usage-range';
 
 /**
  * The usage view's controls: the range as links (one click, no JavaScript needed), then the account and which keys
- * as a plain GET form with the same names as the URL, and the CSV export of exactly what the page lists.
+ * as a plain GET form with the same names as the URL, and the CSV export of exactly what the page lists. The names of
+ * the ranges and the key sets are the messages usage.ranges.<range> and usage.keySets.<set>.
  */
 
-export const KEY_SET_LABELS: Record<UsageKeySet, string> = {
-  all: 'All keys, ranked',
-  'idle-30': 'Idle 30 days',
-  'idle-60': 'Idle 60 days',
-  'idle-90': 'Idle 90 days',
-  'never-used': 'Never used',
-  refused: 'With refused calls in the range',
-};
-
 export function UsageRangePicker({ filter, base = '/usage' }: { filter: Partial<UsageFilter>; base?: string }) {
+  const t = useTranslations('usage');
   return (
-    <nav aria-label="Range" className="flex flex-wrap gap-1" data-testid="range-picker">
+    <nav aria-label={t('controls.rangeNav')} className="flex flex-wrap gap-1" data-testid="range-picker">
       {USAGE_RANGES.map((range) => {
         const current = filter.range === range;
         const href = base === '/usage' ? usageHref('/usage', { ...filter, range }) : `${base}?range=${range}`;
@@ -41,7 +35,7 @@ export function UsageRangePicker({ filter, base = '/usage' }: { filter: Partial<
                 : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800',
             )}
           >
-            {RANGE_SPECS[range].label}
+            {t(`ranges.${range}`)}
           </Link>
         );
       })}
@@ -51,8 +45,9 @@ export function UsageRangePicker({ filter, base = '/usage' }: { filter: Partial<
 
 /** Which keys the table lists, as links: ranked, idle for 30, 60 or 90 days, never used, refused calls. */
 export function UsageKeySetPicker({ filter }: { filter: UsageFilter }) {
+  const t = useTranslations('usage');
   return (
-    <nav aria-label="Which keys" className="flex flex-wrap gap-1" data-testid="key-set-picker">
+    <nav aria-label={t('controls.keySetNav')} className="flex flex-wrap gap-1" data-testid="key-set-picker">
       {USAGE_KEY_SETS.map((keys) => {
         const current = filter.keys === keys;
         // Idle and never-used keys have no uses to rank: they are listed longest idle first.
@@ -75,7 +70,7 @@ export function UsageKeySetPicker({ filter }: { filter: UsageFilter }) {
                 : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800',
             )}
           >
-            {KEY_SET_LABELS[keys]}
+            {t(`keySets.${keys}`)}
           </Link>
         );
       })}
@@ -90,29 +85,30 @@ export function UsageFilters({
   filter: UsageFilter;
   accounts: ReadonlyArray<{ id: string; label: string; username: string }>;
 }) {
+  const t = useTranslations('usage.controls');
   return (
-    <form method="get" action="/usage" aria-label="Filter the usage view" className="flex flex-wrap items-end gap-3">
+    <form method="get" action="/usage" aria-label={t('filterForm')} className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="range" value={filter.range} />
       <input type="hidden" name="sort" value={filter.sort} />
       <input type="hidden" name="dir" value={filter.dir} />
       <Select
-        label="Account"
+        label={t('account')}
         name="accountId"
         defaultValue={filter.accountId ?? ''}
         options={[
-          { value: '', label: 'Every account you can read' },
+          { value: '', label: t('everyAccount') },
           ...accounts.map((account) => ({ value: account.id, label: `${account.label} (${account.username})` })),
         ]}
       />
       <input type="hidden" name="keys" value={filter.keys} />
-      <Button type="submit">Show</Button>
+      <Button type="submit">{t('show')}</Button>
       <a
         href={usageHref('/api/usage/export', filter)}
         className={buttonClasses({ variant: 'secondary' })}
         download
         data-testid="usage-export"
       >
-        Export CSV
+        {t('export')}
       </a>
     </form>
   );

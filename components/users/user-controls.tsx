@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 
 import { api, type ApiError } from '@/components/api/api-client';
 import { FormError, fieldError } from '@/components/api/form-error';
@@ -21,7 +22,7 @@ export interface AccountChoice {
   label: string;
 }
 
-/** The roles the signed-in admin may give, with their names (from the permission table, on the server). */
+/** The roles the signed-in admin may give, with their names (from the permission table and the messages, on the server). */
 export type RoleChoice = readonly [role: string, name: string];
 
 interface UserChange {
@@ -38,6 +39,7 @@ interface UserChange {
  */
 function useUserChange({ quiet = false } = {}) {
   const router = useRouter();
+  const t = useTranslations('users');
   return useMutation<unknown, ApiError, UserChange>({
     mutationFn: ({ method, path, body }) => api[method](path, body),
     onSuccess: (_result, { label }) => {
@@ -45,7 +47,7 @@ function useUserChange({ quiet = false } = {}) {
       router.refresh();
     },
     onError: (error) => {
-      if (!quiet) toast({ title: 'Not saved', description: error.message, tone: 'danger' });
+      if (!quiet) toast({ title: t('notSaved'), description: error.message, tone: 'danger' });
     },
   });
 }
@@ -63,11 +65,12 @@ function MembershipBoxes({
   onChange: (next: string[]) => void;
   error: unknown;
 }) {
+  const t = useTranslations('users');
   const message = fieldError(error, 'accountIds');
   const errorId = useId();
   return (
     <fieldset className="grid gap-1" aria-describedby={message ? errorId : undefined}>
-      <legend className="text-sm font-medium">sendSMS accounts</legend>
+      <legend className="text-sm font-medium">{t('memberships.legend')}</legend>
       {accounts.map((account) => (
         <label key={account.id} className="flex items-center gap-2 text-sm">
           <input
@@ -90,6 +93,7 @@ function MembershipBoxes({
 }
 
 export function CreateUserDialog({ accounts, roles }: { accounts: AccountChoice[]; roles: readonly RoleChoice[] }) {
+  const t = useTranslations('users');
   const [open, setOpen] = useState(false);
   const firstRole = roles.find(([role]) => role === NEW_USER_ROLE)?.[0] ?? roles[0]?.[0] ?? NEW_USER_ROLE;
   const create = useUserChange({ quiet: true });
@@ -99,7 +103,7 @@ export function CreateUserDialog({ accounts, roles }: { accounts: AccountChoice[
   const submit = () =>
     create.mutate(
       {
-        label: 'User created',
+        label: t('create.created'),
         method: 'post',
         path: '/api/users',
         body: { ...form.values, password: form.values.password || undefined, accountIds },
@@ -116,31 +120,28 @@ export function CreateUserDialog({ accounts, roles }: { accounts: AccountChoice[
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
-        <Button>Create user</Button>
+        <Button>{t('create.open')}</Button>
       </DialogTrigger>
-      <DialogContent
-        title="Create a user"
-        description="Without a password the user can sign in only through single sign-on."
-      >
+      <DialogContent title={t('create.title')} description={t('create.description')}>
         <Form onSubmit={submit} className="grid gap-3">
-          <Input label="Name" required {...form.field('name')} />
-          <Input label="Email" type="email" required {...form.field('email')} />
+          <Input label={t('create.name')} required {...form.field('name')} />
+          <Input label={t('create.email')} type="email" required {...form.field('email')} />
           <Select
-            label="Role"
+            label={t('create.role')}
             {...form.field('role')}
             options={roles.map(([role, name]) => ({ value: role, label: name }))}
           />
           <Input
-            label="Password"
+            label={t('create.password')}
             type="password"
             autoComplete="new-password"
-            description="At least 12 characters; leave empty for single sign-on only."
+            description={t('create.passwordHint')}
             {...form.field('password')}
           />
           <MembershipBoxes accounts={accounts} selected={accountIds} onChange={setAccountIds} error={create.error} />
           <FormError error={create.error} fields={[...form.fields, 'accountIds']} />
           <Button type="submit" disabled={create.isPending}>
-            Create user
+            {t('create.submit')}
           </Button>
         </Form>
       </DialogContent>
@@ -159,6 +160,7 @@ export function UserRowControls({
   roles: readonly RoleChoice[];
   isSelf: boolean;
 }) {
+  const t = useTranslations('users');
   const change = useUserChange();
   const memberships = useUserChange({ quiet: true });
   const pending = change.isPending || memberships.isPending;
@@ -168,15 +170,15 @@ export function UserRowControls({
   return (
     <div className="flex flex-wrap items-start gap-2">
       <label className="sr-only" htmlFor={`role-${user.id}`}>
-        Role of {user.email}
+        {t('row.roleOf', { email: user.email })}
       </label>
       <select
         id={`role-${user.id}`}
         disabled={pending || isSelf}
-        title={isSelf ? 'You cannot change your own role' : undefined}
+        title={isSelf ? t('row.ownRole') : undefined}
         className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
         value={user.role}
-        onChange={(event) => patch({ role: event.target.value }, 'Role changed')}
+        onChange={(event) => patch({ role: event.target.value }, t('row.roleChanged'))}
       >
         {roles.map(([role, name]) => (
           <option key={role} value={role}>
@@ -187,13 +189,10 @@ export function UserRowControls({
       <Dialog>
         <DialogTrigger asChild>
           <Button size="sm" variant="secondary">
-            Memberships
+            {t('memberships.open')}
           </Button>
         </DialogTrigger>
-        <DialogContent
-          title={`Memberships of ${user.email}`}
-          description="The sendSMS accounts this user works on. You can grant only accounts you are a member of."
-        >
+        <DialogContent title={t('memberships.title', { email: user.email })} description={t('memberships.description')}>
           <MembershipBoxes
             accounts={accounts}
             selected={accountIds}
@@ -205,14 +204,14 @@ export function UserRowControls({
             disabled={pending}
             onClick={() =>
               memberships.mutate({
-                label: 'Memberships saved',
+                label: t('memberships.saved'),
                 method: 'patch',
                 path: userPath(user),
                 body: { accountIds },
               })
             }
           >
-            Save memberships
+            {t('memberships.save')}
           </Button>
         </DialogContent>
       </Dialog>
@@ -223,13 +222,13 @@ export function UserRowControls({
           disabled={pending}
           onClick={() =>
             change.mutate({
-              label: 'Two-factor authentication reset',
+              label: t('row.twoFactorReset'),
               method: 'delete',
               path: userPath(user, '/two-factor'),
             })
           }
         >
-          Reset 2FA
+          {t('row.resetTwoFactor')}
         </Button>
       ) : null}
       {isSelf ? null : user.disabled ? (
@@ -237,18 +236,18 @@ export function UserRowControls({
           size="sm"
           variant="secondary"
           disabled={pending}
-          onClick={() => patch({ disabled: false }, 'User enabled')}
+          onClick={() => patch({ disabled: false }, t('row.enabled'))}
         >
-          Enable
+          {t('row.enable')}
         </Button>
       ) : (
         <Button
           size="sm"
           variant="danger"
           disabled={pending}
-          onClick={() => patch({ disabled: true }, 'User disabled')}
+          onClick={() => patch({ disabled: true }, t('row.disabled'))}
         >
-          Disable {user.email}
+          {t('row.disable', { email: user.email })}
         </Button>
       )}
     </div>
@@ -256,6 +255,7 @@ export function UserRowControls({
 }
 
 export function AdminTwoFactorPolicy({ required }: { required: boolean }) {
+  const t = useTranslations('users');
   const change = useUserChange();
   return (
     <label className="flex items-center gap-2 text-sm">
@@ -265,14 +265,14 @@ export function AdminTwoFactorPolicy({ required }: { required: boolean }) {
         disabled={change.isPending}
         onChange={(event) =>
           change.mutate({
-            label: 'Setting saved',
+            label: t('twoFactorPolicy.saved'),
             method: 'put',
             path: '/api/users/two-factor-policy',
             body: { requireAdminTwoFactor: event.target.checked },
           })
         }
       />
-      Require two-factor authentication for admins
+      {t('twoFactorPolicy.label')}
     </label>
   );
 }

@@ -1,9 +1,13 @@
+import { useTranslations } from 'next-intl';
+
 import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/table';
 import { can, seesEveryAccount } from '@/lib/auth/permissions';
-import { ROLE_NAMES } from '@/lib/auth/role-names';
 import type { UserSummary } from '@/lib/users/user-service';
+import { ROLE_NAME_KEYS } from './role-names';
 import { UserRowControls, type AccountChoice, type RoleChoice } from './user-controls';
+
+type UsersT = ReturnType<typeof useTranslations<'users'>>;
 
 /** The users an admin manages, rendered on the server; each row's controls are the client part. */
 export function UsersTable({
@@ -18,16 +22,17 @@ export function UsersTable({
   roles: readonly RoleChoice[];
   adminId: string;
 }) {
+  const t = useTranslations('users');
   const accountLabel = new Map(accounts.map((account) => [account.id, account.label]));
   return (
     <DataTable
-      label="Users"
+      label={t('table.label')}
       rows={users}
-      empty="No users yet."
+      empty={t('table.empty')}
       columns={[
         {
           id: 'user',
-          header: 'User',
+          header: t('table.user'),
           cell: (user) => (
             <>
               <span className="font-medium">{user.name}</span>
@@ -35,28 +40,32 @@ export function UsersTable({
             </>
           ),
         },
-        { id: 'role', header: 'Role', cell: (user) => ROLE_NAMES[user.role] },
+        { id: 'role', header: t('table.role'), cell: (user) => t(ROLE_NAME_KEYS[user.role]) },
         {
           id: 'accounts',
-          header: 'Accounts',
+          header: t('table.accounts'),
           className: 'text-sm',
-          cell: (user) => accountsCell(user, accountLabel),
+          cell: (user) => accountsCell(t, user, accountLabel),
         },
         {
           id: 'sign-in',
-          header: 'Sign-in',
+          header: t('table.signIn'),
           cell: (user) => (
             <span className="grid gap-1">
-              {user.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
+              {user.disabled ? (
+                <Badge tone="danger">{t('table.disabled')}</Badge>
+              ) : (
+                <Badge tone="success">{t('table.active')}</Badge>
+              )}
               <Badge tone={user.twoFactorEnabled ? 'success' : 'neutral'}>
-                {user.twoFactorEnabled ? '2FA on' : '2FA off'}
+                {user.twoFactorEnabled ? t('table.twoFactorOn') : t('table.twoFactorOff')}
               </Badge>
             </span>
           ),
         },
         {
           id: 'actions',
-          header: 'Actions',
+          header: t('table.actions'),
           cell: (user) => (
             <UserRowControls user={user} accounts={accounts} roles={roles} isSelf={user.id === adminId} />
           ),
@@ -71,8 +80,8 @@ export function UsersTable({
  * (support staff) reads them all, read-only; one that reads every account and manages its own (the installation
  * admin) lists its own, or reads them all when it has none.
  */
-function accountsCell(user: UserSummary, accountLabel: ReadonlyMap<string, string>): string {
-  if (seesEveryAccount(user) && !can(user, 'accounts.manage')) return 'every account (read-only)';
-  if (seesEveryAccount(user) && user.accountIds.length === 0) return 'every account (reads)';
-  return user.accountIds.map((id) => accountLabel.get(id) ?? id).join(', ') || 'none';
+function accountsCell(t: UsersT, user: UserSummary, accountLabel: ReadonlyMap<string, string>): string {
+  if (seesEveryAccount(user) && !can(user, 'accounts.manage')) return t('table.everyAccountReadOnly');
+  if (seesEveryAccount(user) && user.accountIds.length === 0) return t('table.everyAccountReads');
+  return user.accountIds.map((id) => accountLabel.get(id) ?? id).join(', ') || t('table.noAccounts');
 }

@@ -1,22 +1,23 @@
 import { z } from 'zod';
-import { idOf, plainText } from '@/lib/validation/text';
+import { filled, issueText } from '@/lib/validation/issue-text';
+import { idOf, isUrl, plainText } from '@/lib/validation/text';
 import { CredentialKind } from '@/lib/generated/prisma/enums';
 
 /** What an admin enters to add a sendSMS account or replace its credential (zod at the route boundary). */
 
 const httpUrl = plainText({ max: 500 })
   .trim()
-  .url('Enter the address as a URL')
-  .refine((value) => /^https?:\/\//.test(value), 'The address must start with http:// or https://');
+  .refine(isUrl, issueText('accounts.enterUrl'))
+  .refine((value) => /^https?:\/\//.test(value), issueText('accounts.urlScheme'));
 
 export const credentialInputSchema = z.object({
-  credential: plainText({ max: 500 }).min(1, 'Enter the password or API key'),
+  credential: plainText({ max: 500 }).refine(filled, issueText('accounts.enterCredential')),
   credentialKind: z.enum(CredentialKind),
 });
 
 export const newAccountSchema = credentialInputSchema.extend({
-  label: plainText({ max: 100 }).trim().min(1, 'Give the account a label'),
-  username: plainText({ max: 100 }).trim().min(1, 'Enter the sendSMS username'),
+  label: plainText({ max: 100 }).trim().refine(filled, issueText('accounts.enterLabel')),
+  username: plainText({ max: 100 }).trim().refine(filled, issueText('accounts.enterUsername')),
   /** Empty: the configured upstream (SENDSMS_API_URL or the bundled sandbox). */
   apiBaseUrl: z.union([httpUrl, z.literal('')]).optional(),
 });

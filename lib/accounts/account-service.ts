@@ -111,7 +111,7 @@ export async function createAccount(
   // once sendSMS has accepted the credential (proof that they hold the account), and without saying who has it.
   const existingId = await selectAccountIdAt(deps.prisma, apiBaseUrl, input.username);
   if (existingId && !deniedReason(user, 'accounts.read', existingId)) {
-    throw conflict(`The account ${input.username} at ${apiBaseUrl} is already on the dashboard.`);
+    throw conflict('accounts.alreadyHere', { values: { username: input.username, apiBaseUrl } });
   }
   const checked = await checkOrRecordFailure(
     deps,
@@ -148,9 +148,7 @@ export async function createAccount(
 
 /** Names no tenant: the installation admin can give access to the account that is already here. */
 function alreadyManagedElsewhere(): AppError {
-  return conflict(
-    "This sendSMS account cannot be added again. Ask the installation's administrator to give you access to it.",
-  );
+  return conflict('accounts.managedElsewhere');
 }
 
 /** Replaces the credential in place (same account, same keys and memberships) once sendSMS accepts the new one. */

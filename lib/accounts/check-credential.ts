@@ -1,5 +1,6 @@
 import 'server-only';
 import { AppError } from '@/lib/errors/app-error';
+import { errorText } from '@/lib/errors/text/localized-text';
 import { appErrorFromUpstream } from '@/lib/errors/upstream-error';
 import { isSendsmsError, isUpstreamStatus } from '@/lib/sendsms/errors';
 import { STATUS_CODES } from '@/lib/sendsms/status-codes';
@@ -8,7 +9,8 @@ import { credentialsRefused } from '@/lib/errors/refusals';
 
 /**
  * Asks sendSMS for the balance with a credential before it is stored: a wrong username, password or key (-8) is
- * refused here (422), with sendSMS's own meaning in English and Romanian, instead of failing later on a key page.
+ * refused here (422), with sendSMS's own meaning (in the reader's language; `explanation` has it in English and
+ * Romanian), instead of failing later on a key page.
  * sendSMS being busy, throttled or unreachable says nothing about the credential: that is a 503 (or a 429 with
  * Retry-After), saying that nothing was saved, so the admin tries again rather than doubting what they typed.
  */
@@ -23,8 +25,8 @@ export async function checkAccountCredential(
   } catch (error) {
     if (!isSendsmsError(error)) throw error;
     if (isUpstreamStatus(error, STATUS_CODES.authentication_failed.status)) {
-      throw credentialsRefused(`sendSMS refused these credentials: ${error.explanation.en}`, {
-        messageRo: `sendSMS a refuzat aceste date de autentificare: ${error.explanation.ro}`,
+      throw credentialsRefused('accounts.credentialsRefused', {
+        values: { meaning: error.text },
         upstreamStatus: error.status,
         field: 'credential',
         details: { explanation: error.explanation },
@@ -32,15 +34,9 @@ export async function checkAccountCredential(
     }
     const answer = appErrorFromUpstream(error);
     const busy = answer.httpStatus === 429 || answer.httpStatus === 503;
-    const en = busy
-      ? 'sendSMS is busy or failing, so the credentials could not be checked'
-      : 'sendSMS could not check these credentials';
-    const ro = busy
-      ? 'sendSMS este ocupat sau are probleme, așa că datele nu au putut fi verificate'
-      : 'sendSMS nu a putut verifica aceste date';
-    throw new AppError(answer.code, `${en}: ${error.explanation.en} Nothing was saved.`, {
+    const sentence = busy ? 'accounts.credentialsUnchecked' : 'accounts.credentialsCheckFailed';
+    throw new AppError(answer.code, errorText(sentence, { meaning: error.text }), {
       ...answer.options,
-      messageRo: `${ro}: ${error.explanation.ro} Nu s-a salvat nimic.`,
       details: { explanation: error.explanation },
     });
   }

@@ -1,16 +1,23 @@
+import type { Locale } from '@/i18n/locales';
 import type { AuditLine } from '@/lib/audit-log/audit-row';
+import { auditWords } from '@/lib/audit-log/audit-words';
 import { ANONYMOUS_REFUSALS_ACTION, outcomeName } from '@/lib/audit-log/event-sentence';
 import { csvCell } from '@/lib/csv/csv-cell';
+import type { Messages } from '@/messages';
 
 /**
- * The audit log as RFC 4180 CSV (cells through csvCell), in the page's words: each line's sentence, outcome and
- * details, the names of the user, account and key, and their ids in the last columns for support tickets.
+ * The audit log as RFC 4180 CSV (cells through csvCell), in the page's words and the reader's language: the header,
+ * each line's sentence, outcome and details, the names of the user, account and key, and their ids in the last
+ * columns for support tickets. Times stay ISO 8601 in UTC, and actions and roles as stored: a spreadsheet sorts and
+ * filters on them.
  */
 
-const COLUMNS: Array<[header: string, value: (line: AuditLine) => unknown]> = [
+type Column = keyof Messages['audit']['csv'];
+
+const COLUMNS: Array<[header: Column, value: (line: AuditLine, locale: Locale) => unknown]> = [
   ['occurred_at', (line) => line.occurredAt],
   ['event', (line) => line.sentence],
-  ['outcome', (line) => outcomeName(line.outcome)],
+  ['outcome', (line, locale) => outcomeName(line.outcome, locale)],
   ['user', (line) => line.event?.actor?.name ?? null],
   ['email', (line) => line.event?.actor?.email ?? line.event?.actorEmail ?? null],
   ['role', (line) => line.event?.actorRole ?? null],
@@ -29,8 +36,10 @@ const COLUMNS: Array<[header: string, value: (line: AuditLine) => unknown]> = [
   ['key_id', (line) => line.event?.keyId ?? null],
 ];
 
-export function auditCsv(lines: readonly AuditLine[]): string {
-  const rows = [COLUMNS.map(([header]) => header).join(',')];
-  for (const line of lines) rows.push(COLUMNS.map(([, value]) => csvCell(value(line))).join(','));
+/** `lines` were made in `locale` (lib/audit-log/audit-lines.ts); the header and outcomes are said in it too. */
+export function auditCsv(lines: readonly AuditLine[], locale: Locale): string {
+  const t = auditWords(locale);
+  const rows = [COLUMNS.map(([header]) => csvCell(t(`csv.${header}`))).join(',')];
+  for (const line of lines) rows.push(COLUMNS.map(([, value]) => csvCell(value(line, locale))).join(','));
   return `${rows.join('\r\n')}\r\n`;
 }

@@ -41,8 +41,7 @@ describe('the audit log filters in the URL', () => {
       outcome: 'maybe',
     });
     expect(filter).toEqual({ action: 'auth', page: 1 });
-    expect(refused).toHaveLength(4);
-    for (const message of refused) expect(message).not.toBe('');
+    expect(refused).toEqual(['keyId', 'outcome', 'from', 'page']);
   });
 
   it('reads the first of repeated parameters as Next.js passes them', () => {

@@ -5,7 +5,7 @@ import { auditFilterSchema, type AuditFilter } from '@/lib/audit-log/audit-filte
 /**
  * The audit log's filters and page in the URL of /audit: nuqs parsers over the fields of auditFilterSchema, the
  * schema the audit endpoints refuse a bad query with, so that the page and the endpoints keep one set of rules. The
- * page reads the URL with them (a value they refuse is dropped, and said so, instead of failing the page) and
+ * page reads the URL with them (a value they refuse is dropped, and named, instead of failing the page) and
  * writes its page and export links with them (empty and default values left out); the filter form is a plain GET
  * form with the same names, so that it works before any JavaScript has loaded.
  */
@@ -34,17 +34,20 @@ export const auditFilterParsers = {
 const loadAuditFilter = createLoader(auditFilterParsers);
 const serializeAuditFilter = createSerializer(auditFilterParsers);
 
-/** What /audit shows: the filters the URL sets, and a sentence for each value that was refused and ignored. */
-export function readAuditFilter(searchParams: SearchParams): { filter: AuditFilter; refused: string[] } {
+/**
+ * What /audit shows: the filters the URL sets, and the names of those whose value was refused and ignored (the page
+ * says which, in the reader's words: messages `filterNames`).
+ */
+export function readAuditFilter(searchParams: SearchParams): { filter: AuditFilter; refused: (keyof AuditFilter)[] } {
   const values = loadAuditFilter(searchParams);
   const filter = auditFilterSchema.parse(
     Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null)),
   );
-  const refused: string[] = [];
+  const refused: (keyof AuditFilter)[] = [];
   for (const name of Object.keys(auditFilterParsers) as (keyof AuditFilter)[]) {
     const given = [searchParams[name]].flat()[0];
     const checked = given === undefined ? null : fields[name].safeParse(given);
-    if (checked && !checked.success) refused.push(checked.error.issues[0]?.message ?? `${name} is not valid`);
+    if (checked && !checked.success) refused.push(name);
   }
   return { filter, refused };
 }

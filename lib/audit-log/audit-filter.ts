@@ -22,10 +22,8 @@ export const auditFilterSchema = z.object({
   accountId: optionalId('an account'),
   keyId: optionalId('a key'),
   action: optionalText,
-  outcome: z.preprocess(
-    blankIsAbsent,
-    z.enum(AUDIT_OUTCOMES, { error: 'The outcome is one of success, failure or denied' }).optional(),
-  ),
+  // zod's own refusal, said in the reader's language by the error mapper ("Choose one of: success, failure, denied.").
+  outcome: z.preprocess(blankIsAbsent, z.enum(AUDIT_OUTCOMES).optional()),
   from: optionalDate,
   to: optionalDate,
   page: z.preprocess(

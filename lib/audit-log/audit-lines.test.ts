@@ -19,6 +19,7 @@ describe('the lines of the audit log', () => {
         auditRow({ id: '1', occurredAt: '2026-11-22T10:01:00.000Z' }),
       ],
       [minute('2026-11-22T10:06:00.000Z'), minute('2026-11-22T10:03:00.000Z'), minute('2026-11-22T10:00:00.000Z')],
+      'en',
     );
     expect(lines.map((line) => line.key)).toEqual([
       'refusals-203.0.113.9-2026-11-22T10:06:00.000Z',
@@ -42,9 +43,9 @@ describe('the lines of the audit log', () => {
   });
 
   it('keep either list whole when the other is empty', () => {
-    expect(mergeNewestFirst([auditRow()], [])).toHaveLength(1);
-    expect(mergeNewestFirst([], [minute('2026-11-22T10:00:00.000Z'), minute('2026-11-22T09:00:00.000Z')])).toHaveLength(
-      2,
-    );
+    expect(mergeNewestFirst([auditRow()], [], 'en')).toHaveLength(1);
+    expect(
+      mergeNewestFirst([], [minute('2026-11-22T10:00:00.000Z'), minute('2026-11-22T09:00:00.000Z')], 'en'),
+    ).toHaveLength(2);
   });
 });

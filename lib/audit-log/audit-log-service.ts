@@ -1,5 +1,7 @@
 import 'server-only';
-import { deniedReason, seesEveryAccount } from '@/lib/auth/permissions';
+import type { Locale } from '@/i18n/locales';
+import { deniedText } from '@/lib/auth/denied-text';
+import { seesEveryAccount } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import {
   AUDIT_EXPORT_LIMIT,
@@ -29,7 +31,8 @@ import { tenantUserIds } from '@/lib/users/user-service';
  * The minutes of refused requests without a session (lib/audit/anonymous-refusal.ts) belong to no tenant: only
  * those who read every account see them, merged in time order among the events. The pages stay pages of events
  * (offset pagination, as the links and the count say); each page also shows the minutes between its last event and
- * the previous page's, so every minute is on exactly one page.
+ * the previous page's, so every minute is on exactly one page. The lines are in the reader's language: the page or
+ * route that asks says which (nothing here reads the request).
  */
 
 const DAY_MS = 86_400_000;
@@ -42,7 +45,7 @@ function whereFor(
   tenantUsers: string[] | undefined,
 ): Prisma.AuditEventWhereInput {
   if (filter.accountId) {
-    const denied = deniedReason(user, 'audit.read', filter.accountId);
+    const denied = deniedText(user, 'audit.read', filter.accountId);
     if (denied) throw accessDenied(denied, filter.accountId);
   }
   const conditions: Prisma.AuditEventWhereInput[] = [];
@@ -125,7 +128,12 @@ export interface AuditLogPage {
   refusalsLeftOut: number;
 }
 
-export async function queryAuditLog(deps: DatabaseDeps, user: SessionUser, filter: AuditFilter): Promise<AuditLogPage> {
+export async function queryAuditLog(
+  deps: DatabaseDeps,
+  user: SessionUser,
+  filter: AuditFilter,
+  locale: Locale,
+): Promise<AuditLogPage> {
   const where = await scopedWhere(deps, user, filter);
   const skip = (filter.page - 1) * AUDIT_PAGE_SIZE;
   // On a later page, the previous page's last event too: where this page's minutes of refusals end.
@@ -149,7 +157,7 @@ export async function queryAuditLog(deps: DatabaseDeps, user: SessionUser, filte
     );
   }
   return {
-    lines: mergeNewestFirst(rows, refusals.rows),
+    lines: mergeNewestFirst(rows, refusals.rows, locale),
     total,
     page: filter.page,
     pageCount,
@@ -158,14 +166,19 @@ export async function queryAuditLog(deps: DatabaseDeps, user: SessionUser, filte
 }
 
 /** Every line of the filtered log, up to AUDIT_EXPORT_LIMIT events and as many minutes of refusals among them. */
-export async function exportAuditLog(deps: DatabaseDeps, user: SessionUser, filter: AuditFilter): Promise<AuditLine[]> {
+export async function exportAuditLog(
+  deps: DatabaseDeps,
+  user: SessionUser,
+  filter: AuditFilter,
+  locale: Locale,
+): Promise<AuditLine[]> {
   const fetched = await selectAuditEvents(deps.prisma, await scopedWhere(deps, user, filter), {
     take: AUDIT_EXPORT_LIMIT + 1,
   });
   const rows = visibleTo(user, fetched.slice(0, AUDIT_EXPORT_LIMIT));
-  if (!showsAnonymousRefusals(user, filter)) return mergeNewestFirst(rows, []);
+  if (!showsAnonymousRefusals(user, filter)) return mergeNewestFirst(rows, [], locale);
   // When the events were cut at the limit, the minutes stop where they stop.
   const lastOfPage = fetched.length > AUDIT_EXPORT_LIMIT ? rows.at(-1) : undefined;
   const refusals = await selectAnonymousRefusals(deps.prisma, refusalSpan(filter, { lastOfPage }), AUDIT_EXPORT_LIMIT);
-  return mergeNewestFirst(rows, refusals.rows);
+  return mergeNewestFirst(rows, refusals.rows, locale);
 }

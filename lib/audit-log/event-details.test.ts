@@ -4,7 +4,7 @@ import { auditRow } from '@/lib/audit-log/test-support/audit-row';
 
 describe('an audit event’s details', () => {
   it('are labelled fields: the names first, then the parameters, then where it came from', () => {
-    expect(eventDetails(auditRow())).toEqual([
+    expect(eventDetails(auditRow(), 'en')).toEqual([
       { label: 'User', value: 'Ada Admin · ada@demo.local · Account admin' },
       { label: 'Account', value: 'Demo shop · demo-shop' },
       { label: 'Key', value: 'API Key Test · …3f9a' },
@@ -19,6 +19,7 @@ describe('an audit event’s details', () => {
   it('mask every secret, at any depth, even in a row written without the recorder', () => {
     const details = eventDetails(
       auditRow({ params: { token: 'tok-123', nested: { password: 'pw-456', username: 'shop' }, request_key: 'rk' } }),
+      'en',
     );
     const text = JSON.stringify(details);
     for (const secret of ['tok-123', 'pw-456', '"rk"']) expect(text).not.toContain(secret);
@@ -44,6 +45,7 @@ describe('an audit event’s details', () => {
           ips: [],
         },
       }),
+      'en',
     );
     expect(details).toContainEqual({ label: 'Key', value: 'Old key · …0001 · deleted' });
     expect(details).toContainEqual({ label: 'User changed', value: 'Lee Lead · lee@x' });
@@ -57,7 +59,10 @@ describe('an audit event’s details', () => {
   });
 
   it('say when what the event named is no longer on the dashboard', () => {
-    const details = eventDetails(auditRow({ account: null, key: null, actor: null, actorRole: null, params: {} }));
+    const details = eventDetails(
+      auditRow({ account: null, key: null, actor: null, actorRole: null, params: {} }),
+      'en',
+    );
     expect(details.slice(0, 3)).toEqual([
       { label: 'User', value: 'ada@demo.local' },
       { label: 'Account', value: 'no longer on the dashboard' },
@@ -66,11 +71,31 @@ describe('an audit event’s details', () => {
   });
 });
 
+describe('an audit event’s details in Romanian', () => {
+  it('are labelled in Romanian, roles and yes/no included, the values as recorded', () => {
+    expect(
+      eventDetails(auditRow({ key: { id: 'k', name: 'API Key Test', fragment: '…3f9a', deleted: true } }), 'ro'),
+    ).toEqual([
+      { label: 'Utilizator', value: 'Ada Admin · ada@demo.local · Administrator de cont' },
+      { label: 'Cont', value: 'Demo shop · demo-shop' },
+      { label: 'Cheie', value: 'API Key Test · …3f9a · ștearsă' },
+      { label: 'Adresă IP', value: '198.51.100.20' },
+      { label: 'Blocare la prima utilizare confirmată', value: 'nu' },
+      { label: 'Status sendSMS', value: '0' },
+      { label: 'De la', value: '203.0.113.9' },
+      { label: 'Browser', value: 'Mozilla/5.0' },
+    ]);
+    expect(idsText(eventIds(auditRow(), 'ro'))).toBe(
+      'eveniment 42 · utilizator user_ada · cont acc_shop · cheie key_test',
+    );
+  });
+});
+
 describe('the ids behind the names', () => {
   it('are the event’s, the user’s, the account’s and the key’s, copied as one line', () => {
-    const ids = eventIds(auditRow());
+    const ids = eventIds(auditRow(), 'en');
     expect(idsText(ids)).toBe('event 42 · user user_ada · account acc_shop · key key_test');
-    expect(eventIds(auditRow({ actorId: null, accountId: null, keyId: null }))).toEqual([
+    expect(eventIds(auditRow({ actorId: null, accountId: null, keyId: null }), 'en')).toEqual([
       { label: 'event', value: '42' },
     ]);
   });
@@ -79,11 +104,11 @@ describe('the ids behind the names', () => {
 describe('a minute of refused requests without a session', () => {
   it('shows its address and the paths asked', () => {
     const row = { sourceIp: '203.0.113.9', minute: '2026-11-22T10:00:00.000Z', count: 3 };
-    expect(anonymousRefusalDetails({ ...row, firstPath: '/api/users', lastPath: '/api/users' })).toEqual([
+    expect(anonymousRefusalDetails({ ...row, firstPath: '/api/users', lastPath: '/api/users' }, 'en')).toEqual([
       { label: 'From', value: '203.0.113.9' },
       { label: 'Path', value: '/api/users' },
     ]);
-    expect(anonymousRefusalDetails({ ...row, firstPath: '/a', lastPath: '/b' })).toEqual([
+    expect(anonymousRefusalDetails({ ...row, firstPath: '/a', lastPath: '/b' }, 'en')).toEqual([
       { label: 'From', value: '203.0.113.9' },
       { label: 'First path', value: '/a' },
       { label: 'Last path', value: '/b' },

@@ -1,55 +1,24 @@
+import type { Locale } from '@/i18n/locales';
 import { maskSecrets } from '@/lib/audit/mask';
-import { ROLE_NAMES, type Role } from '@/lib/auth/role-names';
 import type { AnonymousRefusalRow, AuditDetail, AuditRow } from '@/lib/audit-log/audit-row';
+import { auditWords, type AuditTranslator } from '@/lib/audit-log/audit-words';
+import { isRole } from '@/lib/audit-log/event-sentence';
+import { MESSAGES, type Messages } from '@/messages';
 
 /**
  * An event's details as labelled fields instead of raw JSON: who, which account and key by name, then what was
- * recorded with it, each parameter under a label in the page's words. Secrets are masked again on the way out
- * (they were on the way in, lib/audit/mask.ts): a row written by hand or by an older version shows no secret either.
+ * recorded with it, each parameter under a label in the reader's language (messages/<language>/audit.json,
+ * `details` and `params`). Secrets are masked again on the way out (they were on the way in, lib/audit/mask.ts): a
+ * row written by hand or by an older version shows no secret either. A parameter no message names is labelled from
+ * its own name (`request_key` → `Request key`): it is the recorder's word, not the page's.
  */
 
-const PARAM_LABELS: Record<string, string> = {
-  ip: 'IP address',
-  ipaddr: 'IP address',
-  reason: 'Reason',
-  method: 'Method',
-  path: 'Path',
-  permission: 'Permission',
-  name: 'Key name',
-  kind: 'Kind',
-  usageLabel: 'Usage label',
-  via: 'Generated through',
-  kindSetOnHub: 'Kind set on the hub',
-  fragment: 'Fragment',
-  ips: 'Locked On IPs found',
-  from: 'Old name',
-  to: 'New name',
-  lastUsedAt: 'Last used',
-  useCount: 'Use count',
-  revokedUpstream: 'Revoked at sendSMS',
-  confirmFirstUseLock: 'First-use lock confirmed',
-  alreadyListed: 'Already on the list',
-  trigger: 'Started by',
-  usage: 'Usage',
-  ipsFetched: 'IP lists fetched',
-  ipsDeferred: 'IP lists left for later',
-  part: 'Failed step',
-  message: 'Message',
-  request: 'Request',
-  sendAs: 'Sent as',
-  label: 'Account label',
-  username: 'Username',
-  credentialKind: 'Credential kind',
-  apiBaseUrl: 'API address',
-  email: 'Email',
-  role: 'Role',
-  previousRole: 'Previous role',
-  disabled: 'Disabled',
-  required: 'Required',
-  password: 'Password',
-  shownToNobody: 'Secret shown to nobody',
-  resolvedAfterCheck: 'Settled by reading sendSMS back',
-};
+/** The parameters whose label is a message (`params.<name>`); any other is labelled from its name. */
+type ParamName = keyof Messages['audit']['params'];
+
+function isLabelled(name: string): name is ParamName {
+  return Object.hasOwn(MESSAGES.en.audit.params, name);
+}
 
 /** Said by the names above the parameters, or not for a reader (ids are on the copy button). */
 const SAID_BY_NAMES = new Set(['userId', 'accountIds']);
@@ -66,69 +35,88 @@ function labelOf(name: string): string {
   return words ? words[0]!.toUpperCase() + words.slice(1) : name;
 }
 
-function valueText(name: string, value: unknown): string {
+function roleName(role: string | null, t: AuditTranslator): string | null {
+  return isRole(role) ? t(`roles.${role}`) : role;
+}
+
+function valueText(name: string, value: unknown, t: AuditTranslator): string {
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'string' && ROLE_PARAMS.has(name) && value in ROLE_NAMES) return ROLE_NAMES[value as Role];
-  if (typeof value === 'string') return value === '' ? '(empty)' : value;
+  if (typeof value === 'boolean') return value ? t('details.yes') : t('details.no');
+  if (typeof value === 'string' && ROLE_PARAMS.has(name) && isRole(value)) return t(`roles.${value}`);
+  if (typeof value === 'string') return value === '' ? t('details.empty') : value;
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (Array.isArray(value))
-    return value.length === 0 ? '(none)' : value.map((item) => valueText(name, item)).join(', ');
+    return value.length === 0 ? t('details.none') : value.map((item) => valueText(name, item, t)).join(', ');
   return JSON.stringify(value);
 }
 
 /** The parameters as fields, nested objects flattened as `Usage › collected`. */
-function paramDetails(params: unknown, prefix = ''): AuditDetail[] {
+function paramDetails(params: unknown, t: AuditTranslator, prefix = ''): AuditDetail[] {
   if (!params || typeof params !== 'object' || Array.isArray(params)) {
     return params === undefined || params === null
       ? []
-      : [{ label: prefix || 'Parameters', value: valueText('', params) }];
+      : [{ label: prefix || t('details.parameters'), value: valueText('', params, t) }];
   }
   return Object.entries(params as Record<string, unknown>).flatMap(([name, value]) => {
     if (!prefix && SAID_BY_NAMES.has(name)) return [];
-    const label = prefix ? `${prefix} › ${labelOf(name)}` : (PARAM_LABELS[name] ?? labelOf(name));
-    if (value && typeof value === 'object' && !Array.isArray(value)) return paramDetails(value, label);
-    return [{ label, value: valueText(name, value) }];
+    const label = prefix ? `${prefix} › ${labelOf(name)}` : isLabelled(name) ? t(`params.${name}`) : labelOf(name);
+    if (value && typeof value === 'object' && !Array.isArray(value)) return paramDetails(value, t, label);
+    return [{ label, value: valueText(name, value, t) }];
   });
 }
 
-export function eventDetails(row: AuditRow): AuditDetail[] {
+export function eventDetails(row: AuditRow, locale: Locale): AuditDetail[] {
+  const t = auditWords(locale);
   const details: AuditDetail[] = [];
-  const role = row.actorRole && row.actorRole in ROLE_NAMES ? ROLE_NAMES[row.actorRole as Role] : row.actorRole;
+  const role = roleName(row.actorRole, t);
   const who = row.actor ? [row.actor.name, row.actor.email] : [row.actorEmail];
-  if (who.some(Boolean)) details.push({ label: 'User', value: [...who, role].filter(Boolean).join(' · ') });
-  if (row.account) details.push({ label: 'Account', value: `${row.account.label} · ${row.account.username}` });
-  else if (row.accountId) details.push({ label: 'Account', value: 'no longer on the dashboard' });
+  if (who.some(Boolean)) details.push({ label: t('details.user'), value: [...who, role].filter(Boolean).join(' · ') });
+  if (row.account)
+    details.push({ label: t('details.account'), value: `${row.account.label} · ${row.account.username}` });
+  else if (row.accountId) details.push({ label: t('details.account'), value: t('details.goneFromDashboard') });
   if (row.key)
     details.push({
-      label: 'Key',
-      value: [row.key.name, row.key.fragment, row.key.deleted ? 'deleted' : null].filter(Boolean).join(' · '),
+      label: t('details.key'),
+      value: [row.key.name, row.key.fragment, row.key.deleted ? t('details.deleted') : null]
+        .filter(Boolean)
+        .join(' · '),
     });
-  else if (row.keyId) details.push({ label: 'Key', value: 'no longer on the dashboard' });
-  if (row.subject) details.push({ label: 'User changed', value: `${row.subject.name} · ${row.subject.email}` });
+  else if (row.keyId) details.push({ label: t('details.key'), value: t('details.goneFromDashboard') });
+  if (row.subject)
+    details.push({ label: t('details.userChanged'), value: `${row.subject.name} · ${row.subject.email}` });
   if (row.grantedAccounts.length > 0)
-    details.push({ label: 'Accounts', value: row.grantedAccounts.map((account) => account.label).join(', ') });
-  details.push(...paramDetails(maskSecrets(row.params)));
-  if (row.upstreamStatus !== null) details.push({ label: 'sendSMS status', value: String(row.upstreamStatus) });
-  if (row.sourceIp) details.push({ label: 'From', value: row.sourceIp });
-  if (row.userAgent) details.push({ label: 'Browser', value: row.userAgent });
+    details.push({
+      label: t('details.accounts'),
+      value: row.grantedAccounts.map((account) => account.label).join(', '),
+    });
+  details.push(...paramDetails(maskSecrets(row.params), t));
+  if (row.upstreamStatus !== null)
+    details.push({ label: t('details.upstreamStatus'), value: String(row.upstreamStatus) });
+  if (row.sourceIp) details.push({ label: t('details.from'), value: row.sourceIp });
+  if (row.userAgent) details.push({ label: t('details.browser'), value: row.userAgent });
   return details;
 }
 
 /** The ids behind the names, for a support ticket. */
-export function eventIds(row: AuditRow): AuditDetail[] {
-  const ids: AuditDetail[] = [{ label: 'event', value: row.id }];
-  if (row.actorId) ids.push({ label: 'user', value: row.actorId });
-  if (row.accountId) ids.push({ label: 'account', value: row.accountId });
-  if (row.keyId) ids.push({ label: 'key', value: row.keyId });
-  if (row.subject) ids.push({ label: 'user changed', value: row.subject.id });
+export function eventIds(row: AuditRow, locale: Locale): AuditDetail[] {
+  const t = auditWords(locale);
+  const ids: AuditDetail[] = [{ label: t('ids.event'), value: row.id }];
+  if (row.actorId) ids.push({ label: t('ids.user'), value: row.actorId });
+  if (row.accountId) ids.push({ label: t('ids.account'), value: row.accountId });
+  if (row.keyId) ids.push({ label: t('ids.key'), value: row.keyId });
+  if (row.subject) ids.push({ label: t('ids.userChanged'), value: row.subject.id });
   return ids;
 }
 
-export function anonymousRefusalDetails(row: AnonymousRefusalRow): AuditDetail[] {
-  const details: AuditDetail[] = [{ label: 'From', value: row.sourceIp }];
-  if (row.firstPath === row.lastPath) details.push({ label: 'Path', value: row.firstPath });
-  else details.push({ label: 'First path', value: row.firstPath }, { label: 'Last path', value: row.lastPath });
+export function anonymousRefusalDetails(row: AnonymousRefusalRow, locale: Locale): AuditDetail[] {
+  const t = auditWords(locale);
+  const details: AuditDetail[] = [{ label: t('details.from'), value: row.sourceIp }];
+  if (row.firstPath === row.lastPath) details.push({ label: t('details.path'), value: row.firstPath });
+  else
+    details.push(
+      { label: t('details.firstPath'), value: row.firstPath },
+      { label: t('details.lastPath'), value: row.lastPath },
+    );
   return details;
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LOCALES } from '@/i18n/locales';
 import {
   AUDIT_ACTIONS,
   actorWords,
@@ -15,7 +16,7 @@ const none = { actor: null, account: null, key: null };
 
 describe('an audit event as a sentence', () => {
   it('names the user, the IP, the key and its account', () => {
-    expect(eventSentence(auditRow())).toBe('Ada Admin authorized 198.51.100.20 on "API Key Test" (Demo shop)');
+    expect(eventSentence(auditRow(), 'en')).toBe('Ada Admin authorized 198.51.100.20 on "API Key Test" (Demo shop)');
   });
 
   it.each<[string, Parameters<typeof auditRow>[0], string]>([
@@ -202,29 +203,29 @@ describe('an audit event as a sentence', () => {
       'Ada Admin ran user_get_balance on Demo shop',
     ],
   ])('says %s', (_, changes, sentence) => {
-    expect(eventSentence(auditRow(changes))).toBe(sentence);
+    expect(eventSentence(auditRow(changes), 'en')).toBe(sentence);
   });
 
   it('falls back to the action’s name for an action it does not know, with what it names', () => {
-    expect(eventSentence(auditRow({ action: 'key.frobnicate' }))).toBe(
+    expect(eventSentence(auditRow({ action: 'key.frobnicate' }), 'en')).toBe(
       'Ada Admin did "key.frobnicate" on "API Key Test" (Demo shop)',
     );
-    expect(eventSentence(auditRow({ action: 'widget.spin', keyId: null, outcome: 'failure' }))).toBe(
+    expect(eventSentence(auditRow({ action: 'widget.spin', keyId: null, outcome: 'failure' }), 'en')).toBe(
       'Ada Admin tried to do "widget.spin" on Demo shop',
     );
-    expect(eventSentence(auditRow({ action: 'toString', accountId: null, keyId: null }))).toBe(
+    expect(eventSentence(auditRow({ action: 'toString', accountId: null, keyId: null }), 'en')).toBe(
       'Ada Admin did "toString"',
     );
   });
 
   it('names what is gone by its id, and a removed user as such', () => {
-    expect(eventSentence(auditRow({ ...none, actorEmail: null, params: { ip: '192.0.2.1' } }))).toBe(
+    expect(eventSentence(auditRow({ ...none, actorEmail: null, params: { ip: '192.0.2.1' } }), 'en')).toBe(
       'A removed user (user_ada) authorized 192.0.2.1 on the key key_test (the account acc_shop)',
     );
   });
 
   it('uses the email when the user has no name', () => {
-    expect(actorWords({ ...auditRow(), actor: { id: 'u', name: ' ', email: 'a@x' } })).toBe('a@x');
+    expect(actorWords({ ...auditRow(), actor: { id: 'u', name: ' ', email: 'a@x' } }, 'en')).toBe('a@x');
   });
 
   it('has a sentence for every action the dashboard records', () => {
@@ -250,22 +251,132 @@ describe('an audit event as a sentence', () => {
   });
 });
 
+describe('an audit event in Romanian', () => {
+  it.each<[string, Parameters<typeof auditRow>[0], string]>([
+    ['an IP authorized', {}, 'Ada Admin a autorizat 198.51.100.20 pentru „API Key Test” (Demo shop)'],
+    [
+      'a failed sign-in',
+      { ...none, actorId: null, actorEmail: 'nobody@x.test', action: 'auth.sign_in', outcome: 'failure', params: {} },
+      'nobody@x.test a încercat să se autentifice',
+    ],
+    [
+      'a refused page',
+      {
+        action: 'access.denied',
+        outcome: 'denied',
+        keyId: null,
+        params: { method: 'GET', path: '/api-keys/acc_shop' },
+      },
+      'Ada Admin nu a avut permisiunea să deschidă /api-keys/acc_shop (Demo shop)',
+    ],
+    [
+      'a Cloud key generated, its kind after its name',
+      { action: 'key.generate', params: { name: 'API Key Test', kind: 'CLOUD' } },
+      'Ada Admin a generat cheia „API Key Test” de tip „Cloud” (Demo shop)',
+    ],
+    [
+      'a key renamed',
+      { action: 'key.rename', params: { from: 'Old', to: 'API Key Test' } },
+      'Ada Admin a redenumit cheia „Old” în „API Key Test” (Demo shop)',
+    ],
+    [
+      'a user created, with the role in words',
+      {
+        action: 'user.create',
+        accountId: null,
+        keyId: null,
+        subject: { id: 'u2', name: 'Lee Lead', email: 'lee@x' },
+        params: { userId: 'u2', email: 'lee@x', role: 'ADMIN' },
+      },
+      'Ada Admin a creat Lee Lead (lee@x) cu rolul administrator de cont',
+    ],
+    ['a password change', { action: 'auth.password_change' }, 'Ada Admin și-a schimbat parola'],
+    [
+      'a refresh by the dashboard itself that failed',
+      {
+        ...none,
+        actorId: null,
+        actorEmail: null,
+        actorRole: null,
+        keyId: null,
+        action: 'keys.refresh',
+        outcome: 'failure',
+        account: { id: 'a', label: 'Demo shop', username: 'x' },
+      },
+      'Panoul a încercat să reîmprospăteze cheile din Demo shop cu datele din sendSMS',
+    ],
+    [
+      'a request run with a key',
+      { action: 'request.run', params: { request: 'token_add_ip', ipaddr: '198.51.100.7' } },
+      'Ada Admin a trimis token_add_ip pentru 198.51.100.7 folosind „API Key Test” (Demo shop)',
+    ],
+    [
+      'what is gone, by its id',
+      { ...none, actorEmail: null, params: { ip: '192.0.2.1' } },
+      'Un utilizator șters (user_ada) a autorizat 192.0.2.1 pentru cheia key_test (contul acc_shop)',
+    ],
+    [
+      'an action it does not know',
+      { action: 'widget.spin', keyId: null },
+      'Ada Admin a efectuat acțiunea „widget.spin” pentru Demo shop',
+    ],
+  ])('says %s', (_, changes, sentence) => {
+    expect(eventSentence(auditRow(changes), 'ro')).toBe(sentence);
+  });
+
+  it('says a minute of refused requests with Romanian plurals and numbers', () => {
+    const row = { sourceIp: '203.0.113.9', minute: '2026-11-22T10:00:00.000Z', firstPath: '/a', lastPath: '/a' };
+    expect(anonymousRefusalSentence({ ...row, count: 1 }, 'ro')).toBe(
+      '1 request refuzat fără sesiune de la 203.0.113.9 în acest minut',
+    );
+    expect(anonymousRefusalSentence({ ...row, count: 3 }, 'ro')).toBe(
+      '3 request-uri refuzate fără sesiune de la 203.0.113.9 în acest minut',
+    );
+    expect(anonymousRefusalSentence({ ...row, count: 1200 }, 'ro')).toBe(
+      '1.200 de request-uri refuzate fără sesiune de la 203.0.113.9 în acest minut',
+    );
+  });
+
+  it('says outcomes in Romanian', () => {
+    expect((['success', 'failure', 'denied', 'odd'] as const).map((outcome) => outcomeName(outcome, 'ro'))).toEqual([
+      'reușit',
+      'eșuat',
+      'refuzat',
+      'odd',
+    ]);
+  });
+});
+
+describe('every action the log knows', () => {
+  it('reads as a whole sentence in each language and for each outcome, with no placeholder left unfilled', () => {
+    for (const locale of LOCALES) {
+      for (const action of Object.keys(AUDIT_ACTIONS)) {
+        for (const outcome of ['success', 'failure', 'denied', 'odd']) {
+          const sentence = eventSentence(auditRow({ action, outcome }), locale);
+          expect(sentence, `${locale} ${action} ${outcome}`).toMatch(/^Ada Admin /);
+          expect(sentence, `${locale} ${action} ${outcome}`).not.toMatch(/[{}]|sentences\.|audit\./);
+        }
+      }
+    }
+  });
+});
+
 describe('a minute of refused requests without a session', () => {
   it('is one line with its count', () => {
     const row = { sourceIp: '203.0.113.9', minute: '2026-11-22T10:00:00.000Z', firstPath: '/a', lastPath: '/b' };
-    expect(anonymousRefusalSentence({ ...row, count: 42 })).toBe(
+    expect(anonymousRefusalSentence({ ...row, count: 42 }, 'en')).toBe(
       '42 refused requests without a session from 203.0.113.9 in this minute',
     );
-    expect(anonymousRefusalSentence({ ...row, count: 1 })).toBe(
+    expect(anonymousRefusalSentence({ ...row, count: 1 }, 'en')).toBe(
       '1 refused request without a session from 203.0.113.9 in this minute',
     );
-    expect(anonymousRefusalSentence({ ...row, count: 1200 })).toMatch(/^1,200 refused requests/);
+    expect(anonymousRefusalSentence({ ...row, count: 1200 }, 'en')).toMatch(/^1,200 refused requests/);
   });
 });
 
 describe('outcomes', () => {
   it('are said in words, and an unknown one as it is', () => {
-    expect([outcomeName('success'), outcomeName('failure'), outcomeName('denied'), outcomeName('odd')]).toEqual([
+    expect((['success', 'failure', 'denied', 'odd'] as const).map((outcome) => outcomeName(outcome, 'en'))).toEqual([
       'succeeded',
       'failed',
       'refused',

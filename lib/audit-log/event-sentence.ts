@@ -1,34 +1,47 @@
-import { ROLE_NAMES, type Role } from '@/lib/auth/role-names';
+import type { Locale } from '@/i18n/locales';
+import type { Role } from '@/lib/auth/role-names';
+import { AUDIT_OUTCOMES } from '@/lib/audit-log/audit-filter';
 import type { AnonymousRefusalRow, AuditRow } from '@/lib/audit-log/audit-row';
+import { auditWords, type AuditTranslator } from '@/lib/audit-log/audit-words';
+import type { Messages } from '@/messages';
 
 /**
- * Each audit event as a sentence in the words of the pages: `Ada Admin authorized 198.51.100.20 on "API Key Test"
- * (Demo shop)`. One entry per action the dashboard records (grep the callers of recordAuditEvent and auditKeyEvent
- * when adding one); an action missing here still reads as a sentence, with its dotted name. Pure: the page, the API
- * and the CSV export say the same thing.
+ * Each audit event as a sentence in the reader's language: `Ada Admin authorized 198.51.100.20 on "API Key Test"
+ * (Demo shop)`, `Ada Admin a autorizat 198.51.100.20 pentru „API Key Test” (Demo shop)`. Every sentence is a whole
+ * message with placeholders (messages/<language>/audit.json, `sentences`), one per way an action reads and per
+ * outcome, since the words around the names are in another order from one language to the other. One entry per
+ * action the dashboard records (grep the callers of recordAuditEvent and auditKeyEvent when adding one); an action
+ * missing here still reads as a sentence, with its dotted name. Pure: the page, the API and the CSV export say the
+ * same thing.
  */
 
 /** The pseudo-action of the minutes of refused requests without a session (not an AuditEvent row). */
 export const ANONYMOUS_REFUSALS_ACTION = 'anonymous.refused';
 
-export const OUTCOME_NAMES: Record<string, string> = { success: 'succeeded', failure: 'failed', denied: 'refused' };
+type Outcome = (typeof AUDIT_OUTCOMES)[number];
 
-export function outcomeName(outcome: string): string {
-  return OUTCOME_NAMES[outcome] ?? outcome;
+export function isKnownOutcome(outcome: string): outcome is Outcome {
+  return (AUDIT_OUTCOMES as readonly string[]).includes(outcome);
 }
 
-/** What the actor did when it succeeded ("authorized …"), and what they set out to do otherwise ("authorize …"). */
-interface Phrases {
-  done: string;
-  attempt: string;
+/** How an event ended, in words ("succeeded", "reușit"); an outcome no one named, as it is. */
+export function outcomeName(outcome: string, locale: Locale): string {
+  return isKnownOutcome(outcome) ? auditWords(locale)(`outcomes.${outcome}`) : outcome;
 }
+
+/** A way an action reads: a group of messages under `sentences`, one per outcome. */
+export type SentenceId = keyof Messages['audit']['sentences'];
+/** An action's name in the filter's list: a message under `actions`. */
+export type ActionLabel = keyof Messages['audit']['actions'];
+
+type Values = Record<string, string>;
 
 /** The words of one event, resolved names first and the recorded parameters after. */
 interface EventWords {
   /** The account by its label: `Demo shop`. */
   account: string;
-  /** The key by its name, quoted, with its account: `"API Key Test" (Demo shop)`. */
-  keyOnAccount: string;
+  /** The key by its name, quoted: `"API Key Test"`. */
+  key: string;
   /** Whether the event names an account at all (a sign-in names none). */
   namesAccount: boolean;
   /** Whether the event names a key at all (a refresh of one key, a request sent as a key). */
@@ -36,144 +49,120 @@ interface EventWords {
   /** The user a user.* event is about: `Lee Lead (lead@demo.local)`. */
   subject: string;
   text: (name: string) => string | undefined;
+  t: AuditTranslator;
 }
 
 interface ActionEntry {
   /** The action in the filter's list. */
-  label: string;
-  phrase: (words: EventWords) => Phrases;
+  label: ActionLabel;
+  /** Which sentence says it, and the values of its placeholders (the actor's aside). */
+  sentence: (words: EventWords) => [SentenceId, Values];
 }
 
-const same = (verbPast: string, verb: string, rest: string): Phrases => ({
-  done: `${verbPast} ${rest}`,
-  attempt: `${verb} ${rest}`,
-});
+const KINDS = new Set(['DEFAULT', 'CLOUD']);
 
-const KIND_NAMES: Record<string, string> = { DEFAULT: 'Default', CLOUD: 'Cloud' };
+const ROLES: readonly Role[] = ['INSTALLATION_ADMIN', 'ADMIN', 'SUPPORT', 'LEAD'];
 
-function viewedWhat(path: string | undefined): string {
-  if (path && /keys/.test(path)) return 'the keys of ';
-  if (path && /usage/.test(path)) return 'the usage of ';
-  if (path && /request-builder/.test(path)) return 'the requests of ';
-  return '';
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-function roleWords(role: string | undefined): string {
-  return role && role in ROLE_NAMES ? ROLE_NAMES[role as Role].toLowerCase() : (role ?? 'a user');
+function viewedWhat(path: string | undefined): SentenceId {
+  if (path && /keys/.test(path)) return 'accountViewKeys';
+  if (path && /usage/.test(path)) return 'accountViewUsage';
+  if (path && /request-builder/.test(path)) return 'accountViewRequests';
+  return 'accountView';
 }
 
 export const AUDIT_ACTIONS: Record<string, ActionEntry> = {
   'auth.sign_in': {
-    label: 'Sign-in',
-    phrase: ({ text }) => ({
-      done: text('method') === 'oidc' ? 'signed in with single sign-on' : 'signed in',
-      attempt: 'sign in',
-    }),
+    label: 'signIn',
+    sentence: ({ text }) => [text('method') === 'oidc' ? 'signInSso' : 'signIn', {}],
   },
-  'auth.setup': {
-    label: 'First admin set up',
-    phrase: () => same('set up', 'set up', 'the dashboard as its first admin'),
-  },
-  'auth.password_change': {
-    label: 'Password change',
-    phrase: () => same('changed', 'change', 'their password'),
-  },
-  'auth.two_factor.enrol': {
-    label: 'Two-factor enrolment',
-    phrase: () => same('turned on', 'turn on', 'two-factor authentication'),
-  },
+  'auth.setup': { label: 'setup', sentence: () => ['setup', {}] },
+  'auth.password_change': { label: 'passwordChange', sentence: () => ['passwordChange', {}] },
+  'auth.two_factor.enrol': { label: 'twoFactorEnrol', sentence: () => ['twoFactorEnrol', {}] },
   'access.denied': {
-    label: 'Access refused',
-    phrase: ({ text, account, namesAccount }) => {
-      const path = text('path') ?? 'a page';
-      const where = namesAccount ? ` (${account})` : '';
-      return text('method') === 'GET' || !text('method')
-        ? same('opened', 'open', `${path}${where}`)
-        : same('sent', 'send', `${text('method')} ${path}${where}`);
+    label: 'accessDenied',
+    sentence: ({ text, account, namesAccount, t }) => {
+      const path = text('path') ?? t('names.somePage');
+      const method = text('method');
+      if (method === 'GET' || !method) return [namesAccount ? 'accessOpenOnAccount' : 'accessOpen', { path, account }];
+      return [namesAccount ? 'accessSendOnAccount' : 'accessSend', { method, path, account }];
     },
   },
   'account.view': {
-    label: 'Account viewed',
-    phrase: ({ text, account }) => same('viewed', 'view', `${viewedWhat(text('path'))}${account}`),
+    label: 'accountView',
+    sentence: ({ text, account }) => [viewedWhat(text('path')), { account }],
   },
-  'account.create': {
-    label: 'Account added',
-    phrase: ({ account }) => same('added', 'add', `the sendSMS account ${account}`),
-  },
+  'account.create': { label: 'accountCreate', sentence: ({ account }) => ['accountCreate', { account }] },
   'account.rotate_credential': {
-    label: 'Credential replaced',
-    phrase: ({ account }) => same('replaced', 'replace', `the credential of ${account}`),
+    label: 'accountRotateCredential',
+    sentence: ({ account }) => ['accountRotateCredential', { account }],
   },
   'user.create': {
-    label: 'User created',
-    phrase: ({ subject, text }) => same('created', 'create', `${subject} as ${roleWords(text('role'))}`),
+    label: 'userCreate',
+    sentence: ({ subject, text, t }) => {
+      const role = text('role');
+      if (!role) return ['userCreateWithoutRole', { subject }];
+      return ['userCreate', { subject, role: isRole(role) ? t(`rolesInSentence.${role}`) : role }];
+    },
   },
-  'user.update': { label: 'User changed', phrase: ({ subject }) => same('changed', 'change', subject) },
-  'user.disable': { label: 'User disabled', phrase: ({ subject }) => same('disabled', 'disable', subject) },
-  'user.enable': { label: 'User enabled', phrase: ({ subject }) => same('enabled', 'enable', subject) },
+  'user.update': { label: 'userUpdate', sentence: ({ subject }) => ['userUpdate', { subject }] },
+  'user.disable': { label: 'userDisable', sentence: ({ subject }) => ['userDisable', { subject }] },
+  'user.enable': { label: 'userEnable', sentence: ({ subject }) => ['userEnable', { subject }] },
   'user.reset_two_factor': {
-    label: 'Two-factor reset',
-    phrase: ({ subject }) => same('reset', 'reset', `the two-factor authentication of ${subject}`),
+    label: 'userResetTwoFactor',
+    sentence: ({ subject }) => ['userResetTwoFactor', { subject }],
   },
   'settings.require_admin_two_factor': {
-    label: 'Admin two-factor requirement',
-    phrase: ({ text }) => ({
-      done:
-        text('required') === 'false'
-          ? 'made two-factor authentication optional for admins'
-          : 'made two-factor authentication mandatory for admins',
-      attempt: 'change whether admins must use two-factor authentication',
-    }),
+    label: 'adminTwoFactor',
+    sentence: ({ text }) => [text('required') === 'false' ? 'adminTwoFactorOptional' : 'adminTwoFactorMandatory', {}],
   },
   'key.generate': {
-    label: 'Key generated',
-    phrase: ({ keyOnAccount, text }) => {
-      const kind = KIND_NAMES[text('kind') ?? ''];
-      return same('generated', 'generate', `the ${kind ? `${kind} ` : ''}key ${keyOnAccount}`);
+    label: 'keyGenerate',
+    sentence: ({ key, account, text }) => {
+      const kind = text('kind') ?? '';
+      return ['keyGenerate', { key, account, kind: KINDS.has(kind) ? kind : 'none' }];
     },
   },
-  'key.import': {
-    label: 'Key imported',
-    phrase: ({ keyOnAccount }) => same('imported', 'import', `the key ${keyOnAccount}`),
-  },
+  'key.import': { label: 'keyImport', sentence: ({ key, account }) => ['keyImport', { key, account }] },
   'key.rename': {
-    label: 'Key renamed',
-    phrase: ({ keyOnAccount, text, account }) => {
+    label: 'keyRename',
+    sentence: ({ key, text, account }) => {
       const from = text('from');
       const to = text('to');
-      return from && to
-        ? same('renamed', 'rename', `the key "${from}" to "${to}" (${account})`)
-        : same('renamed', 'rename', `the key ${keyOnAccount}`);
+      return from && to ? ['keyRenameFromTo', { from, to, account }] : ['keyRename', { key, account }];
     },
   },
-  'key.delete': {
-    label: 'Key deleted',
-    phrase: ({ keyOnAccount }) => same('deleted', 'delete', `the key ${keyOnAccount}`),
-  },
+  'key.delete': { label: 'keyDelete', sentence: ({ key, account }) => ['keyDelete', { key, account }] },
   'ip.authorize': {
-    label: 'IP authorized',
-    phrase: ({ keyOnAccount, text }) => same('authorized', 'authorize', `${text('ip') ?? 'an IP'} on ${keyOnAccount}`),
+    label: 'ipAuthorize',
+    sentence: ({ key, account, text, t }) => ['ipAuthorize', { ip: text('ip') ?? t('names.someIp'), key, account }],
   },
   'keys.refresh': {
-    label: 'Keys refreshed',
-    phrase: ({ keyOnAccount, account, namesKey }) =>
-      same('refreshed', 'refresh', `${namesKey ? keyOnAccount : `the keys of ${account}`} from sendSMS`),
+    label: 'keysRefresh',
+    sentence: ({ key, account, namesKey }) => [namesKey ? 'keysRefreshKey' : 'keysRefreshAccount', { key, account }],
   },
   'request.run': {
-    label: 'Request run',
-    phrase: ({ keyOnAccount, account, namesKey, text }) => {
-      const request = text('request') ?? 'a request';
-      const target = text('ipaddr') ? ` for ${text('ipaddr')}` : '';
-      const on = namesKey ? `with ${keyOnAccount}` : `on ${account}`;
-      return same('ran', 'run', `${request}${target} ${on}`);
+    label: 'requestRun',
+    sentence: ({ key, account, namesKey, text, t }) => {
+      const request = text('request') ?? t('names.someRequest');
+      const ip = text('ipaddr');
+      const values = { request, key, account, ip: ip ?? '' };
+      if (namesKey) return [ip ? 'requestRunWithKeyForIp' : 'requestRunWithKey', values];
+      return [ip ? 'requestRunOnAccountForIp' : 'requestRunOnAccount', values];
     },
   },
 };
 
-/** The actions the filter offers, by label, in the order above; the refused requests without a session last. */
-export const AUDIT_ACTION_CHOICES: ReadonlyArray<{ value: string; label: string }> = [
+/**
+ * The actions the filter offers, as message keys of their labels (`actions.<label>`), in the order above; the
+ * refused requests without a session last.
+ */
+export const AUDIT_ACTION_CHOICES: ReadonlyArray<{ value: string; label: ActionLabel }> = [
   ...Object.entries(AUDIT_ACTIONS).map(([value, entry]) => ({ value, label: entry.label })),
-  { value: ANONYMOUS_REFUSALS_ACTION, label: 'Refused without a session' },
+  { value: ANONYMOUS_REFUSALS_ACTION, label: 'anonymousRefused' },
 ];
 
 /** A parameter as words: strings and numbers as they are, booleans as 'true'/'false'; anything else is not words. */
@@ -186,58 +175,66 @@ function paramText(params: unknown, name: string): string | undefined {
 }
 
 /** Who did it: the user's name, else the email they gave (an unknown one at sign-in), else the dashboard itself. */
-export function actorWords(row: Pick<AuditRow, 'actor' | 'actorEmail' | 'actorId' | 'action'>): string {
+export function actorWords(row: Pick<AuditRow, 'actor' | 'actorEmail' | 'actorId' | 'action'>, locale: Locale): string {
   if (row.actor) return row.actor.name.trim() || row.actor.email;
   if (row.actorEmail) return row.actorEmail;
-  if (row.actorId) return `A removed user (${row.actorId})`;
+  const t = auditWords(locale);
+  if (row.actorId) return t('names.removedUser', { id: row.actorId });
   // Rows from before refusals without a session were counted instead (lib/audit/anonymous-refusal.ts).
-  if (row.action === 'access.denied' || row.action.startsWith('auth.')) return 'Someone without a session';
-  return 'The dashboard';
+  if (row.action === 'access.denied' || row.action.startsWith('auth.')) return t('names.someoneWithoutSession');
+  return t('names.theDashboard');
 }
 
-function wordsOf(row: AuditRow): EventWords {
+function wordsOf(row: AuditRow, t: AuditTranslator): EventWords {
   const text = (name: string) => paramText(row.params, name);
   const account =
     row.account?.label ??
     text('label') ??
     text('username') ??
-    (row.accountId ? `the account ${row.accountId}` : 'an account');
+    (row.accountId ? t('names.accountById', { id: row.accountId }) : t('names.someAccount'));
   const keyName = row.key?.name ?? text('name') ?? text('to');
-  const key = keyName ? `"${keyName}"` : row.keyId ? `the key ${row.keyId}` : 'a key';
+  const key = keyName
+    ? t('names.quotedKey', { name: keyName })
+    : row.keyId
+      ? t('names.keyById', { id: row.keyId })
+      : t('names.someKey');
   const subjectEmail = row.subject?.email ?? text('email');
   const subjectName = row.subject?.name.trim();
   const subject = subjectName
-    ? `${subjectName}${subjectEmail ? ` (${subjectEmail})` : ''}`
-    : (subjectEmail ?? 'a user');
+    ? subjectEmail
+      ? t('names.userWithEmail', { name: subjectName, email: subjectEmail })
+      : subjectName
+    : (subjectEmail ?? t('names.someUser'));
   return {
     account,
-    keyOnAccount: `${key} (${account})`,
+    key,
     namesAccount: row.accountId !== null,
     namesKey: row.keyId !== null,
     subject,
     text,
+    t,
   };
 }
 
-function fallbackPhrases(row: AuditRow, words: EventWords): Phrases {
-  const target = row.keyId ? ` on ${words.keyOnAccount}` : row.accountId ? ` on ${words.account}` : '';
-  return same('did', 'do', `"${row.action}"${target}`);
+function fallbackSentence(row: AuditRow, words: EventWords): [SentenceId, Values] {
+  const values = { action: row.action, key: words.key, account: words.account };
+  if (row.keyId) return ['unknownOnKey', values];
+  if (row.accountId) return ['unknownOnAccount', values];
+  return ['unknown', values];
 }
 
 /** The event in one sentence: who, what, on which key and account; how it ended is `outcomeName`'s. */
-export function eventSentence(row: AuditRow): string {
-  const words = wordsOf(row);
+export function eventSentence(row: AuditRow, locale: Locale): string {
+  const t = auditWords(locale);
+  const words = wordsOf(row, t);
   const entry = Object.hasOwn(AUDIT_ACTIONS, row.action) ? AUDIT_ACTIONS[row.action] : undefined;
-  const { done, attempt } = entry ? entry.phrase(words) : fallbackPhrases(row, words);
-  const who = actorWords(row);
-  if (row.outcome === 'success') return `${who} ${done}`;
-  if (row.outcome === 'failure') return `${who} tried to ${attempt}`;
-  if (row.outcome === 'denied') return `${who} was not allowed to ${attempt}`;
-  return `${who} ${done} (${row.outcome})`;
+  const [id, values] = entry ? entry.sentence(words) : fallbackSentence(row, words);
+  const all = { ...values, actor: actorWords(row, locale) };
+  if (isKnownOutcome(row.outcome)) return t(`sentences.${id}.${row.outcome}`, all);
+  return t('unknownOutcome', { sentence: t(`sentences.${id}.success`, all), outcome: row.outcome });
 }
 
 /** A minute of refused requests without a session, as one line. */
-export function anonymousRefusalSentence(row: AnonymousRefusalRow): string {
-  const requests = row.count === 1 ? '1 refused request' : `${row.count.toLocaleString('en')} refused requests`;
-  return `${requests} without a session from ${row.sourceIp} in this minute`;
+export function anonymousRefusalSentence(row: AnonymousRefusalRow, locale: Locale): string {
+  return auditWords(locale)('anonymousRefusals', { count: row.count, ip: row.sourceIp });
 }

@@ -6,7 +6,8 @@ import { conflict } from '@/lib/errors/refusals';
 import { hashPassword } from '@/lib/auth/password';
 import type { DatabaseDeps } from '@/lib/db/deps';
 import type { RequestMeta } from '@/lib/auth/request-meta';
-import { plainText } from '@/lib/validation/text';
+import { atLeast, filled, issueText } from '@/lib/validation/issue-text';
+import { isEmail, plainText } from '@/lib/validation/text';
 
 /**
  * First run outside the demo: with no user at all, anyone who reaches /setup may create the first admin, once: the
@@ -15,9 +16,9 @@ import { plainText } from '@/lib/validation/text';
  */
 
 export const firstAdminSchema = z.object({
-  name: plainText({ max: 100 }).trim().min(1, 'Enter a name'),
-  email: plainText({ max: 320 }).trim().toLowerCase().email('Enter an email address'),
-  password: plainText({ max: 1000 }).min(12, 'Use at least 12 characters'),
+  name: plainText({ max: 100 }).trim().refine(filled, issueText('users.enterName')),
+  email: plainText({ max: 320 }).trim().toLowerCase().refine(isEmail, issueText('users.enterEmail')),
+  password: plainText({ max: 1000 }).refine(atLeast(12), issueText('auth.passwordLength', { minimum: 12 })),
 });
 
 export async function needsFirstAdmin(deps: DatabaseDeps): Promise<boolean> {
@@ -32,7 +33,7 @@ export async function createFirstAdmin(
   const passwordHash = await hashPassword(input.password);
   return deps.prisma.$transaction(async (tx) => {
     await lockSetup(tx);
-    if ((await countUsers(tx)) > 0) throw conflict('The dashboard is already set up: sign in instead.');
+    if ((await countUsers(tx)) > 0) throw conflict('auth.alreadySetUp');
     const user = await insertInstallationAdmin(tx, { name: input.name, email: input.email, passwordHash });
     await recordAuditEvent(tx, {
       actorId: user.id,

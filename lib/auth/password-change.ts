@@ -7,6 +7,8 @@ import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/session-user';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import { conflict, invalidRequest } from '@/lib/errors/refusals';
+import { errorText } from '@/lib/errors/text/localized-text';
+import { atLeast, filled, issueText } from '@/lib/validation/issue-text';
 import { plainText } from '@/lib/validation/text';
 
 /**
@@ -17,8 +19,8 @@ import { plainText } from '@/lib/validation/text';
  */
 
 export const passwordChangeSchema = z.object({
-  currentPassword: plainText({ max: 1000 }).min(1, 'Enter your current password'),
-  newPassword: plainText({ max: 1000 }).min(12, 'Use at least 12 characters'),
+  currentPassword: plainText({ max: 1000 }).refine(filled, issueText('auth.enterCurrentPassword')),
+  newPassword: plainText({ max: 1000 }).refine(atLeast(12), issueText('auth.passwordLength', { minimum: 12 })),
 });
 
 export type PasswordChange = z.infer<typeof passwordChangeSchema>;
@@ -31,14 +33,13 @@ export async function changeOwnPassword(
 ): Promise<{ sessionVersion: number }> {
   const row = await selectOwnSignIn(deps.prisma, user.id);
   const audit = ownSignInAudit(user, 'auth.password_change', meta);
-  if (!row.passwordHash)
-    throw conflict('You sign in through single sign-on: there is no dashboard password to change.');
+  if (!row.passwordHash) throw conflict('auth.singleSignOn');
   if (!(await verifyPassword(row.passwordHash, change.currentPassword))) {
     await audit(deps.prisma, 'failure', 'wrong current password');
-    throw invalidRequest([{ path: ['currentPassword'], message: 'That is not your current password.' }]);
+    throw invalidRequest([{ path: ['currentPassword'], text: errorText('auth.wrongCurrentPassword') }]);
   }
   if (change.newPassword === change.currentPassword)
-    throw invalidRequest([{ path: ['newPassword'], message: 'Choose a password other than the current one.' }]);
+    throw invalidRequest([{ path: ['newPassword'], text: errorText('auth.samePassword') }]);
   const passwordHash = await hashPassword(change.newPassword);
   return deps.prisma.$transaction(async (tx) => {
     const sessionVersion = await updatePasswordHash(tx, user.id, passwordHash);

@@ -37,6 +37,8 @@ export const PERMISSIONS = [
   'two_factor.enrol',
   /** Change one's own password. Not account-scoped; every role has it. */
   'password.change',
+  /** Choose one's own language and time zone. Not account-scoped; every role has it. */
+  'preferences.change',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -103,6 +105,7 @@ export const ROLE_PERMISSIONS: Record<Role, RolePolicy> = {
       'audit.read',
       'two_factor.enrol',
       'password.change',
+      'preferences.change',
     ],
     readScope: 'all',
     userScope: 'none',
@@ -111,7 +114,14 @@ export const ROLE_PERMISSIONS: Record<Role, RolePolicy> = {
     description: "Audits every customer's keys, read-only; never sees a secret.",
   },
   LEAD: {
-    permissions: ['keys.read', 'usage.read', 'accounts.read', 'two_factor.enrol', 'password.change'],
+    permissions: [
+      'keys.read',
+      'usage.read',
+      'accounts.read',
+      'two_factor.enrol',
+      'password.change',
+      'preferences.change',
+    ],
     readScope: 'members',
     userScope: 'none',
     grantableRoles: [],
@@ -126,6 +136,7 @@ const GLOBAL_PERMISSIONS: ReadonlySet<Permission> = new Set([
   'installation.manage',
   'two_factor.enrol',
   'password.change',
+  'preferences.change',
 ]);
 
 export interface Actor {
@@ -217,4 +228,5 @@ const PERMISSION_VERBS: Record<Permission, string> = {
   'audit.read': 'read the audit log',
   'two_factor.enrol': 'enrol in two-factor authentication',
   'password.change': 'change their password',
+  'preferences.change': 'choose their language and time zone',
 };

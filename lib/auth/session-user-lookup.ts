@@ -1,4 +1,5 @@
 import 'server-only';
+import type { StoredPreferences } from '@/i18n/preferences';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { ACCOUNT_ROW_COLUMNS, accountRowFromJson, type AccountRow } from '@/lib/db/account-row';
 import { getPrisma } from '@/lib/db/client';
@@ -23,6 +24,8 @@ export interface SessionUserState {
   mustEnrolTwoFactor: boolean;
   /** The account asked for, if it exists (not yet checked against the user's rights). */
   account: AccountRow | null;
+  /** The language and time zone the user chose, kept on their account; null until they choose. */
+  preferences: StoredPreferences;
 }
 
 interface SessionUserRow {
@@ -37,6 +40,8 @@ interface SessionUserRow {
   sessionVersion: number;
   revoked: boolean;
   account: Parameters<typeof accountRowFromJson>[0] | null;
+  locale: string | null;
+  timeZone: string | null;
 }
 
 export async function loadSessionUser(
@@ -53,7 +58,7 @@ export async function loadSessionUser(
     SELECT u."id", u."email", u."name", u."role"::text AS "role", u."disabledAt", u."totpEnabledAt",
            ARRAY(SELECT m."accountId" FROM "Membership" m WHERE m."userId" = u."id" ORDER BY m."accountId") AS "accountIds",
            COALESCE((SELECT s."requireAdminTwoFactor" FROM "DashboardSettings" s WHERE s."id" = ${SETTINGS_ID}), false) AS "adminTwoFactorRequired",
-           u."sessionVersion",
+           u."sessionVersion", u."locale", u."timeZone",
            EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."id" = ${token.sid}) AS "revoked",
            ${account} AS "account"
       FROM "User" u
@@ -64,5 +69,6 @@ export async function loadSessionUser(
     user: { id: row.id, email: row.email, name: row.name, role: row.role, accountIds: row.accountIds },
     mustEnrolTwoFactor: mustEnrolTwoFactor(row, row.adminTwoFactorRequired),
     account: row.account ? accountRowFromJson(row.account) : null,
+    preferences: { locale: row.locale, timeZone: row.timeZone },
   };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { Secret, TOTP } from 'otpauth';
 import { z } from 'zod';
+import { issueText } from '@/lib/validation/issue-text';
 
 /** TOTP as every authenticator app understands it: SHA-1, 6 digits, 30 seconds, one step of clock drift allowed. */
 
@@ -9,7 +10,7 @@ const ISSUER = 'sendSMS API Keys';
 export const totpCodeSchema = z
   .string()
   .trim()
-  .regex(/^\d{6}$/, 'Enter the 6 digits your authenticator app shows');
+  .refine((value) => /^\d{6}$/.test(value), issueText('auth.enterCode'));
 
 export function createTotpSecret(): string {
   return new Secret({ size: 20 }).base32;

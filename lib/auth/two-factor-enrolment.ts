@@ -35,8 +35,7 @@ export async function ownSignIn(
 
 export async function startTwoFactorEnrolment(deps: AuthServiceDeps, user: SessionUser): Promise<EnrolmentStart> {
   const row = await selectOwnSignIn(deps.prisma, user.id);
-  if (row.totpEnabledAt)
-    throw conflict('Two-factor authentication is already on. An admin can reset it if the phone is lost.');
+  if (row.totpEnabledAt) throw conflict('auth.twoFactorOnResettable');
   const secret = createTotpSecret();
   await storePendingTotpSecret(deps.prisma, user.id, encryptSecret(secret, deps.credentialsKey));
   const otpauthUri = totpUri(secret, user.email);
@@ -59,11 +58,11 @@ export async function confirmTwoFactorEnrolment(
 ): Promise<{ recoveryCodes: string[]; sessionVersion: number }> {
   const row = await selectOwnSignIn(deps.prisma, user.id);
   const audit = ownSignInAudit(user, 'auth.two_factor.enrol', meta);
-  if (row.totpEnabledAt) throw conflict('Two-factor authentication is already on.');
-  if (!row.totpSecret) throw conflict('Start the set-up first: no QR code has been shown yet.');
+  if (row.totpEnabledAt) throw conflict('auth.twoFactorOn');
+  if (!row.totpSecret) throw conflict('auth.twoFactorNotStarted');
   if (!(await acceptTotpCode(deps.prisma, user.id, decryptSecret(row.totpSecret, deps.credentialsKey), code))) {
     await audit(deps.prisma, 'failure', 'wrong code');
-    throw invalid('That code is not right. Enter the 6 digits the app shows now.', { field: 'code' });
+    throw invalid('auth.wrongCode', { field: 'code' });
   }
   const recoveryCodes = generateRecoveryCodes();
   const sessionVersion = await deps.prisma.$transaction(async (tx) => {

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { AccountRow } from '@/lib/db/account-row';
 import { recordAnonymousRefusal } from '@/lib/audit/anonymous-refusal';
 import { auditActor, recordAuditEvent } from '@/lib/audit/record';
-import { deniedReason, type Permission } from '@/lib/auth/permissions';
+import type { Locale } from '@/i18n/locales';
+import { deniedText } from '@/lib/auth/denied-text';
+import type { Permission } from '@/lib/auth/permissions';
 import { isCrossOriginWrite } from '@/lib/auth/same-origin';
 import { reachedOverHttps } from '@/lib/auth/request-origin';
 import { readSessionToken, sessionCookieValue, type SessionToken } from '@/lib/auth/session-cookie';
@@ -17,6 +19,8 @@ import { getPrisma } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors/app-error';
 import { errorResponse } from '@/lib/errors/error-response';
 import { accessDenied, crossSiteRefused, unauthenticated } from '@/lib/errors/refusals';
+import { requestLocale } from '@/lib/errors/request-locale';
+import { errorText, type LocalizedText } from '@/lib/errors/text/localized-text';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { createLogger } from '@/lib/log';
 
@@ -35,7 +39,9 @@ import { createLogger } from '@/lib/log';
  *   });
  *
  * Every error answers through the one mapper, lib/errors/error-response.ts: JSON `{ error, message, … }` (plus
- * `issues` for 422). A handler or service throws an AppError (accessDenied(), a user or account from another
+ * `issues` for 422), its sentences in the reader's language: the signed-in user's choice, else the language cookie,
+ * else Accept-Language (lib/errors/request-locale.ts), so that a caller without a session is answered in its
+ * browser's language too. A handler or service throws an AppError (accessDenied(), a user or account from another
  * tenant in the request, is a 403 and audited), a zod error (422), or lets a sendSMS error through (429, 502, 503…);
  * anything else is a bug, logged and answered 500.
  */
@@ -50,6 +56,8 @@ export interface PermissionContext<Params, Body> {
   /** That account's row, read with the session; pass it to serverKeyDeps() so the service does not read it again. */
   account: AccountRow | undefined;
   meta: RequestMeta;
+  /** The reader's language, for a handler that says something in words. */
+  locale: Locale;
   /**
    * After a change of the user's own that ended all their sessions (2FA on or off), keeps the one making the change:
    * its cookie is re-issued under the new session version.
@@ -97,7 +105,7 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
           meta,
         });
       } else await countAnonymousRefusal(meta, path);
-      return errorResponse(crossSiteRefused());
+      return errorResponse(crossSiteRefused(), { locale: requestLocale(request, victim?.preferences) });
     }
 
     // The params are checked for real below, after the session (a bad id from a signed-out caller is a 401); a
@@ -108,44 +116,47 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
 
     const token = await readSessionToken(sessionCookieValue(request.cookies));
     const state = token ? await loadSessionUser(token, namedAccountId) : null;
-    if (!token || !state) return errorResponse(unauthenticated());
+    if (!token || !state) return errorResponse(unauthenticated(), { locale: requestLocale(request) });
     const { user } = state;
+    const locale = requestLocale(request, state.preferences);
 
-    const deny = async (reason: string, accountId: string | null) => {
-      await auditDenial(user, { permission, path, method: request.method, reason, accountId, meta });
-      return errorResponse(accessDenied(reason, accountId));
+    const deny = async (reason: LocalizedText, accountId: string | null) => {
+      const refusal = accessDenied(reason, accountId);
+      // The audit log keeps the English, whoever reads it later.
+      await auditDenial(user, { permission, path, method: request.method, reason: refusal.message, accountId, meta });
+      return errorResponse(refusal, { locale });
     };
 
     if (state.mustEnrolTwoFactor && permission !== 'two_factor.enrol') {
-      return deny('Two-factor authentication is required for admins: enrol before continuing', null);
+      return deny(errorText('forbidden.enrolTwoFactor'), null);
     }
-    const roleDenial = deniedReason(user, permission);
+    const roleDenial = deniedText(user, permission);
     if (roleDenial) return deny(roleDenial, null);
 
     const params = early ?? { success: true as const, data: {} as Params };
-    if (!params.success) return errorResponse(params.error);
+    if (!params.success) return errorResponse(params.error, { locale });
 
     // Membership is checked before the body is read whenever the route names the account in its URL, so that a
     // foreign account id is a 403 whatever the body holds; routes that name it in the body are checked after.
     let accountId = namedAccountId;
     if (accountId !== undefined) {
-      const accountDenial = deniedReason(user, permission, accountId);
+      const accountDenial = deniedText(user, permission, accountId);
       if (accountDenial) return deny(accountDenial, accountId);
     }
 
     let body = undefined as Body;
     if (options.body) {
       const raw = await readJsonBody(request);
-      if (!raw.ok) return errorResponse(raw.error);
+      if (!raw.ok) return errorResponse(raw.error, { locale });
       const parsed = options.body.safeParse(raw.value);
-      if (!parsed.success) return errorResponse(parsed.error);
+      if (!parsed.success) return errorResponse(parsed.error, { locale });
       body = parsed.data;
     }
 
     const bodyAccountId = options.body ? options.account?.({ params: params.data, body, request }) : accountId;
     if (bodyAccountId !== accountId && bodyAccountId !== undefined) {
       accountId = bodyAccountId;
-      const accountDenial = deniedReason(user, permission, accountId);
+      const accountDenial = deniedText(user, permission, accountId);
       if (accountDenial) return deny(accountDenial, accountId);
     }
     // Handed over only now that the user may act on it, and only if it is the account the request acts on.
@@ -164,6 +175,7 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
         accountId,
         account,
         meta,
+        locale,
         renewSession,
       });
       const answer = response instanceof NextResponse ? response : new NextResponse(response.body, response);
@@ -192,7 +204,7 @@ export function withPermission<Params = Record<string, never>, Body = undefined>
           meta,
         });
       }
-      return errorResponse(error, { logger: log, context: `${request.method} ${path}` });
+      return errorResponse(error, { locale, logger: log, context: `${request.method} ${path}` });
     }
   };
 }

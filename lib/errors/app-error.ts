@@ -1,14 +1,19 @@
+import type { Locale } from '@/i18n/locales';
+import { isLocalizedText, say, type LocalizedText } from '@/lib/errors/text/localized-text';
+
 /**
  * The one server error type: "this request cannot be done, and here is why". It carries a code the browser can act
- * on, the HTTP status, a sentence for the person reading the screen (and its Romanian when sendSMS's meaning is
- * shown), and optionally the field it is about, the issues of a form, how long to wait before trying again, and
- * what sendSMS answered. lib/errors/error-response.ts turns it into the response.
+ * on, the HTTP status, the sentence for the person reading the screen as a message key and its values (said in the
+ * reader's language only when it is answered: `text`; `message` is the English, for logs and the audit log), and
+ * optionally the field it is about, the issues of a form, how long to wait before trying again, and what sendSMS
+ * answered. lib/errors/error-response.ts turns it into the response.
  *
  * Recognised by its brand (`appError: true`) and its code, never by `instanceof`: Next.js loads a module once per
  * bundle (a page, a route, the instrumentation), so an error made by one copy of this class is not an instance of
  * another copy's.
  */
 
+/** A field's issue as the answer carries it, in the reader's language. */
 export interface FieldIssue {
   /** The field's path in the request, dot-separated ('' for the request as a whole). */
   path: string;
@@ -16,8 +21,13 @@ export interface FieldIssue {
   message: string;
 }
 
+/** A field's issue as the error keeps it, until it is answered. */
+export interface FieldIssueText {
+  path: string;
+  text: LocalizedText;
+}
+
 export interface AppErrorOptions {
-  messageRo?: string | null;
   /** Whether trying the same request again later may succeed. */
   retryable?: boolean;
   /** sendSMS's status when it was sendSMS that said no (for the audit log and the screen). */
@@ -26,7 +36,7 @@ export interface AppErrorOptions {
   retryAfterMs?: number | null;
   /** The form field the sentence is about, so the page can show it there. */
   field?: string | null;
-  issues?: FieldIssue[];
+  issues?: FieldIssueText[];
   /** The account a refusal concerns: a 403 is written to the audit log against it. */
   accountId?: string | null;
   /** More JSON fields the browser reads, kept as they are. */
@@ -63,10 +73,11 @@ export class AppError extends Error {
 
   constructor(
     readonly code: AppErrorCode,
-    message: string,
+    /** The sentence, said in the reader's language when answered (lib/errors/text/localized-text.ts). */
+    readonly text: LocalizedText,
     readonly options: AppErrorOptions = {},
   ) {
-    super(message);
+    super(say(text, 'en'));
     this.name = 'AppError';
     this.httpStatus = HTTP_STATUS_OF_CODE[code];
   }
@@ -83,7 +94,9 @@ export class AppError extends Error {
 /** The JSON the browser reads (components/api/api-client.ts turns it into an ApiError): these names are its contract. */
 export interface AppErrorBody {
   error: AppErrorCode;
+  /** The sentence in the reader's language. */
   message: string;
+  /** The same in Romanian, whatever the reader's language: the request builder shows a refusal in both. */
   messageRo: string | null;
   retryable: boolean;
   upstreamStatus: number | null;
@@ -93,19 +106,25 @@ export interface AppErrorBody {
   [detail: string]: unknown;
 }
 
-/** Built from the fields alone, so that it works for an error from another copy of this module too. */
-export function appErrorBody(error: AppError): AppErrorBody {
+/**
+ * The answer's JSON, its sentences in `locale`. Built from the fields alone, so that it works for an error from
+ * another copy of this module too.
+ */
+export function appErrorBody(error: AppError, locale: Locale = 'en'): AppErrorBody {
   const { options } = error;
+  const text: LocalizedText = isLocalizedText(error.text) ? error.text : { literal: error.message };
   return {
     ...options.details,
     error: error.code,
-    message: error.message,
-    messageRo: options.messageRo ?? null,
+    message: say(text, locale),
+    messageRo: say(text, 'ro'),
     retryable: options.retryable ?? false,
     upstreamStatus: options.upstreamStatus ?? null,
     retryAfterMs: options.retryAfterMs ?? null,
     field: options.field ?? null,
-    ...(options.issues ? { issues: options.issues } : {}),
+    ...(options.issues
+      ? { issues: options.issues.map((issue) => ({ path: issue.path, message: say(issue.text, locale) })) }
+      : {}),
   };
 }
 

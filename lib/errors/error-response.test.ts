@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors/app-error';
 import { errorResponse } from '@/lib/errors/error-response';
-import { accessDenied, conflict, notFound, rateLimited } from '@/lib/errors/refusals';
+import { accessDenied, conflict, invalid, notFound, rateLimited, unauthenticated } from '@/lib/errors/refusals';
+import { errorText, literalText } from '@/lib/errors/text/localized-text';
 import type { Logger } from '@/lib/log';
 import { SendsmsError } from '@/lib/sendsms/errors';
 
@@ -20,8 +21,8 @@ async function foreignSendsmsErrors() {
 
 const envelope = (status: number) => ({ status, message: 'no', details: null });
 
-async function answer(error: unknown) {
-  const response = errorResponse(error);
+async function answer(error: unknown, locale: 'en' | 'ro' = 'en') {
+  const response = errorResponse(error, { locale });
   return {
     status: response.status,
     retryAfter: response.headers.get('retry-after'),
@@ -70,34 +71,39 @@ describe('errorResponse', () => {
     });
     const down = await answer(new foreign.UpstreamTimeoutError('token_list', 500));
     expect(down.body.message).toContain('The dashboard changed nothing.');
-    expect(await answer(rateLimited('Wait a moment.'))).toMatchObject({
+    expect(await answer(rateLimited(literalText('Wait a moment.')))).toMatchObject({
       status: 429,
       retryAfter: '1',
     });
   });
 
   it('answers every refusal and a foreign copy of the error type as they say', async () => {
-    expect(await answer(notFound('There is no such key in this account.'))).toMatchObject({
+    expect(await answer(notFound('notFound.key'))).toMatchObject({
       status: 404,
-      body: { error: 'not-found' },
+      body: { error: 'not-found', message: 'There is no such key in this account.' },
     });
     expect(await answer(accessDenied('Not a member', 'acc-1'))).toMatchObject({
       status: 403,
       body: { error: 'forbidden', message: 'Not a member' },
     });
-    expect(await answer(conflict('Already there', { details: { hint: 'x' } }))).toMatchObject({
+    expect(
+      await answer(conflict('keys.alreadyListed', { values: { name: 'Shop' }, details: { hint: 'x' } })),
+    ).toMatchObject({
       status: 409,
-      body: { error: 'conflict', message: 'Already there', hint: 'x' },
+      body: { error: 'conflict', message: 'This key is already in the list as "Shop".', hint: 'x' },
     });
-    expect(await answer(new AppError('conflict', 'Taken', { field: 'name' }))).toMatchObject({
+    expect(await answer(new AppError('conflict', errorText('users.notYourself'), { field: 'name' }))).toMatchObject({
       status: 409,
       body: { field: 'name', retryable: false, upstreamStatus: null },
     });
     vi.resetModules();
     const copy = await import('@/lib/errors/app-error');
-    expect(await answer(new copy.AppError('rate-limited', 'Wait', { retryAfterMs: 1 }))).toMatchObject({
+    expect(
+      await answer(new copy.AppError('rate-limited', errorText('upstream.network'), { retryAfterMs: 1 }), 'ro'),
+    ).toMatchObject({
       status: 429,
       retryAfter: '1',
+      body: { message: 'Conexiunea cu sendSMS a eșuat sau a fost întreruptă înainte de răspuns.' },
     });
   });
 
@@ -118,6 +124,58 @@ describe('errorResponse', () => {
         { path: 'ip', message: 'Enter an address' },
       ],
     });
+  });
+
+  it('answers in the reader’s language: the sentence, the issues and sendSMS’s meaning', async () => {
+    const missing = await answer(notFound('notFound.key'), 'ro');
+    expect(missing).toMatchObject({ status: 404, body: { message: 'Nu există o astfel de cheie în acest cont.' } });
+    expect(missing.body.messageRo).toBe(missing.body.message);
+
+    expect((await answer(unauthenticated(), 'ro')).body.message).toBe(
+      'Sesiunea dvs. s-a încheiat: autentificați-vă din nou pentru a continua',
+    );
+    expect((await answer(invalid('keys.confirmDelete', { values: { name: 'Shop' } }), 'ro')).body.message).toBe(
+      'Tastați numele cheii, „Shop”, pentru a confirma.',
+    );
+
+    const parsed = z.object({ name: z.string().min(3), flag: z.boolean() }).safeParse({ name: 'a' });
+    expect((await answer(parsed.error, 'ro')).body).toMatchObject({
+      message: 'Folosiți cel puțin 3 caractere.',
+      field: 'name',
+      issues: [
+        { path: 'name', message: 'Folosiți cel puțin 3 caractere.' },
+        { path: 'flag', message: 'Completați acest câmp.' },
+      ],
+    });
+
+    const foreign = await foreignSendsmsErrors();
+    const refused = await answer(new foreign.UpstreamStatusError('token_add_ip', -128, envelope(-128)), 'ro');
+    expect(refused).toMatchObject({
+      status: 502,
+      body: { message: 'O valoare trimisă nu este validă (de exemplu o adresă IP greșită).', upstreamStatus: -128 },
+    });
+    const throttled = await answer(new foreign.BudgetExhaustedError('token_list', 4_200, 20), 'ro');
+    expect(throttled.body.message).toBe(
+      'sendSMS permite 20 de interogări pe minut pentru fiecare cont, iar acest cont le-a folosit. Încercați din nou în 5 s. Panoul nu a modificat nimic.',
+    );
+    const english = await answer(new foreign.BudgetExhaustedError('token_list', 4_200, 20));
+    expect(english.body).toMatchObject({
+      message:
+        'sendSMS allows 20 queries a minute per account and this account has used them. Try again in 5 s. The dashboard changed nothing.',
+      messageRo: throttled.body.message,
+    });
+  });
+
+  it('says a 500 in either language without a word of what went wrong', async () => {
+    const secret = new Error('password=hunter2 at db.internal:5432');
+    for (const locale of ['en', 'ro'] as const) {
+      const response = errorResponse(secret, { locale });
+      expect(response.status).toBe(500);
+      const body = JSON.stringify(await response.json());
+      expect(body).not.toMatch(/hunter2|db\.internal|password/);
+    }
+    expect((await answer(secret)).body.message).toBe('Something went wrong on the server; the error has been logged.');
+    expect((await answer(secret, 'ro')).body.message).toBe('A apărut o eroare pe server; eroarea a fost înregistrată.');
   });
 
   it('keeps 500 for what it does not know, and logs it', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { errorResponse } from '@/lib/errors/error-response';
 import {
+  explainStatus,
   BudgetExhaustedError,
   UpstreamFaultError,
   UpstreamNetworkError,
@@ -40,7 +41,7 @@ describe('the answers for known conditions', () => {
     expect(status).toBe(429);
     expect(Number(retryAfter)).toBeGreaterThan(0);
     expect(body.error).toBe('rate-limited');
-    expect(body.message).toBe(`${code.explanation.en} The dashboard changed nothing.`);
+    expect(body.message).toBe(`${explainStatus(code.status).en} The dashboard changed nothing.`);
   });
 
   it('the dashboard’s own budget spent is a 429 that says the budget in force and when to come back', async () => {

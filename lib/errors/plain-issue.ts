@@ -1,7 +1,20 @@
+import type { Locale } from '@/i18n/locales';
+import {
+  asSentenceText,
+  errorText,
+  isLocalizedText,
+  literalText,
+  say,
+  type LocalizedText,
+} from '@/lib/errors/text/localized-text';
+
 /**
- * A validation issue as a sentence a person reads. A schema's own message ("Give the key a name") is kept as it is;
- * zod's defaults ("Too small: expected string to have >=1 characters", 'Invalid option: expected one of "A"|"B"')
- * are said plainly instead. Never prefixed with the field's key: the answer's `field` says where it belongs.
+ * A validation issue as a sentence a person reads, in their language. A schema's own message is a key of the
+ * `errors` messages, carried on the issue (lib/validation/issue-text.ts puts it in `params.text`, beside the English
+ * in `message`); zod's defaults ("Too small: expected string to have >=1 characters", 'Invalid option: expected one
+ * of "A"|"B"') are said plainly instead, from what the issue says of itself. A message of neither kind (a schema that
+ * wrote its own words) is kept as it is. Never prefixed with the field's key: the answer's `field` says where it
+ * belongs. Every sentence starts with a capital: "at most 5 characters" reads "At most 5 characters".
  */
 
 export interface ValidationIssue {
@@ -13,36 +26,55 @@ export interface ValidationIssue {
   origin?: string;
   minimum?: number | bigint;
   maximum?: number | bigint;
+  /** A custom issue's params: `text` is the sentence as a message key (lib/validation/issue-text.ts). */
+  params?: unknown;
 }
 
 const ZOD_DEFAULT = /^(Invalid input|Invalid option|Unrecognized key|Too small|Too big)\b/;
 
-export function plainIssueMessage(issue: ValidationIssue): string {
+export function plainIssueText(issue: ValidationIssue): LocalizedText {
+  return asSentenceText(unCapitalisedText(issue));
+}
+
+function unCapitalisedText(issue: ValidationIssue): LocalizedText {
+  const carried = (issue.params as { text?: unknown } | undefined)?.text;
+  if (isLocalizedText(carried)) return carried;
   const message = issue.message.trim();
-  if (!ZOD_DEFAULT.test(message)) return asSentence(message);
+  if (message === '') return errorText('validation.notValid');
+  if (!ZOD_DEFAULT.test(message)) return literalText(message);
   const minimum = Number(issue.minimum);
   const maximum = Number(issue.maximum);
   switch (issue.code) {
     case 'invalid_type':
-      return /received undefined$/.test(message) ? 'Fill in this field.' : 'This value is not of the right kind.';
+      return errorText(/received undefined$/.test(message) ? 'validation.fillIn' : 'validation.wrongKind');
     case 'invalid_value':
       return Array.isArray(issue.values) && issue.values.length > 0
-        ? `Choose one of: ${issue.values.map(String).join(', ')}.`
-        : 'Choose one of the offered values.';
+        ? errorText('validation.chooseOneOf', { values: issue.values.map(String).join(', ') })
+        : errorText('validation.chooseOffered');
     case 'unrecognized_keys':
-      return `This request does not take ${(issue.keys ?? []).map((key) => `"${key}"`).join(', ') || 'that field'}.`;
+      return issue.keys && issue.keys.length > 0
+        ? errorText('validation.unknownFields', { fields: issue.keys.map((key) => `"${key}"`).join(', ') })
+        : errorText('validation.unknownField');
     case 'too_small':
       if (issue.origin === 'string')
-        return minimum <= 1 ? 'Fill in this field.' : `Use at least ${minimum} characters.`;
-      if (issue.origin === 'array') return minimum <= 1 ? 'Choose at least one.' : `Choose at least ${minimum}.`;
-      return `Use ${minimum} or more.`;
+        return minimum <= 1 ? errorText('validation.fillIn') : errorText('validation.minCharacters', { minimum });
+      if (issue.origin === 'array')
+        return minimum <= 1
+          ? errorText('validation.chooseAtLeastOne')
+          : errorText('validation.chooseAtLeast', { minimum });
+      return errorText('validation.minNumber', { minimum });
     case 'too_big':
-      if (issue.origin === 'string') return `Use at most ${maximum} characters.`;
-      if (issue.origin === 'array') return `Choose at most ${maximum}.`;
-      return `Use ${maximum} or less.`;
+      if (issue.origin === 'string') return errorText('validation.maxCharacters', { maximum });
+      if (issue.origin === 'array') return errorText('validation.chooseAtMost', { maximum });
+      return errorText('validation.maxNumber', { maximum });
     default:
-      return asSentence(message);
+      return literalText(message);
   }
+}
+
+/** The issue's sentence in words (English unless a language is named). */
+export function plainIssueMessage(issue: ValidationIssue, locale: Locale = 'en'): string {
+  return say(plainIssueText(issue), locale);
 }
 
 /** A fragment ("enter an address") as the start of a sentence ("Enter an address"). */

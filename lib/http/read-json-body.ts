@@ -16,10 +16,10 @@ export type JsonBodyRead = { ok: true; value: unknown } | { ok: false; error: Ap
 
 /** The 413 for a body over the limit. */
 export const bodyTooLarge = (limit = MAX_JSON_BODY_BYTES): AppError =>
-  tooLarge(`The request body is larger than ${Math.round(limit / 1024)} KB, far more than any form sends`);
+  tooLarge('request.tooLarge', { values: { kb: Math.round(limit / 1024) } });
 
 const refused = (error: AppError): JsonBodyRead => ({ ok: false, error });
-const notJson = (): JsonBodyRead => refused(invalid('The request body must be JSON'));
+const notJson = (): JsonBodyRead => refused(invalid('request.notJson'));
 
 /** The body's declared length is over the limit: refuse it without reading a byte. */
 export function declaresTooLarge(request: Request, limit = MAX_JSON_BODY_BYTES): boolean {

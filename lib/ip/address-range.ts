@@ -1,8 +1,9 @@
 import { ipv6Groups, type IpVersion } from '@/lib/ip/parse-ip';
 
 /**
- * Which special range, if any, a normalised address falls in, with the warning the UI shows. A warning never
- * refuses: sendSMS sees the public address a call comes from, so whitelisting a private or reserved one is
+ * Which special range, if any, a normalised address falls in, and the block it is in: what the UI warns about, in the
+ * reader's language, from `range` and `cidr` (the keys' authorize checks, the request builder's field). A warning
+ * never refuses: sendSMS sees the public address a call comes from, so whitelisting a private or reserved one is
  * almost always a mistake, but the user may know better (a VPN, a test).
  */
 
@@ -18,6 +19,9 @@ export type AddressRange =
   | 'broadcast'
   | 'reserved'
   | 'ipv4-mapped';
+
+/** A range a warning is about: every one but an ordinary public address. */
+export type SpecialRange = Exclude<AddressRange, 'public'>;
 
 interface Block {
   range: AddressRange;
@@ -71,7 +75,7 @@ const IPV6_BLOCKS = blocks(6, [
   ['multicast', 'ff00::/8'],
 ]);
 
-const PHRASES: Record<Exclude<AddressRange, 'public'>, string> = {
+const PHRASES: Record<SpecialRange, string> = {
   private: 'is a private address, used only inside a local network',
   loopback: 'is a loopback address: it means "this machine" to every machine',
   'link-local': 'is a link-local address, valid only on one network segment',
@@ -86,7 +90,12 @@ const PHRASES: Record<Exclude<AddressRange, 'public'>, string> = {
 
 export interface RangeCheck {
   range: AddressRange;
-  /** Shown beside the field; null for an ordinary public address. */
+  /** The special block the address is in, in CIDR ("10.0.0.0/8"); null for an ordinary public address. */
+  cidr: string | null;
+  /**
+   * The warning in English words, null for a public address: for the log and the API's `warnings` (as lib/ip's
+   * `reason`). A page words `range` and `cidr` in the reader's language instead.
+   */
   warning: string | null;
 }
 
@@ -96,14 +105,15 @@ export function classifyAddress(address: string, version: IpVersion): RangeCheck
   for (const block of version === 4 ? IPV4_BLOCKS : IPV6_BLOCKS) {
     const shift = BigInt(bits - block.prefix);
     if (value >> shift === block.base >> shift) {
-      const range = block.range as Exclude<AddressRange, 'public'>;
+      const range = block.range as SpecialRange;
       return {
         range,
+        cidr: block.cidr,
         warning: `sendSMS sees the public address your integration calls from; ${address} ${PHRASES[range]} (${block.cidr}).`,
       };
     }
   }
-  return { range: 'public', warning: null };
+  return { range: 'public', cidr: null, warning: null };
 }
 
 /**
@@ -112,11 +122,17 @@ export function classifyAddress(address: string, version: IpVersion): RangeCheck
  */
 const NOT_AUTHORIZABLE: ReadonlySet<AddressRange> = new Set(['unspecified', 'broadcast']);
 
-/** Why an address cannot be authorized as a key's IP, or null when it can (with, perhaps, a warning). */
-export function authorizationRefusal(address: string, version: IpVersion): string | null {
+/** The range that keeps an address from being authorized as a key's IP, or null when it can be. */
+export function unauthorizableRange(address: string, version: IpVersion): 'unspecified' | 'broadcast' | null {
   let range = classifyAddress(address, version).range;
   // ::ffff:0.0.0.0 is 0.0.0.0 to sendSMS: judge the IPv4 address it carries.
   if (range === 'ipv4-mapped') range = classifyAddress(address.slice('::ffff:'.length), 4).range;
-  if (!NOT_AUTHORIZABLE.has(range)) return null;
-  return `${address} ${PHRASES[range as Exclude<AddressRange, 'public'>]}; no call comes from it, so it cannot be authorized`;
+  return NOT_AUTHORIZABLE.has(range) ? (range as 'unspecified' | 'broadcast') : null;
+}
+
+/** Why an address cannot be authorized as a key's IP, or null when it can (with, perhaps, a warning). */
+export function authorizationRefusal(address: string, version: IpVersion): string | null {
+  const range = unauthorizableRange(address, version);
+  if (range === null) return null;
+  return `${address} ${PHRASES[range]}; no call comes from it, so it cannot be authorized`;
 }

@@ -1,4 +1,4 @@
-import { authorizationRefusal } from '@/lib/ip/address-range';
+import { authorizationRefusal, unauthorizableRange } from '@/lib/ip/address-range';
 import { parseIp, type ParsedIp } from '@/lib/ip/parse-ip';
 
 /**
@@ -9,6 +9,11 @@ import { parseIp, type ParsedIp } from '@/lib/ip/parse-ip';
 export function parseAuthorizableIp(input: string): ParsedIp {
   const parsed = parseIp(input);
   if (!parsed.ok) return parsed;
-  const refusal = authorizationRefusal(parsed.address, parsed.version);
-  return refusal ? { ok: false, reason: refusal } : parsed;
+  const range = unauthorizableRange(parsed.address, parsed.version);
+  if (range === null) return parsed;
+  return {
+    ok: false,
+    reason: authorizationRefusal(parsed.address, parsed.version)!,
+    problem: { code: 'notAuthorizable', address: parsed.address, range },
+  };
 }

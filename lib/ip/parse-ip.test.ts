@@ -118,6 +118,13 @@ describe('classifyAddress warns, without refusing, about addresses sendSMS will 
     expect(check.range).toBe(range);
     expect(check.warning).toMatch(warning);
     expect(check.warning).toMatch(/^sendSMS sees the public address/);
+    // The block, for the page to name in the reader's language: the one the English ends with.
+    expect(check.warning).toContain(`(${check.cidr}).`);
+  });
+
+  it('names the block a special address is in', () => {
+    expect(classifyAddress('10.0.0.5', 4).cidr).toBe('10.0.0.0/8');
+    expect(classifyAddress('2001:db8::1', 6).cidr).toBe('2001:db8::/32');
   });
 
   it.each([
@@ -125,6 +132,6 @@ describe('classifyAddress warns, without refusing, about addresses sendSMS will 
     ['172.32.0.1', 4],
     ['2a00:1450:4001:80b::200e', 6],
   ] as const)('%s is public, with no warning', (address, version) => {
-    expect(classifyAddress(address, version)).toEqual({ range: 'public', warning: null });
+    expect(classifyAddress(address, version)).toEqual({ range: 'public', cidr: null, warning: null });
   });
 });

@@ -5,49 +5,69 @@
  * same address is always stored and compared the same way. Anything else is refused with the reason, so that no
  * malformed address ever reaches sendSMS. Pure TypeScript, no Node built-ins: the request builder runs the same
  * parser in the browser to check the field as the user types, and the server runs it again before sending.
+ * A refusal says why twice: `reason`, in English words, and `problem`, what is wrong as data, for a sentence in
+ * the reader's language (the server's: the `errors` messages' ip.*, lib/validation/ip-text.ts).
  */
 
 export type IpVersion = 4 | 6;
 
-export type ParsedIp = { ok: true; address: string; version: IpVersion } | { ok: false; reason: string };
+/** What is wrong with an address, as data: `code` names the sentence, the other fields fill it. */
+export type IpProblem =
+  | { code: 'notText' | 'empty' | 'tooLong' | 'zoneIndex' | 'range' | 'port' | 'ipv4Shape' }
+  | { code: 'notAnAddress' | 'notIpv6'; text: string }
+  | { code: 'leadingZero' | 'over255'; part: string }
+  | { code: 'notAuthorizable'; address: string; range: 'unspecified' | 'broadcast' };
+
+export type ParsedIp =
+  { ok: true; address: string; version: IpVersion } | { ok: false; reason: string; problem: IpProblem };
+
+const refuse = (problem: IpProblem, reason: string): ParsedIp => ({ ok: false, reason, problem });
 
 const MAX_INPUT_LENGTH = 64;
 
 export function parseIp(input: string): ParsedIp {
-  if (typeof input !== 'string') return { ok: false, reason: 'an IP address is text, like 203.0.113.7' };
+  if (typeof input !== 'string') return refuse({ code: 'notText' }, 'an IP address is text, like 203.0.113.7');
   let text = input.trim();
-  if (text === '') return { ok: false, reason: 'enter an IP address, like 203.0.113.7' };
-  if (text.length > MAX_INPUT_LENGTH) return { ok: false, reason: 'too long to be an IP address' };
+  if (text === '') return refuse({ code: 'empty' }, 'enter an IP address, like 203.0.113.7');
+  if (text.length > MAX_INPUT_LENGTH) return refuse({ code: 'tooLong' }, 'too long to be an IP address');
   if (text.startsWith('[') && text.endsWith(']')) text = text.slice(1, -1);
 
   if (/^[0-9.]+$/.test(text)) return parseIpv4(text);
   if (text.includes('%'))
-    return { ok: false, reason: 'a zone index (the part after %) only means something on one machine; leave it out' };
-  if (/[/]/.test(text)) return { ok: false, reason: 'one address, not a range: leave out the /prefix' };
+    return refuse(
+      { code: 'zoneIndex' },
+      'a zone index (the part after %) only means something on one machine; leave it out',
+    );
+  if (/[/]/.test(text)) return refuse({ code: 'range' }, 'one address, not a range: leave out the /prefix');
   if (/^\d{1,3}(\.\d{1,3}){3}:\d+$/.test(text))
-    return { ok: false, reason: 'an address without a port: leave out the :port' };
-  if (!text.includes(':')) return { ok: false, reason: `"${preview(text)}" is not an IPv4 or IPv6 address` };
+    return refuse({ code: 'port' }, 'an address without a port: leave out the :port');
+  if (!text.includes(':'))
+    return refuse({ code: 'notAnAddress', text: preview(text) }, `"${preview(text)}" is not an IPv4 or IPv6 address`);
   return parseIpv6(text);
 }
 
 function parseIpv4(text: string): ParsedIp {
   const parts = text.split('.');
   if (parts.length !== 4 || parts.some((part) => part === '')) {
-    return { ok: false, reason: 'an IPv4 address has four numbers separated by dots, like 203.0.113.7' };
+    return refuse({ code: 'ipv4Shape' }, 'an IPv4 address has four numbers separated by dots, like 203.0.113.7');
   }
   for (const part of parts) {
     if (part.length > 1 && part.startsWith('0')) {
       // 010 is 8 to some programs and 10 to others: refuse rather than guess which the user meant.
-      return { ok: false, reason: `"${part}" has a leading zero, which some systems read as octal; write it without` };
+      return refuse(
+        { code: 'leadingZero', part },
+        `"${part}" has a leading zero, which some systems read as octal; write it without`,
+      );
     }
     if (Number(part) > 255)
-      return { ok: false, reason: `"${part}" is more than 255, the largest number in an IPv4 address` };
+      return refuse({ code: 'over255', part }, `"${part}" is more than 255, the largest number in an IPv4 address`);
   }
   return { ok: true, address: parts.map(Number).join('.'), version: 4 };
 }
 
 function parseIpv6(text: string): ParsedIp {
-  if (!isIpv6(text)) return { ok: false, reason: `"${preview(text)}" is not a valid IPv6 address` };
+  if (!isIpv6(text))
+    return refuse({ code: 'notIpv6', text: preview(text) }, `"${preview(text)}" is not a valid IPv6 address`);
   return { ok: true, address: canonicalIpv6(ipv6Groups(text)), version: 6 };
 }
 

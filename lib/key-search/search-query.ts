@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { searchedText } from '@/lib/key-search/classify-query';
+import { issueText } from '@/lib/validation/issue-text';
 import { plainText } from '@/lib/validation/text';
 
 /**
@@ -14,15 +15,17 @@ export const KEY_SEARCH_MAX_LENGTH = 200;
 /** How many keys a search lists; more matches are cut there, and the page says to narrow the search. */
 export const KEY_SEARCH_ROWS = 50;
 
-export const KEY_SEARCH_TOO_SHORT = `Type at least ${KEY_SEARCH_MIN_LENGTH} characters: the last 4 characters of the key, part of its name, an IP address or a sendSMS username.`;
+const TOO_SHORT = issueText('keys.searchTooShort', { min: KEY_SEARCH_MIN_LENGTH });
+/** The sentence for a search too short, in English (the issue carries its message key too). */
+export const KEY_SEARCH_TOO_SHORT = TOO_SHORT.message;
 
 export const keySearchText = plainText({
   max: KEY_SEARCH_MAX_LENGTH,
-  tooLong: `A search is at most ${KEY_SEARCH_MAX_LENGTH} characters: the last characters of the key, a name, an IP address or a username.`,
+  tooLong: issueText('keys.searchTooLong', { max: KEY_SEARCH_MAX_LENGTH }),
 })
   .trim()
   // Counted without a fragment's ellipsis: "…" alone, or "...", searches for nothing.
-  .refine((value) => searchedText(value).length >= KEY_SEARCH_MIN_LENGTH, KEY_SEARCH_TOO_SHORT);
+  .refine((value) => searchedText(value).length >= KEY_SEARCH_MIN_LENGTH, TOO_SHORT);
 
 export const keySearchSchema = z.object({
   // A missing q is an empty search: refused with the same sentence.

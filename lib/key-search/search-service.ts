@@ -1,5 +1,6 @@
 import 'server-only';
-import { deniedReason, readableAccounts, type AccountScope } from '@/lib/auth/permissions';
+import { deniedText } from '@/lib/auth/denied-text';
+import { readableAccounts, type AccountScope } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import type { DatabaseDeps } from '@/lib/db/deps';
 import { accessDenied } from '@/lib/errors/refusals';
@@ -19,7 +20,7 @@ import type { KeyLockState, KeySearchResultView, KeySearchRowView } from '@/lib/
 
 /** Who may search keys, and in which accounts: a refusal names the reason, as everywhere else. */
 export function keySearchScope(actor: SessionUser): AccountScope {
-  const reason = deniedReason(actor, 'keys.read');
+  const reason = deniedText(actor, 'keys.read');
   if (reason) throw accessDenied(reason);
   return readableAccounts(actor);
 }

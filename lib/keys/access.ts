@@ -1,5 +1,6 @@
 import 'server-only';
-import { deniedReason, type Permission } from '@/lib/auth/permissions';
+import { deniedText } from '@/lib/auth/denied-text';
+import type { Permission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { ACCOUNT_ROW_SELECT, type AccountRow } from '@/lib/db/account-row';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
@@ -11,7 +12,7 @@ import { selectKey, type KeyRecord } from '@/lib/keys/repository';
  * from a page, a route and a test, and the rule must hold in each.
  */
 export function assertAllowed(actor: SessionUser, permission: Permission, accountId: string): void {
-  const reason = deniedReason(actor, permission, accountId);
+  const reason = deniedText(actor, permission, accountId);
   // withPermission answers this with a 403 and audits it, like its own refusals.
   if (reason) throw accessDenied(reason, accountId);
 }
@@ -52,6 +53,6 @@ export async function loadKey(
   keyId: string,
 ): Promise<KeyRecord> {
   const key = await selectKey(deps.prisma, accountId, keyId);
-  if (!key) throw notFound('There is no such key in this account.');
+  if (!key) throw notFound('notFound.key');
   return key;
 }

@@ -6,6 +6,7 @@ import { auditKeyEvent } from '@/lib/keys/audit';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import type { AppError } from '@/lib/errors/app-error';
 import { conflict, invalid } from '@/lib/errors/refusals';
+import { errorText } from '@/lib/errors/text/localized-text';
 import type { AuthorizeIpInput } from '@/lib/keys/inputs';
 import { keyInUse } from '@/lib/keys/key-secret';
 import { outcomeIsUnknown } from '@/lib/keys/outcome-unknown';
@@ -48,17 +49,10 @@ export async function authorizeKeyIp(
     return error;
   };
 
-  if (key.kind === 'CLOUD')
-    throw await fail(
-      invalid('A Cloud key accepts calls from every IP address: there is nothing to authorize.', { field: 'ip' }),
-    );
+  if (key.kind === 'CLOUD') throw await fail(invalid('keys.cloudNothingToAuthorize', { field: 'ip' }));
   const inUse = keyInUse(key, deps.credentialsKey);
   if (!inUse) {
-    throw await fail(
-      conflict(
-        'The dashboard does not hold this key, so it cannot authorize an IP for it. Use the hub: Dashboard > Generate Api Request, request token_add_ip.',
-      ),
-    );
+    throw await fail(conflict('keys.notHeldCannotAuthorize'));
   }
 
   const account = await loadAccount(deps, accountId);
@@ -94,7 +88,7 @@ export async function authorizeKeyIp(
     // -512: the address is on the list already, which is what was asked.
     if (isUpstreamStatus(error, -512)) alreadyListed = true;
     else if (outcomeIsUnknown(error))
-      throw await leaveOutcomeUnknown(deps, changeId, `${input.ip} was authorized for this key`, error);
+      throw await leaveOutcomeUnknown(deps, changeId, errorText('outcome.ipAuthorized', { ip: input.ip }), error);
     else if (sendsmsErrorOf(error, 'default-key-first-use')) throw await failChange(appErrorFromSendsms(error)!);
     else {
       const described = appErrorFromSendsms(error);

@@ -5,6 +5,7 @@ import { loadAccount, loadAllowedKey } from '@/lib/keys/access';
 import { auditKeyEvent } from '@/lib/keys/audit';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { invalid } from '@/lib/errors/refusals';
+import { errorText } from '@/lib/errors/text/localized-text';
 import { revealKeySecret } from '@/lib/keys/key-secret';
 import { outcomeIsUnknown } from '@/lib/keys/outcome-unknown';
 import { markKeyDeleted } from '@/lib/keys/repository';
@@ -39,7 +40,7 @@ export async function deleteApiKey(deps: KeyServiceDeps, call: KeyCall, confirmN
       outcome: 'failure',
       params: { ...audit.params, reason: 'confirmation did not match' },
     });
-    throw invalid(`Type the key's name, "${key.name}", to confirm.`, { field: 'confirmName' });
+    throw invalid('keys.confirmDelete', { values: { name: key.name }, field: 'confirmName' });
   }
 
   let result: DeleteResult = { revokedUpstream: false, revokeAt: HUB_API_KEYS_URL };
@@ -65,7 +66,7 @@ export async function deleteApiKey(deps: KeyServiceDeps, call: KeyCall, confirmN
       // -128 "invalid record": sendSMS does not have this key any more (deleted on the hub): nothing left to revoke.
       if (isUpstreamStatus(error, -128)) result = { revokedUpstream: true, revokeAt: null };
       else if (outcomeIsUnknown(error))
-        throw await leaveOutcomeUnknown(deps, changeId, 'the key was deleted at sendSMS', error);
+        throw await leaveOutcomeUnknown(deps, changeId, errorText('outcome.keyDeleted'), error);
       else {
         await settleAsFailed(deps, changeId, error, (tx, upstreamStatus) =>
           auditKeyEvent(tx, actor, origin, { ...audit, outcome: 'failure', upstreamStatus }),

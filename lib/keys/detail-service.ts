@@ -1,5 +1,6 @@
 import 'server-only';
-import { deniedReason } from '@/lib/auth/permissions';
+import type { Locale } from '@/i18n/locales';
+import { deniedSentence } from '@/lib/auth/denied-text';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertAllowed, loadAccount, loadKey } from '@/lib/keys/access';
 import { accountCapability } from '@/lib/keys/capabilities';
@@ -29,11 +30,13 @@ export async function getKeyDetail(
   actor: SessionUser,
   accountId: string,
   keyId: string,
+  /** The reader's language, for the one sentence the view carries (why the audit trail is not shown). */
+  locale: Locale = 'en',
 ): Promise<KeyDetailView> {
   assertAllowed(actor, 'keys.read', accountId);
   const now = deps.now();
   const [account, key] = await Promise.all([loadAccount(deps, accountId), loadKey(deps, accountId, keyId)]);
-  const auditDeniedReason = deniedReason(actor, 'audit.read', accountId);
+  const auditDeniedReason = deniedSentence(actor, 'audit.read', locale, accountId);
   const [ips, trail, freshness, pending, refusals] = await Promise.all([
     selectKeyIps(deps.prisma, [key.id]),
     auditDeniedReason ? Promise.resolve(null) : selectKeyAuditTrail(deps.prisma, accountId, key.id, AUDIT_TRAIL_LENGTH),

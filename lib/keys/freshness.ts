@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isRefreshing } from '@/lib/keys/background-refresh';
 import { collectionRunning, selectCollectionState } from '@/lib/keys/collection-state';
+import { problemOfMessage } from '@/lib/keys/refresh-problem';
 import {
   selectAccountFreshness,
   selectLastRefreshFailure,
@@ -18,7 +19,8 @@ export const STALE_AFTER_MS = 15 * 60_000;
 
 const problemParams = z.looseObject({
   part: z.enum(['usage', 'ips']).catch('usage'),
-  message: z.string().catch('The last refresh failed.'),
+  // Null when the row says nothing readable about why: the page then says only that the refresh failed.
+  message: z.string().nullable().catch(null),
 });
 
 export interface AccountFreshness extends FreshnessView {
@@ -50,7 +52,8 @@ export async function accountFreshness(
     const params = problemParams.safeParse(failure.params);
     lastProblem = {
       part: params.success ? params.data.part : 'usage',
-      message: params.success ? params.data.message : 'The last refresh failed.',
+      // The audit row keeps the English: read back into a condition the page words (lib/keys/refresh-problem.ts).
+      ...problemOfMessage(params.success ? params.data.message : null),
       at: failure.occurredAt.toISOString(),
       upstreamStatus: failure.upstreamStatus,
     };
@@ -71,7 +74,7 @@ export async function accountFreshness(
       ? ({
           nextRunAt: state.nextRunAt.toISOString(),
           failureCount: state.failureCount,
-          lastProblem: state.lastProblem,
+          lastProblem: state.lastProblem === null ? null : problemOfMessage(state.lastProblem),
           lastSucceededAt: state.lastSucceededAt?.toISOString() ?? null,
           running: collectionRunning(state, options.now),
         } satisfies CollectionView)

@@ -7,6 +7,7 @@ import { auditKeyEvent } from '@/lib/keys/audit';
 import { accountCapability } from '@/lib/keys/capabilities';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { unsupported } from '@/lib/errors/refusals';
+import { errorText } from '@/lib/errors/text/localized-text';
 import type { GenerateKeyInput } from '@/lib/keys/inputs';
 import { sealKeySecret } from '@/lib/keys/key-secret';
 import { outcomeIsUnknown } from '@/lib/keys/outcome-unknown';
@@ -61,17 +62,12 @@ export async function generateApiKey(
     });
   } catch (error) {
     if (outcomeIsUnknown(error))
-      throw await leaveOutcomeUnknown(deps, changeId, `the key "${input.name}" was made`, error);
+      throw await leaveOutcomeUnknown(deps, changeId, errorText('outcome.keyMade', { name: input.name }), error);
     await settleAsFailed(deps, changeId, error, (tx, upstreamStatus) =>
       auditKeyEvent(tx, actor, origin, { ...audit, outcome: 'failure', upstreamStatus }),
     );
     if (sendsmsErrorOf(error, 'unsupported')) {
-      throw unsupported(
-        'sendSMS cannot generate keys for this account through its API. Generate the key on the hub (Account > API Keys), then import it here.',
-        {
-          upstreamStatus: -2,
-        },
-      );
+      throw unsupported('keys.cannotGenerate', { upstreamStatus: -2 });
     }
     throw appErrorFromSendsms(error) ?? error;
   }

@@ -57,7 +57,7 @@ export async function importApiKey(
       outcome: 'failure',
       params: { ...audit.params, reason: 'already listed' },
     });
-    throw conflict(`This key is already in the list as "${existing.name}".`);
+    throw conflict('keys.alreadyListed', { values: { name: existing.name } });
   }
 
   let lockedIps;
@@ -75,10 +75,7 @@ export async function importApiKey(
       upstreamStatus: upstreamStatusOf(error),
     });
     if (isUpstreamStatus(error, -8)) {
-      throw invalid(
-        'sendSMS does not know this key for this account. Check that it was copied whole, from this account.',
-        { upstreamStatus: -8, field: 'secret' },
-      );
+      throw invalid('keys.unknownToSendsms', { upstreamStatus: -8, field: 'secret' });
     }
     throw appErrorFromSendsms(error) ?? error;
   }

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { parseAuthorizableIp } from '@/lib/ip/authorizable-ip';
 import { idParam, plainText } from '@/lib/validation/text';
 import { KeyKind, KeyUsageLabel } from '@/lib/generated/prisma/enums';
-import { asSentence } from '@/lib/errors/plain-issue';
-import { KEY_NAME_MAX, KEY_NAME_MESSAGES } from '@/lib/keys/key-name';
+import { asSentenceText } from '@/lib/errors/text/localized-text';
+import { KEY_NAME_MAX } from '@/lib/keys/key-name';
+import { issueOf, issueText } from '@/lib/validation/issue-text';
+import { ipProblemText } from '@/lib/validation/ip-text';
 
 /**
  * The bodies the keys endpoints accept, one schema each. withPermission parses the body with them; a refusal becomes
@@ -13,10 +15,15 @@ import { KEY_NAME_MAX, KEY_NAME_MESSAGES } from '@/lib/keys/key-name';
  */
 
 // A NUL is named first, and alone: "no control characters" would leave the user looking for one they cannot see.
+// The sentences are those of the rename dialog's own check (lib/keys/key-name.ts), as messages.
 const keyName = z
   .string()
-  .refine((value) => !value.includes('\u0000'), { message: KEY_NAME_MESSAGES.nul, abort: true })
-  .pipe(plainText({ max: KEY_NAME_MAX, tooLong: KEY_NAME_MESSAGES.tooLong }).trim().min(1, KEY_NAME_MESSAGES.blank));
+  .refine((value) => !value.includes('\u0000'), { ...issueText('keys.nameNul'), abort: true })
+  .pipe(
+    plainText({ max: KEY_NAME_MAX, tooLong: issueText('keys.nameTooLong', { max: KEY_NAME_MAX }) })
+      .trim()
+      .refine((value) => value.length > 0, issueText('keys.nameBlank')),
+  );
 
 export const generateKeyInput = z
   .object({
@@ -29,9 +36,9 @@ export const generateKeyInput = z
 
 export const importKeyInput = generateKeyInput
   .extend({
-    secret: plainText({ max: 200, tooLong: 'That is longer than any sendSMS key' })
+    secret: plainText({ max: 200, tooLong: issueText('keys.secretTooLong') })
       .trim()
-      .min(8, 'Paste the whole key as the hub showed it'),
+      .refine((value) => value.length >= 8, issueText('keys.secretTooShort')),
   })
   .strict();
 
@@ -39,20 +46,17 @@ export const renameKeyInput = z.object({ name: keyName }).strict();
 
 // The name as it is stored, which may hold whatever sendSMS gave it (but never a NUL: see lib/db/storable.ts).
 export const deleteKeyInput = z
-  .object({ confirmName: plainText({ max: 200, tooLong: 'That is longer than any key name', controls: 'all' }) })
+  .object({ confirmName: plainText({ max: 200, tooLong: issueText('keys.confirmNameTooLong'), controls: 'all' }) })
   .strict();
 
 export const authorizeIpInput = z
   .object({
     // The one IP parser (lib/ip): every ordinary notation accepted, stored in its normal form, refusals explained;
     // an address that is no machine's (0.0.0.0, ::, 255.255.255.255) is refused too.
-    ip: plainText({ max: 100, tooLong: 'That is too long to be an IP address' }).transform((value, context) => {
+    ip: plainText({ max: 100, tooLong: issueText('keys.ipTooLong') }).transform((value, context) => {
       const parsed = parseAuthorizableIp(value);
       if (parsed.ok) return parsed.address;
-      context.addIssue({
-        code: 'custom',
-        message: asSentence(parsed.reason),
-      });
+      context.addIssue({ code: 'custom', ...issueOf(asSentenceText(ipProblemText(parsed.problem))) });
       return z.NEVER;
     }),
     /** 'key' sends the key itself as the password, as an integration would; 'account' (the default) does not use the key. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueText, type IssueText } from '@/lib/validation/issue-text';
 import {
   KEY_KIND_FILTERS,
   KEY_SORTS,
@@ -13,15 +14,17 @@ import {
  * a bad value to its default, a program calling the endpoint is told, as a 422 naming each refused parameter.
  */
 
-const REFUSED: Record<keyof KeyListQuery, string> = {
-  q: `A search is at most ${SEARCH_MAX_LENGTH} characters, with no control characters.`,
-  kind: `Choose one of: ${KEY_KIND_FILTERS.join(', ')}.`,
-  lock: 'Choose one of: awaiting, locked.',
-  idle: 'Choose one of: idle, active.',
-  sort: `Choose one of: ${KEY_SORTS.join(', ')}.`,
-  dir: 'Choose one of: asc, desc.',
-  page: 'A page is a whole number from 1 to 100,000.',
-  size: 'A page size is a whole number from 10 to 100.',
+const oneOf = (values: readonly string[]) => issueText('validation.chooseOneOf', { values: values.join(', ') });
+
+const REFUSED: Record<keyof KeyListQuery, IssueText> = {
+  q: issueText('keys.listSearch', { max: SEARCH_MAX_LENGTH }),
+  kind: oneOf(KEY_KIND_FILTERS),
+  lock: oneOf(['awaiting', 'locked']),
+  idle: oneOf(['idle', 'active']),
+  sort: oneOf(KEY_SORTS),
+  dir: oneOf(['asc', 'desc']),
+  page: issueText('keys.listPage'),
+  size: issueText('keys.listSize'),
 };
 
 export function parseKeyListQuery(
@@ -31,7 +34,7 @@ export function parseKeyListQuery(
   for (const name of Object.keys(keyListParsers) as (keyof KeyListQuery)[]) {
     const value = params.get(name);
     if (value !== null && keyListParsers[name].parse(value) === null)
-      issues.push({ code: 'custom', path: [name], message: REFUSED[name], input: value });
+      issues.push({ code: 'custom', path: [name], ...REFUSED[name], input: value });
   }
   if (issues.length > 0) return { success: false, error: new z.ZodError(issues) };
   return { success: true, data: readKeyListQuery(params) };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isOutcomeUnknownError, outcomeIsUnknown, outcomeUnknown } from '@/lib/keys/outcome-unknown';
+import { errorText } from '@/lib/errors/text/localized-text';
+import {
+  isOutcomeUnknownError,
+  outcomeIsUnknown,
+  outcomeUnknown,
+  outcomeUnknownMessage,
+} from '@/lib/keys/outcome-unknown';
 import * as errors from '@/lib/sendsms/errors';
 
 describe('whether a change sent to sendSMS may have happened', () => {
@@ -27,7 +33,7 @@ describe('whether a change sent to sendSMS may have happened', () => {
   });
 
   it('answers 503 with outcome "unknown", not retryable, recognised by its mark', () => {
-    const error = outcomeUnknown('change-1', 'checking');
+    const error = outcomeUnknown('change-1', outcomeUnknownMessage(errorText('outcome.keyDeleted')));
     expect(error.toJSON()).toMatchObject({
       error: 'upstream-unavailable',
       outcome: 'unknown',

@@ -1,5 +1,6 @@
 import { isAppError, type AppError } from '@/lib/errors/app-error';
 import { upstreamUnavailable } from '@/lib/errors/refusals';
+import { errorText, type LocalizedText } from '@/lib/errors/text/localized-text';
 
 /**
  * A change sent to sendSMS whose answer never came back whole (a timeout, a connection cut after it was sent, a
@@ -34,13 +35,11 @@ export function outcomeIsUnknown(error: unknown): boolean {
   }
 }
 
-export const OUTCOME_UNKNOWN_LABEL = 'outcome unknown, checking';
-
 /**
  * The 503 answered for such a change: `outcome` and `changeId` in the body, so the page can say it is being checked,
  * and on the error itself, for the caller that recovers from it (the request builder, the tests).
  */
-export function outcomeUnknown(changeId: string, message: string): OutcomeUnknownError {
+export function outcomeUnknown(changeId: string, message: LocalizedText): OutcomeUnknownError {
   const error = upstreamUnavailable(message, { retryable: false, details: { outcome: 'unknown', changeId } });
   return Object.assign(error, { outcome: 'unknown' as const, changeId });
 }
@@ -53,6 +52,6 @@ export function isOutcomeUnknownError(error: unknown): error is OutcomeUnknownEr
 }
 
 /** The sentence the person who asked reads: what is not known, and that it is being checked. */
-export function outcomeUnknownMessage(what: string): string {
-  return `sendSMS did not answer clearly, so whether ${what} is not known yet: ${OUTCOME_UNKNOWN_LABEL}. The dashboard reads sendSMS back within a few minutes and records the real outcome; do not try again before then.`;
+export function outcomeUnknownMessage(what: LocalizedText): LocalizedText {
+  return errorText('outcome.unknown', { what });
 }

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { OUTCOME_UNKNOWN_LABEL } from '@/lib/keys/outcome-unknown';
 import type { Db } from '@/lib/keys/repository';
 import type { PendingChangeView } from '@/lib/keys/types';
 import { selectPendingChanges, type PendingChangeRecord } from '@/lib/keys/upstream-change-repository';
 
 /**
- * The changes sent to sendSMS whose outcome is still being checked, as the keys pages show them. Opening, claiming
- * or settling one moves the account's keys version (migration upstream_changes_move_keys_version), so the keys list
- * reads them with its cached page; the key page reads them on every request.
+ * The changes sent to sendSMS whose outcome is still being checked, as the keys pages show them: what was asked as
+ * values (the action, the key's name or the address), which the page words in the reader's language. Opening,
+ * claiming or settling one moves the account's keys version (migration upstream_changes_move_keys_version), so the
+ * keys list reads them with its cached page; the key page reads them on every request.
  */
 
 const ACTIONS: Record<PendingChangeRecord['action'], PendingChangeView['action']> = {
@@ -18,17 +18,11 @@ const ACTIONS: Record<PendingChangeRecord['action'], PendingChangeView['action']
 
 const params = z.looseObject({ name: z.string().optional(), ip: z.string().optional() });
 
-function summary(change: PendingChangeRecord): string {
+/** The key's name or the address asked for, when recorded ('Generate “Shop plugin”', 'Authorize 192.0.2.10'). */
+function asked(change: PendingChangeRecord): Pick<PendingChangeView, 'keyName' | 'ip'> {
   const parsed = params.safeParse(change.params);
   const { name, ip } = parsed.success ? parsed.data : {};
-  switch (change.action) {
-    case 'TOKEN_GENERATE':
-      return name ? `Generate “${name}”` : 'Generate a key';
-    case 'TOKEN_ADD_IP':
-      return ip ? `Authorize ${ip}` : 'Authorize an IP';
-    case 'TOKEN_DELETE':
-      return name ? `Delete “${name}”` : 'Delete the key';
-  }
+  return change.action === 'TOKEN_ADD_IP' ? { keyName: null, ip: ip || null } : { keyName: name || null, ip: null };
 }
 
 /** `showRequester`: who asked is the audit log's to tell, so only viewers who may read it see the name. */
@@ -49,10 +43,9 @@ export function toPendingChangeViews(
     id: change.id,
     action: ACTIONS[change.action],
     keyId: change.keyId,
-    summary: summary(change),
+    ...asked(change),
     requestedBy: options.showRequester ? change.actorEmail : null,
     requestedAt: change.createdAt.toISOString(),
-    label: OUTCOME_UNKNOWN_LABEL,
     lastCheckProblem: change.lastCheckError,
   }));
 }

@@ -10,6 +10,7 @@ import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { resolveOpenIntents } from '@/lib/keys/intent-resolver';
 import { keyInUse, sealKeySecret } from '@/lib/keys/key-secret';
 import { markCollectionStarted, recordCollectionOutcome } from '@/lib/keys/collection-state';
+import { problemOfText } from '@/lib/keys/refresh-problem';
 import {
   insertKey,
   mergeKeyIps,
@@ -68,7 +69,8 @@ export interface RefreshReport {
   retryAfterMs: number | null;
   /** Work was left (deferred by the budget, or more due than one refresh takes): continue after this long. */
   continueAfterMs: number | null;
-  problems: RefreshProblem[];
+  /** Each with its English `message` (what the audit log and the collection keep) and its condition, as data. */
+  problems: (RefreshProblem & { message: string })[];
 }
 
 export async function refreshAccountKeys(
@@ -121,7 +123,8 @@ async function refreshNow(
     report.problems.push({
       part,
       at: deps.now().toISOString(),
-      message: described.message,
+      // What failed as data for the page (and its English, which the audit log and the collection keep).
+      ...problemOfText(described.text),
       upstreamStatus: upstreamStatusOf(error),
       ...(sendsmsErrorOf(error, 'budget') ? { budget: true } : {}),
     });

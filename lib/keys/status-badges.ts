@@ -24,60 +24,47 @@ export interface BadgeInput {
 }
 
 interface BadgeRule {
-  id: string;
+  id: StatusBadgeView['id'];
   applies(key: BadgeInput, now: Date): boolean;
-  view(key: BadgeInput, now: Date): Omit<StatusBadgeView, 'id'>;
+  view(key: BadgeInput, now: Date): StatusBadgeView;
 }
 
+/**
+ * Each badge says what it is by its id and carries the values its words name; the page words it in the reader's
+ * language (keys.badges.*, components/keys/columns.tsx).
+ */
 export const STATUS_BADGE_RULES: readonly BadgeRule[] = [
   {
     // First: a key nobody saw being made may be in anyone's hands, which matters more than how it is used.
     id: 'secret-shown-to-nobody',
     applies: (key) => Boolean(key.secretUnseenAt),
-    view: () => ({
-      label: 'compromised: secret shown to nobody',
-      tone: 'danger',
-      detail:
-        'sendSMS made this key, but the answer carrying its secret was lost, so nobody here saw it. Treat the key as compromised: delete it and generate another.',
-    }),
+    view: () => ({ id: 'secret-shown-to-nobody', tone: 'danger' }),
   },
   {
     id: 'refused',
     applies: (key) => (key.refusedCount ?? 0) > 0,
     view: (key) => ({
-      label: 'refused calls',
+      id: 'refused',
       tone: 'danger',
-      detail: `sendSMS refused ${key.refusedCount} call${key.refusedCount === 1 ? '' : 's'} with this key${
-        key.lastRefusedIp ? `, the last from ${key.lastRefusedIp}` : ''
-      }${key.lastRefusedAt ? ` at ${key.lastRefusedAt.toISOString()}` : ''}. Authorize the address if it is yours.`,
+      count: key.refusedCount ?? 0,
+      lastRefusedIp: key.lastRefusedIp,
+      lastRefusedAt: key.lastRefusedAt?.toISOString() ?? null,
     }),
   },
   {
     id: 'idle',
     applies: (key, now) => isIdle(key, now),
-    view: () => ({
-      label: `idle ${IDLE_DAYS} days`,
-      tone: 'warning',
-      detail: `Not used in the last ${IDLE_DAYS} days. If nothing needs it any more, delete it.`,
-    }),
+    view: () => ({ id: 'idle', tone: 'warning', days: IDLE_DAYS }),
   },
   {
     id: 'awaiting-first-use',
     applies: (key) => key.kind === 'DEFAULT' && key.lockedAt === null && key.lastUsedAt === null,
-    view: () => ({
-      label: 'awaiting first use',
-      tone: 'info',
-      detail: 'This Default key will lock to the IP address of the first request made with it.',
-    }),
+    view: () => ({ id: 'awaiting-first-use', tone: 'info' }),
   },
   {
     id: 'secret-not-held',
     applies: (key) => !key.secretHeld,
-    view: () => ({
-      label: 'secret not held',
-      tone: 'neutral',
-      detail: 'The dashboard does not hold this key, so it cannot fetch its IP list or authorize addresses for it.',
-    }),
+    view: () => ({ id: 'secret-not-held', tone: 'neutral' }),
   },
 ];
 
@@ -88,8 +75,5 @@ export function isIdle(key: Pick<BadgeInput, 'lastUsedAt' | 'createdAt'>, now: D
 }
 
 export function statusBadges(key: BadgeInput, now: Date): StatusBadgeView[] {
-  return STATUS_BADGE_RULES.filter((rule) => rule.applies(key, now)).map((rule) => ({
-    id: rule.id,
-    ...rule.view(key, now),
-  }));
+  return STATUS_BADGE_RULES.filter((rule) => rule.applies(key, now)).map((rule) => rule.view(key, now));
 }

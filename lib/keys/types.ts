@@ -49,29 +49,58 @@ export interface PendingChangeView {
   id: string;
   action: 'generate' | 'authorize-ip' | 'delete';
   keyId: string | null;
-  /** What was asked, in a sentence: 'Generate "Shop plugin"', 'Authorize 192.0.2.10'. */
-  summary: string;
+  /** generate, delete: the key's name as asked, when recorded ('Generate “Shop plugin”'); else null. */
+  keyName: string | null;
+  /** authorize-ip: the address asked for, when recorded ('Authorize 192.0.2.10'); else null. */
+  ip: string | null;
   /** Who asked; null for viewers who may not read the audit log. */
   requestedBy: string | null;
   requestedAt: string;
-  label: string;
   /** Why the last read-back could not decide, when one was tried. */
   lastCheckProblem: string | null;
 }
 
-export interface StatusBadgeView {
-  id: string;
-  label: string;
-  tone: 'neutral' | 'success' | 'warning' | 'danger' | 'info';
-  /** What the badge means, for its tooltip. */
-  detail: string;
+/**
+ * A status badge (lib/keys/status-badges.ts) as data: what it is (`id`), its tone, and the values its words name.
+ * The page words it in the reader's language (keys.badges.*).
+ */
+export type StatusBadgeView = { tone: 'neutral' | 'success' | 'warning' | 'danger' | 'info' } & (
+  | { id: 'secret-shown-to-nobody' | 'awaiting-first-use' | 'secret-not-held' }
+  /** Calls sendSMS refused with the key: how many, and the last one's address and time when reported. */
+  | { id: 'refused'; count: number; lastRefusedIp: string | null; lastRefusedAt: string | null }
+  /** Not used in the last `days` days. */
+  | { id: 'idle'; days: number }
+);
+
+/**
+ * A failure of sendSMS's that a refresh or a collection met, as data the page words in the reader's language: what
+ * a sendSMS status means (the `status` messages), or one of the dashboard's own sentences about sendSMS
+ * (keys.problems.*, the same words as the `errors` messages' upstream.*). `nothingChanged`: the sentence ends "The
+ * dashboard changed nothing." (said of a failure worth trying again).
+ */
+export type UpstreamCondition = UpstreamMeaning & { nothingChanged: boolean };
+
+/** What the failure means, before "The dashboard changed nothing." */
+export type UpstreamMeaning =
+  | { code: 'status'; status: number }
+  | { code: 'timeout'; seconds: number }
+  | { code: 'budget'; perMinute: number; seconds: number }
+  | { code: 'network' | 'httpStatus' | 'notJson' | 'badEnvelope' | 'unknownShape' | 'defaultKeyFirstUse' };
+
+/** What went wrong, for the page to word: a condition it knows, else the text as it came. */
+export interface ProblemView {
+  /** Null when the text is none of the known conditions (an older dashboard's words, an unexpected failure). */
+  condition: UpstreamCondition | null;
+  /**
+   * The sentence in English, as the audit log and the collection keep it: shown as it is when `condition` is null.
+   * Null when nothing was recorded about why (the page then says only that it failed).
+   */
+  message: string | null;
 }
 
-export interface RefreshProblem {
+export interface RefreshProblem extends ProblemView {
   part: 'usage' | 'ips';
   at: string;
-  /** The contract's plain-language meaning. */
-  message: string;
   upstreamStatus: number | null;
   /** The budget of calls was spent (by people or the collection): not sendSMS failing, so no back-off follows. */
   budget?: true;
@@ -83,8 +112,8 @@ export interface CollectionView {
   nextRunAt: string;
   /** Collections that failed in a row: 0 while they succeed; more means the collection is backing off. */
   failureCount: number;
-  /** Why the last one failed, in the contract's words. */
-  lastProblem: string | null;
+  /** Why the last one failed. */
+  lastProblem: ProblemView | null;
   lastSucceededAt: string | null;
   running: boolean;
 }

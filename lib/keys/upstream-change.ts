@@ -3,6 +3,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import type { UpstreamChangeAction } from '@/lib/generated/prisma/enums';
 import type { RequestOrigin } from '@/lib/auth/request-meta';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
+import type { LocalizedText } from '@/lib/errors/text/localized-text';
 import { outcomeUnknown, outcomeUnknownMessage } from '@/lib/keys/outcome-unknown';
 import type { Db } from '@/lib/keys/repository';
 import { upstreamStatusOf } from '@/lib/sendsms/errors';
@@ -78,7 +79,8 @@ export async function settleAsFailed(
 export async function leaveOutcomeUnknown(
   deps: Pick<KeyServiceDeps, 'prisma'>,
   changeId: string,
-  what: string,
+  /** What may have happened ("the key … was made"), as the sentence says it. */
+  what: LocalizedText,
   error: unknown,
 ): Promise<AppError> {
   await markChangeUnknown(

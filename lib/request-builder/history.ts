@@ -18,8 +18,10 @@ export interface BuilderHistoryEntry {
   occurredAt: string;
   actorEmail: string | null;
   accountId: string;
-  accountLabel: string;
+  /** Null when the account is no longer on the dashboard (the page words "a removed account"). */
+  accountLabel: string | null;
   keyId: string | null;
+  /** Null for a request without a key, or when the key is gone (`keyId` set: the page words "a removed key"). */
   keyName: string | null;
   action: string;
   /** The request's parameters as recorded (builder parameters are addresses only): what "Run again" sends. */
@@ -57,9 +59,9 @@ export async function builderHistory(
       occurredAt: event.occurredAt.toISOString(),
       actorEmail: event.actorEmail,
       accountId,
-      accountLabel: accountLabels.get(event.accountId ?? '') ?? 'a removed account',
+      accountLabel: accountLabels.get(event.accountId ?? '') ?? null,
       keyId: event.keyId,
-      keyName: event.keyId ? (keyNames.get(event.keyId) ?? 'a removed key') : null,
+      keyName: event.keyId ? (keyNames.get(event.keyId) ?? null) : null,
       action,
       params: Object.fromEntries(
         Object.entries(recorded).filter(

@@ -1,4 +1,9 @@
-import { OUTCOME_UNKNOWN_LABEL } from '@/lib/keys/outcome-unknown';
+/**
+ * The English the history shows for a change whose outcome is being checked (the page says it in the reader's
+ * language). Kept here, not beside lib/keys/outcome-unknown.ts: the builder's page imports this module in the
+ * browser, and that one brings the server's error messages (every language) with it.
+ */
+const OUTCOME_UNKNOWN_LABEL = 'outcome unknown, checking';
 
 /**
  * Why a run of the builder ended without a sendSMS status to show: kept as `failure` in the run's `request.run`

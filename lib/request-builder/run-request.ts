@@ -13,7 +13,7 @@ import type { KeyServiceDeps } from '@/lib/keys/deps';
 import { isAppError, type AppError } from '@/lib/errors/app-error';
 import { conflict, invalid, notFound } from '@/lib/errors/refusals';
 import { keyInUse } from '@/lib/keys/key-secret';
-import { isOutcomeUnknownError, OUTCOME_UNKNOWN_LABEL } from '@/lib/keys/outcome-unknown';
+import { isOutcomeUnknownError } from '@/lib/keys/outcome-unknown';
 import { selectKey } from '@/lib/keys/repository';
 import type { LockedIpView } from '@/lib/keys/types';
 import { builderRequest, type BuilderRequest } from '@/lib/request-builder/catalogue';
@@ -21,11 +21,19 @@ import { previewRequest, type RequestPreview } from '@/lib/request-builder/reque
 import type { RunFailure } from '@/lib/request-builder/run-failure';
 import type { ActionName } from '@/lib/sendsms/actions';
 import type { CallRequest } from '@/lib/sendsms/client';
-import { isSendsmsError, upstreamStatusOf, type AnySendsmsError } from '@/lib/sendsms/errors';
+import { explainStatus, isSendsmsError, upstreamStatusOf, type AnySendsmsError } from '@/lib/sendsms/errors';
 import { chooseKeyCallForm } from '@/lib/sendsms/key-form';
-import { describeStatus } from '@/lib/sendsms/status-codes';
+import {
+  asSentenceText,
+  errorText,
+  inBothLanguages,
+  isLocalizedText,
+  literalText,
+  type LocalizedText,
+} from '@/lib/errors/text/localized-text';
+import { issueText } from '@/lib/validation/issue-text';
+import { ipProblemText } from '@/lib/validation/ip-text';
 import { idParam, plainText } from '@/lib/validation/text';
-import { asSentence } from '@/lib/errors/plain-issue';
 
 /**
  * "Test request": runs one request from the builder through the server and reports it as the page shows it —
@@ -43,7 +51,7 @@ import { asSentence } from '@/lib/errors/plain-issue';
 
 export const builderRunInput = z
   .object({
-    action: plainText({ max: 64 }).min(1, 'Pick a request.'),
+    action: plainText({ max: 64 }).refine((value) => value.length > 0, issueText('requestBuilder.pickRequest')),
     keyId: idParam.optional(),
     params: z.record(plainText({ max: 64 }), plainText({ max: 200 })).default({}),
     /**
@@ -64,7 +72,17 @@ export interface BuilderRunResult {
   /** null when no envelope came back (timeout, connection failure, a body that is not JSON). */
   status: number | null;
   meaning: { en: string; ro: string };
+  /**
+   * sendSMS's own message, as it came ('' when it sent none). '' too when the dashboard answered in sendSMS's place
+   * (token_add_ip goes through the keys service, which keeps no envelope): `note` then says what to show instead.
+   */
   message: string;
+  /**
+   * In place of sendSMS's message: 'ok' (the address was added) or 'already-listed' (sendSMS said -512), which the
+   * result panel words; or the dashboard's own sentence about the run (a refusal, an unclear answer), in English and
+   * Romanian like `meaning`.
+   */
+  note?: { code: 'ok' | 'already-listed' } | { code: 'sentence'; text: { en: string; ro: string } };
   details: unknown;
   durationMs: number;
   preview: RequestPreview;
@@ -85,7 +103,7 @@ export async function runBuilderRequest(
 ): Promise<BuilderRunResult> {
   const input = builderRunInput.parse(rawInput);
   const request = builderRequest(input.action);
-  if (!request) throw invalid(`The request builder does not offer "${input.action}".`, { field: 'action' });
+  if (!request) throw invalid('requestBuilder.notOffered', { values: { action: input.action }, field: 'action' });
   assertAllowed(actor, request.permission, accountId);
 
   const account = await loadAccount(deps, accountId);
@@ -138,7 +156,8 @@ export async function runBuilderRequest(
       const status = authorized.alreadyListed ? -512 : 0;
       await audit('success', status);
       return {
-        ...answered(request.action, status, authorized.alreadyListed ? 'The IP is already on the list' : 'OK', null),
+        ...answered(request.action, status, '', null),
+        note: { code: authorized.alreadyListed ? 'already-listed' : 'ok' },
         durationMs: elapsed(),
         preview,
         lockedIps: authorized.lockedIps,
@@ -148,16 +167,14 @@ export async function runBuilderRequest(
       // The address may have been added: shown as a result that says so, never as a failure.
       if (isOutcomeUnknownError(error)) {
         await audit('failure', null, 'outcome-unknown');
-        const meaning = {
-          en: `No clear answer from sendSMS: ${OUTCOME_UNKNOWN_LABEL}.`,
-          ro: 'Niciun răspuns clar de la sendSMS: rezultat necunoscut, se verifică.',
-        };
+        const meaning = inBothLanguages(errorText('requestBuilder.noClearAnswer'));
         return {
           action: request.action,
           ok: false,
           status: null,
           meaning,
-          message: error.message,
+          message: '',
+          note: { code: 'sentence', text: inBothLanguages(sentenceOf(error)) },
           details: null,
           durationMs: elapsed(),
           preview,
@@ -175,7 +192,8 @@ export async function runBuilderRequest(
       // sendSMS's answer is the result to show.
       await audit('failure', error.options.upstreamStatus);
       return {
-        ...answered(request.action, error.options.upstreamStatus, error.message, null),
+        ...answered(request.action, error.options.upstreamStatus, '', null),
+        note: { code: 'sentence', text: inBothLanguages(sentenceOf(error)) },
         durationMs: elapsed(),
         preview,
         warnings,
@@ -250,8 +268,13 @@ function failureOfRefusal(error: AppError): RunFailure {
   }
 }
 
+/** The dashboard's sentence of an error, as a message key (its English, for an error of another module copy). */
+function sentenceOf(error: AppError): LocalizedText {
+  return isLocalizedText(error.text) ? error.text : literalText(error.message);
+}
+
 function answered(action: ActionName, status: number, message: string, details: unknown) {
-  return { action, ok: status >= 0, status, meaning: describeStatus(status).explanation, message, details };
+  return { action, ok: status >= 0, status, meaning: explainStatus(status), message, details };
 }
 
 /** The builder's own check of each parameter, before anything is sent: every IP goes through lib/ip. */
@@ -264,31 +287,38 @@ function checkParameters(
   for (const parameter of request.parameters) {
     const value = given[parameter.name]?.trim() ?? '';
     if (value === '') {
-      if (parameter.required) throw invalid(`${parameter.label} is required.`, { field: parameter.name });
+      if (parameter.required)
+        throw invalid('requestBuilder.parameterRequired', {
+          values: { label: parameter.label },
+          field: parameter.name,
+        });
       continue;
     }
     // Every builder parameter is an IP to authorize (token_add_ip's ipaddr).
     const parsed = parseAuthorizableIp(value);
-    if (!parsed.ok) throw invalid(`${asSentence(parsed.reason)}.`, { field: parameter.name });
+    if (!parsed.ok) {
+      const reason = ipProblemText(parsed.problem);
+      throw invalid(asSentenceText(errorText('requestBuilder.parameterRefused', { reason })), {
+        field: parameter.name,
+      });
+    }
     params[parameter.name] = parsed.address;
     const warning = classifyAddress(parsed.address, parsed.version).warning;
     if (warning) warnings.push(warning);
   }
   const unknown = Object.keys(given).filter((name) => !request.parameters.some((parameter) => parameter.name === name));
-  if (unknown.length > 0) throw invalid(`${request.action} takes no parameter named ${unknown.join(', ')}.`);
+  if (unknown.length > 0)
+    throw invalid('requestBuilder.noSuchParameter', { values: { action: request.action, names: unknown.join(', ') } });
   return { params, warnings };
 }
 
 async function loadKey(deps: KeyServiceDeps, accountId: string, keyId: string | undefined) {
-  if (!keyId) throw invalid('Pick the API key (token) the request acts on.', { field: 'keyId' });
+  if (!keyId) throw invalid('requestBuilder.pickKey', { field: 'keyId' });
   const key = await selectKey(deps.prisma, accountId, keyId);
-  if (!key) throw notFound('There is no such key in this account.', { field: 'keyId' });
+  if (!key) throw notFound('notFound.key', { field: 'keyId' });
   const inUse = keyInUse(key, deps.credentialsKey);
   if (!inUse) {
-    throw conflict(
-      "The dashboard does not hold this key's secret, so it cannot send requests with it. Import the key on the API Keys page first.",
-      { field: 'keyId' },
-    );
+    throw conflict('requestBuilder.keyNotHeld', { field: 'keyId' });
   }
   return { id: key.id, inUse };
 }

@@ -4,6 +4,7 @@ import { createMemoryBudget, UNLIMITED_BUDGET } from '@/lib/sendsms/budget';
 import { createSendsmsClient, type SendsmsClientOptions } from '@/lib/sendsms/client';
 import * as errors from '@/lib/sendsms/errors';
 import { STATUS_CODES } from '@/lib/sendsms/status-codes';
+import { MESSAGES } from '@/messages';
 import { startFakeUpstream, type FakeReply, type FakeUpstream } from '@/lib/sendsms/test-support/fake-upstream';
 
 const account = { username: 'shop', credential: 'account-password-1' };
@@ -111,7 +112,9 @@ describe('key calls', () => {
 });
 
 describe('answers', () => {
-  const errorCodes = Object.entries(STATUS_CODES).filter(([, entry]) => entry.status < 0 && entry.status !== -2);
+  const errorCodes = (Object.entries(STATUS_CODES) as Array<[keyof typeof STATUS_CODES, { status: number }]>).filter(
+    ([, entry]) => entry.status < 0 && entry.status !== -2,
+  );
   it.each(errorCodes)('turns %s into a typed error explained in English and Romanian', async (name, entry) => {
     const client = await clientFor(
       () => ({ envelope: { status: entry.status, message: 'upstream says no', details: 'ipaddr' } }),
@@ -119,8 +122,9 @@ describe('answers', () => {
     );
     const error = await failure(client.call('user_get_balance', { account }));
     expect(error).toBeInstanceOf(errors.UpstreamStatusError);
-    expect(error).toMatchObject({ status: entry.status, code: name, explanation: entry.explanation });
-    expect((error as Error).message).toContain(entry.explanation.en);
+    const explanation = { en: MESSAGES.en.status[name], ro: MESSAGES.ro.status[name] };
+    expect(error).toMatchObject({ status: entry.status, code: name, explanation });
+    expect((error as Error).message).toContain(explanation.en);
   });
 
   it('turns -2 into UnsupportedActionError and records it, then skips the upstream', async () => {

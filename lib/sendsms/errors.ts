@@ -1,9 +1,12 @@
+import { errorText, inBothLanguages, statusText, type LocalizedText } from '@/lib/errors/text/localized-text';
 import { describeStatus, type StatusCodeName, type StatusExplanation } from '@/lib/sendsms/status-codes';
 
 /**
- * What can go wrong talking to sendSMS, as types the dashboard can act on. Every error carries an explanation in
- * English and Romanian for the screen. Messages and kept bodies are built from redacted text only: the client
- * redacts before constructing any of these (see client.ts), so none of them ever holds a password or key.
+ * What can go wrong talking to sendSMS, as types the dashboard can act on. Every error carries what it means as a
+ * message key (`text`: the `status` messages for a status, the `errors` messages' upstream.* otherwise), said in the
+ * reader's language when it is answered, and that meaning in English and Romanian (`explanation`) for what shows
+ * both. Messages and kept bodies are built from redacted text only: the client redacts before constructing any of
+ * these (see client.ts), so none of them ever holds a password or key.
  *
  * Tell them apart with isSendsmsError() and their `kind`, never with `instanceof`: the server's client is kept on
  * globalThis (server-client.ts), so the module copy that made it (a page, say) throws its own classes, and a route
@@ -14,14 +17,30 @@ export abstract class SendsmsError extends Error {
   abstract readonly kind: string;
   /** The brand isSendsmsError() looks for. */
   readonly sendsmsError = true as const;
+  /** What the failure means, in both languages (from `text`). */
+  readonly explanation: StatusExplanation;
   constructor(
     readonly action: string,
-    readonly explanation: StatusExplanation,
+    /** What the failure means, as a message key: said in the reader's language when answered. */
+    readonly text: LocalizedText,
     detail?: string,
   ) {
+    const explanation = inBothLanguages(text);
     super(`sendSMS ${action}: ${explanation.en}${detail ? ` (${detail})` : ''}`);
+    this.explanation = explanation;
     this.name = new.target.name;
   }
+}
+
+/** What a status means, as a message key of the `status` messages. */
+export function statusMeaning(rawStatus: number): LocalizedText {
+  const described = describeStatus(rawStatus);
+  return statusText(described.name, described.status);
+}
+
+/** What a status means, in English and Romanian. */
+export function explainStatus(rawStatus: number): StatusExplanation {
+  return inBothLanguages(statusMeaning(rawStatus));
 }
 
 /** The envelope as received, with secrets masked: kept for the audit log and the request builder. */
@@ -42,7 +61,7 @@ export class UpstreamStatusError extends SendsmsError {
     readonly envelope: RedactedEnvelope,
   ) {
     const described = describeStatus(rawStatus);
-    super(action, described.explanation, statusDetail(described.status, envelope));
+    super(action, statusMeaning(described.status), statusDetail(described.status, envelope));
     this.status = described.status;
     this.code = described.name;
   }
@@ -61,29 +80,17 @@ export class UnsupportedActionError extends SendsmsError {
     action: string,
     readonly recordedEarlier: boolean,
   ) {
-    super(action, describeStatus(-2).explanation, recordedEarlier ? 'recorded for this account earlier' : 'status -2');
+    super(action, statusMeaning(-2), recordedEarlier ? 'recorded for this account earlier' : 'status -2');
   }
 }
 
 export type UpstreamFaultReason = 'http-status' | 'not-json' | 'bad-envelope' | 'unknown-shape';
 
-const FAULT_EXPLANATIONS: Record<UpstreamFaultReason, StatusExplanation> = {
-  'http-status': {
-    en: 'sendSMS answered with an HTTP error instead of its usual reply.',
-    ro: 'sendSMS a răspuns cu o eroare HTTP în locul răspunsului obișnuit.',
-  },
-  'not-json': {
-    en: 'sendSMS answered with something that is not its usual JSON reply (perhaps an error page).',
-    ro: 'sendSMS a răspuns cu ceva ce nu este răspunsul JSON obișnuit (poate o pagină de eroare).',
-  },
-  'bad-envelope': {
-    en: 'sendSMS answered JSON without the usual status field.',
-    ro: 'sendSMS a răspuns cu JSON fără câmpul obișnuit de stare.',
-  },
-  'unknown-shape': {
-    en: 'sendSMS answered in a shape this dashboard does not understand. The answer was kept for support.',
-    ro: 'sendSMS a răspuns într-un format pe care acest panou nu îl înțelege. Răspunsul a fost păstrat pentru suport.',
-  },
+const FAULT_EXPLANATIONS: Record<UpstreamFaultReason, LocalizedText> = {
+  'http-status': errorText('upstream.httpStatus'),
+  'not-json': errorText('upstream.notJson'),
+  'bad-envelope': errorText('upstream.badEnvelope'),
+  'unknown-shape': errorText('upstream.unknownShape'),
 };
 
 /** sendSMS answered, but not with data we can trust: kept raw (redacted, bounded) for support. */
@@ -106,10 +113,7 @@ export class UpstreamTimeoutError extends SendsmsError {
     action: string,
     readonly timeoutMs: number,
   ) {
-    super(action, {
-      en: `sendSMS did not answer within ${timeoutMs / 1000} seconds.`,
-      ro: `sendSMS nu a răspuns în ${timeoutMs / 1000} secunde.`,
-    });
+    super(action, errorText('upstream.timeout', { seconds: timeoutMs / 1000 }));
   }
 }
 
@@ -119,14 +123,7 @@ export class UpstreamNetworkError extends SendsmsError {
     action: string,
     readonly code: string,
   ) {
-    super(
-      action,
-      {
-        en: 'The connection to sendSMS failed or was cut before it answered.',
-        ro: 'Conexiunea cu sendSMS a eșuat sau a fost întreruptă înainte de răspuns.',
-      },
-      code,
-    );
+    super(action, errorText('upstream.network'), code);
   }
 }
 
@@ -140,18 +137,8 @@ export class BudgetExhaustedError extends SendsmsError {
     readonly perMinute: number,
   ) {
     const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-    super(action, {
-      en: `sendSMS allows ${perMinute} ${perMinute === 1 ? 'query' : 'queries'} a minute per account and this account has used them. Try again in ${seconds} s.`,
-      ro: `sendSMS permite ${interogari(perMinute)} pe minut pentru fiecare cont, iar acest cont le-a folosit. Încercați din nou în ${seconds} s.`,
-    });
+    super(action, errorText('upstream.budget', { perMinute, seconds }));
   }
-}
-
-/** "1 interogare", "10 interogări", "20 de interogări": Romanian puts "de" before a count of 20 and over. */
-function interogari(count: number): string {
-  if (count === 1) return '1 interogare';
-  const lastTwo = count % 100;
-  return lastTwo === 0 || lastTwo >= 20 ? `${count} de interogări` : `${count} interogări`;
 }
 
 /**
@@ -161,10 +148,7 @@ function interogari(count: number): string {
 export class DefaultKeyFirstUseError extends SendsmsError {
   readonly kind = 'default-key-first-use';
   constructor(action: string) {
-    super(action, {
-      en: 'This Default key has never been used. Calling sendSMS with it now would lock it to this server’s IP address, and every other address would be refused until whitelisted. Confirm to go ahead.',
-      ro: 'Această cheie Default nu a fost folosită niciodată. Un apel către sendSMS cu ea acum ar bloca-o pe adresa IP a acestui server, iar orice altă adresă ar fi refuzată până la autorizare. Confirmați pentru a continua.',
-    });
+    super(action, errorText('upstream.defaultKeyFirstUse'));
   }
 }
 
@@ -172,7 +156,7 @@ export class DefaultKeyFirstUseError extends SendsmsError {
 export class InvalidRequestError extends SendsmsError {
   readonly kind = 'invalid-request';
   constructor(action: string, problems: string) {
-    super(action, { en: `The request is not valid: ${problems}.`, ro: `Cererea nu este validă: ${problems}.` });
+    super(action, errorText('upstream.invalidRequest', { problems }));
   }
 }
 

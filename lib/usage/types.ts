@@ -1,5 +1,5 @@
 import type { CredentialHealth } from '@/lib/accounts/credential-health';
-import type { KeyKind } from '@/lib/keys/types';
+import type { KeyKind, ProblemView } from '@/lib/keys/types';
 import type { UsageFilter } from '@/lib/usage/usage-filter';
 import type { UsagePeriod, UsageRange } from '@/lib/usage/usage-range';
 
@@ -43,19 +43,29 @@ export interface UsageAccountView {
   /** Null until the account's first collection. */
   collection: {
     failureCount: number;
-    lastProblem: string | null;
+    /** Why the last collection failed, as data the page words (components/keys/problem-text.ts). */
+    lastProblem: ProblemView | null;
     lastSucceededAt: string | null;
     nextRunAt: string | null;
   } | null;
 }
 
-/** Something about an account's credential or collection that a person should act on, in a sentence. */
-export interface UsageAttentionView {
-  accountId: string;
-  accountLabel: string;
-  kind: 'password-expired' | 'password-expiring' | 'collection-failing' | 'usage-not-reported';
-  message: string;
-}
+/**
+ * Something about an account's credential or collection that a person should act on: the facts of it, which the page
+ * words in the reader's language (components/usage/usage-attention.tsx).
+ */
+export type UsageAttentionView = { accountId: string; accountLabel: string } & (
+  | { kind: 'password-expired'; ageDays: number }
+  | { kind: 'password-expiring'; daysLeft: number }
+  | {
+      kind: 'collection-failing';
+      failureCount: number;
+      /** Why the last one failed, as data the page words (components/keys/problem-text.ts). */
+      lastProblem: ProblemView | null;
+      nextRunAt: string | null;
+    }
+  | { kind: 'usage-not-reported' }
+);
 
 export interface UsageOverviewView {
   filter: UsageFilter;

@@ -5,7 +5,7 @@ import { usageFilterSchema, type UsageFilter } from '@/lib/usage/usage-filter';
 /**
  * The usage view in the URL of /usage: nuqs parsers over the fields of usageFilterSchema, the schema the usage
  * endpoints refuse a bad query with, so that the page, its links and its export keep one set of rules. The page
- * reads the URL with them (a refused value is dropped and said so, instead of failing the page) and writes its
+ * reads the URL with them (a refused value is dropped and named, and the page says so instead of failing) and writes its
  * range, sort and export links with them (defaults left out).
  */
 
@@ -30,16 +30,17 @@ const loadUsageFilter = createLoader(usageFilterParsers);
 const serializeUsageFilter = createSerializer(usageFilterParsers);
 const DEFAULTS = usageFilterSchema.parse({});
 
-export function readUsageFilter(searchParams: SearchParams): { filter: UsageFilter; refused: string[] } {
+/** The view the URL asks for, and which of its fields were refused (the page says why, in the reader's language). */
+export function readUsageFilter(searchParams: SearchParams): { filter: UsageFilter; refused: (keyof UsageFilter)[] } {
   const values = loadUsageFilter(searchParams);
   const filter = usageFilterSchema.parse(
     Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null)),
   );
-  const refused: string[] = [];
+  const refused: (keyof UsageFilter)[] = [];
   for (const name of Object.keys(usageFilterParsers) as (keyof UsageFilter)[]) {
     const given = [searchParams[name]].flat()[0];
     const checked = given === undefined || given === '' ? null : fields[name].safeParse(given);
-    if (checked && !checked.success) refused.push(checked.error.issues[0]?.message ?? `${name} is not valid`);
+    if (checked && !checked.success) refused.push(name);
   }
   return { filter, refused };
 }

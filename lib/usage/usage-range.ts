@@ -12,19 +12,19 @@ export const DEFAULT_USAGE_RANGE: UsageRange = '30d';
 
 export type UsagePeriod = 'hour' | 'day' | 'month';
 
+/** A range's name is the message usage.ranges.<range> (messages/<language>/usage.json). */
 interface RangeSpec {
-  label: string;
   period: UsagePeriod;
   /** How many periods the range holds, the current one included. */
   periods: number;
 }
 
 export const RANGE_SPECS: Readonly<Record<UsageRange, RangeSpec>> = {
-  '24h': { label: '24 hours', period: 'hour', periods: 24 },
-  '7d': { label: '7 days', period: 'hour', periods: 24 * 7 },
-  '30d': { label: '30 days', period: 'day', periods: 30 },
-  '90d': { label: '90 days', period: 'day', periods: 90 },
-  '12m': { label: '12 months', period: 'month', periods: 12 },
+  '24h': { period: 'hour', periods: 24 },
+  '7d': { period: 'hour', periods: 24 * 7 },
+  '30d': { period: 'day', periods: 30 },
+  '90d': { period: 'day', periods: 90 },
+  '12m': { period: 'month', periods: 12 },
 };
 
 export interface RangeWindow {

@@ -1,10 +1,12 @@
 import 'server-only';
-import { credentialHealth } from '@/lib/accounts/credential-health';
-import { deniedReason, readableAccounts, type AccountScope } from '@/lib/auth/permissions';
+import { credentialHealth, PASSWORD_LIFETIME_DAYS } from '@/lib/accounts/credential-health';
+import { deniedText } from '@/lib/auth/denied-text';
+import { readableAccounts, type AccountScope } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import type { DatabaseDeps } from '@/lib/db/deps';
 import { accessDenied, noSuchAccount } from '@/lib/errors/refusals';
 import { accountCapability } from '@/lib/keys/capabilities';
+import { problemOfMessage } from '@/lib/keys/refresh-problem';
 import { USAGE_PAGE_ROWS, type UsageFilter } from '@/lib/usage/usage-filter';
 import { fillPeriods, rangeWindow, type RangeWindow } from '@/lib/usage/usage-range';
 import {
@@ -33,7 +35,7 @@ export type UsageDeps = DatabaseDeps & { now(): Date };
 
 /** Who may read usage, and of which accounts: a refusal names the reason, as everywhere else. */
 export function usageScope(actor: SessionUser, accountId?: string): AccountScope {
-  const reason = deniedReason(actor, 'usage.read', accountId);
+  const reason = deniedText(actor, 'usage.read', accountId);
   if (reason) throw accessDenied(reason, accountId);
   return readableAccounts(actor);
 }
@@ -115,7 +117,8 @@ function toAccountView(account: UsageAccountRecord, now: Date): UsageAccountView
         ? null
         : {
             failureCount: account.failureCount,
-            lastProblem: account.lastProblem,
+            // Kept as English by the collection: read back into a condition the page words (lib/keys/refresh-problem.ts).
+            lastProblem: account.lastProblem === null ? null : problemOfMessage(account.lastProblem),
             lastSucceededAt: account.lastSucceededAt?.toISOString() ?? null,
             nextRunAt: account.nextRunAt?.toISOString() ?? null,
           },
@@ -127,20 +130,21 @@ function attentionOf(account: UsageAccountView): UsageAttentionView[] {
   const items: UsageAttentionView[] = [];
   const about = { accountId: account.id, accountLabel: account.label };
   const { credential, collection } = account;
-  if (credential.state === 'expired' || credential.state === 'expiring')
-    items.push({ ...about, kind: `password-${credential.state}`, message: credential.advice ?? '' });
+  if (credential.state === 'expired') items.push({ ...about, kind: 'password-expired', ageDays: credential.ageDays });
+  if (credential.state === 'expiring')
+    items.push({
+      ...about,
+      kind: 'password-expiring',
+      daysLeft: Math.max(0, PASSWORD_LIFETIME_DAYS - credential.ageDays),
+    });
   if (collection && collection.failureCount > 0)
     items.push({
       ...about,
       kind: 'collection-failing',
-      message: `The last ${collection.failureCount === 1 ? 'collection' : `${collection.failureCount} collections`} failed: ${collection.lastProblem ?? 'no reason was given'}. The collection backs off and tries again${collection.nextRunAt ? ` at ${collection.nextRunAt.slice(11, 16)} UTC` : ''}.`,
+      failureCount: collection.failureCount,
+      lastProblem: collection.lastProblem,
+      nextRunAt: collection.nextRunAt,
     });
-  if (account.usageReported === 'unsupported')
-    items.push({
-      ...about,
-      kind: 'usage-not-reported',
-      message:
-        'Usage is not reported by the API for this account (its sendSMS has no token_list): last used and use counts stay unknown.',
-    });
+  if (account.usageReported === 'unsupported') items.push({ ...about, kind: 'usage-not-reported' });
   return items;
 }

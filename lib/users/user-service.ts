@@ -1,8 +1,8 @@
 import 'server-only';
 import { auditActor, recordAuditEvent } from '@/lib/audit/record';
 import { accessDenied, conflict, invalid } from '@/lib/errors/refusals';
+import { errorText } from '@/lib/errors/text/localized-text';
 import { grantableAccountIds, mayGrantRole, mayManageUser } from '@/lib/auth/permissions';
-import { ROLE_NAMES } from '@/lib/auth/role-names';
 import { endAllSessionsData } from '@/lib/auth/session-revocation';
 import { tenantCandidates } from '@/lib/auth/tenant-users';
 import { hashPassword } from '@/lib/auth/password';
@@ -55,14 +55,13 @@ function toSummary(row: UserRow): UserSummary {
 
 function assertGrantable(admin: SessionUser, change: { role?: Role; accountIds?: readonly string[] }): void {
   if (change.role !== undefined && !mayGrantRole(admin, change.role)) {
-    throw accessDenied(`Only the installation admin can make someone ${ROLE_NAMES[change.role].toLowerCase()}`);
+    throw accessDenied(errorText('forbidden.grantRole', { role: change.role }));
   }
   const grantable = grantableAccountIds(admin);
   if (change.accountIds === undefined || grantable === undefined) return;
   const foreign = change.accountIds.find((accountId) => !grantable.in.includes(accountId));
-  if (foreign !== undefined)
-    throw accessDenied('You can only give access to sendSMS accounts you are a member of', foreign);
-  if (change.accountIds.length === 0) throw invalid('Give the user at least one of your sendSMS accounts.');
+  if (foreign !== undefined) throw accessDenied(errorText('forbidden.foreignAccount'), foreign);
+  if (change.accountIds.length === 0) throw invalid('users.atLeastOneAccount');
 }
 
 const manageable = (admin: SessionUser, row: UserRow) => mayManageUser(admin, sessionUserOf(row));
@@ -71,7 +70,7 @@ async function loadManageable(deps: DatabaseDeps, admin: SessionUser, userId: st
   const row = await selectUser(deps.prisma, userId);
   // Someone else's user is answered like a missing one: an account admin learns nothing about other tenants.
   if (!row || !manageable(admin, row)) {
-    throw accessDenied('You can only manage users of your own sendSMS accounts');
+    throw accessDenied(errorText('forbidden.foreignUser'));
   }
   return row;
 }
@@ -124,8 +123,8 @@ export async function createUser(
       return toSummary(row);
     });
   } catch (error) {
-    if (prismaErrorCode(error) === 'P2002') throw conflict(`A user with the email ${input.email} already exists.`);
-    if (prismaErrorCode(error) === 'P2003') throw invalid('One of the sendSMS accounts does not exist.');
+    if (prismaErrorCode(error) === 'P2002') throw conflict('users.emailTaken', { values: { email: input.email } });
+    if (prismaErrorCode(error) === 'P2003') throw invalid('users.noSuchAccount');
     throw error;
   }
 }
@@ -141,7 +140,7 @@ export async function changeUser(
   assertGrantable(admin, change);
   if (userId === admin.id && (change.disabled === true || (change.role && change.role !== admin.role))) {
     // An admin locking themselves out could leave the dashboard with nobody to manage it.
-    throw conflict('You cannot disable yourself or give up your own admin role; ask another admin.');
+    throw conflict('users.notYourself');
   }
   return deps.prisma.$transaction(async (tx) => {
     if (change.accountIds) await replaceMemberships(tx, userId, change.accountIds);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueText } from './issue-text';
 
 /**
  * A day as YYYY-MM-DD that exists on the calendar. The shape alone lets 2026-13-45 and 2026-02-30 through, which
@@ -15,8 +16,10 @@ export function isCalendarDate(value: string): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
 export const calendarDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine(isCalendarDate, 'is not a day on the calendar (check the month and the day)');
+  .refine((value) => DATE_SHAPE.test(value), issueText('validation.dateShape'))
+  .refine(isCalendarDate, issueText('validation.dateNotOnCalendar'));

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { issueText } from '@/lib/validation/issue-text';
 import { idOf, idParam, isPlainText, PLAIN_TEXT_MESSAGE, plainText } from '@/lib/validation/text';
 
 describe('plainText refuses what PostgreSQL cannot store and no person types', () => {
@@ -37,7 +38,8 @@ describe('plainText refuses what PostgreSQL cannot store and no person types', (
   it('says how long a field may be', () => {
     expect(plainText({ max: 5 }).safeParse('toolong').error?.issues[0]?.message).toBe('at most 5 characters');
     expect(
-      plainText({ max: 5, tooLong: 'A name is at most 5 characters' }).safeParse('toolong').error?.issues[0]?.message,
+      plainText({ max: 5, tooLong: issueText('keys.nameTooLong', { max: 5 }) }).safeParse('toolong').error?.issues[0]
+        ?.message,
     ).toBe('A name is at most 5 characters');
   });
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
 
 import { PasswordChangeForm } from '@/components/auth/password-change-form';
 import { SessionExpiryProvider } from '@/components/auth/session-expiry-provider';
@@ -8,7 +9,10 @@ import { requirePagePermission } from '@/lib/auth/page-guard';
 import { serverAuthDeps } from '@/lib/auth/deps';
 import { ownSignIn } from '@/lib/auth/two-factor-enrolment';
 
-export const metadata: Metadata = { title: 'Two-factor authentication' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth');
+  return { title: t('twoFactor.metaTitle') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function TwoFactorPage({
@@ -19,28 +23,26 @@ export default async function TwoFactorPage({
   const user = await requirePagePermission('two_factor.enrol');
   const { required } = await searchParams;
   const row = await ownSignIn(serverAuthDeps(), user);
+  const [t, format] = await Promise.all([getTranslations('auth'), getFormatter()]);
   // Signed in, like the dashboard: a session that ends while a form here is open is renewed in place too.
   return (
     <SessionExpiryProvider email={user.email}>
       <main className="flex min-h-dvh items-center justify-center px-4 py-12">
         <div className="grid w-full max-w-md gap-5 rounded-xl border border-zinc-200 p-6 dark:border-zinc-800">
-          <h1 className="text-2xl font-semibold tracking-tight">Two-factor authentication</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">{t('twoFactor.title')}</h1>
           {required ? (
             <p
               role="alert"
               className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
             >
-              Admins must use two-factor authentication on this dashboard. Set it up to continue.
+              {t('twoFactor.required')}
             </p>
           ) : null}
           {row.totpEnabledAt ? (
             <>
-              <p>
-                Two-factor authentication is on since {row.totpEnabledAt.toISOString().slice(0, 10)}. If you lose your
-                phone, use a recovery code, or ask an admin to reset it.
-              </p>
+              <p>{t('twoFactor.enabledSince', { date: format.dateTime(row.totpEnabledAt, 'date') })}</p>
               <Link href="/" className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-400">
-                Back to the dashboard
+                {t('twoFactor.backToDashboard')}
               </Link>
             </>
           ) : (

@@ -1,18 +1,20 @@
 import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
 
 import { AccountFormDialog } from '@/components/accounts/account-form-dialog';
 import { AccountsTable } from '@/components/accounts/accounts-table';
 import { SectionHeader } from '@/components/shell/section-header';
+import { sectionMetadata } from '@/components/shell/section-metadata';
 import { dashboardSections } from '@/components/shell/sections';
 import { listAccounts } from '@/lib/accounts/account-service';
 import { requirePagePermission } from '@/lib/auth/page-guard';
-import { deniedReason } from '@/lib/auth/permissions';
+import { deniedSentence } from '@/lib/auth/denied-text';
 import { getConfig, upstreamBaseUrl } from '@/lib/config';
 import { serverDatabaseDeps } from '@/lib/db/deps';
 
 const section = dashboardSections['accounts'];
 
-export const metadata: Metadata = { title: section.title };
+export const generateMetadata = (): Promise<Metadata> => sectionMetadata(section.id);
 export const dynamic = 'force-dynamic';
 
 export default async function AccountsPage() {
@@ -23,7 +25,9 @@ export default async function AccountsPage() {
     sourceIp: null,
     userAgent: null,
   });
-  const addDenied = deniedReason(user, 'accounts.manage');
+  const locale = await getLocale();
+  const addDenied = deniedSentence(user, 'accounts.manage', locale);
+  const t = await getTranslations('accounts');
 
   return (
     <div className="grid gap-6">
@@ -33,13 +37,13 @@ export default async function AccountsPage() {
           <AccountFormDialog
             mode={{ kind: 'add', defaultBaseUrl: upstreamBaseUrl(getConfig()) }}
             deniedReason={addDenied}
-            trigger="Add account"
+            trigger={t('add')}
           />
         }
       />
       <AccountsTable
         accounts={accounts}
-        rotateDenied={(accountId) => deniedReason(user, 'accounts.manage', accountId)}
+        rotateDenied={(accountId) => deniedSentence(user, 'accounts.manage', locale, accountId)}
       />
     </div>
   );

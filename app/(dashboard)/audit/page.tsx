@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 
 import { AuditFilters } from '@/components/audit/audit-filters';
 import { AuditTable } from '@/components/audit/audit-table';
@@ -14,7 +15,11 @@ import { isAppError } from '@/lib/errors/app-error';
 
 const section = dashboardSections['audit'];
 
-export const metadata: Metadata = { title: section.title };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('audit.page');
+  return { title: t('title') };
+}
+
 export const dynamic = 'force-dynamic';
 
 export default async function AuditPage({
@@ -24,11 +29,14 @@ export default async function AuditPage({
 }) {
   const { filter, refused } = readAuditFilter(await searchParams);
   const user = await requirePagePermission('audit.read', filter.accountId);
+  const [t, format, locale] = await Promise.all([getTranslations('audit'), getFormatter(), getLocale()]);
   const deps = serverDatabaseDeps();
   const choices = await auditFilterChoices(deps, user, filter);
   let result;
   try {
-    result = await queryAuditLog(deps, user, filter);
+    // The lines in the reader's language: the sentences and details are made on the server, for the page as for
+    // the API and the CSV export.
+    result = await queryAuditLog(deps, user, filter, locale);
   } catch (error) {
     if (isAppError(error) && error.httpStatus === 403) result = null;
     else throw error;
@@ -44,7 +52,9 @@ export default async function AuditPage({
       />
       {refused.length > 0 ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          Some filters were not valid and were ignored: {refused.join(' ')}
+          {t('page.invalidFilters', {
+            filters: format.list(refused.map((name) => t(`filterNames.${name}`))),
+          })}
         </p>
       ) : null}
       {result ? (
@@ -56,7 +66,7 @@ export default async function AuditPage({
           filter={filter}
         />
       ) : (
-        <p role="alert">You are not a member of this sendSMS account.</p>
+        <p role="alert">{t('page.notAMember')}</p>
       )}
     </div>
   );

@@ -1,18 +1,27 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
+import { getLocale, getTranslations } from 'next-intl/server';
 
 import { RequestBuilder } from '@/components/request-builder/request-builder';
+import { sectionMetadata } from '@/components/shell/section-metadata';
 import { dashboardSections } from '@/components/shell/sections';
+import { deniedText } from '@/lib/auth/denied-text';
 import { requirePagePermission } from '@/lib/auth/page-guard';
-import { deniedReason } from '@/lib/auth/permissions';
+import type { Permission } from '@/lib/auth/permissions';
 import { sourceIpOf } from '@/lib/auth/source-ip';
 import { serverDatabaseDeps } from '@/lib/db/deps';
+import { say } from '@/lib/errors/text/localized-text';
+import { builderRequest } from '@/lib/request-builder/catalogue';
 import { builderOptions } from '@/lib/request-builder/builder-options';
 import { builderHistory } from '@/lib/request-builder/history';
 
 const section = dashboardSections['request-builder'];
 
-export const metadata: Metadata = { title: section.title };
+/** What the page's introduction names: sendSMS's action and parameter, not words. */
+const ADD_IP_ACTION = 'token_add_ip';
+const IP_PARAMETER = 'ipaddr';
+
+export const generateMetadata = (): Promise<Metadata> => sectionMetadata(section.id);
 
 export default async function RequestBuilderPage({
   searchParams,
@@ -28,24 +37,40 @@ export default async function RequestBuilderPage({
     headers(),
   ]);
   const single = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : undefined);
+  const [t, locale] = await Promise.all([getTranslations('requestBuilder'), getLocale()]);
+  // Why this user may not run a request on an account, in the words the server refuses it with (lib/auth).
+  const denied = (permission: Permission, accountId: string): string | null => {
+    const text = deniedText(user, permission, accountId);
+    return text === null ? null : say(text, locale);
+  };
 
   return (
     <div className="grid gap-6">
       <div className="grid max-w-2xl gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Api Request Builder</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t('page.heading')}</h1>
         <p className="text-zinc-700 dark:text-zinc-300">
-          Build a sendSMS request, press <strong>Test request</strong>, and see the answer at once. To authorize an IP
-          for a key, choose <code>token_add_ip</code>, pick the key, and enter the address in <strong>ipaddr</strong>:
-          it takes effect immediately.
+          {t.rich('page.intro', {
+            action: ADD_IP_ACTION,
+            field: IP_PARAMETER,
+            strong: (chunks) => <strong>{chunks}</strong>,
+            code: (chunks) => <code>{chunks}</code>,
+          })}
         </p>
       </div>
       <RequestBuilder
         accounts={accounts}
-        writeDenied={Object.fromEntries(
-          accounts.map((account) => [account.id, deniedReason(user, 'requests.write', account.id)]),
-        )}
+        writeDenied={Object.fromEntries(accounts.map((account) => [account.id, denied('requests.write', account.id)]))}
         clientIp={sourceIpOf(requestHeaders)}
-        history={history}
+        // Why a run cannot be run again, in the reader's language (the history words what was removed itself).
+        history={history.map((entry) => ({
+          ...entry,
+          // A request the builder does not offer (any more) is taken as one that changes a key, as the history does.
+          runAgainDenied:
+            entry.runAgainDenied === null
+              ? null
+              : (denied(builderRequest(entry.action)?.permission ?? 'requests.write', entry.accountId) ??
+                entry.runAgainDenied),
+        }))}
         initial={{
           accountId: single('accountId'),
           action: single('action'),

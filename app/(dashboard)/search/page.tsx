@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 
 import { KeySearchForm } from '@/components/search/key-search-form';
 import { KeySearchResults } from '@/components/search/key-search-results';
+import { searchRefusal } from '@/components/search/search-refusal';
 import { SectionHeader } from '@/components/shell/section-header';
+import { sectionMetadata } from '@/components/shell/section-metadata';
 import { dashboardSections } from '@/components/shell/sections';
 import { requirePagePermission } from '@/lib/auth/page-guard';
 import { serverDatabaseDeps } from '@/lib/db/deps';
@@ -13,7 +16,7 @@ import { searchKeys } from '@/lib/key-search/search-service';
 
 const section = dashboardSections['search'];
 
-export const metadata: Metadata = { title: section.title };
+export const generateMetadata = (): Promise<Metadata> => sectionMetadata(section.id);
 export const dynamic = 'force-dynamic';
 
 /**
@@ -31,17 +34,18 @@ export default async function KeySearchPage({
   // A whole key pasted into the box leaves the address (and the browser's history) at once: only its end is searched.
   if (search.state !== 'empty' && isWholeKey(search.q)) redirect(keySearchHref(search.q));
   const result = search.state === 'ready' ? await searchKeys(serverDatabaseDeps(), user, { q: search.q }) : null;
+  const t = await getTranslations('search.page');
   return (
     <div className="grid gap-8">
       <SectionHeader section={section} />
       <KeySearchForm
         q={search.state === 'empty' ? '' : search.q}
-        refusal={search.state === 'refused' ? search.message : undefined}
+        refusal={search.state === 'refused' ? searchRefusal(search.q, t) : undefined}
       />
       {result ? (
         <section aria-labelledby="keys-found" className="grid gap-3">
           <h2 id="keys-found" className="text-lg font-semibold">
-            Keys matching “{result.q}”
+            {t('resultsHeading', { q: result.q })}
           </h2>
           <KeySearchResults result={result} />
         </section>

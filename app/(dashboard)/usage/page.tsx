@@ -1,30 +1,26 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 
 import { SectionHeader } from '@/components/shell/section-header';
+import { sectionMetadata } from '@/components/shell/section-metadata';
 import { dashboardSections } from '@/components/shell/sections';
 import { UsageAccountsTable } from '@/components/usage/usage-accounts-table';
 import { UsageAttention } from '@/components/usage/usage-attention';
 import { UsageBarChart } from '@/components/usage/usage-bar-chart';
 import { UsageKeysTable } from '@/components/usage/usage-keys-table';
-import {
-  KEY_SET_LABELS,
-  UsageFilters,
-  UsageKeySetPicker,
-  UsageRangePicker,
-} from '@/components/usage/usage-view-controls';
+import { UsageFilters, UsageKeySetPicker, UsageRangePicker } from '@/components/usage/usage-view-controls';
 import { requirePagePermission } from '@/lib/auth/page-guard';
 import { serverDatabaseDeps } from '@/lib/db/deps';
 import { isAppError } from '@/lib/errors/app-error';
 import { serverKeyDeps } from '@/lib/keys/deps';
 import { listVisibleAccounts } from '@/lib/keys/list-service';
 import { readUsageFilter } from '@/lib/usage/usage-filter-params';
-import { RANGE_SPECS } from '@/lib/usage/usage-range';
 import { getUsageOverview } from '@/lib/usage/usage-service';
 
 const section = dashboardSections['usage'];
 
-export const metadata: Metadata = { title: section.title };
+export const generateMetadata = (): Promise<Metadata> => sectionMetadata(section.id);
 export const dynamic = 'force-dynamic';
 
 /**
@@ -46,11 +42,12 @@ export default async function UsagePage({
       throw error;
     }),
   ]);
+  const [t, locale] = await Promise.all([getTranslations('usage'), getLocale()]);
   const scopeLabel = filter.accountId
-    ? (overview.accounts[0]?.label ?? 'this account')
+    ? (overview.accounts[0]?.label ?? t('page.scopeThisAccount'))
     : visibleAccounts.length === 1
       ? visibleAccounts[0]!.label
-      : `all ${visibleAccounts.length} accounts`;
+      : t('page.scopeAllAccounts', { count: visibleAccounts.length });
   return (
     <div className="grid gap-8">
       <SectionHeader section={section} />
@@ -59,21 +56,21 @@ export default async function UsagePage({
         <UsageFilters filter={filter} accounts={visibleAccounts} />
         {refused.length > 0 ? (
           <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            Some choices in the address were not valid and were ignored: {refused.join(' ')}
+            {t('page.refused', { reasons: refused.map((field) => t(`page.refusedFields.${field}`)).join(' ') })}
           </p>
         ) : null}
       </div>
 
       <section aria-labelledby="usage-over-time" className="grid gap-3">
         <h2 id="usage-over-time" className="text-lg font-semibold">
-          Uses over the last {RANGE_SPECS[filter.range].label}: {scopeLabel}
+          {t('page.overTimeHeading', { range: t(`ranges.${filter.range}`), scope: scopeLabel })}
         </h2>
-        <UsageBarChart series={overview.series} label={`Uses of ${scopeLabel}`} />
+        <UsageBarChart series={overview.series} label={t('page.chartLabel', { scope: scopeLabel })} />
       </section>
 
       <section aria-labelledby="usage-keys" className="grid gap-3">
         <h2 id="usage-keys" className="text-lg font-semibold">
-          Keys: {KEY_SET_LABELS[filter.keys].toLowerCase()}
+          {t('page.keysHeading', { keySet: t(`keySets.${filter.keys}`).toLocaleLowerCase(locale) })}
         </h2>
         <UsageKeySetPicker filter={filter} />
         <UsageKeysTable filter={filter} rows={overview.keys.rows} total={overview.keys.total} />
@@ -81,14 +78,14 @@ export default async function UsagePage({
 
       <section aria-labelledby="usage-accounts" className="grid gap-3">
         <h2 id="usage-accounts" className="text-lg font-semibold">
-          Accounts
+          {t('page.accountsHeading')}
         </h2>
         <UsageAccountsTable filter={filter} accounts={overview.accounts} />
       </section>
 
       <section aria-labelledby="usage-attention" className="grid gap-3">
         <h2 id="usage-attention" className="text-lg font-semibold">
-          Credential health
+          {t('page.attentionHeading')}
         </h2>
         <UsageAttention items={overview.attention} />
       </section>

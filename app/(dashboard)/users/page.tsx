@@ -1,19 +1,21 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { SectionHeader } from '@/components/shell/section-header';
+import { sectionMetadata } from '@/components/shell/section-metadata';
 import { dashboardSections } from '@/components/shell/sections';
 import { AdminTwoFactorPolicy, CreateUserDialog } from '@/components/users/user-controls';
+import { ROLE_NAME_KEYS } from '@/components/users/role-names';
 import { UsersTable } from '@/components/users/users-table';
 import { requirePagePermission } from '@/lib/auth/page-guard';
 import { listGrantableAccounts } from '@/lib/accounts/account-service';
 import { can, ROLE_PERMISSIONS } from '@/lib/auth/permissions';
-import { ROLE_NAMES } from '@/lib/auth/role-names';
 import { serverDatabaseDeps } from '@/lib/db/deps';
 import { adminTwoFactorRequired, listUsers } from '@/lib/users/user-service';
 
 const section = dashboardSections['users'];
 
-export const metadata: Metadata = { title: section.title };
+export const generateMetadata = (): Promise<Metadata> => sectionMetadata(section.id);
 export const dynamic = 'force-dynamic';
 
 export default async function UsersPage() {
@@ -25,7 +27,8 @@ export default async function UsersPage() {
     listGrantableAccounts(deps, admin),
     adminTwoFactorRequired(deps),
   ]);
-  const roles = ROLE_PERMISSIONS[admin.role].grantableRoles.map((role) => [role, ROLE_NAMES[role]] as const);
+  const t = await getTranslations('users');
+  const roles = ROLE_PERMISSIONS[admin.role].grantableRoles.map((role) => [role, t(ROLE_NAME_KEYS[role])] as const);
 
   return (
     <div className="grid gap-6">

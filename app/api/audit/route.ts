@@ -4,8 +4,11 @@ import { queryAuditLog } from '@/lib/audit-log/audit-log-service';
 import { withPermission } from '@/lib/auth/with-permission';
 import { serverDatabaseDeps } from '@/lib/db/deps';
 
-/** GET: one page of the filtered audit log as lines in words, each event with its names (filters as on /audit). */
-export const GET = withPermission('audit.read', async ({ user, request }) => {
+/**
+ * GET: one page of the filtered audit log as lines in words, in the reader's language, each event with its names
+ * (filters as on /audit).
+ */
+export const GET = withPermission('audit.read', async ({ user, request, locale }) => {
   const filter = auditFilterSchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-  return NextResponse.json(await queryAuditLog(serverDatabaseDeps(), user, filter));
+  return NextResponse.json(await queryAuditLog(serverDatabaseDeps(), user, filter, locale));
 });

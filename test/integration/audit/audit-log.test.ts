@@ -157,6 +157,36 @@ describe('the audit log names what its events name', () => {
     expect(csv).toContain(world.accountA);
   });
 
+  it("answers in the reader's language: their account's choice, else the browser's", async () => {
+    const exportAs = async (headers: Record<string, string>) => {
+      const response = await auditExportRoute.GET(
+        routeRequest(`/api/audit/export?action=ip.authorize&accountId=${world.accountA}`, {
+          method: 'GET',
+          cookie: await sessionCookie(world.users.admin),
+          headers,
+        }),
+        { params: Promise.resolve({}) },
+      );
+      return response.text();
+    };
+    const romanian = await exportAs({ 'accept-language': 'ro-RO,ro;q=0.9' });
+    expect(romanian.split('\r\n')[0]).toContain('eveniment,rezultat,utilizator,email,rol,cont');
+    expect(romanian).toContain(
+      'Ada Admin a autorizat 198.51.100.20 pentru „API Key Test” (Demo shop),reușit,Ada Admin',
+    );
+    expect(romanian).toContain('Adresă IP: 198.51.100.20');
+
+    await prisma.user.update({ where: { id: world.users.admin }, data: { locale: 'en' } });
+    try {
+      const chosen = await exportAs({ 'accept-language': 'ro-RO,ro;q=0.9' });
+      expect(chosen).toContain('Ada Admin authorized 198.51.100.20 on ""API Key Test"" (Demo shop)');
+      const { page } = await readLog(world.users.admin, '?action=ip.authorize');
+      expect(page.lines[0]?.details).toContainEqual({ label: 'IP address', value: '198.51.100.20' });
+    } finally {
+      await prisma.user.update({ where: { id: world.users.admin }, data: { locale: null } });
+    }
+  });
+
   it("offers the reader's users, accounts and an account's keys (deleted ones too) by name, and no one else's", async () => {
     const deleted = await newKey(world.accountA, 'Retired key');
     await prisma.apiKey.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });

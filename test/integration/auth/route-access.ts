@@ -161,6 +161,13 @@ export const ROUTE_ACCESS: RouteAccess[] = [
     request: () => ({ body: { currentPassword: 'not-the-password', newPassword: 'a-new-long-password' } }),
     expect: EVERYONE_SIGNED_IN,
   },
+  // One's own language: every signed-in role, nobody else's.
+  {
+    file: 'app/api/preferences/route.ts',
+    method: 'PUT',
+    request: () => ({ body: { locale: 'en' } }),
+    expect: EVERYONE_SIGNED_IN,
+  },
 
   { file: 'app/api/accounts/route.ts', method: 'GET', expect: EVERYONE_SIGNED_IN },
   {

@@ -47,7 +47,7 @@ describe('the guide: a Default key', () => {
     await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
     row = (await listAccountKeys(deps, callOn(account), DEFAULT_KEY_LIST_QUERY)).rows[0]!;
     expect(row).toMatchObject({ refusedCount: 1, lastRefusedIp: '198.51.100.20', useCount: 1 });
-    expect(row.badges[0]).toMatchObject({ id: 'refused', label: 'refused calls' });
+    expect(row.badges[0]).toMatchObject({ id: 'refused', tone: 'danger', count: 1, lastRefusedIp: '198.51.100.20' });
     // The key page lists the refusal per address: where, when first and last, how many.
     expect((await call('198.51.100.20')).status).toBe(-8);
     expect((await call('192.0.2.99')).status).toBe(-8);

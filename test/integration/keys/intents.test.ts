@@ -75,8 +75,8 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
     expect(pending.pendingChanges).toEqual([
       expect.objectContaining({
         action: 'generate',
-        summary: 'Generate “Slow key”',
-        label: 'outcome unknown, checking',
+        keyName: 'Slow key',
+        ip: null,
         requestedBy: account.admin.email,
       }),
     ]);
@@ -150,8 +150,8 @@ describe('a lost answer is "outcome unknown", then settled by reading sendSMS ba
     ).toEqual([
       expect.objectContaining({
         action: 'authorize-ip',
-        summary: 'Authorize 192.0.2.44',
-        label: 'outcome unknown, checking',
+        keyName: null,
+        ip: '192.0.2.44',
       }),
     ]);
 

@@ -95,6 +95,9 @@ describe('refresh', () => {
       });
       expect(report.usage, JSON.stringify(faults)).toBe('failed');
       expect(report.problems[0]!.message.length).toBeGreaterThan(10);
+      // What failed is data the page words in the reader's language, from the refresh and read back from the log.
+      const { condition } = report.problems[0]!;
+      expect(condition, JSON.stringify(faults)).not.toBeNull();
       const after = await listAccountKeys(deps, callOn(account), DEFAULT_KEY_LIST_QUERY);
       // Badges are worked out at read time; everything that came from sendSMS must be exactly as before.
       expect(after.rows.map((row) => ({ ...row, badges: [] }))).toEqual(
@@ -103,7 +106,7 @@ describe('refresh', () => {
       expect(after.freshness).toMatchObject({
         stale: true,
         usageFetchedAt: before.freshness.usageFetchedAt,
-        lastProblem: { part: 'usage' },
+        lastProblem: { part: 'usage', condition, message: report.problems[0]!.message },
       });
     }
     await world.sandbox.control.setFaults(account.username, {});
@@ -133,6 +136,7 @@ describe('refresh', () => {
     const second = await refreshAccountKeys(deps, account.admin, account.accountId, { trigger: 'manual' });
     expect(second).toMatchObject({ usage: 'failed', ipsFetched: 0 });
     expect(second.problems[0]!.message).toContain('10 queries a minute');
+    expect(second.problems[0]!.condition).toMatchObject({ code: 'budget', perMinute: 10, nothingChanged: true });
     const calls = await world.prisma.upstreamCall.count({
       where: { username: account.username, calledAt: { gt: new Date(Date.now() - 61_000) } },
     });

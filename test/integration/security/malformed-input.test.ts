@@ -49,6 +49,7 @@ function targets(world: TestWorld): Target[] {
     },
     { file: 'app/api/auth/two-factor/route.ts', method: 'POST' },
     { file: 'app/api/auth/two-factor/route.ts', method: 'PUT', body: { code: '000000' } },
+    { file: 'app/api/preferences/route.ts', method: 'PUT', body: { locale: 'ro', timeZone: 'Europe/Bucharest' } },
     { file: 'app/api/accounts/route.ts', method: 'GET' },
     {
       file: 'app/api/accounts/route.ts',

@@ -147,16 +147,22 @@ describe('the usage view', () => {
       where: { id: shop.accountId },
       data: { credentialRotatedAt: new Date(now.getTime() - 26 * DAY) },
     });
+    // As the collection keeps it: the English of what failed.
+    const lastProblem =
+      'The connection to sendSMS failed or was cut before it answered. The dashboard changed nothing.';
     await world.prisma.accountCollection.upsert({
       where: { accountId: shop.accountId },
-      create: { accountId: shop.accountId, failureCount: 2, lastProblem: 'sendSMS did not answer in time' },
-      update: { failureCount: 2, lastProblem: 'sendSMS did not answer in time' },
+      create: { accountId: shop.accountId, failureCount: 2, lastProblem },
+      update: { failureCount: 2, lastProblem },
     });
     const view = await getUsageOverview(deps(), shop.lead, filter());
     expect(view.attention.map((item) => item.kind).sort()).toEqual(['collection-failing', 'password-expiring']);
-    expect(view.attention.find((item) => item.kind === 'collection-failing')!.message).toContain(
-      'sendSMS did not answer in time',
-    );
+    expect(view.attention.find((item) => item.kind === 'collection-failing')).toMatchObject({
+      failureCount: 2,
+      // Read back as a condition the page words in the reader's language, the English kept beside it.
+      lastProblem: { condition: { code: 'network', nothingChanged: true }, message: lastProblem },
+    });
+    expect(view.attention.find((item) => item.kind === 'password-expiring')).toMatchObject({ daysLeft: 4 });
   });
 });
 
@@ -179,6 +185,20 @@ describe('the CSV exports', () => {
     expect(lines[1]).toContain(',Busy,Default Key,');
     expect(lines[1]).toContain(',400,');
     expect(lines.join('\n')).not.toContain(SECRET_MARK);
+  });
+
+  it('word the header, the kinds and the file name in the reader’s language', async () => {
+    const view = filter({ range: '90d', keys: 'all' });
+    const csv = await exportUsageCsv(deps(), shop.lead, view, 'ro');
+    expect(csv.filename).toBe('utilizare-90d-all-2026-12-05.csv');
+    const lines = await read(csv.lines);
+    expect(lines[0]).toBe(
+      'Cont,Denumire cheie,Tip,Fragment,Utilizări în interval,Ultima utilizare,De câte ori a fost utilizată,Request-uri refuzate,Ultimul IP refuzat,Ultimul refuz,Creată la,ID cheie,ID cont',
+    );
+    // Figures and dates stay as a spreadsheet reads them, whatever the language.
+    expect(lines[1]).toContain(',Busy,Default Key,');
+    expect(lines[1]).toContain(',400,');
+    expect(lines[1]).toMatch(/,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z,/);
   });
 
   it('refuses a view of an account the user may not read before writing a line', async () => {

@@ -3,6 +3,7 @@ import type { NextRequest } from 'next/server';
 import { buildAuthOptions } from '@/lib/auth/auth-options';
 import { reachedOverHttps } from '@/lib/auth/request-origin';
 import { errorResponse } from '@/lib/errors/error-response';
+import { requestLocale } from '@/lib/errors/request-locale';
 import { bodyTooLarge, declaresTooLarge } from '@/lib/http/read-json-body';
 
 /**
@@ -18,7 +19,7 @@ process.env.AUTH_TRUST_HOST ??= 'true';
 
 async function handler(request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }): Promise<Response> {
   // next-auth reads the (form) body itself; one that says it is over the limit is refused before it does.
-  if (declaresTooLarge(request)) return errorResponse(bodyTooLarge());
+  if (declaresTooLarge(request)) return errorResponse(bodyTooLarge(), { locale: requestLocale(request) });
   return NextAuth(request, context, buildAuthOptions(reachedOverHttps(request))) as Promise<Response>;
 }
 

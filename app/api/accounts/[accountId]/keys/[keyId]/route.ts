@@ -10,8 +10,8 @@ import { accountOf, keyRouteParams } from '@/lib/keys/route-params';
 /** GET: one key (Locked On IP, usage over time, audit trail). PATCH: rename. DELETE: delete, with the name typed to confirm. */
 export const GET = withPermission(
   'keys.read',
-  async ({ user, params, account }) =>
-    keysResponse(() => getKeyDetail(serverKeyDeps(account), user, params.accountId, params.keyId)),
+  async ({ user, params, account, locale }) =>
+    keysResponse(() => getKeyDetail(serverKeyDeps(account), user, params.accountId, params.keyId, locale)),
   {
     params: keyRouteParams,
     account: accountOf,
