@@ -12,7 +12,7 @@ const COLUMNS: TableColumn<AccountSummary>[] = [
     cell: (account) => (
       <>
         <span className="font-medium">{account.label}</span>
-        <span className="block text-xs text-zinc-500">
+        <span className="block text-xs text-zinc-500 dark:text-zinc-400">
           {account.username} · {account.apiBaseUrl}
         </span>
       </>
@@ -25,7 +25,9 @@ const COLUMNS: TableColumn<AccountSummary>[] = [
       <>
         {account.balance === null ? 'not checked yet' : account.balance.toFixed(2)}
         {account.balanceCheckedAt ? (
-          <span className="block text-xs text-zinc-500">checked {account.balanceCheckedAt.slice(0, 10)}</span>
+          <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+            checked {account.balanceCheckedAt.slice(0, 10)}
+          </span>
         ) : null}
       </>
     ),

@@ -53,7 +53,7 @@ const COLUMNS: TableColumn<AuditLine>[] = [
         </dl>
         {line.ids.length > 0 ? (
           <div className="mt-1">
-            <CopyButton text={idsText(line.ids)} label={`Copy the ids of event ${line.event?.id ?? ''}`.trim()}>
+            <CopyButton text={idsText(line.ids)} label={`Copy ids of event ${line.event?.id ?? ''}`.trim()}>
               Copy ids
             </CopyButton>
           </div>

@@ -136,7 +136,7 @@ export function GenerateKeyDialog({ accountId, onClose }: { accountId: string; o
                   {created.secret}
                 </code>
                 <div>
-                  <CopyButton text={created.secret} label="Copy the new key">
+                  <CopyButton text={created.secret} label="Copy key: the new API key">
                     Copy key
                   </CopyButton>
                 </div>

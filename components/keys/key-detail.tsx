@@ -317,7 +317,7 @@ const AUDIT_TRAIL_COLUMNS: TableColumn<NonNullable<KeyDetailView['auditTrail']>[
       <>
         <Badge tone={event.outcome === 'success' ? 'success' : 'danger'}>{event.outcome}</Badge>
         {event.upstreamStatus !== null && event.upstreamStatus < 0 ? (
-          <span className="ml-2 text-xs text-zinc-500">sendSMS status {event.upstreamStatus}</span>
+          <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400">sendSMS status {event.upstreamStatus}</span>
         ) : null}
       </>
     ),
