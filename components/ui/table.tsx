@@ -90,7 +90,11 @@ export function DataTable<Row, Sort extends string = string>({
                   column.align === 'end' && 'text-right',
                 )}
               >
-                {column.hideHeader ? <span className="sr-only">{column.header}</span> : sortControl(column, sort)}
+                {column.hideHeader ? (
+                  <span className="sr-only">{column.header}</span>
+                ) : (
+                  sortControl(column, sort, label)
+                )}
               </th>
             ))}
           </tr>
@@ -138,26 +142,38 @@ function ariaSort<Sort extends string>(column: SortableHeader<Sort>, sort: Table
 const SORT_CONTROL =
   'inline-flex items-center gap-1 uppercase hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:text-zinc-100';
 
-/** A sortable header: the first click sorts ascending, a click on the sorted column turns the order round. */
-function sortControl<Sort extends string>(column: SortableHeader<Sort>, sort: TableSort<Sort> | undefined) {
+/**
+ * A sortable header: the first click sorts ascending, a click on the sorted column turns the order round. The <th>'s
+ * aria-sort says how the list is sorted; the control's description says what pressing it does (a description, not
+ * its name, so that screen readers still name the column by its header alone in every cell).
+ */
+function sortControl<Sort extends string>(
+  column: SortableHeader<Sort>,
+  sort: TableSort<Sort> | undefined,
+  tableLabel: string,
+) {
   if (!sort || !column.sort) return column.header;
   const by = column.sort;
   const active = sort.by === by;
   const next: SortDirection = active && sort.dir === 'asc' ? 'desc' : 'asc';
+  const hintId = `sort-${tableLabel}-${by}`.replace(/[^\w-]+/g, '-');
   const content = (
     <>
       {column.header}
       <span aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
+      <span id={hintId} hidden>
+        {`Sort by ${column.header.toLowerCase()}, ${ARIA_SORT[next]}`}
+      </span>
     </>
   );
   if (sort.href)
     return (
-      <Link href={sort.href(by, next)} className={SORT_CONTROL}>
+      <Link href={sort.href(by, next)} className={SORT_CONTROL} aria-describedby={hintId}>
         {content}
       </Link>
     );
   return (
-    <button type="button" className={SORT_CONTROL} onClick={() => sort.onSort?.(by, next)}>
+    <button type="button" className={SORT_CONTROL} aria-describedby={hintId} onClick={() => sort.onSort?.(by, next)}>
       {content}
     </button>
   );
