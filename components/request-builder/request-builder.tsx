@@ -8,7 +8,7 @@ import { api, type ApiError } from '@/components/api/api-client';
 import { fieldError } from '@/components/api/form-error';
 import { BuilderHistory } from '@/components/request-builder/builder-history';
 import { FailedRunPanel } from '@/components/request-builder/failed-run-panel';
-import { ResultPanel } from '@/components/request-builder/result-panel';
+import { ResultPanel, resultBadge } from '@/components/request-builder/result-panel';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogFooter } from '@/components/ui/dialog';
 import { DisabledWithReason } from '@/components/ui/disabled-with-reason';
@@ -124,6 +124,23 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
     },
   });
   const problem = mutation.error?.code === 'confirmation-required' ? null : mutation.error;
+  const failed = problem
+    ? failedRun({
+        code: problem.code,
+        message: problem.message,
+        messageRo: problem.body?.messageRo,
+        upstreamStatus: problem.body?.upstreamStatus,
+      })
+    : null;
+  // What a screen reader hears, once per run: the panel below is not a live region, so a re-render of it (the
+  // history refreshing, a copy button saying Copied) reads nothing again.
+  const announcement = mutation.isPending
+    ? `Sending ${mutation.variables?.body.action ?? ''}…`
+    : result
+      ? `Result: ${resultBadge(result)}. ${result.meaning.en}`
+      : failed
+        ? `Result: ${failed.label}. ${failed.meaning.en}`
+        : '';
 
   if (!account || !request) {
     return (
@@ -297,20 +314,16 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
         </div>
       </Form>
 
-      <div aria-live="polite" aria-busy={mutation.isPending}>
+      <p role="status" className="sr-only">
+        {announcement}
+      </p>
+      <div aria-busy={mutation.isPending}>
         {mutation.isPending ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">Sending {mutation.variables?.body.action}…</p>
         ) : result ? (
           <ResultPanel result={result} />
-        ) : problem ? (
-          <FailedRunPanel
-            failed={failedRun({
-              code: problem.code,
-              message: problem.message,
-              messageRo: problem.body?.messageRo,
-              upstreamStatus: problem.body?.upstreamStatus,
-            })}
-          />
+        ) : failed ? (
+          <FailedRunPanel failed={failed} />
         ) : null}
       </div>
 

@@ -2,6 +2,12 @@ import { CopyButton } from '@/components/keys/copy-button';
 import { Badge } from '@/components/ui/badge';
 import type { BuilderRunResult } from '@/lib/request-builder/run-request';
 
+/** The result's badge: its status, or why there is none. */
+export function resultBadge(result: BuilderRunResult): string {
+  if (result.outcome === 'unknown') return 'outcome unknown, checking';
+  return result.status === null ? 'no answer' : `status ${result.status}`;
+}
+
 /**
  * What "Test request" got back, as the hub shows it on the page at once: the status and what it means (English,
  * then Romanian), sendSMS's own message, the details, how long it took, and the request itself as a URL and a curl
@@ -19,11 +25,9 @@ export function ResultPanel({ result }: { result: BuilderRunResult }) {
         </h2>
         {result.outcome === 'unknown' ? (
           // The change may have happened: not a failure, and not shown as one.
-          <Badge tone="info">outcome unknown, checking</Badge>
+          <Badge tone="info">{resultBadge(result)}</Badge>
         ) : (
-          <Badge tone={result.ok ? 'success' : 'danger'}>
-            {result.status === null ? 'no answer' : `status ${result.status}`}
-          </Badge>
+          <Badge tone={result.ok ? 'success' : 'danger'}>{resultBadge(result)}</Badge>
         )}
         <span className="text-sm text-zinc-600 dark:text-zinc-400">{result.durationMs} ms</span>
       </div>
@@ -36,12 +40,18 @@ export function ResultPanel({ result }: { result: BuilderRunResult }) {
       <dl className="grid gap-3 text-sm">
         <div className="grid gap-1">
           <dt className="text-zinc-600 dark:text-zinc-400">Message</dt>
-          <dd>{result.message || <span className="text-zinc-500">(none)</span>}</dd>
+          <dd>{result.message || <span className="text-zinc-500 dark:text-zinc-400">(none)</span>}</dd>
         </div>
         <div className="grid gap-1">
           <dt className="text-zinc-600 dark:text-zinc-400">Details</dt>
           <dd>
-            <pre className="max-h-80 overflow-auto rounded-md bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-900">
+            {/* Scrolls when long: a keyboard can reach and scroll it too. */}
+            <pre
+              role="region"
+              aria-label="Details"
+              tabIndex={0}
+              className="max-h-80 overflow-auto rounded-md bg-zinc-100 p-3 font-mono text-xs focus-visible:outline-2 focus-visible:outline-blue-600 dark:bg-zinc-900 dark:focus-visible:outline-blue-400"
+            >
               {JSON.stringify(result.details, null, 2)}
             </pre>
           </dd>
@@ -73,7 +83,7 @@ export function ResultPanel({ result }: { result: BuilderRunResult }) {
           </dd>
         </div>
       </dl>
-      <p className="text-xs text-zinc-500">
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
         The password and the key are shown as placeholders: put your own in their place to send this request yourself.
       </p>
     </section>
