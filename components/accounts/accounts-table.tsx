@@ -44,7 +44,7 @@ export function AccountsTable({
       cell: (account) => (
         <>
           <span className="font-medium">{account.label}</span>
-          <span className="block text-xs text-zinc-500">
+          <span className="block text-xs text-zinc-500 dark:text-zinc-400">
             {account.username} · {account.apiBaseUrl}
           </span>
         </>
@@ -59,7 +59,7 @@ export function AccountsTable({
             ? t('table.balanceNotChecked')
             : format.number(account.balance, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}
           {account.balanceCheckedAt ? (
-            <span className="block text-xs text-zinc-500">
+            <span className="block text-xs text-zinc-500 dark:text-zinc-400">
               {t('table.balanceChecked', { date: format.dateTime(new Date(account.balanceCheckedAt), 'date') })}
             </span>
           ) : null}

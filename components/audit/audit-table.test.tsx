@@ -65,8 +65,8 @@ describe('the audit table', () => {
   });
 
   it('offers one copy button per event for its ids, none for a count of refusals', () => {
-    expect(html.match(/Copy ids/g)).toHaveLength(1);
-    expect(html).toContain('aria-label="Copy the ids of event 42"');
+    expect(html.match(/>Copy ids</g)).toHaveLength(1);
+    expect(html).toContain('aria-label="Copy ids of event 42"');
   });
 
   it('renders in Romanian: headers, sentences, outcomes, details and the copy button', () => {

@@ -65,6 +65,10 @@ export function FreshnessBar({
             {t(busy ? 'refreshing' : 'refresh')}
           </Button>
         </div>
+        {/* A refresh's outcome, read once by screen readers: the notices below change with the clock too. */}
+        <p role="status" className="sr-only">
+          {refresh.isSuccess ? t('refreshed') : refreshError ? t('refreshFailed', { reason: refreshError }) : null}
+        </p>
         {collection && collection.failureCount > 0 ? (
           <div
             role="status"
@@ -80,7 +84,6 @@ export function FreshnessBar({
         ) : null}
         {freshness.stale || refreshError ? (
           <div
-            role="status"
             data-testid="stale-notice"
             className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
           >

@@ -360,7 +360,7 @@ function auditTrailColumns(t: KeysTranslator): TableColumn<NonNullable<KeyDetail
             {t('detail.auditOutcome', { outcome: event.outcome })}
           </Badge>
           {event.upstreamStatus !== null && event.upstreamStatus < 0 ? (
-            <span className="ml-2 text-xs text-zinc-500">
+            <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400">
               {t('detail.auditUpstreamStatus', { status: event.upstreamStatus })}
             </span>
           ) : null}

@@ -22,10 +22,13 @@ const known = <Code extends string>(codes: readonly Code[], code: string): code 
  * carry it), else the gist of the refusal by its code. When sendSMS answered a status, the status says it. The other
  * language's sentence follows, labelled, for support.
  */
-export function FailedRunPanel({ refusal }: { refusal: BuilderRefusal }) {
-  const t = useTranslations('requestBuilder');
-  const tStatus = useTranslations('status');
-  const locale = useLocale();
+/** The refusal's badge and what it means, in the reader's language: shown by the panel, said once by the builder. */
+export function refusalWords(
+  t: ReturnType<typeof useTranslations<'requestBuilder'>>,
+  tStatus: ReturnType<typeof useTranslations<'status'>>,
+  locale: string,
+  refusal: BuilderRefusal,
+): { label: string; meaning: string } {
   const status = refusal.upstreamStatus ?? null;
   const label =
     status !== null
@@ -40,6 +43,14 @@ export function FailedRunPanel({ refusal }: { refusal: BuilderRefusal }) {
       : locale === 'ro'
         ? refusal.messageRo || gist
         : refusal.message || gist;
+  return { label, meaning };
+}
+
+export function FailedRunPanel({ refusal }: { refusal: BuilderRefusal }) {
+  const t = useTranslations('requestBuilder');
+  const tStatus = useTranslations('status');
+  const locale = useLocale();
+  const { label, meaning } = refusalWords(t, tStatus, locale, refusal);
   return (
     <section
       aria-labelledby="result-title"

@@ -8,9 +8,9 @@ import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { api, type ApiError } from '@/components/api/api-client';
 import { fieldError } from '@/components/api/form-error';
 import { BuilderHistory } from '@/components/request-builder/builder-history';
-import { FailedRunPanel } from '@/components/request-builder/failed-run-panel';
+import { FailedRunPanel, refusalWords } from '@/components/request-builder/failed-run-panel';
 import { checkIpParameter, type IpCheck } from '@/components/request-builder/ip-messages';
-import { ResultPanel } from '@/components/request-builder/result-panel';
+import { ResultPanel, resultWords } from '@/components/request-builder/result-panel';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogFooter } from '@/components/ui/dialog';
 import { DisabledWithReason } from '@/components/ui/disabled-with-reason';
@@ -97,6 +97,8 @@ function parameterDescription(t: Translate, parameter: BuilderRequest['parameter
 
 export function RequestBuilder({ accounts, writeDenied, clientIp, history, initial }: RequestBuilderProps) {
   const t = useTranslations('requestBuilder');
+  const tResult = useTranslations('requestBuilder.result');
+  const tStatus = useTranslations('status');
   const format = useFormatter();
   const locale = useLocale();
   const router = useRouter();
@@ -144,6 +146,26 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
     },
   });
   const problem = mutation.error?.code === 'confirmation-required' ? null : mutation.error;
+  const refusal = problem
+    ? {
+        code: problem.code,
+        message: problem.message,
+        messageRo: problem.body?.messageRo,
+        upstreamStatus: problem.body?.upstreamStatus,
+      }
+    : null;
+  // What a screen reader hears, once per run: the panel below is not a live region, so a re-render of it (the
+  // history refreshing, a copy button saying Copied) reads nothing again.
+  const said = result
+    ? resultWords(tResult, tStatus, locale, result)
+    : refusal
+      ? (({ label, meaning }) => ({ badge: label, meaning }))(refusalWords(t, tStatus, locale, refusal))
+      : null;
+  const announcement = mutation.isPending
+    ? t('announce.sending', { action: mutation.variables?.body.action ?? '' })
+    : said
+      ? t('announce.result', said)
+      : null;
 
   if (!account || !request) {
     return <p className="text-zinc-600 dark:text-zinc-400">{t('form.noAccounts')}</p>;
@@ -324,22 +346,18 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
         </div>
       </Form>
 
-      <div aria-live="polite" aria-busy={mutation.isPending}>
+      <p role="status" className="sr-only">
+        {announcement}
+      </p>
+      <div aria-busy={mutation.isPending}>
         {mutation.isPending ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             {t('form.sendingAction', { action: mutation.variables?.body.action ?? '' })}
           </p>
         ) : result ? (
           <ResultPanel result={result} />
-        ) : problem ? (
-          <FailedRunPanel
-            refusal={{
-              code: problem.code,
-              message: problem.message,
-              messageRo: problem.body?.messageRo,
-              upstreamStatus: problem.body?.upstreamStatus,
-            }}
-          />
+        ) : refusal ? (
+          <FailedRunPanel refusal={refusal} />
         ) : null}
       </div>
 

@@ -35,11 +35,22 @@ function messageText(t: Translate, result: BuilderRunResult, locale: Locale): st
  * message, the details, how long it took, and the request itself as a URL and a curl line, secrets replaced by
  * placeholders (so copying them copies no secret).
  */
-export function ResultPanel({ result }: { result: BuilderRunResult }) {
-  const t = useTranslations('requestBuilder.result');
-  const tStatus = useTranslations('status');
-  const locale = useLocale();
-  const other = locale === 'ro' ? 'en' : 'ro';
+/**
+ * The result's badge ("status 0", "no answer", "outcome unknown, checking") and what it means, in the reader's
+ * language: shown by the panel and said once by the builder's status line.
+ */
+export function resultWords(
+  t: Translate,
+  tStatus: ReturnType<typeof useTranslations<'status'>>,
+  locale: Locale,
+  result: BuilderRunResult,
+): { badge: string; meaning: string } {
+  const badge =
+    result.outcome === 'unknown'
+      ? t('outcomeUnknown')
+      : result.status === null
+        ? t('noAnswer')
+        : t('status', { status: result.status });
   // A status means what the status table says; without one (no answer, an answer not understood) the server's own
   // sentence says why, in both languages.
   const meaning =
@@ -48,6 +59,15 @@ export function ResultPanel({ result }: { result: BuilderRunResult }) {
       : result.outcome === 'unknown'
         ? t('outcomeUnknownMeaning')
         : result.meaning[locale];
+  return { badge, meaning };
+}
+
+export function ResultPanel({ result }: { result: BuilderRunResult }) {
+  const t = useTranslations('requestBuilder.result');
+  const tStatus = useTranslations('status');
+  const locale = useLocale();
+  const other = locale === 'ro' ? 'en' : 'ro';
+  const { badge, meaning } = resultWords(t, tStatus, locale, result);
   return (
     <section
       aria-labelledby="result-title"
@@ -59,11 +79,9 @@ export function ResultPanel({ result }: { result: BuilderRunResult }) {
         </h2>
         {result.outcome === 'unknown' ? (
           // The change may have happened: not a failure, and not shown as one.
-          <Badge tone="info">{t('outcomeUnknown')}</Badge>
+          <Badge tone="info">{badge}</Badge>
         ) : (
-          <Badge tone={result.ok ? 'success' : 'danger'}>
-            {result.status === null ? t('noAnswer') : t('status', { status: result.status })}
-          </Badge>
+          <Badge tone={result.ok ? 'success' : 'danger'}>{badge}</Badge>
         )}
         <span className="text-sm text-zinc-600 dark:text-zinc-400">{t('duration', { ms: result.durationMs })}</span>
       </div>
@@ -74,12 +92,22 @@ export function ResultPanel({ result }: { result: BuilderRunResult }) {
       <dl className="grid gap-3 text-sm">
         <div className="grid gap-1">
           <dt className="text-zinc-600 dark:text-zinc-400">{t('message')}</dt>
-          <dd>{messageText(t, result, locale) || <span className="text-zinc-500">{t('noMessage')}</span>}</dd>
+          <dd>
+            {messageText(t, result, locale) || (
+              <span className="text-zinc-500 dark:text-zinc-400">{t('noMessage')}</span>
+            )}
+          </dd>
         </div>
         <div className="grid gap-1">
           <dt className="text-zinc-600 dark:text-zinc-400">{t('details')}</dt>
           <dd>
-            <pre className="max-h-80 overflow-auto rounded-md bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-900">
+            {/* Scrolls when long: a keyboard can reach and scroll it too. */}
+            <pre
+              role="region"
+              aria-label={t('details')}
+              tabIndex={0}
+              className="max-h-80 overflow-auto rounded-md bg-zinc-100 p-3 font-mono text-xs focus-visible:outline-2 focus-visible:outline-blue-600 dark:bg-zinc-900 dark:focus-visible:outline-blue-400"
+            >
               {JSON.stringify(result.details, null, 2)}
             </pre>
           </dd>
@@ -113,7 +141,7 @@ export function ResultPanel({ result }: { result: BuilderRunResult }) {
           </dd>
         </div>
       </dl>
-      <p className="text-xs text-zinc-500">{t('placeholders')}</p>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('placeholders')}</p>
     </section>
   );
 }

@@ -61,10 +61,15 @@ export function TimeWithExact({ date, now, prefix }: { date: string; now: Date |
   const format = useFormatter();
   const when = new Date(date);
   const exactText = format.dateTime(when, 'exactWithZone');
-  // Before hydration there is no "now" that server and browser agree on: show the exact time until then.
+  // Before hydration there is no "now" that server and browser agree on: show the exact time until then. aria-live
+  // off: the clock's ticks are not news, even inside a status notice (which would otherwise read it all again).
   return (
     <Tooltip content={exactText}>
-      <time dateTime={date} className="cursor-help underline decoration-zinc-400 decoration-dotted underline-offset-2">
+      <time
+        dateTime={date}
+        aria-live="off"
+        className="cursor-help underline decoration-zinc-400 decoration-dotted underline-offset-2"
+      >
         {prefix}
         {now ? (
           <>

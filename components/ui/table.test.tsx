@@ -1,4 +1,4 @@
-import { renderToStaticMarkup } from 'react-dom/server';
+import { renderWithIntl as renderToStaticMarkup } from '@/test/support/with-intl';
 import { describe, expect, it } from 'vitest';
 
 import { DataTable, type TableColumn } from './table';
@@ -20,8 +20,9 @@ const PLANETS: Planet[] = [
 
 type Props = Parameters<typeof DataTable<Planet, 'name' | 'moons'>>[0];
 const PROPS: Props = { label: 'Planets', columns: COLUMNS, rows: PLANETS, empty: 'No planet yet.' };
+const PlanetTable = DataTable<Planet, 'name' | 'moons'>;
 const render = (props: Partial<Props> = {}) =>
-  new DOMParserLite(renderToStaticMarkup(DataTable({ ...PROPS, rowKey: (planet) => planet.name, ...props })));
+  new DOMParserLite(renderToStaticMarkup(<PlanetTable {...PROPS} rowKey={(planet) => planet.name} {...props} />));
 
 interface Element {
   attributes: Record<string, string | undefined>;
@@ -68,7 +69,10 @@ describe('DataTable', () => {
 
   it('makes sortable headers buttons in a client table and links in a server one', () => {
     const buttons = render({ sort: { by: 'name', dir: 'asc', onSort: () => undefined } }).elements('button');
-    expect(buttons.map((button) => button.text)).toEqual(['Planet▲', 'Moons↕']);
+    expect(buttons.map((button) => button.text)).toEqual([
+      'Planet▲Sort by planet, descending',
+      'Moons↕Sort by moons, ascending',
+    ]);
     expect(buttons.every((button) => button.attributes.type === 'button')).toBe(true);
 
     const links = render({ sort: { by: 'name', dir: 'asc', href: (by, dir) => `/planets?sort=${by}&dir=${dir}` } });
@@ -78,6 +82,16 @@ describe('DataTable', () => {
       '/planets?sort=name&amp;dir=desc',
       '/planets?sort=moons&amp;dir=asc',
     ]);
+  });
+
+  it('describes what pressing a sort control does, in a hidden text that is not part of the column’s name', () => {
+    const table = render({ sort: { by: 'moons', dir: 'asc', onSort: () => undefined } });
+    expect(table.elements('button').map((button) => button.attributes['aria-describedby'])).toEqual([
+      'sort-Planets-name',
+      'sort-Planets-moons',
+    ]);
+    expect(table.html).toContain('<span id="sort-Planets-name" hidden="">Sort by planet, ascending</span>');
+    expect(table.html).toContain('<span id="sort-Planets-moons" hidden="">Sort by moons, descending</span>');
   });
 
   it('has no sort controls or aria-sort when the list is not sorted by the table', () => {

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 import { cn } from './cn';
 
 /**
  * Every table of the dashboard: columns as data, rows, the message shown when there are none, and for a list the
- * server sorts, headers that sort. No hooks and no 'use client': a server component renders it as HTML (its sort
+ * server sorts, headers that sort. No 'use client' (next-intl's useTranslations works on both sides): a server component renders it as HTML (its sort
  * headers are then links that change the URL), a client component with buttons (onSort). Owned rather than
  * TanStack Table, whose core alone adds about 13 KB gzipped to the keys page for features (client sorting,
  * filtering, paging) that the server already does here.
@@ -66,6 +67,7 @@ export function DataTable<Row, Sort extends string = string>({
   rowTestId,
   busy,
 }: DataTableProps<Row, Sort>) {
+  const t = useTranslations('common.sort');
   return (
     // Scrolls sideways on narrow screens instead of squeezing columns such as Locked On IP; focusable so that a
     // keyboard can scroll it too.
@@ -90,7 +92,11 @@ export function DataTable<Row, Sort extends string = string>({
                   column.align === 'end' && 'text-right',
                 )}
               >
-                {column.hideHeader ? <span className="sr-only">{column.header}</span> : sortControl(column, sort)}
+                {column.hideHeader ? (
+                  <span className="sr-only">{column.header}</span>
+                ) : (
+                  sortControl(column, sort, label, t)
+                )}
               </th>
             ))}
           </tr>
@@ -138,26 +144,39 @@ function ariaSort<Sort extends string>(column: SortableHeader<Sort>, sort: Table
 const SORT_CONTROL =
   'inline-flex items-center gap-1 uppercase hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:text-zinc-100';
 
-/** A sortable header: the first click sorts ascending, a click on the sorted column turns the order round. */
-function sortControl<Sort extends string>(column: SortableHeader<Sort>, sort: TableSort<Sort> | undefined) {
+/**
+ * A sortable header: the first click sorts ascending, a click on the sorted column turns the order round. The <th>'s
+ * aria-sort says how the list is sorted; the control's description says what pressing it does (a description, not
+ * its name, so that screen readers still name the column by its header alone in every cell).
+ */
+function sortControl<Sort extends string>(
+  column: SortableHeader<Sort>,
+  sort: TableSort<Sort> | undefined,
+  tableLabel: string,
+  t: ReturnType<typeof useTranslations<'common.sort'>>,
+) {
   if (!sort || !column.sort) return column.header;
   const by = column.sort;
   const active = sort.by === by;
   const next: SortDirection = active && sort.dir === 'asc' ? 'desc' : 'asc';
+  const hintId = `sort-${tableLabel}-${by}`.replace(/[^\w-]+/g, '-');
   const content = (
     <>
       {column.header}
       <span aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
+      <span id={hintId} hidden>
+        {t('hint', { column: column.header.toLowerCase(), direction: ARIA_SORT[next] })}
+      </span>
     </>
   );
   if (sort.href)
     return (
-      <Link href={sort.href(by, next)} className={SORT_CONTROL}>
+      <Link href={sort.href(by, next)} className={SORT_CONTROL} aria-describedby={hintId}>
         {content}
       </Link>
     );
   return (
-    <button type="button" className={SORT_CONTROL} onClick={() => sort.onSort?.(by, next)}>
+    <button type="button" className={SORT_CONTROL} aria-describedby={hintId} onClick={() => sort.onSort?.(by, next)}>
       {content}
     </button>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /**
  * A dialog mounted only while open (its code can then load on the first press) by a button that is not its Radix
@@ -9,13 +9,16 @@ import { useRef, useState } from 'react';
 export function useOpenedDialog<Trigger extends HTMLElement = HTMLButtonElement>() {
   const [open, setOpen] = useState(false);
   const trigger = useRef<Trigger>(null);
+  const wasOpen = useRef(false);
+  // Once the dialog has unmounted: while it is mounted, its focus trap takes the focus straight back inside it.
+  useEffect(() => {
+    if (wasOpen.current && !open) trigger.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   return {
     open,
     trigger,
     show: () => setOpen(true),
-    close: () => {
-      setOpen(false);
-      trigger.current?.focus();
-    },
+    close: () => setOpen(false),
   };
 }

@@ -105,7 +105,12 @@ export function UsageBarChart({ series, label }: { series: UsageSeriesView; labe
         <summary className="cursor-pointer text-blue-700 hover:underline dark:text-blue-400">
           {t('showNumbers')}
         </summary>
-        <div className="mt-2 max-h-64 overflow-y-auto rounded border border-zinc-200 dark:border-zinc-800" tabIndex={0}>
+        <div
+          role="region"
+          aria-label={t('tableCaption', { label, period })}
+          className="mt-2 max-h-64 overflow-y-auto rounded border border-zinc-200 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-800 dark:focus-visible:outline-blue-400"
+          tabIndex={0}
+        >
           <table className="w-full text-left">
             <caption className="sr-only">{t('tableCaption', { label, period })}</caption>
             <thead>

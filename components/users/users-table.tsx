@@ -36,7 +36,7 @@ export function UsersTable({
           cell: (user) => (
             <>
               <span className="font-medium">{user.name}</span>
-              <span className="block text-xs text-zinc-500">{user.email}</span>
+              <span className="block text-xs text-zinc-500 dark:text-zinc-400">{user.email}</span>
             </>
           ),
         },
