@@ -2,6 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { Result } from 'axe-core';
 
+import type { Locale } from '@/i18n/locales';
+import { MESSAGES } from '@/messages';
 import { DEMO_EMAILS, DEMO_PASSWORD, signInWithCredentials } from './fixtures/auth';
 
 /**
@@ -50,18 +52,19 @@ async function signIn(page: Page, role: Role) {
 }
 
 /** Puts the page in a theme as the toggle would (next-themes' stored choice), matching the OS setting to it. */
-async function useTheme(page: Page, theme: Theme) {
+async function applyTheme(page: Page, theme: Theme) {
   await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
   await page.evaluate((choice) => localStorage.setItem('theme', choice), theme);
 }
 
 /** The React-rendered page is ready: its theme toggle shows the stored choice only after hydration. */
-async function waitForHydration(page: Page, theme: Theme) {
+async function waitForHydration(page: Page, theme: Theme, locale: Locale = 'en') {
   const html = page.locator('html');
   if (theme === 'dark') await expect(html).toHaveClass(DARK_CLASS);
   else await expect(html).not.toHaveClass(DARK_CLASS);
+  const words = MESSAGES[locale].shell.theme;
   await expect(
-    page.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name: theme === 'dark' ? 'Dark' : 'Light' }),
+    page.getByRole('radiogroup', { name: words.label }).getByRole('radio', { name: words[theme], exact: true }),
   ).toBeChecked();
 }
 
@@ -167,7 +170,7 @@ test.describe('axe: no serious or critical violation', () => {
         test.setTimeout(300_000);
         await signIn(page, role);
         const pages = await pagesOf(page);
-        await useTheme(page, theme);
+        await applyTheme(page, theme);
         for (const target of pages) {
           await test.step(target.label, async () => {
             await page.goto(target.path);
@@ -182,12 +185,41 @@ test.describe('axe: no serious or critical violation', () => {
     }
   }
 
+  // The same pages in Romanian (the language cookie, as the switch sets it): longer words, other wrapping, the same
+  // contrast and names to get right. Both themes in one test, to sign in once.
+  for (const role of ROLES) {
+    test(`on every page the ${role} can open, in Romanian, both themes`, async ({ page, baseURL }) => {
+      test.setTimeout(400_000);
+      await signIn(page, role);
+      const pages = await pagesOf(page);
+      await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'ro', url: baseURL! }]);
+      for (const theme of THEMES) {
+        await applyTheme(page, theme);
+        for (const target of pages) {
+          await test.step(`${target.label} ${theme}`, async () => {
+            await page.goto(target.path);
+            await expect(page.locator('html')).toHaveAttribute('lang', 'ro');
+            await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+            if (target.ready && target.path !== SEARCH) await expect(target.ready(page)).toBeVisible();
+            await waitForHydration(page, theme, 'ro');
+            const finding = await analyse(page);
+            figures.push({
+              label: `${target.label} (ro)`,
+              theme,
+              figures: report(`${role} ${target.label} ${theme} ro`, finding),
+            });
+          });
+        }
+      }
+    });
+  }
+
   for (const theme of THEMES) {
     test(`in the Generate and Delete dialogs and the mobile menu, ${theme}`, async ({ page }) => {
       test.setTimeout(120_000);
       await signIn(page, 'shop-admin');
       await page.goto('/api-keys');
-      await useTheme(page, theme);
+      await applyTheme(page, theme);
       await page.reload();
       const analyseDialog = async (label: string) =>
         figures.push({ label, theme, figures: report(`${label} ${theme}`, await analyse(page, '[role="dialog"]')) });

@@ -22,7 +22,7 @@ export function OtherLanguage({
   if (!text || text === same) return null;
   return (
     <p className="text-sm text-zinc-600 dark:text-zinc-400">
-      <span className="text-xs text-zinc-500">{label}</span> <span lang={language}>{text}</span>
+      <span className="text-xs text-zinc-500 dark:text-zinc-400">{label}</span> <span lang={language}>{text}</span>
     </p>
   );
 }

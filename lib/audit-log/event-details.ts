@@ -2,6 +2,7 @@ import type { Locale } from '@/i18n/locales';
 import { maskSecrets } from '@/lib/audit/mask';
 import type { AnonymousRefusalRow, AuditDetail, AuditRow } from '@/lib/audit-log/audit-row';
 import { auditWords, type AuditTranslator } from '@/lib/audit-log/audit-words';
+import { restated } from '@/lib/audit-log/stored-sentence';
 import { isRole } from '@/lib/audit-log/event-sentence';
 import { MESSAGES, type Messages } from '@/messages';
 
@@ -39,29 +40,29 @@ function roleName(role: string | null, t: AuditTranslator): string | null {
   return isRole(role) ? t(`roles.${role}`) : role;
 }
 
-function valueText(name: string, value: unknown, t: AuditTranslator): string {
+function valueText(name: string, value: unknown, t: AuditTranslator, locale: Locale): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? t('details.yes') : t('details.no');
   if (typeof value === 'string' && ROLE_PARAMS.has(name) && isRole(value)) return t(`roles.${value}`);
-  if (typeof value === 'string') return value === '' ? t('details.empty') : value;
+  if (typeof value === 'string') return value === '' ? t('details.empty') : restated(value, locale);
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (Array.isArray(value))
-    return value.length === 0 ? t('details.none') : value.map((item) => valueText(name, item, t)).join(', ');
+    return value.length === 0 ? t('details.none') : value.map((item) => valueText(name, item, t, locale)).join(', ');
   return JSON.stringify(value);
 }
 
 /** The parameters as fields, nested objects flattened as `Usage › collected`. */
-function paramDetails(params: unknown, t: AuditTranslator, prefix = ''): AuditDetail[] {
+function paramDetails(params: unknown, t: AuditTranslator, locale: Locale, prefix = ''): AuditDetail[] {
   if (!params || typeof params !== 'object' || Array.isArray(params)) {
     return params === undefined || params === null
       ? []
-      : [{ label: prefix || t('details.parameters'), value: valueText('', params, t) }];
+      : [{ label: prefix || t('details.parameters'), value: valueText('', params, t, locale) }];
   }
   return Object.entries(params as Record<string, unknown>).flatMap(([name, value]) => {
     if (!prefix && SAID_BY_NAMES.has(name)) return [];
     const label = prefix ? `${prefix} › ${labelOf(name)}` : isLabelled(name) ? t(`params.${name}`) : labelOf(name);
-    if (value && typeof value === 'object' && !Array.isArray(value)) return paramDetails(value, t, label);
-    return [{ label, value: valueText(name, value, t) }];
+    if (value && typeof value === 'object' && !Array.isArray(value)) return paramDetails(value, t, locale, label);
+    return [{ label, value: valueText(name, value, t, locale) }];
   });
 }
 
@@ -89,7 +90,7 @@ export function eventDetails(row: AuditRow, locale: Locale): AuditDetail[] {
       label: t('details.accounts'),
       value: row.grantedAccounts.map((account) => account.label).join(', '),
     });
-  details.push(...paramDetails(maskSecrets(row.params), t));
+  details.push(...paramDetails(maskSecrets(row.params), t, locale));
   if (row.upstreamStatus !== null)
     details.push({ label: t('details.upstreamStatus'), value: String(row.upstreamStatus) });
   if (row.sourceIp) details.push({ label: t('details.from'), value: row.sourceIp });

@@ -8,8 +8,8 @@ import type { KeySearchMatch } from '@/lib/key-search/types';
 /**
  * How Postgres is asked to find keys from what a customer said. Each way a key can match is its own indexed read
  * (migration 20261206090000_key_search): the fragment by equality on ApiKey.fragment, names and account usernames or
- * labels by pg_trgm GIN indexes (a substring, in any case), an IP by equality on KeyIp.address and
- * ApiKey.lastRefusedIp. Each read stops at `limit` rows without ordering them first, so that a common word ("shop")
+ * labels by pg_trgm GIN indexes (a substring, in any case), an IP by equality on KeyIp.address,
+ * ApiKey.lastRefusedIp and KeyRefusal.address. Each read stops at `limit` rows without ordering them first, so that a common word ("shop")
  * costs as much as a rare one; the few rows found are then merged, ranked and joined to their account in one
  * statement. No permissions here: the service passes the accounts the user may read. Never selects a secret, its
  * ciphertext or its fingerprint.
@@ -59,6 +59,11 @@ function matchReads(query: KeySearchQuery, scope: AccountScope, limit: number): 
         WHERE ki."address" = ${query.address} AND ${live} LIMIT ${limit}`,
       Prisma.sql`SELECT k."id" AS "keyId", 'refused-ip' AS "matchedOn", 2 AS rank
         FROM "ApiKey" k WHERE k."lastRefusedIp" = ${query.address} AND ${live} LIMIT ${limit}`,
+      // Any address a key was refused from, not only the last: a customer calls about the address they use, which a
+      // later refusal from another address must not hide.
+      Prisma.sql`SELECT kr."keyId" AS "keyId", 'refused-ip' AS "matchedOn", 2 AS rank
+        FROM "KeyRefusal" kr JOIN "ApiKey" k ON k."id" = kr."keyId"
+        WHERE kr."address" = ${query.address} AND ${live} LIMIT ${limit}`,
     ];
   }
   const reads: Prisma.Sql[] = [];

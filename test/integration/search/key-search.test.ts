@@ -191,6 +191,16 @@ describe('finding a key', () => {
     expect(refused.rows[0]!.matchedOn).toEqual(['refused-ip']);
   });
 
+  it('by any address a key was refused from, not only the last one', async () => {
+    const earlier = '198.51.100.77';
+    await prisma.keyRefusal.create({
+      data: { keyId: newsletterKeyId, address: earlier, firstAt: new Date(), lastAt: new Date(), count: 3 },
+    });
+    const found = await search(world.users.admin, earlier);
+    expect(ids(found)).toEqual([newsletterKeyId]);
+    expect(found.rows[0]!.matchedOn).toEqual(['refused-ip']);
+  });
+
   it('by the sendSMS username or the account’s label: every live key of the account', async () => {
     const byUsername = await search(world.users.admin, `a-${tag}`);
     expect(ids(byUsername).sort()).toEqual([shopKeyId, newsletterKeyId].sort());
