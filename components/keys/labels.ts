@@ -39,14 +39,3 @@ export function infrastructureChoices(
 export function formatUseCount(t: KeysTranslator, format: Formatter, count: number | null): string {
   return count === null ? t('notReported') : format.number(count);
 }
-
-/**
- * @deprecated English only, kept for the pages of other areas that still import them (components/usage,
- * components/search): use kindLabel / formatUseCount with the reader's translator and formatter instead.
- */
-export { KIND_LABELS } from '@/lib/keys/labels';
-
-/** @deprecated English only (see KIND_LABELS): use formatUseCount. */
-export function formatCount(count: number | null): string {
-  return count === null ? 'not reported by the API' : count.toLocaleString('en-US');
-}
