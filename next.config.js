@@ -12,5 +12,9 @@ const nextConfig = {
   experimental: { authInterrupts: true },
 };
 
-// The language and messages of each request come from i18n/server/request.ts.
-module.exports = createNextIntlPlugin('./i18n/server/request.ts')(nextConfig);
+// The language and messages of each request come from i18n/server/request.ts. The messages (messages/<language>/*.json)
+// are compiled from ICU text at build time, so the browser gets next-intl's small formatter without the ICU parser.
+module.exports = createNextIntlPlugin({
+  requestConfig: './i18n/server/request.ts',
+  experimental: { messages: { path: './messages', format: 'json', locales: ['en', 'ro'], precompile: true } },
+})(nextConfig);

@@ -126,9 +126,14 @@ async function main(): Promise<void> {
     const tags = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+\.js[^"]*)"[^>]*>/gi)];
     const noModule = tags.filter((tag) => /\bnomodule\b/i.test(tag[0]));
     const scripts = [...new Set(tags.filter((tag) => !noModule.includes(tag)).map((tag) => tag[1]!))];
-    let gzipped = 0;
-    for (const script of scripts)
-      gzipped += zlib.gzipSync(Buffer.from(await (await fetch(new URL(script, origin))).arrayBuffer())).length;
+    const sizes: { script: string; gzipped: number }[] = [];
+    for (const script of scripts) {
+      const body = Buffer.from(await (await fetch(new URL(script, origin))).arrayBuffer());
+      sizes.push({ script, gzipped: zlib.gzipSync(body).length });
+    }
+    const gzipped = sizes.reduce((sum, size) => sum + size.gzipped, 0);
+    // The largest scripts, to say where the weight is when the figure moves.
+    const largest = sizes.toSorted((a, b) => b.gzipped - a.gzipped).slice(0, 5);
 
     server.kill('SIGTERM');
     server = undefined;
@@ -150,6 +155,9 @@ async function main(): Promise<void> {
     console.log(
       `  2. first-load JavaScript of /accounts/[accountId]/api-keys: ${(gzipped / 1024).toFixed(1)} KB gzipped in ${scripts.length} scripts ` +
         `(${noModule.length} nomodule polyfill script${noModule.length === 1 ? '' : 's'} not counted) (target ≤ 200 KB)`,
+    );
+    console.log(
+      `     largest: ${largest.map((size) => `${path.basename(size.script.split('?')[0]!)} ${(size.gzipped / 1024).toFixed(1)} KB`).join(', ')}`,
     );
     console.log(
       `  3. refreshing ${BUDGET_KEYS} keys' IP lists: ${budget.calls} budgeted calls in ${budget.rounds} refreshes, at most ${budget.maxInWindow} in any budget window ` +

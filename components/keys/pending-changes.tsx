@@ -4,6 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { PendingChangeView } from '@/lib/keys/types';
 import type { KeysTranslator } from './labels';
+import { useProblemText } from './problem-text';
 
 /**
  * Changes sent to sendSMS whose answer was lost (a timeout, a garbled reply, a crash): "outcome unknown, checking",
@@ -12,6 +13,7 @@ import type { KeysTranslator } from './labels';
  */
 export function PendingChanges({ changes }: { changes: PendingChangeView[] }) {
   const t = useTranslations('keys');
+  const problemText = useProblemText();
   if (changes.length === 0) return null;
   return (
     <div
@@ -34,7 +36,7 @@ export function PendingChanges({ changes }: { changes: PendingChangeView[] }) {
                 : t.rich('pendingChanges.asked', { when: () => <RelativeTime date={change.requestedAt} /> })}
             </span>
             {change.lastCheckProblem ? (
-              <span>{t('pendingChanges.lastCheck', { problem: change.lastCheckProblem })}</span>
+              <span>{t('pendingChanges.lastCheck', { problem: problemText(change.lastCheckProblem) })}</span>
             ) : null}
           </li>
         ))}

@@ -124,7 +124,7 @@ export function RequestBuilder({ accounts, writeDenied, clientIp, history, initi
   );
   const clientIpIsPublic = useMemo(() => {
     const parsed = clientIp ? parseIp(clientIp) : null;
-    return parsed?.ok ? classifyAddress(parsed.address, parsed.version).warning === null : false;
+    return parsed?.ok ? classifyAddress(parsed.address, parsed.version).range === 'public' : false;
   }, [clientIp]);
 
   // An expired session is handled by the API client (sign in again in place, then the request is sent again); the

@@ -1,108 +1,22 @@
 'use client';
 
-import { useSyncExternalStore, type ReactNode } from 'react';
-import { useTranslations } from 'next-intl';
-import { Toast as ToastPrimitive } from 'radix-ui';
+import { useState } from 'react';
+import dynamic from 'next/dynamic';
 
-import type { Tone } from './badge';
-import { CloseButton } from './close-button';
-import { cn } from './cn';
+import { useQueuedToasts } from './toast-store';
 
-export interface ToastMessage {
-  title: ReactNode;
-  description?: ReactNode;
-  tone?: Tone;
-  /** Milliseconds before it closes by itself; Radix pauses the timer on hover and focus. */
-  duration?: number;
-}
+export { toast, type ToastMessage } from './toast-store';
 
-interface QueuedToast extends ToastMessage {
-  id: number;
-}
+// Radix's toast region (and the layers under it) loads with the first toast, not with every page: most pages never
+// show one, and the keys page's first load stays within its JavaScript budget.
+const ToastList = dynamic(() => import('./toast-list').then((module) => module.ToastList), { ssr: false });
 
-// A module-level queue, not React state, so code outside a component (a mutation's onError, say) can push a toast.
-let queuedToasts: readonly QueuedToast[] = [];
-let nextToastId = 1;
-const listeners = new Set<() => void>();
-const noToasts: readonly QueuedToast[] = [];
-
-function publish(next: readonly QueuedToast[]) {
-  queuedToasts = next;
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** The one way to show a toast, from a component or from a mutation's callbacks alike. */
-export function toast(message: ToastMessage): void {
-  publish([...queuedToasts, { ...message, id: nextToastId++ }]);
-}
-
-function dismissToast(id: number): void {
-  publish(queuedToasts.filter((queued) => queued.id !== id));
-}
-
-const toneClasses: Record<Tone, string> = {
-  neutral: 'border-zinc-200 dark:border-zinc-700',
-  success: 'border-green-300 dark:border-green-800',
-  warning: 'border-amber-300 dark:border-amber-800',
-  danger: 'border-red-300 dark:border-red-800',
-  info: 'border-blue-300 dark:border-blue-800',
-};
-
-const toneMarkerClasses: Record<Tone, string> = {
-  neutral: 'bg-zinc-400',
-  success: 'bg-green-600 dark:bg-green-400',
-  warning: 'bg-amber-500 dark:bg-amber-400',
-  danger: 'bg-red-600 dark:bg-red-400',
-  info: 'bg-blue-600 dark:bg-blue-400',
-};
-
-/** Mounted once in the root layout: renders the queued toasts. */
+/** Mounted once in the root layout: shows the queued toasts, once there has been one. */
 export function Toaster() {
-  const t = useTranslations('common');
-  const toasts = useSyncExternalStore(
-    subscribe,
-    () => queuedToasts,
-    () => noToasts,
-  );
-
-  return (
-    <ToastPrimitive.Provider swipeDirection="right" duration={5000}>
-      {toasts.map(({ id, title, description, tone = 'neutral', duration }) => (
-        <ToastPrimitive.Root
-          key={id}
-          duration={duration}
-          // Failures and warnings interrupt the screen reader; everything else waits its turn.
-          type={tone === 'danger' || tone === 'warning' ? 'foreground' : 'background'}
-          onOpenChange={(open) => {
-            if (!open) dismissToast(id);
-          }}
-          className={cn(
-            'relative flex gap-3 rounded-lg border bg-white p-4 pr-10 text-zinc-900 shadow-lg dark:bg-zinc-900 dark:text-zinc-100',
-            'motion-safe:data-[state=open]:animate-slide-in data-[swipe=move]:translate-x-(--radix-toast-swipe-move-x)',
-            'data-[swipe=cancel]:translate-x-0 data-[swipe=cancel]:transition-transform',
-            toneClasses[tone],
-          )}
-        >
-          <span aria-hidden="true" className={cn('mt-1.5 size-2 shrink-0 rounded-full', toneMarkerClasses[tone])} />
-          <div className="grid gap-1">
-            <ToastPrimitive.Title className="text-sm font-semibold">{title}</ToastPrimitive.Title>
-            {description ? (
-              <ToastPrimitive.Description className="text-sm text-zinc-600 dark:text-zinc-400">
-                {description}
-              </ToastPrimitive.Description>
-            ) : null}
-          </div>
-          <ToastPrimitive.Close asChild>
-            <CloseButton aria-label={t('dismiss')} small className="absolute top-3 right-3" />
-          </ToastPrimitive.Close>
-        </ToastPrimitive.Root>
-      ))}
-      <ToastPrimitive.Viewport className="fixed right-0 bottom-0 z-100 flex max-h-dvh w-full flex-col gap-2 p-4 outline-none sm:max-w-sm" />
-    </ToastPrimitive.Provider>
-  );
+  const toasts = useQueuedToasts();
+  // Once shown the region stays (state set during render, React's way to follow a changed input), so a toast's exit
+  // animation and the next toast need no second load.
+  const [shown, setShown] = useState(false);
+  if (toasts.length > 0 && !shown) setShown(true);
+  return shown || toasts.length > 0 ? <ToastList toasts={toasts} /> : null;
 }

@@ -75,28 +75,10 @@ const IPV6_BLOCKS = blocks(6, [
   ['multicast', 'ff00::/8'],
 ]);
 
-const PHRASES: Record<SpecialRange, string> = {
-  private: 'is a private address, used only inside a local network',
-  loopback: 'is a loopback address: it means "this machine" to every machine',
-  'link-local': 'is a link-local address, valid only on one network segment',
-  shared: 'is in the carrier-grade NAT range, shared by many customers behind their provider',
-  documentation: 'is in a range reserved for documentation and examples; no real client calls from it',
-  multicast: 'is a multicast address, not the address of one machine',
-  unspecified: 'is the unspecified address, not the address of any machine',
-  broadcast: 'is the broadcast address, not the address of one machine',
-  reserved: 'is in a reserved range that is not used on the public internet',
-  'ipv4-mapped': 'is an IPv4 address written as IPv6; sendSMS will see the IPv4 form',
-};
-
 export interface RangeCheck {
   range: AddressRange;
   /** The special block the address is in, in CIDR ("10.0.0.0/8"); null for an ordinary public address. */
   cidr: string | null;
-  /**
-   * The warning in English words, null for a public address: for the log and the API's `warnings` (as lib/ip's
-   * `reason`). A page words `range` and `cidr` in the reader's language instead.
-   */
-  warning: string | null;
 }
 
 export function classifyAddress(address: string, version: IpVersion): RangeCheck {
@@ -105,15 +87,10 @@ export function classifyAddress(address: string, version: IpVersion): RangeCheck
   for (const block of version === 4 ? IPV4_BLOCKS : IPV6_BLOCKS) {
     const shift = BigInt(bits - block.prefix);
     if (value >> shift === block.base >> shift) {
-      const range = block.range as SpecialRange;
-      return {
-        range,
-        cidr: block.cidr,
-        warning: `sendSMS sees the public address your integration calls from; ${address} ${PHRASES[range]} (${block.cidr}).`,
-      };
+      return { range: block.range, cidr: block.cidr };
     }
   }
-  return { range: 'public', cidr: null, warning: null };
+  return { range: 'public', cidr: null };
 }
 
 /**
@@ -121,6 +98,13 @@ export function classifyAddress(address: string, version: IpVersion): RangeCheck
  * them, and sendSMS would keep the entry for nothing (or, for 0.0.0.0, an integration might read it as "any").
  */
 const NOT_AUTHORIZABLE: ReadonlySet<AddressRange> = new Set(['unspecified', 'broadcast']);
+
+// lib/ip's reasons are English, for the log (as parseIp's); pages and API errors word the problem in the reader's
+// language from its code.
+const WHY_NOT_AUTHORIZABLE: Record<'unspecified' | 'broadcast', string> = {
+  unspecified: 'is the unspecified address, not the address of any machine',
+  broadcast: 'is the broadcast address, not the address of one machine',
+};
 
 /** The range that keeps an address from being authorized as a key's IP, or null when it can be. */
 export function unauthorizableRange(address: string, version: IpVersion): 'unspecified' | 'broadcast' | null {
@@ -134,5 +118,5 @@ export function unauthorizableRange(address: string, version: IpVersion): 'unspe
 export function authorizationRefusal(address: string, version: IpVersion): string | null {
   const range = unauthorizableRange(address, version);
   if (range === null) return null;
-  return `${address} ${PHRASES[range]}; no call comes from it, so it cannot be authorized`;
+  return `${address} ${WHY_NOT_AUTHORIZABLE[range]}; no call comes from it, so it cannot be authorized`;
 }

@@ -3,7 +3,9 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { accountRefFor } from '@/lib/accounts/account-ref';
 import { fingerprintSecret, secretFragment } from '@/lib/crypto';
+import { appErrorFromSendsms } from '@/lib/errors/upstream-error';
 import { loadAccount } from '@/lib/keys/access';
+import { problemOfText } from '@/lib/keys/refresh-problem';
 import { auditKeyEvent, type AuditActor } from '@/lib/keys/audit';
 import type { RequestOrigin } from '@/lib/auth/request-meta';
 import type { KeyServiceDeps } from '@/lib/keys/deps';
@@ -425,6 +427,13 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
+/**
+ * Why a read-back could not decide, as kept on the change (a text column): a sendSMS failure as the sentence the
+ * dashboard says for it in English, which lib/keys/refresh-problem.ts reads back into its condition for the page to
+ * word in the reader's language; anything else as its own message.
+ */
 function describe(error: unknown): string {
+  const described = appErrorFromSendsms(error);
+  if (described) return problemOfText(described.text).message;
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/keys/repository';
+import { problemOfMessage } from '@/lib/keys/refresh-problem';
 import type { PendingChangeView } from '@/lib/keys/types';
 import { selectPendingChanges, type PendingChangeRecord } from '@/lib/keys/upstream-change-repository';
 
@@ -46,6 +47,7 @@ export function toPendingChangeViews(
     ...asked(change),
     requestedBy: options.showRequester ? change.actorEmail : null,
     requestedAt: change.createdAt.toISOString(),
-    lastCheckProblem: change.lastCheckError,
+    // Kept as English (a text column): read back into its condition, for the page to word in the reader's language.
+    lastCheckProblem: change.lastCheckError === null ? null : problemOfMessage(change.lastCheckError),
   }));
 }

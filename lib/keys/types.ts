@@ -57,7 +57,7 @@ export interface PendingChangeView {
   requestedBy: string | null;
   requestedAt: string;
   /** Why the last read-back could not decide, when one was tried. */
-  lastCheckProblem: string | null;
+  lastCheckProblem: ProblemView | null;
 }
 
 /**

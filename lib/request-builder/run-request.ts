@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { accountRefFor } from '@/lib/accounts/account-ref';
 import { maskSecrets } from '@/lib/audit/mask';
+import type { Locale } from '@/i18n/locales';
 import { classifyAddress } from '@/lib/ip/address-range';
+import { translatorFor } from '@/lib/i18n/translator';
 import { parseAuthorizableIp } from '@/lib/ip/authorizable-ip';
 import { assertAllowed, loadAccount } from '@/lib/keys/access';
 import { auditKeyEvent } from '@/lib/keys/audit';
@@ -88,7 +90,7 @@ export interface BuilderRunResult {
   preview: RequestPreview;
   /** token_add_ip: the key's Locked On IP list as the dashboard now holds it. */
   lockedIps?: LockedIpView[];
-  /** A warning about the parameters that did not stop the request (a private ipaddr, say). */
+  /** A warning about the parameters that did not stop the request (a private ipaddr, say), in the caller's language. */
   warnings: string[];
   /** token_add_ip sent with no clear answer back: the dashboard is reading sendSMS back to learn what happened. */
   outcome?: 'unknown';
@@ -100,6 +102,7 @@ export async function runBuilderRequest(
   accountId: string,
   rawInput: BuilderRunInput,
   origin: RequestOrigin = {},
+  locale: Locale = 'en',
 ): Promise<BuilderRunResult> {
   const input = builderRunInput.parse(rawInput);
   const request = builderRequest(input.action);
@@ -107,7 +110,7 @@ export async function runBuilderRequest(
   assertAllowed(actor, request.permission, accountId);
 
   const account = await loadAccount(deps, accountId);
-  const { params, warnings } = checkParameters(request, input.params);
+  const { params, warnings } = checkParameters(request, input.params, locale);
   const key = request.needsKey ? await loadKey(deps, accountId, input.keyId) : null;
   const accountRef = accountRefFor(account);
 
@@ -281,9 +284,11 @@ function answered(action: ActionName, status: number, message: string, details: 
 function checkParameters(
   request: BuilderRequest,
   given: Record<string, string>,
+  locale: Locale,
 ): { params: Record<string, string>; warnings: string[] } {
   const params: Record<string, string> = {};
   const warnings: string[] = [];
+  const t = translatorFor(locale, 'requestBuilder');
   for (const parameter of request.parameters) {
     const value = given[parameter.name]?.trim() ?? '';
     if (value === '') {
@@ -303,8 +308,9 @@ function checkParameters(
       });
     }
     params[parameter.name] = parsed.address;
-    const warning = classifyAddress(parsed.address, parsed.version).warning;
-    if (warning) warnings.push(warning);
+    // The same sentence as the field's own warning (components/request-builder/ip-messages.ts), in the caller's language.
+    const { range, cidr } = classifyAddress(parsed.address, parsed.version);
+    if (range !== 'public' && cidr !== null) warnings.push(t(`ip.warning.${range}`, { address: parsed.address, cidr }));
   }
   const unknown = Object.keys(given).filter((name) => !request.parameters.some((parameter) => parameter.name === name));
   if (unknown.length > 0)

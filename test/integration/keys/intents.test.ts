@@ -6,6 +6,7 @@ import { getKeyDetail } from '@/lib/keys/detail-service';
 import { generateApiKey } from '@/lib/keys/generate-service';
 import { resolveOpenIntents } from '@/lib/keys/intent-resolver';
 import { keyInUse } from '@/lib/keys/key-secret';
+import { pendingChanges } from '@/lib/keys/pending-changes';
 import { DEFAULT_KEY_LIST_QUERY } from '@/lib/keys/list-query';
 import { listAccountKeys } from '@/lib/keys/list-service';
 import { refreshAccountKeys } from '@/lib/keys/refresh-service';
@@ -260,6 +261,12 @@ describe('a change that never reached sendSMS', () => {
         claimToken: null,
       }),
     ]);
+    // The page is given the condition, to word in its reader's language, not the English kept in the row.
+    expect(await pendingChanges(world.prisma, account.accountId, { showRequester: false })).toEqual([
+      expect.objectContaining({
+        lastCheckProblem: { condition: { code: 'httpStatus', nothingChanged: true }, message: expect.any(String) },
+      }),
+    ]);
     expect(await resolveNow(account.accountId)).toMatchObject({ claimed: 1, failed: 1 });
   });
 
@@ -292,6 +299,14 @@ describe('a change that never reached sendSMS', () => {
     expect((await changesOf(account.accountId)).filter((change) => change.action === 'TOKEN_ADD_IP')).toEqual([
       expect.objectContaining({ state: 'OPEN', lastCheckError: expect.stringContaining('2 queries a minute') }),
       expect.objectContaining({ state: 'OPEN', lastCheckError: expect.stringContaining('2 queries a minute') }),
+    ]);
+    expect(
+      (await pendingChanges(world.prisma, account.accountId, { showRequester: true })).map(
+        (change) => change.lastCheckProblem?.condition,
+      ),
+    ).toEqual([
+      { code: 'budget', perMinute: 2, seconds: expect.any(Number), nothingChanged: true },
+      { code: 'budget', perMinute: 2, seconds: expect.any(Number), nothingChanged: true },
     ]);
     expect(await resolveNow(account.accountId)).toMatchObject({ claimed: 2, failed: 2 });
   });

@@ -66,6 +66,32 @@ describe('the Request Builder', () => {
     });
   });
 
+  it("words a parameter's warning in the caller's language", async () => {
+    const { account, deps, key, secret } = await accountWithOneKey();
+    expect((await callWithKey(world.sandbox, account, secret, '203.0.113.7')).status).toBe(0);
+    const run = (ip: string, locale: 'en' | 'ro') =>
+      runBuilderRequest(
+        deps,
+        account.admin,
+        account.accountId,
+        { action: 'token_add_ip', keyId: key.id, params: { ipaddr: ip } },
+        {},
+        locale,
+      );
+    const romanian = await run('10.1.2.3', 'ro');
+    expect(romanian.ok).toBe(true);
+    expect(romanian.warnings).toEqual([
+      expect.stringMatching(/^sendSMS vede adresa publică.*10\.1\.2\.3.*\(10\.0\.0\.0\/8\)/),
+    ]);
+    const english = await run('192.168.7.8', 'en');
+    expect(english.warnings).toEqual([
+      expect.stringMatching(/^sendSMS sees the public address.*192\.168\.7\.8 is a private address/),
+    ]);
+    expect((await run('198.51.100.44', 'ro')).warnings).toEqual([expect.stringMatching(/rezervat documentației/)]);
+    // A public address: nothing to warn of.
+    expect((await run('8.8.4.4', 'ro')).warnings).toEqual([]);
+  });
+
   it('shows an upstream refusal with its meaning, and changes nothing but the audit log', async () => {
     const { account, deps, key } = await accountWithOneKey();
     // The account's stored password no longer works (it expired on the hub, say).

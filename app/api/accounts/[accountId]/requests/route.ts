@@ -10,7 +10,7 @@ import { builderRunInput, runBuilderRequest } from '@/lib/request-builder/run-re
  */
 export const POST = withPermission(
   'requests.read',
-  async ({ user, params, body, meta, account }) =>
-    keysResponse(() => runBuilderRequest(serverKeyDeps(account), user, params.accountId, body, meta)),
+  async ({ user, params, body, meta, account, locale }) =>
+    keysResponse(() => runBuilderRequest(serverKeyDeps(account), user, params.accountId, body, meta, locale)),
   { params: accountRouteParams, body: builderRunInput, account: accountOf },
 );
