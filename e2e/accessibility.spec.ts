@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { Result } from 'axe-core';
 
-import type { Locale } from '@/i18n/locales';
+import { LOCALES, type Locale } from '@/i18n/locales';
 import { MESSAGES } from '@/messages';
 import { DEMO_EMAILS, DEMO_PASSWORD, signInWithCredentials } from './fixtures/auth';
 
@@ -214,81 +214,96 @@ test.describe('axe: no serious or critical violation', () => {
     });
   }
 
-  for (const theme of THEMES) {
-    test(`in the Generate and Delete dialogs and the mobile menu, ${theme}`, async ({ page }) => {
-      test.setTimeout(120_000);
-      await signIn(page, 'shop-admin');
-      await page.goto('/api-keys');
-      await applyTheme(page, theme);
-      await page.reload();
-      const analyseDialog = async (label: string) =>
-        figures.push({ label, theme, figures: report(`${label} ${theme}`, await analyse(page, '[role="dialog"]')) });
-
-      await page.getByRole('link', { name: new RegExp(ACCOUNT) }).click();
-      await expect(page.getByRole('heading', { level: 1, name: 'API Keys' })).toBeVisible();
-      await waitForHydration(page, theme);
-      await page.getByRole('button', { name: 'Generate a new API Key' }).click();
-      const generate = page.getByRole('dialog', { name: 'Generate a new API Key' });
-      await expect(generate.getByLabel('Name')).toBeVisible();
-      await analyseDialog('Generate dialog');
-      await page.keyboard.press('Escape');
-      await expect(generate).toBeHidden();
-
-      await page.getByTestId(`key-row-${KEY}`).getByRole('link', { name: KEY }).click();
-      await expect(page.getByTestId('key-name')).toHaveText(KEY);
-      await page.getByRole('button', { name: 'Delete key' }).click();
-      const remove = page.getByRole('dialog', { name: `Delete “${KEY}”?` });
-      await expect(remove.getByRole('textbox')).toBeVisible();
-      await analyseDialog('Delete dialog');
-      await page.keyboard.press('Escape');
-      await expect(remove).toBeHidden();
-
-      await page.setViewportSize({ width: 390, height: 844 });
-      await page.getByRole('button', { name: 'Open menu' }).click();
-      const menu = page.getByRole('dialog', { name: 'Menu' });
-      await expect(menu.getByRole('link', { name: 'API Keys' })).toBeVisible();
-      await analyseDialog('Mobile menu');
-      await page.keyboard.press('Escape');
-      await expect(menu).toBeHidden();
-      // The page under the menu at this width too: the header's menu button, the tables scrolling sideways.
-      figures.push({
-        label: 'Key page at 390 px',
-        theme,
-        figures: report(`Key page at 390 px ${theme}`, await analyse(page)),
-      });
-    });
-  }
-
-  test('on a Request Builder result, in both themes, announced once in a single status line', async ({ page }) => {
-    test.setTimeout(120_000);
-    await signIn(page, 'support');
-    await page.goto('/request-builder');
-    // Hydrated (the toggle shows the stored choice, none yet), so that the form's state takes what is chosen.
-    await expect(page.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name: 'System' })).toBeChecked();
-    await page.getByLabel('sendSMS account').selectOption({ label: ACCOUNT });
-    await page.getByLabel('Request', { exact: true }).selectOption('user_get_balance');
-    await page.getByRole('button', { name: 'Test request' }).click();
-    const result = page.getByRole('region', { name: 'Result' });
-    await expect(result).toBeVisible();
-    // The page's one status line says the outcome; the panel itself is not live, so nothing in it is read twice.
-    await expect(page.getByRole('main').getByRole('status')).toHaveText(/^Result: (status -?\d+|no answer)\. .+/);
-    expect(await page.locator('main [aria-live]:not([aria-live="off"])').count()).toBe(0);
-
+  // The dialogs, the mobile menu and a builder result in each language: the names below are the messages' own.
+  for (const locale of LOCALES) {
+    const words = MESSAGES[locale];
+    const suffix = locale === 'en' ? '' : ` (${locale})`;
     for (const theme of THEMES) {
-      await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
-      // Chosen on the toggle rather than by reloading, which would lose the result.
-      await page
-        .getByRole('radiogroup', { name: 'Theme' })
-        .getByRole('radio', { name: theme === 'dark' ? 'Dark' : 'Light' })
-        .check();
-      await waitForHydration(page, theme);
-      figures.push({
-        label: 'Request Builder result',
-        theme,
-        figures: report(`Request Builder result ${theme}`, await analyse(page)),
+      test(`in the Generate and Delete dialogs and the mobile menu, ${theme}, ${locale}`, async ({ page, baseURL }) => {
+        test.setTimeout(120_000);
+        await signIn(page, 'shop-admin');
+        await page.context().addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }]);
+        await page.goto('/api-keys');
+        await applyTheme(page, theme);
+        await page.reload();
+        await expect(page.locator('html')).toHaveAttribute('lang', locale);
+        const analyseDialog = async (label: string) =>
+          figures.push({
+            label: `${label}${suffix}`,
+            theme,
+            figures: report(`${label} ${theme}${suffix}`, await analyse(page, '[role="dialog"]')),
+          });
+
+        await page.getByRole('link', { name: new RegExp(ACCOUNT) }).click();
+        await expect(page.getByRole('heading', { level: 1, name: words.keys.list.title })).toBeVisible();
+        await waitForHydration(page, theme, locale);
+        await page.getByRole('button', { name: words.keys.generateButton }).click();
+        const generate = page.getByRole('dialog', { name: words.keys.generateDialog.title });
+        await expect(generate.getByLabel(words.keys.generateDialog.name)).toBeVisible();
+        await analyseDialog('Generate dialog');
+        await page.keyboard.press('Escape');
+        await expect(generate).toBeHidden();
+
+        await page.getByTestId(`key-row-${KEY}`).getByRole('link', { name: KEY }).click();
+        await expect(page.getByTestId('key-name')).toHaveText(KEY);
+        await page.getByRole('button', { name: words.keys.deleteDialog.trigger }).click();
+        const remove = page.getByRole('dialog', { name: words.keys.deleteDialog.title.replace('{name}', KEY) });
+        await expect(remove.getByRole('textbox')).toBeVisible();
+        await analyseDialog('Delete dialog');
+        await page.keyboard.press('Escape');
+        await expect(remove).toBeHidden();
+
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.getByRole('button', { name: words.shell.menu.open }).click();
+        const menu = page.getByRole('dialog', { name: words.shell.menu.title });
+        await expect(menu.getByRole('link', { name: words.shell.sections['api-keys'].title })).toBeVisible();
+        await analyseDialog('Mobile menu');
+        await page.keyboard.press('Escape');
+        await expect(menu).toBeHidden();
+        // The page under the menu at this width too: the header's menu button, the tables scrolling sideways.
+        figures.push({
+          label: `Key page at 390 px${suffix}`,
+          theme,
+          figures: report(`Key page at 390 px ${theme}${suffix}`, await analyse(page)),
+        });
       });
     }
-  });
+
+    test(`on a Request Builder result, in both themes, announced once in a single status line, ${locale}`, async ({
+      page,
+      baseURL,
+    }) => {
+      test.setTimeout(120_000);
+      await signIn(page, 'support');
+      await page.context().addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }]);
+      await page.goto('/request-builder');
+      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+      // Hydrated (the toggle shows the stored choice, none yet), so that the form's state takes what is chosen.
+      const themeGroup = page.getByRole('radiogroup', { name: words.shell.theme.label });
+      await expect(themeGroup.getByRole('radio', { name: words.shell.theme.system })).toBeChecked();
+      await page.getByLabel(words.requestBuilder.form.account).selectOption({ label: ACCOUNT });
+      await page.getByLabel(words.requestBuilder.form.request, { exact: true }).selectOption('user_get_balance');
+      await page.getByRole('button', { name: words.requestBuilder.form.submit }).click();
+      const result = page.getByRole('region', { name: words.requestBuilder.result.title });
+      await expect(result).toBeVisible();
+      // The page's one status line says the outcome; the panel itself is not live, so nothing in it is read twice.
+      const announced = words.requestBuilder.announce.result.split('{badge}')[0]!;
+      await expect(page.getByRole('main').getByRole('status')).toHaveText(new RegExp(`^${announced}.+\\. .+`));
+      expect(await page.locator('main [aria-live]:not([aria-live="off"])').count()).toBe(0);
+
+      for (const theme of THEMES) {
+        await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+        // Chosen on the toggle rather than by reloading, which would lose the result.
+        await themeGroup.getByRole('radio', { name: words.shell.theme[theme] }).check();
+        await waitForHydration(page, theme, locale);
+        figures.push({
+          label: `Request Builder result${suffix}`,
+          theme,
+          figures: report(`Request Builder result ${theme}${suffix}`, await analyse(page)),
+        });
+      }
+    });
+  }
 });
 
 test.describe('keyboard', () => {
