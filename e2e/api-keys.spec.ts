@@ -185,6 +185,30 @@ test.describe('the Demo logistics account', () => {
       await setSandboxFaults(page, 'demo-logistics', {});
     }
   });
+
+  test('a slow refresh shows how far it has gone: the usage, then each IP list', async ({ asAdmin: page }) => {
+    await openAccountKeys(page, 'Demo logistics');
+    await page.getByTestId('key-row-Dispatch cloud').getByRole('link', { name: 'Dispatch cloud' }).click();
+    await expect(page.getByTestId('key-name')).toHaveText('Dispatch cloud');
+    // Every sendSMS call of this account takes 2 s: the key's refresh is token_list, then its token_list_ips.
+    await setSandboxFaults(page, 'demo-logistics', { slowMs: 2_000 });
+    try {
+      const progress = page.getByTestId('refresh-progress');
+      // A refresh that finds the scheduled collection of this account running waits for it and has no steps of
+      // its own to show: then the next one does.
+      await expect(async () => {
+        await page.getByRole('button', { name: 'Refresh', exact: true }).click({ timeout: 10_000 });
+        await expect(progress.getByRole('progressbar', { name: 'Refresh progress' })).toBeVisible({ timeout: 1_500 });
+      }).toPass({ timeout: 60_000 });
+      await expect(progress).toContainText('Reading usage from sendSMS…');
+      await expect(progress).toContainText('IP lists: 0 of 1', { timeout: 15_000 });
+      await expect(progress.getByRole('progressbar')).toHaveAttribute('max', '1');
+      await expect(progress).toBeHidden({ timeout: 15_000 });
+      await expect(page.getByRole('status').filter({ hasText: 'Refreshed from sendSMS.' })).toBeAttached();
+    } finally {
+      await setSandboxFaults(page, 'demo-logistics', {});
+    }
+  });
 });
 
 test.describe('renaming a key', () => {

@@ -101,12 +101,16 @@ export function setSessionExpiredHandler(handler: SessionExpiredHandler | null):
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const send = async (): Promise<Response> => {
+/** Sends once more after the user signed in again (a 401 mid-form); a network failure is an ApiError. */
+async function send(method: Method, path: string, body: unknown, accept?: string): Promise<Response> {
+  const once = async (): Promise<Response> => {
     try {
       return await fetch(path, {
         method,
-        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(accept ? { accept } : {}),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         credentials: 'same-origin',
         cache: 'no-store',
@@ -115,12 +119,67 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
       throw new ApiError(0, words.unreachable);
     }
   };
-  let response = await send();
+  const response = await once();
   // Once: a second 401 right after signing in again is the answer, not a reason to ask again.
-  if (response.status === 401 && onSessionExpired && (await onSessionExpired())) response = await send();
+  if (response.status === 401 && onSessionExpired && (await onSessionExpired())) return once();
+  return response;
+}
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const response = await send(method, path, body);
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) throw apiErrorOf(response.status, payload);
   return payload as T;
+}
+
+/** The lines of lib/http/progress-response.ts. */
+const PROGRESS_CONTENT_TYPE = 'application/x-ndjson';
+type ProgressLine =
+  | { type: 'progress'; progress: unknown }
+  | { type: 'result'; result: unknown }
+  | { type: 'error'; status: number; error: unknown };
+
+/**
+ * A POST to a route that says how far it has gone while it works (lib/http/progress-response.ts): `onProgress` is
+ * called with each step as it arrives; the result, or the refusal as an ApiError, as for any request. A route that
+ * answers at once (a refusal, or work another request had already started) answers as plain JSON.
+ */
+async function postWithProgress<T, P>(path: string, body: unknown, onProgress: (progress: P) => void): Promise<T> {
+  const response = await send('POST', path, body, `${PROGRESS_CONTENT_TYPE}, application/json`);
+  if (!response.ok || !(response.headers.get('content-type') ?? '').includes(PROGRESS_CONTENT_TYPE) || !response.body) {
+    const payload: unknown = await response.json().catch(() => null);
+    if (!response.ok) throw apiErrorOf(response.status, payload);
+    return payload as T;
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  for (;;) {
+    let chunk: ReadableStreamReadResult<string>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The connection dropped mid-way: the work may have finished on the server, which the page reloads to learn.
+      throw new ApiError(0, words.unreachable);
+    }
+    if (chunk.done) break;
+    buffered += chunk.value;
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    for (const text of lines) {
+      if (text.trim() === '') continue;
+      let line: ProgressLine;
+      try {
+        line = JSON.parse(text) as ProgressLine;
+      } catch {
+        throw new ApiError(502, words.unexpected);
+      }
+      if (line.type === 'progress') onProgress(line.progress as P);
+      else if (line.type === 'result') return line.result as T;
+      else if (line.type === 'error') throw apiErrorOf(line.status, line.error);
+    }
+  }
+  // The answer ended without its result: as an answer the page cannot read.
+  throw new ApiError(502, words.unexpected);
 }
 
 export const api = {
@@ -129,4 +188,5 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, body),
+  postWithProgress,
 };

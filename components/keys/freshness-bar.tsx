@@ -33,6 +33,7 @@ export function FreshnessBar({
   const refresh = useRefreshKeys(accountId, keyId);
   const refreshError = refresh.error?.message ?? null;
   const busy = refresh.isPending || freshness.refreshing;
+  const { progress } = refresh;
   const { collection, lastProblem } = freshness;
   return (
     <>
@@ -64,6 +65,23 @@ export function FreshnessBar({
           <Button variant="secondary" size="sm" onClick={() => refresh.mutate()} disabled={busy} aria-busy={busy}>
             {t(busy ? 'refreshing' : 'refresh')}
           </Button>
+          {progress ? (
+            <span className="inline-flex items-center gap-2" data-testid="refresh-progress">
+              {/* Indeterminate while the usage is read (one call); then the IP lists, one call each. */}
+              <progress
+                aria-label={t('progressLabel')}
+                className="h-1.5 w-24 overflow-hidden rounded-full accent-blue-600 [&::-webkit-progress-bar]:bg-zinc-200 [&::-webkit-progress-value]:bg-blue-600 dark:[&::-webkit-progress-bar]:bg-zinc-700 dark:[&::-webkit-progress-value]:bg-blue-400"
+                {...(progress.step === 'ips' && progress.total > 0
+                  ? { value: progress.done, max: progress.total }
+                  : {})}
+              />
+              <span>
+                {progress.step === 'ips'
+                  ? t('progressIps', { done: progress.done, total: progress.total })
+                  : t('progressUsage')}
+              </span>
+            </span>
+          ) : null}
         </div>
         {/* A refresh's outcome, read once by screen readers: the notices below change with the clock too. */}
         <p role="status" className="sr-only">

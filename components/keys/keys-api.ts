@@ -6,7 +6,7 @@ import type { RefreshReport } from '@/lib/keys/refresh-service';
 import type { RenameResult } from '@/lib/keys/rename-service';
 import type { KeyListQuery } from '@/lib/keys/list-query';
 import { keyListSearchParams } from '@/lib/keys/list-query';
-import type { KeyDetailView, KeyListView, KeyRowView } from '@/lib/keys/types';
+import type { KeyDetailView, KeyListView, KeyRowView, RefreshProgress } from '@/lib/keys/types';
 
 /**
  * The keys endpoints, typed, through the one API client: a refusal is an ApiError with the server's sentence (the
@@ -28,8 +28,13 @@ export const keysApi = {
     accountId: string,
     body: { name: string; kind: KeyRowView['kind']; usageLabel: KeyRowView['usageLabel']; secret: string },
   ) => api.post<{ key: KeyRowView }>(`${base(accountId)}/import`, body),
-  refresh: (accountId: string, keyId?: string) =>
-    api.post<RefreshReport>(`${base(accountId)}/refresh`, keyId ? { keyId } : {}),
+  /** Says how far it has gone while it runs (the usage, then each IP list) through `onProgress`. */
+  refresh: (accountId: string, keyId: string | undefined, onProgress: (progress: RefreshProgress) => void) =>
+    api.postWithProgress<RefreshReport, RefreshProgress>(
+      `${base(accountId)}/refresh`,
+      keyId ? { keyId } : {},
+      onProgress,
+    ),
   rename: (accountId: string, keyId: string, name: string) =>
     api.patch<RenameResult>(`${base(accountId)}/${encodeURIComponent(keyId)}`, { name }),
   remove: (accountId: string, keyId: string, confirmName: string) =>

@@ -20,7 +20,7 @@ import {
   selectLiveKeys,
   type KeyRecord,
 } from '@/lib/keys/repository';
-import type { RefreshProblem } from '@/lib/keys/types';
+import type { RefreshProblem, RefreshProgress } from '@/lib/keys/types';
 import type { ListedKey } from '@/lib/sendsms/actions';
 import { isSendsmsError, sendsmsErrorOf, upstreamStatusOf } from '@/lib/sendsms/errors';
 import { listKeys } from '@/lib/sendsms/key-operations';
@@ -53,6 +53,8 @@ export interface RefreshOptions {
   usage?: boolean;
   /** The scheduled collection (job) doing this refresh: a retry of it writes each snapshot once. */
   collectionId?: string;
+  /** Told of each step as it starts and of each IP list as it is done, for a person watching (the Refresh button). */
+  onProgress?: (progress: RefreshProgress) => void;
 }
 
 export interface RefreshReport {
@@ -108,6 +110,8 @@ async function refreshNow(
     problems: [],
   };
   await markCollectionStarted(deps.prisma, accountId, deps.now());
+  const progress = (step: RefreshProgress['step'], done: number, total: number) =>
+    options.onProgress?.({ step, done, total });
   let upstreamStatus: number | null = null;
   let upstreamDown = false;
   // Costs sendSMS calls only when a change of this account is waiting to be settled. Its failure is its own to
@@ -132,6 +136,7 @@ async function refreshNow(
 
   const askUsage = options.usage ?? true;
   if (askUsage) {
+    progress('usage', 0, 1);
     try {
       const listing = await listKeys(client, accountRef);
       if (listing.reported) {
@@ -162,14 +167,19 @@ async function refreshNow(
           fetchedBefore: new Date(deps.now().getTime() - IP_REFRESH_AFTER_MS),
           limit: MAX_IP_FETCHES_PER_REFRESH,
         });
+    progress('ips', 0, due.length);
     for (const [index, key] of due.entries()) {
       const inUse = keyInUse(key, deps.credentialsKey);
-      if (!inUse) continue;
+      if (!inUse) {
+        progress('ips', index + 1, due.length);
+        continue;
+      }
       try {
         const answer = await client.call('token_list_ips', { account: accountRef, key: inUse });
         const at = deps.now();
         await deps.prisma.$transaction((tx) => mergeKeyIps(tx, key, answer.details, at, { authoritative: true }));
         report.ipsFetched += 1;
+        progress('ips', index + 1, due.length);
       } catch (error) {
         const kind = isSendsmsError(error) ? error.kind : null;
         const budget = sendsmsErrorOf(error, 'budget');
@@ -179,6 +189,7 @@ async function refreshNow(
           report.retryAfterMs = budget.retryAfterMs;
           break;
         }
+        progress('ips', index + 1, due.length);
         // Only the key form could ask, and it would lock this never-used Default key here: skip, never silently.
         if (kind === 'default-key-first-use') continue;
         problem('ips', error);

@@ -98,6 +98,16 @@ export interface ProblemView {
   message: string | null;
 }
 
+/**
+ * How far a refresh has gone, as its asker is told while it runs: the usage (one token_list call), then the IP lists
+ * due (one token_list_ips call each, paced by the budget), `done` of `total`.
+ */
+export interface RefreshProgress {
+  step: 'usage' | 'ips';
+  done: number;
+  total: number;
+}
+
 export interface RefreshProblem extends ProblemView {
   part: 'usage' | 'ips';
   at: string;

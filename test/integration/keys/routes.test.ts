@@ -7,6 +7,8 @@ import {
   type TestWorld,
   callRoute,
   pointAccountAtSandbox,
+  routeRequest,
+  sessionCookie,
   type RouteHandler,
 } from '@/test/integration/auth/session-world';
 import { startTestSandbox, wire } from '@/test/integration/sendsms/sandbox-fixture';
@@ -254,5 +256,48 @@ describe('the keys routes', () => {
       name: 'Kept name',
     });
     expect(await prisma.auditEvent.count({ where: { keyId, action: 'key.rename' } })).toBe(0);
+  });
+
+  it('refresh says how far it has gone, line by line, to a caller that asks; another tenant is refused before any line', async () => {
+    // Account B, on a sendSMS account of its own: the calls above have spent account A's budget for this minute.
+    const other = world.accountB;
+    await pointAccountAtSandbox(prisma, sandbox, other, 'route-pass-b');
+    const generated = await call(
+      routes.keys.POST,
+      `/api/accounts/${other}/keys`,
+      { method: 'POST', user: 'otherAdmin', body: cloudKey('Progress') },
+      { accountId: other },
+    );
+    const keyId = (generated.body.key as { id: string }).id;
+    const ask = async (user: keyof TestWorld['users'], account: string) =>
+      routes.refresh.POST!(
+        routeRequest(`/api/accounts/${account}/keys/refresh`, {
+          method: 'POST',
+          cookie: await sessionCookie(world.users[user]),
+          body: { keyId },
+          headers: { accept: 'application/x-ndjson, application/json' },
+        }),
+        { params: Promise.resolve({ accountId: account }) },
+      ) as Promise<Response>;
+
+    const streamed = await ask('otherAdmin', other);
+    expect(streamed.status).toBe(200);
+    expect(streamed.headers.get('content-type')).toContain('application/x-ndjson');
+    const lines = (await streamed.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; progress?: unknown; result?: unknown });
+    expect(lines[0]).toEqual({ type: 'progress', progress: { step: 'usage', done: 0, total: 1 } });
+    expect(lines.slice(1)).toEqual([
+      { type: 'progress', progress: { step: 'ips', done: 0, total: 1 } },
+      { type: 'progress', progress: { step: 'ips', done: 1, total: 1 } },
+      { type: 'result', result: expect.objectContaining({ usage: 'fetched', ipsFetched: 1, problems: [] }) },
+    ]);
+
+    // Not a member of account B: the plain 403, before anything is asked of sendSMS.
+    const refused = await ask('admin', other);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toContain('application/json');
+    expect(await refused.json()).toMatchObject({ error: 'forbidden' });
   });
 });
